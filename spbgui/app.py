@@ -1,0 +1,77 @@
+"""The desktop program: QApplication, translations, the error hook, main()."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from spbgui import __version__
+from spbgui.errors import UserError
+from spbgui.paths import APP_NAME, default_database, resources_dir
+
+ORG_NAME = "spbgui"
+
+
+def install_translations(app: QApplication, language: str | None = None) -> list[QTranslator]:
+    """Qt's own qtbase first (standard dialogs in Russian), then the program's."""
+    lang = language or QSettings().value("ui/language", "ru") or "ru"
+    translators: list[QTranslator] = []
+    if lang == "en":
+        return translators
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    locale = QLocale(lang)
+    for name, folder in (
+        ("qtbase", qt_dir),
+        ("spbgui", str(resources_dir() / "translations")),
+    ):
+        tr = QTranslator(app)
+        if tr.load(locale, name, "_", folder):
+            app.installTranslator(tr)
+            translators.append(tr)
+    QLocale.setDefault(locale)
+    return translators
+
+
+def make_app(argv: Sequence[str] = ()) -> QApplication:
+    app = QApplication.instance() or QApplication(list(argv) or [APP_NAME])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = argparse.ArgumentParser(prog="spbgui", description="Города-партнёры Санкт-Петербурга")
+    parser.add_argument("--db", help="файл базы данных или адрес SQLAlchemy")
+    parser.add_argument("--lang", choices=["ru", "en"], help="язык интерфейса")
+    parser.add_argument("--version", action="version", version=f"spbgui {__version__}")
+    args, qt_args = parser.parse_known_args(argv)
+
+    app = make_app([sys.argv[0], *qt_args])
+    install_translations(app, args.lang)
+
+    from spbgui.store.database import open_database
+    from spbgui.ui.main_window import MainWindow
+
+    target = Path(args.db) if args.db else default_database()
+    if not args.db:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        db = open_database(target)
+    except UserError as exc:
+        QMessageBox.critical(None, app.translate("app", "Cannot open the database"), str(exc))
+        return 1
+    window = MainWindow(db)
+    window.show()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,126 @@
+"""spbgui-cli: the program's services without a window.
+
+Every failure ends in one plain Russian line on stderr: exit 2 for a command
+line it cannot understand, 1 for input it refuses. Never a traceback; an
+unexpected error is written in full to the log file, and the line says where.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
+
+from spbgui import __version__
+from spbgui.errors import UserError, log_unexpected
+from spbgui.paths import default_database
+
+EXIT_REFUSED = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:  # one line, not usage + error
+        self.exit(EXIT_USAGE, f"{self.prog}: неверная команда: {message}. Справка: {self.prog} --help\n")
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+
+
+def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from spbgui.store.database import open_database
+
+    target = args.db if args.db else default_database()
+    if not args.db:
+        default_database().parent.mkdir(parents=True, exist_ok=True)
+    return open_database(target)
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from spbgui.services import records
+
+    db = _open(args)
+    try:
+        c = records.counts(db=db, year=args.year)
+        _print_json(
+            {
+                "database": db.display_name,
+                "years": records.event_years(db=db),
+                "counts": c.as_dict(),
+            }
+        )
+    finally:
+        db.close()
+    return 0
+
+
+def cmd_dump(args: argparse.Namespace) -> int:
+    from spbgui.services import records
+
+    db = _open(args)
+    try:
+        _print_json(records.dump(db=db, year=args.year))
+    finally:
+        db.close()
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="spbgui-cli",
+        description="Города-партнёры Санкт-Петербурга: работа с базой без окна.",
+    )
+    p.add_argument("--version", action="version", version=f"spbgui {__version__}")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser, metavar="КОМАНДА")
+
+    def db_arg(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument(
+            "--db", metavar="ПУТЬ", help="файл базы данных или адрес SQLAlchemy (по умолчанию — "
+            "база пользователя)",
+        )
+
+    info = sub.add_parser("info", help="сколько записей в базе (JSON)")
+    db_arg(info)
+    info.add_argument("--year", type=int, help="считать мероприятия этого года")
+    info.set_defaults(func=cmd_info)
+
+    dump = sub.add_parser("dump", help="все записи базы (JSON)")
+    db_arg(dump)
+    dump.add_argument("--json", action="store_true", help="вывести JSON (единственный формат)")
+    dump.add_argument("--year", type=int, help="только мероприятия этого года")
+    dump.set_defaults(func=cmd_dump)
+
+    for extra in _extra_commands:
+        extra(sub, db_arg)
+    return p
+
+
+# Commands added by other modules (import, export, report) register here.
+_extra_commands: list[Callable[[Any, Callable[[argparse.ArgumentParser], None]], None]] = []
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.error("укажите команду (info, dump, …)")
+    try:
+        return int(args.func(args))
+    except UserError as exc:
+        print(f"spbgui-cli: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        print("spbgui-cli: прервано.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for a clerk
+        where = log_unexpected(exc)
+        print(f"spbgui-cli: непредвиденная ошибка: {exc}. Подробности: {where}", file=sys.stderr)
+        return EXIT_REFUSED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""The committee's table as plain data: what a workbook holds, before it meets the database.
+
+The xlsx reader produces a :class:`ParsedTable`; the import service writes it to
+the database; the exporter builds one from the database and writes it out. No
+Qt, no SQL here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spbgui.domain.dates import PartialDate
+from spbgui.errors import UserError
+from spbgui.domain.events_text import EventText
+
+
+class PartnerKind:
+    """Kinds of partner, stored as their string values."""
+
+    CITY = "city"
+    PROVINCE = "province"
+    REGION = "region"
+    DISTRICT = "district"
+    COUNTRY = "country"  # the country as a whole; the partner has no name of its own
+
+    ALL = (CITY, PROVINCE, REGION, DISTRICT, COUNTRY)
+
+
+@dataclass
+class ImportWarning:
+    """An assumption the reader made, with the sheet row (1-based) it concerns."""
+
+    row: int | None
+    message: str  # plain Russian, for a clerk
+
+    def __str__(self) -> str:
+        return f"строка {self.row}: {self.message}" if self.row else self.message
+
+
+@dataclass
+class TableAgreement:
+    title: str
+    dates: list[PartialDate] = field(default_factory=list)
+    note: str = ""
+    events: list[EventText] = field(default_factory=list)
+    row: int | None = None  # first sheet row of the agreement, for messages
+
+
+@dataclass
+class TablePartner:
+    name: str | None  # None: the agreement is with the country as a whole
+    kind: str = PartnerKind.CITY
+    agreements: list[TableAgreement] = field(default_factory=list)
+
+
+@dataclass
+class TableCountry:
+    name: str
+    partners: list[TablePartner] = field(default_factory=list)
+
+
+@dataclass
+class TableRegion:
+    name: str
+    countries: list[TableCountry] = field(default_factory=list)
+
+
+@dataclass
+class ParsedTable:
+    year: int
+    regions: list[TableRegion] = field(default_factory=list)
+    warnings: list[ImportWarning] = field(default_factory=list)
+    sheet: str = ""
+
+    def counts(self) -> dict[str, int]:
+        countries = [c for r in self.regions for c in r.countries]
+        partners = [p for c in countries for p in c.partners]
+        agreements = [a for p in partners for a in p.agreements]
+        events = [e for a in agreements for e in a.events]
+        return {
+            "regions": len(self.regions),
+            "countries": len(countries),
+            "partners": len(partners),
+            "agreements": len(agreements),
+            "events": len(events),
+            "dated_events": sum(1 for e in events if e.date.is_dated),
+        }
+
+
+class TableError(UserError):
+    """A file the reader refuses; str() is one plain Russian line for a clerk."""

@@ -1,0 +1,138 @@
+"""Reading the records out as plain data: counts and the JSON dump.
+
+The dump has the shape of ``shared/fixtures/cooperation_2024.expected.json`` so
+any database can be compared with an expected one. Keys that the fixture does
+not have (notes, partner-level events, per-event years) appear only when there
+is something to say.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from spbgui.store.database import Database
+from spbgui.store.models import Agreement, Country, Event, Partner, Region
+
+
+@dataclass(frozen=True)
+class Counts:
+    regions: int
+    countries: int
+    partners: int
+    agreements: int
+    events: int
+    dated_events: int
+
+    def as_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+
+def event_years(*, db: Database) -> list[int]:
+    """The years that have events, oldest first."""
+    with db.read() as s:
+        return list(s.scalars(select(Event.year).distinct().order_by(Event.year)))
+
+
+def counts(*, db: Database, year: int | None = None) -> Counts:
+    with db.read() as s:
+        def n(model: type, *where: Any) -> int:
+            return s.scalar(select(func.count()).select_from(model).where(*where)) or 0
+
+        ev = (Event.year == year,) if year is not None else ()
+        return Counts(
+            regions=n(Region),
+            countries=n(Country),
+            partners=n(Partner),
+            agreements=n(Agreement),
+            events=n(Event, *ev),
+            dated_events=n(Event, Event.start.is_not(None), *ev),
+        )
+
+
+def _event_json(e: Event, with_year: bool) -> dict[str, Any]:
+    d: dict[str, Any] = {"start": e.start, "end": e.end, "text": e.text}
+    if with_year:
+        d["year"] = e.year
+    return d
+
+
+def dump(*, db: Database, year: int | None = None) -> dict[str, Any]:
+    """All records as JSON-ready data; with ``year`` only that year's events."""
+    with db.read() as s:
+        regions = s.scalars(
+            select(Region)
+            .order_by(Region.position, Region.id)
+            .options(
+                selectinload(Region.countries)
+                .selectinload(Country.partners)
+                .options(
+                    selectinload(Partner.agreements).selectinload(Agreement.dates),
+                    selectinload(Partner.events),
+                )
+            )
+        ).all()
+        years = {e.year for r in regions for c in r.countries for p in c.partners for e in p.events}
+        if year is not None:
+            years &= {year}
+        many_years = year is None and len(years) > 1
+        out: dict[str, Any] = {
+            "year": year if year is not None else (next(iter(years)) if len(years) == 1 else None),
+            "regions": [],
+            "countries": [],
+            "partners": [],
+            "agreements": [],
+        }
+        partner_events: list[dict[str, Any]] = []
+        n_events = n_dated = 0
+        for r in regions:
+            out["regions"].append(r.name)
+            for c in r.countries:
+                out["countries"].append({"name": c.name, "region": r.name})
+                for p in c.partners:
+                    pj: dict[str, Any] = {"country": c.name, "name": p.name, "region": r.name}
+                    if p.note:
+                        pj["note"] = p.note
+                    out["partners"].append(pj)
+                    evs = [e for e in p.events if year is None or e.year == year]
+                    evs.sort(key=lambda e: (e.year, e.position, e.id))
+                    n_events += len(evs)
+                    n_dated += sum(1 for e in evs if e.start is not None)
+                    for a in p.agreements:
+                        aj: dict[str, Any] = {
+                            "country": c.name,
+                            "partner": p.name,
+                            "title": a.title,
+                            "dates": [_date_iso(d.year, d.month, d.day) for d in a.dates],
+                            "events": [
+                                _event_json(e, many_years) for e in evs if e.agreement_id == a.id
+                            ],
+                        }
+                        if a.note:
+                            aj["note"] = a.note
+                        out["agreements"].append(aj)
+                    loose = [_event_json(e, many_years) for e in evs if e.agreement_id is None]
+                    if loose:
+                        partner_events.append({"country": c.name, "partner": p.name, "events": loose})
+        if partner_events:
+            out["partner_events"] = partner_events
+        out["counts"] = {
+            "regions": len(out["regions"]),
+            "countries": len(out["countries"]),
+            "partners": len(out["partners"]),
+            "agreements": len(out["agreements"]),
+            "events": n_events,
+            "dated_events": n_dated,
+        }
+        return out
+
+
+def _date_iso(year: int, month: int | None, day: int | None) -> str:
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"

@@ -1,0 +1,117 @@
+"""An open database: the engine, its sessions and where it lives.
+
+``open_database`` is the one way in: it checks the file without writing to it,
+refuses what it must, creates or upgrades the schema, and hands back a
+:class:`Database` whose ``read()``/``write()`` give one session per user action.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from spbgui.store import migrate
+from spbgui.store.engine import Sessions, make_engine, resolve_url, sqlite_path
+from spbgui.store.errors import StoreError
+
+
+@dataclass
+class Database:
+    url: str
+    engine: Engine
+    sessions: Sessions
+    path: Path | None  # the SQLite file, None for a server database
+    readonly: bool = False
+    notes: list[str] = field(default_factory=list)  # things worth telling the user once
+
+    def read(self):  # type: ignore[no-untyped-def]
+        return self.sessions.read()
+
+    def write(self):  # type: ignore[no-untyped-def]
+        if self.readonly:
+            raise StoreError("База данных открыта только для чтения: изменения невозможны.")
+        return self.sessions.write()
+
+    @property
+    def display_name(self) -> str:
+        return str(self.path) if self.path else self.engine.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(
+    target: str | os.PathLike[str], *, create: bool = True, readonly: bool = False
+) -> Database:
+    """Open (and if needed create or upgrade) the database at a path or SQLAlchemy URL."""
+    url = resolve_url(target)
+    path = sqlite_path(url)
+    if path is not None:
+        return _open_sqlite(url, path, create=create, readonly=readonly)
+    return _open_server(url, readonly=readonly)
+
+
+def _open_sqlite(url: str, path: Path, *, create: bool, readonly: bool) -> Database:
+    state = migrate.probe_sqlite_file(path)
+    migrate.check_revision(state.revision, path.name)
+    if not state.exists:
+        if not create:
+            raise StoreError(f"Файл базы данных «{path}» не найден.")
+        if not path.parent.is_dir():
+            raise StoreError(
+                f"Папка «{path.parent}» не существует. Укажите файл в существующей папке."
+            )
+    head = migrate.head_revision()
+    needs_upgrade = state.revision != head
+    if readonly and needs_upgrade:
+        raise StoreError(
+            f"База данных «{path.name}» открыта только для чтения, а её нужно обновить "
+            "до версии программы. Откройте её с правом записи."
+        )
+    if not readonly and path.exists() and not _writable(path):
+        readonly = True
+    engine = make_engine(url, readonly=readonly)
+    db = Database(url=url, engine=engine, sessions=Sessions(engine), path=path, readonly=readonly)
+    if readonly:
+        db.notes.append("База данных открыта только для чтения.")
+    try:
+        if needs_upgrade:
+            migrate.upgrade(engine, db_file=path, had_schema=not state.empty)
+    except StoreError:
+        engine.dispose()
+        raise
+    except OperationalError as exc:
+        engine.dispose()
+        raise StoreError(f"Не удалось открыть базу данных «{path}»: {exc.orig}.") from exc
+    return db
+
+
+def _writable(path: Path) -> bool:
+    """Whether we should write to the file: the OS allows it and nobody took the write bits off.
+
+    (root may write anywhere; a file made read-only on purpose is still treated as such.)
+    """
+    return os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o222)
+
+
+def _open_server(url: str, *, readonly: bool) -> Database:
+    engine = make_engine(url, readonly=readonly)
+    try:
+        revision = migrate.current_revision(engine)
+        migrate.check_revision(revision, engine.url.render_as_string(hide_password=True))
+        if revision != migrate.head_revision():
+            migrate.upgrade(engine)
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise StoreError(
+            "Не удалось подключиться к базе данных "
+            f"«{engine.url.render_as_string(hide_password=True)}»: {getattr(exc, 'orig', exc)}"
+        ) from exc
+    except StoreError:
+        engine.dispose()
+        raise
+    return Database(url=url, engine=engine, sessions=Sessions(engine), path=None, readonly=readonly)

@@ -1,0 +1,118 @@
+"""Opening a database: a file path or a SQLAlchemy URL, the SQLite settings, sessions.
+
+SQLite is set up for an editor that must never lose an edit: foreign keys on,
+WAL journal, synchronous=FULL, a busy timeout. pysqlite's own implicit
+transactions are switched off and we emit BEGIN ourselves, so writers can take
+the lock at the start of their transaction (``BEGIN IMMEDIATE``): a write then
+waits for the lock up front instead of failing half-way with «database is locked».
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from spbgui.store.errors import DatabaseBusy, StoreError
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def resolve_url(target: str | os.PathLike[str]) -> str:
+    """A path becomes a sqlite URL; a URL is checked and returned as is."""
+    text = os.fspath(target)
+    if "://" in text:
+        try:
+            url = make_url(text)
+        except ArgumentError as exc:
+            raise StoreError(f"Не удалось понять адрес базы данных «{text}».") from exc
+        return url.render_as_string(hide_password=False)
+    path = Path(text).expanduser().resolve()
+    return f"sqlite:///{path}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a sqlite URL, or None for other backends and in-memory databases."""
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
+        return None
+    return Path(u.database)
+
+
+def _setup_sqlite(engine: Engine, *, readonly: bool) -> None:
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (see module docstring)
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        if not readonly:
+            cur.execute("PRAGMA journal_mode = WAL")
+            cur.execute("PRAGMA synchronous = FULL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn) -> None:  # type: ignore[no-untyped-def]
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def make_engine(url: str, *, readonly: bool = False) -> Engine:
+    u = make_url(url)
+    if u.get_backend_name() == "sqlite":
+        path = sqlite_path(url)
+        kwargs: dict[str, object] = {}
+        if path is not None and readonly:
+            # mode=ro: even a WAL checkpoint cannot write to a file opened this way.
+            creator_uri = f"file:{path}?mode=ro"
+            kwargs["creator"] = lambda: sqlite3.connect(
+                creator_uri, uri=True, check_same_thread=False
+            )
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False}, **kwargs  # type: ignore[arg-type]
+        )
+        _setup_sqlite(engine, readonly=readonly)
+        return engine
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except ModuleNotFoundError as exc:
+        raise StoreError(
+            f"Для адреса «{u.render_as_string()}» нужен драйвер {exc.name}, он не установлен."
+        ) from exc
+    except ArgumentError as exc:
+        raise StoreError(f"Не удалось понять адрес базы данных «{url}».") from exc
+
+
+class Sessions:
+    """One sessionmaker for the program; a read and a write session per user action."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._reader = sessionmaker(engine, expire_on_commit=False)
+        writer_engine = engine.execution_options(sqlite_begin="IMMEDIATE")
+        self._writer = sessionmaker(writer_engine, expire_on_commit=False)
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._reader() as session, session.begin():
+            yield session
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Session]:
+        """One transaction that commits at the end or rolls back on any error."""
+        try:
+            with self._writer() as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            if "locked" in str(exc.orig) or "busy" in str(exc.orig):
+                raise DatabaseBusy(
+                    "База данных занята другой программой. Подождите немного и повторите."
+                ) from exc
+            raise

@@ -1,0 +1,25 @@
+"""Errors of the store layer; ``str()`` of each is one plain Russian line for a clerk."""
+
+from __future__ import annotations
+
+from spbgui.errors import UserError
+
+
+class StoreError(UserError):
+    """The database cannot be opened or used as asked."""
+
+
+class NotADatabase(StoreError):
+    """The file is not an spbgui database (or not a database at all)."""
+
+
+class DatabaseTooNew(StoreError):
+    """The database was written by a newer version of the program."""
+
+
+class MigrationFailed(StoreError):
+    """An upgrade of the database failed; the copy made before it was put back."""
+
+
+class DatabaseBusy(StoreError):
+    """Another program holds the database locked for longer than we waited."""

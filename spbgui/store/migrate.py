@@ -1,0 +1,129 @@
+"""Bringing a database to the program's schema with the Alembic revisions in ``db/``.
+
+A new file gets the schema; an older one is upgraded after a backup copy (SQLite
+cannot roll back every schema change, so a failed upgrade puts the copy back);
+a database newer than the program, or a file that is not ours, is refused before
+anything is written to it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+
+from spbgui.paths import migrations_dir
+from spbgui.store.backup import make_backup, restore_database
+from spbgui.store.errors import DatabaseTooNew, MigrationFailed, NotADatabase
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir()))
+    return cfg
+
+
+def script() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def head_revision() -> str:
+    head = script().get_current_head()
+    assert head is not None
+    return head
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What a SQLite file holds, read without writing a byte to it."""
+
+    exists: bool
+    empty: bool  # no tables at all: a new database
+    revision: str | None
+
+
+def probe_sqlite_file(path: Path) -> FileState:
+    """Look at a file read-only: is it a SQLite database of ours, and at which revision?"""
+    if not path.exists() or path.stat().st_size == 0:
+        return FileState(exists=path.exists(), empty=True, revision=None)
+    if path.is_dir():
+        raise NotADatabase(f"«{path}» — это папка, а не файл базы данных.")
+    try:
+        with path.open("rb") as fh:
+            magic = fh.read(16)
+    except OSError as exc:
+        raise NotADatabase(f"Не удалось прочитать файл «{path}»: {exc.strerror}.") from exc
+    if magic != SQLITE_MAGIC:
+        raise NotADatabase(
+            f"Файл «{path.name}» — не база данных программы. Выберите другой файл."
+        )
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            revision = None
+            if "alembic_version" in tables:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise NotADatabase(
+            f"Файл «{path.name}» повреждён или не является базой данных ({exc})."
+        ) from exc
+    if tables and revision is None:
+        raise NotADatabase(
+            f"Файл «{path.name}» — база данных другой программы. Выберите другой файл."
+        )
+    return FileState(exists=True, empty=not tables, revision=revision)
+
+
+def check_revision(revision: str | None, where: str) -> None:
+    """Refuse a database written by a newer program (a revision we do not know)."""
+    if revision is None:
+        return
+    try:
+        known = script().get_revision(revision)
+    except Exception:  # alembic raises several kinds for unknown ids
+        known = None
+    if known is None:
+        raise DatabaseTooNew(
+            f"База данных «{where}» создана более новой версией программы. "
+            "Обновите программу, чтобы открыть её; файл не изменён."
+        )
+
+
+def upgrade(engine: Engine, *, db_file: Path | None = None, had_schema: bool = False) -> None:
+    """Run the revisions up to head. An existing file is backed up first and restored on failure."""
+    backup: Path | None = None
+    if db_file is not None and had_schema:
+        backup = make_backup(db_file, "before-upgrade")
+    try:
+        with engine.begin() as conn:
+            cfg = alembic_config()
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    except Exception as exc:
+        if backup is not None and db_file is not None:
+            engine.dispose()
+            restore_database(backup, db_file)
+            raise MigrationFailed(
+                f"Не удалось обновить базу данных «{db_file.name}»: {exc}. "
+                f"Файл возвращён в прежнее состояние (копия: {backup})."
+            ) from exc
+        raise MigrationFailed(f"Не удалось подготовить базу данных: {exc}") from exc
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return MigrationContext.configure(conn).get_current_revision()

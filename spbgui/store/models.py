@@ -1,0 +1,163 @@
+"""The records of the committee's table as SQLAlchemy 2.0 typed models.
+
+Region → Country → Partner → Agreement (with its dates), and Event, which
+belongs to a partner and optionally to one of its agreements. Every level keeps
+the table's order in ``position``. Dates are stored at their own precision:
+an agreement date as year/month/day columns (month and day may be empty), an
+event's start and end as ISO text of the same precision (``2024-07-03`` or
+``2024-06``) so they sort and compare as text, with the year always set.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Stable constraint names, so that Alembic batch migrations on SQLite can find them.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Region(Base):
+    __tablename__ = "region"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    countries: Mapped[list[Country]] = relationship(
+        back_populates="region", order_by="Country.position", cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+
+
+class Country(Base):
+    __tablename__ = "country"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    region_id: Mapped[int] = mapped_column(ForeignKey("region.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    region: Mapped[Region] = relationship(back_populates="countries")
+    partners: Mapped[list[Partner]] = relationship(
+        back_populates="country", order_by="Partner.position", cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+
+
+class Partner(Base):
+    """A city, province, region or district of a country, or the country as a whole.
+
+    The country as a whole has ``kind == "country"`` and no name of its own.
+    """
+
+    __tablename__ = "partner"
+    __table_args__ = (
+        UniqueConstraint("country_id", "name"),
+        CheckConstraint(
+            "kind IN ('city', 'province', 'region', 'district', 'country')", name="kind"
+        ),
+        CheckConstraint("(kind = 'country') = (name IS NULL)", name="country_has_no_name"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    country_id: Mapped[int] = mapped_column(ForeignKey("country.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str | None] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(20), default="city")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    country: Mapped[Country] = relationship(back_populates="partners")
+    agreements: Mapped[list[Agreement]] = relationship(
+        back_populates="partner", order_by="Agreement.position", cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+    events: Mapped[list[Event]] = relationship(
+        back_populates="partner", order_by="Event.position", cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+
+
+class Agreement(Base):
+    __tablename__ = "agreement"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    partner_id: Mapped[int] = mapped_column(ForeignKey("partner.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(Text)
+    note: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    partner: Mapped[Partner] = relationship(back_populates="agreements")
+    dates: Mapped[list[AgreementDate]] = relationship(
+        back_populates="agreement", order_by="AgreementDate.position",
+        cascade="all, delete-orphan", passive_deletes=True,
+    )
+    events: Mapped[list[Event]] = relationship(back_populates="agreement", order_by="Event.position")
+
+
+class AgreementDate(Base):
+    """One date of an agreement at its own precision: a year, a month or a day."""
+
+    __tablename__ = "agreement_date"
+    __table_args__ = (
+        CheckConstraint("month IS NULL OR month BETWEEN 1 AND 12", name="month"),
+        CheckConstraint("day IS NULL OR (month IS NOT NULL AND day BETWEEN 1 AND 31)", name="day"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(
+        ForeignKey("agreement.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    year: Mapped[int] = mapped_column(Integer)
+    month: Mapped[int | None] = mapped_column(Integer)
+    day: Mapped[int | None] = mapped_column(Integer)
+
+    agreement: Mapped[Agreement] = relationship(back_populates="dates")
+
+
+class Event(Base):
+    """One of the year's events of a partner: a day, a range, a month, or undated."""
+
+    __tablename__ = "event"
+    __table_args__ = (
+        CheckConstraint("(start IS NULL) = (\"end\" IS NULL)", name="both_ends"),
+        CheckConstraint("start IS NULL OR length(start) = length(\"end\")", name="same_precision"),
+        Index("ix_event_partner_year", "partner_id", "year"),
+        Index("ix_event_year", "year"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    partner_id: Mapped[int] = mapped_column(ForeignKey("partner.id", ondelete="CASCADE"))
+    agreement_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agreement.id", ondelete="SET NULL"), index=True
+    )
+    year: Mapped[int] = mapped_column(Integer)
+    start: Mapped[str | None] = mapped_column(String(10))
+    end: Mapped[str | None] = mapped_column(String(10))
+    text: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    partner: Mapped[Partner] = relationship(back_populates="events")
+    agreement: Mapped[Agreement | None] = relationship(back_populates="events")

@@ -1,0 +1,115 @@
+"""Alembic revisions: a new file gets the schema, old ones are upgraded with their data, newer refused."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import create_engine
+
+from spbgui.store import migrate
+from spbgui.store.backup import list_backups
+from spbgui.store.database import open_database
+from spbgui.store.errors import DatabaseTooNew, MigrationFailed
+from spbgui.store.models import Base
+
+
+def _at_revision(path: Path, revision: str) -> None:
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        cfg = migrate.alembic_config()
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+    engine.dispose()
+
+
+def _rows(path: Path) -> dict[str, list[tuple]]:
+    conn = sqlite3.connect(path)
+    try:
+        out = {}
+        for table in ("region", "country", "partner", "agreement", "agreement_date", "event"):
+            out[table] = conn.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
+        return out
+    finally:
+        conn.close()
+
+
+def _seed_first_revision(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        """
+        INSERT INTO region VALUES (1, 'Азия', 0, '');
+        INSERT INTO country VALUES (1, 1, 'Вьетнам', 0, '');
+        INSERT INTO partner VALUES (1, 1, 'Хошимин', 'city', 0, '');
+        INSERT INTO agreement VALUES (1, 1, 'Соглашение о партнёрстве', '', 0);
+        INSERT INTO agreement_date VALUES (1, 1, 0, 2005, 12, 9);
+        INSERT INTO event VALUES (1, 1, 1, 2024, '2024-05-17', '2024-05-22', 'Неделя Вьетнама', 0);
+        INSERT INTO event VALUES (2, 1, NULL, 2024, NULL, NULL, 'без даты', 1);
+        """
+    )
+    conn.commit()
+    conn.close()
+
+
+def test_new_database_is_at_head_and_matches_the_models(db) -> None:  # type: ignore[no-untyped-def]
+    assert migrate.current_revision(db.engine) == migrate.head_revision()
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == [], f"models and migrations differ: {diff}"
+
+
+def test_first_revision_to_head_keeps_every_record(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    first = migrate.script().get_base()
+    _at_revision(path, first)
+    _seed_first_revision(path)
+    before = _rows(path)
+    db = open_database(path)
+    try:
+        assert migrate.current_revision(db.engine) == migrate.head_revision()
+    finally:
+        db.close()
+    assert _rows(path) == before
+    assert before["event"] and before["agreement_date"]
+    backups = list_backups(path, "before-upgrade")
+    assert len(backups) == 1
+    assert _rows(backups[0]) == before  # the copy taken before the upgrade holds the data
+
+
+def test_failed_upgrade_puts_the_copy_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "old.sqlite"
+    _at_revision(path, "0001")
+    _seed_first_revision(path)
+    before = _rows(path)
+    real_upgrade = command.upgrade
+
+    def half_then_fail(cfg, rev):  # type: ignore[no-untyped-def]
+        real_upgrade(cfg, rev)
+        cfg.attributes["connection"].exec_driver_sql("DELETE FROM event")
+        raise RuntimeError("disk trouble")
+
+    monkeypatch.setattr(migrate.command, "upgrade", half_then_fail)
+    with pytest.raises(MigrationFailed, match="возвращён"):
+        open_database(path)
+    assert _rows(path) == before
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    conn.close()
+
+
+def test_database_newer_than_the_program_is_refused_untouched(db_path: Path) -> None:
+    db = open_database(db_path)
+    db.close()
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE alembic_version SET version_num = 'f00dfeed9999'")
+    conn.commit()
+    conn.close()
+    before = db_path.read_bytes()
+    with pytest.raises(DatabaseTooNew, match="более новой версией"):
+        open_database(db_path)
+    assert db_path.read_bytes() == before
+    assert not (db_path.parent / "backups").exists()

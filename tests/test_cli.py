@@ -1,0 +1,84 @@
+"""spbgui-cli as a user runs it: a separate process, its exit code and what it prints."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from spbgui import __version__
+
+
+def cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "spbgui.cli", *args],
+        capture_output=True, text=True, timeout=120, cwd=cwd,
+    )
+
+
+def assert_refused(r: subprocess.CompletedProcess[str], code: int, words: str) -> None:
+    assert r.returncode == code, r
+    assert "Traceback" not in r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1, r.stderr
+    assert words in lines[0]
+
+
+def test_version() -> None:
+    r = cli("--version")
+    assert r.returncode == 0
+    assert __version__ in r.stdout
+
+
+def test_info_creates_and_migrates_a_new_database(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite"
+    r = cli("info", "--db", str(path))
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["counts"] == {
+        "regions": 0, "countries": 0, "partners": 0,
+        "agreements": 0, "events": 0, "dated_events": 0,
+    }
+    assert path.exists()
+
+
+def test_dump_of_an_empty_database(tmp_path: Path) -> None:
+    r = cli("dump", "--db", str(tmp_path / "x.sqlite"), "--json")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["regions"] == [] and data["counts"]["events"] == 0
+
+
+def test_bad_path(tmp_path: Path) -> None:
+    assert_refused(cli("info", "--db", str(tmp_path / "no" / "such" / "x.sqlite")), 1, "не существует")
+
+
+def test_bad_url() -> None:
+    assert_refused(cli("info", "--db", "nosuchdb://user@host/x"), 1, "адрес")
+
+
+def test_not_a_database(tmp_path: Path) -> None:
+    f = tmp_path / "letter.sqlite"
+    f.write_text("Уважаемые коллеги!", encoding="utf-8")
+    assert_refused(cli("dump", "--db", str(f), "--json"), 1, "не база данных")
+
+
+def test_database_newer_than_the_program(tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite"
+    assert cli("info", "--db", str(path)).returncode == 0
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE alembic_version SET version_num = 'abcdef999999'")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    assert_refused(cli("info", "--db", str(path)), 1, "более новой версией")
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("args", [("frobnicate",), ("info", "--year", "два"), ()])
+def test_bad_usage_exits_2(args: tuple[str, ...]) -> None:
+    assert_refused(cli(*args), 2, "неверная команда")
