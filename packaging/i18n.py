@@ -38,8 +38,17 @@ def tool(name: str) -> str:
 def update() -> None:
     for lang in LANGS:
         subprocess.run(
-            [tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-locations", "none",
-             "-target-language", lang, "-ts", str(TS_DIR / f"spbgui_{lang}.ts")],
+            [
+                tool("pyside6-lupdate"),
+                *sources(),
+                "-no-obsolete",
+                "-locations",
+                "none",
+                "-target-language",
+                lang,
+                "-ts",
+                str(TS_DIR / f"spbgui_{lang}.ts"),
+            ],
             check=True,
         )
     # English is the source language: every message translates to itself.

@@ -8,9 +8,10 @@ unexpected error is written in full to the log file, and the line says where.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from spbgui import __version__
@@ -23,7 +24,9 @@ EXIT_USAGE = 2
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # one line, not usage + error
-        self.exit(EXIT_USAGE, f"{self.prog}: неверная команда: {message}. Справка: {self.prog} --help\n")
+        self.exit(
+            EXIT_USAGE, f"{self.prog}: неверная команда: {message}. Справка: {self.prog} --help\n"
+        )
 
 
 def _print_json(data: Any) -> None:
@@ -79,8 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     def db_arg(sp: argparse.ArgumentParser) -> None:
         sp.add_argument(
-            "--db", metavar="ПУТЬ", help="файл базы данных или адрес SQLAlchemy (по умолчанию — "
-            "база пользователя)",
+            "--db",
+            metavar="ПУТЬ",
+            help="файл базы данных или адрес SQLAlchemy (по умолчанию — база пользователя)",
         )
 
     info = sub.add_parser("info", help="сколько записей в базе (JSON)")
@@ -94,13 +98,14 @@ def build_parser() -> argparse.ArgumentParser:
     dump.add_argument("--year", type=int, help="только мероприятия этого года")
     dump.set_defaults(func=cmd_dump)
 
-    for extra in _extra_commands:
-        extra(sub, db_arg)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub, db_arg, open_db=_open)
     return p
 
 
-# Commands added by other modules (import, export, report) register here.
-_extra_commands: list[Callable[[Any, Callable[[argparse.ArgumentParser], None]], None]] = []
+# Subcommands that live in their own modules; each has
+# register(subparsers, db_arg, *, open_db) and sets ``func`` on its parser.
+COMMAND_MODULES: tuple[str, ...] = ()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -116,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("spbgui-cli: прервано.", file=sys.stderr)
         return 130
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for a clerk
+    except Exception as exc:
         where = log_unexpected(exc)
         print(f"spbgui-cli: непредвиденная ошибка: {exc}. Подробности: {where}", file=sys.stderr)
         return EXIT_REFUSED

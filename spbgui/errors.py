@@ -43,6 +43,7 @@ def logger() -> logging.Logger:
 def log_unexpected(exc: BaseException) -> Path:
     """Write the full traceback of an unexpected error to the log; return the log's path."""
     logger().error(
-        "unexpected error\n%s", "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        "unexpected error\n%s",
+        "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)),
     )
     return log_file()

@@ -16,7 +16,10 @@ from spbgui import __version__
 def cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "spbgui.cli", *args],
-        capture_output=True, text=True, timeout=120, cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=cwd,
     )
 
 
@@ -40,8 +43,12 @@ def test_info_creates_and_migrates_a_new_database(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
     assert data["counts"] == {
-        "regions": 0, "countries": 0, "partners": 0,
-        "agreements": 0, "events": 0, "dated_events": 0,
+        "regions": 0,
+        "countries": 0,
+        "partners": 0,
+        "agreements": 0,
+        "events": 0,
+        "dated_events": 0,
     }
     assert path.exists()
 
@@ -54,7 +61,9 @@ def test_dump_of_an_empty_database(tmp_path: Path) -> None:
 
 
 def test_bad_path(tmp_path: Path) -> None:
-    assert_refused(cli("info", "--db", str(tmp_path / "no" / "such" / "x.sqlite")), 1, "не существует")
+    assert_refused(
+        cli("info", "--db", str(tmp_path / "no" / "such" / "x.sqlite")), 1, "не существует"
+    )
 
 
 def test_bad_url() -> None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spbgui.domain.dates import PartialDate
-from spbgui.errors import UserError
 from spbgui.domain.events_text import EventText
+from spbgui.errors import UserError
 
 
 class PartnerKind:

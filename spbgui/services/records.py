@@ -39,6 +39,7 @@ def event_years(*, db: Database) -> list[int]:
 
 def counts(*, db: Database, year: int | None = None) -> Counts:
     with db.read() as s:
+
         def n(model: type, *where: Any) -> int:
             return s.scalar(select(func.count()).select_from(model).where(*where)) or 0
 
@@ -116,7 +117,9 @@ def dump(*, db: Database, year: int | None = None) -> dict[str, Any]:
                         out["agreements"].append(aj)
                     loose = [_event_json(e, many_years) for e in evs if e.agreement_id is None]
                     if loose:
-                        partner_events.append({"country": c.name, "partner": p.name, "events": loose})
+                        partner_events.append(
+                            {"country": c.name, "partner": p.name, "events": loose}
+                        )
         if partner_events:
             out["partner_events"] = partner_events
         out["counts"] = {

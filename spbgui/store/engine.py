@@ -76,7 +76,9 @@ def make_engine(url: str, *, readonly: bool = False) -> Engine:
                 creator_uri, uri=True, check_same_thread=False
             )
         engine = create_engine(
-            url, connect_args={"check_same_thread": False}, **kwargs  # type: ignore[arg-type]
+            url,
+            connect_args={"check_same_thread": False},
+            **kwargs,  # type: ignore[arg-type]
         )
         _setup_sqlite(engine, readonly=readonly)
         return engine

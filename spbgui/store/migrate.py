@@ -62,13 +62,13 @@ def probe_sqlite_file(path: Path) -> FileState:
     except OSError as exc:
         raise NotADatabase(f"Не удалось прочитать файл «{path}»: {exc.strerror}.") from exc
     if magic != SQLITE_MAGIC:
-        raise NotADatabase(
-            f"Файл «{path.name}» — не база данных программы. Выберите другой файл."
-        )
+        raise NotADatabase(f"Файл «{path.name}» — не база данных программы. Выберите другой файл.")
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
             revision = None
             if "alembic_version" in tables:
                 row = conn.execute("SELECT version_num FROM alembic_version").fetchone()

@@ -45,7 +45,9 @@ class Region(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
     countries: Mapped[list[Country]] = relationship(
-        back_populates="region", order_by="Country.position", cascade="all, delete-orphan",
+        back_populates="region",
+        order_by="Country.position",
+        cascade="all, delete-orphan",
         passive_deletes=True,
     )
 
@@ -61,7 +63,9 @@ class Country(Base):
 
     region: Mapped[Region] = relationship(back_populates="countries")
     partners: Mapped[list[Partner]] = relationship(
-        back_populates="country", order_by="Partner.position", cascade="all, delete-orphan",
+        back_populates="country",
+        order_by="Partner.position",
+        cascade="all, delete-orphan",
         passive_deletes=True,
     )
 
@@ -82,7 +86,9 @@ class Partner(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    country_id: Mapped[int] = mapped_column(ForeignKey("country.id", ondelete="CASCADE"), index=True)
+    country_id: Mapped[int] = mapped_column(
+        ForeignKey("country.id", ondelete="CASCADE"), index=True
+    )
     name: Mapped[str | None] = mapped_column(String(300))
     kind: Mapped[str] = mapped_column(String(20), default="city")
     position: Mapped[int] = mapped_column(Integer, default=0)
@@ -90,11 +96,15 @@ class Partner(Base):
 
     country: Mapped[Country] = relationship(back_populates="partners")
     agreements: Mapped[list[Agreement]] = relationship(
-        back_populates="partner", order_by="Agreement.position", cascade="all, delete-orphan",
+        back_populates="partner",
+        order_by="Agreement.position",
+        cascade="all, delete-orphan",
         passive_deletes=True,
     )
     events: Mapped[list[Event]] = relationship(
-        back_populates="partner", order_by="Event.position", cascade="all, delete-orphan",
+        back_populates="partner",
+        order_by="Event.position",
+        cascade="all, delete-orphan",
         passive_deletes=True,
     )
 
@@ -103,17 +113,23 @@ class Agreement(Base):
     __tablename__ = "agreement"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    partner_id: Mapped[int] = mapped_column(ForeignKey("partner.id", ondelete="CASCADE"), index=True)
+    partner_id: Mapped[int] = mapped_column(
+        ForeignKey("partner.id", ondelete="CASCADE"), index=True
+    )
     title: Mapped[str] = mapped_column(Text)
     note: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
 
     partner: Mapped[Partner] = relationship(back_populates="agreements")
     dates: Mapped[list[AgreementDate]] = relationship(
-        back_populates="agreement", order_by="AgreementDate.position",
-        cascade="all, delete-orphan", passive_deletes=True,
+        back_populates="agreement",
+        order_by="AgreementDate.position",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
     )
-    events: Mapped[list[Event]] = relationship(back_populates="agreement", order_by="Event.position")
+    events: Mapped[list[Event]] = relationship(
+        back_populates="agreement", order_by="Event.position"
+    )
 
 
 class AgreementDate(Base):
@@ -142,8 +158,8 @@ class Event(Base):
 
     __tablename__ = "event"
     __table_args__ = (
-        CheckConstraint("(start IS NULL) = (\"end\" IS NULL)", name="both_ends"),
-        CheckConstraint("start IS NULL OR length(start) = length(\"end\")", name="same_precision"),
+        CheckConstraint('(start IS NULL) = ("end" IS NULL)', name="both_ends"),
+        CheckConstraint('start IS NULL OR length(start) = length("end")', name="same_precision"),
         Index("ix_event_partner_year", "partner_id", "year"),
         Index("ix_event_year", "year"),
     )

@@ -1,4 +1,4 @@
-"""The main window (a first frame; the tree, details pane and actions come with the window issue)."""
+"""The main window: a first frame; the tree, details pane and actions come with the window issue."""
 
 from __future__ import annotations
 

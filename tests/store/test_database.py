@@ -31,10 +31,23 @@ def _fill(db) -> None:  # type: ignore[no-untyped-def]
         s.flush()
         s.add_all(
             [
-                Event(partner=minsk, agreement=a, year=2024, start="2024-07-03", end="2024-07-06",
-                      text="визит", position=0),
-                Event(partner=minsk, year=2024, start="2024-06", end="2024-06", text="месяц",
-                      position=1),
+                Event(
+                    partner=minsk,
+                    agreement=a,
+                    year=2024,
+                    start="2024-07-03",
+                    end="2024-07-06",
+                    text="визит",
+                    position=0,
+                ),
+                Event(
+                    partner=minsk,
+                    year=2024,
+                    start="2024-06",
+                    end="2024-06",
+                    text="месяц",
+                    position=1,
+                ),
                 Event(partner=whole, year=2023, start=None, end=None, text="без даты", position=0),
             ]
         )
@@ -174,7 +187,10 @@ def test_readonly_file_opens_readonly(db_path: Path) -> None:
     db = open_database(db_path)
     _fill(db)
     db.close()
-    for extra in (db_path.with_name(db_path.name + "-wal"), db_path.with_name(db_path.name + "-shm")):
+    for extra in (
+        db_path.with_name(db_path.name + "-wal"),
+        db_path.with_name(db_path.name + "-shm"),
+    ):
         extra.unlink(missing_ok=True)
     db_path.chmod(0o444)
     try:

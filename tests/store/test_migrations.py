@@ -1,4 +1,4 @@
-"""Alembic revisions: a new file gets the schema, old ones are upgraded with their data, newer refused."""
+"""Alembic revisions: new files get the schema, old ones keep their data, newer are refused."""
 
 from __future__ import annotations
 

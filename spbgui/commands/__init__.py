@@ -1,0 +1,1 @@
+"""spbgui-cli subcommands beyond info and dump; each module has register(sub, db_arg)."""
