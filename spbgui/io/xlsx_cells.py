@@ -1,0 +1,184 @@
+"""A worksheet as a plain grid of values, read by python-calamine or, failing that, openpyxl.
+
+calamine (Rust) reads a sheet several times faster than openpyxl and reports
+merged ranges; openpyxl in read-only mode is the fallback when calamine is
+missing or cannot read a file, and gets its merged ranges from the guard's
+scan of the sheet XML (read-only openpyxl does not know them). Values are
+normalised here so that both give exactly the same grid: empty and blank
+cells are None, whole floats are ints, dates at midnight are dates, line
+breaks are "\\n".
+
+Both readers only ever see files that :mod:`spbgui.io.xlsx_guard` passed,
+and the openpyxl reader is told the sheet's size from the guard's scan
+rather than trusting the sheet's own <dimension>.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from spbgui.io.table import TableError
+from spbgui.io.xlsx_guard import ReadLimits, SheetInfo, WorkbookInfo
+
+Cell = Any  # None | str | int | float | datetime.date | datetime.datetime
+
+
+@dataclass
+class Grid:
+    """One sheet's values, 0-based, rows padded to no particular width."""
+
+    name: str
+    rows: list[list[Cell]]
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r1, c1, r2, c2
+    hidden: bool = False
+
+    def get(self, r: int, c: int) -> Cell:
+        if 0 <= r < len(self.rows):
+            row = self.rows[r]
+            if 0 <= c < len(row):
+                return row[c]
+        return None
+
+
+_MIDNIGHT = dt.time(0)
+_XML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _normalize(v: Any) -> Cell:
+    t = type(v)
+    if t is str:
+        if not v or v.isspace():
+            return None
+        if "\r" in v:
+            v = v.replace("\r\n", "\n").replace("\r", "\n")
+        return v
+    if v is None:
+        return None
+    if t is float:
+        return int(v) if v.is_integer() else v
+    if t is int:
+        return v
+    if t is bool:
+        return "ИСТИНА" if v else "ЛОЖЬ"
+    if t is dt.datetime:
+        return v.date() if v.time() == _MIDNIGHT else v
+    if t is dt.date:
+        return v
+    return str(v)  # time of day, durations, error values: kept as text, never dropped
+
+
+def _normalize_openpyxl_str(v: Any) -> Any:
+    # openpyxl leaves Excel's _xHHHH_ escapes (Excel writes a carriage return as
+    # _x000D_) in the text; calamine decodes them. Decode here to match.
+    if type(v) is str and "_x" in v:
+        return _XML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), v)
+    return v
+
+
+class _CalamineReader:
+    name = "calamine"
+
+    def __init__(self, info: WorkbookInfo, limits: ReadLimits) -> None:
+        from python_calamine import CalamineWorkbook
+
+        self.limits = limits
+        self.book = CalamineWorkbook.from_path(str(info.path))
+
+    def load(self, sheet: SheetInfo) -> Grid:
+        if sheet.n_cells == 0:
+            return Grid(sheet.name, [], [], sheet.hidden)
+        ws = self.book.get_sheet_by_name(sheet.name)
+        if ws.height * ws.width > self.limits.max_cells:  # the guard's scan should prevent this
+            raise TableError(f"Лист «{sheet.name}» слишком велик.")
+        rows = [[_normalize(v) for v in row] for row in ws.to_python(skip_empty_area=False)]
+        merged = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in (ws.merged_cell_ranges or [])]
+        return Grid(sheet.name, rows, merged, sheet.hidden)
+
+    def close(self) -> None:
+        self.book.close()
+
+
+class _OpenpyxlReader:
+    name = "openpyxl"
+
+    def __init__(self, info: WorkbookInfo, limits: ReadLimits) -> None:
+        from openpyxl import load_workbook
+
+        self.book = load_workbook(info.path, read_only=True, data_only=True, keep_links=False)
+
+    def load(self, sheet: SheetInfo) -> Grid:
+        if sheet.n_cells == 0:
+            return Grid(sheet.name, [], list(sheet.merged), sheet.hidden)
+        ws = self.book[sheet.name]
+        rows = [
+            [_normalize(_normalize_openpyxl_str(v)) for v in row]
+            for row in ws.iter_rows(
+                min_row=1,
+                max_row=sheet.n_rows,
+                min_col=1,
+                max_col=sheet.n_cols,
+                values_only=True,
+            )
+        ]
+        return Grid(sheet.name, rows, list(sheet.merged), sheet.hidden)
+
+    def close(self) -> None:
+        self.book.close()
+
+
+ENGINES = ("auto", "calamine", "openpyxl")
+
+
+def iter_grids(info: WorkbookInfo, limits: ReadLimits, engine: str = "auto") -> Iterator[Grid]:
+    """The workbook's worksheets in order, each read when asked for.
+
+    ``engine`` is "auto" (calamine, then openpyxl if calamine is missing or
+    fails), or one of them alone, which the tests use to compare the two.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}")
+    reader: _CalamineReader | _OpenpyxlReader | None = None
+    if engine in ("auto", "calamine"):
+        try:
+            reader = _CalamineReader(info, limits)
+        except ImportError:
+            if engine == "calamine":
+                raise
+        except Exception:  # calamine refused the file: let openpyxl try its own reading
+            if engine == "calamine":
+                raise _unreadable(info) from None
+    if reader is None:
+        reader = _open_openpyxl(info, limits)
+    try:
+        for sheet in info.sheets:
+            try:
+                grid = reader.load(sheet)
+            except TableError:
+                raise
+            except Exception:
+                if reader.name != "calamine" or engine == "calamine":
+                    raise _unreadable(info) from None
+                reader.close()
+                reader = _open_openpyxl(info, limits)
+                grid = reader.load(sheet)
+            yield grid
+    finally:
+        reader.close()
+
+
+def _open_openpyxl(info: WorkbookInfo, limits: ReadLimits) -> _OpenpyxlReader:
+    try:
+        return _OpenpyxlReader(info, limits)
+    except Exception:
+        raise _unreadable(info) from None
+
+
+def _unreadable(info: WorkbookInfo) -> TableError:
+    return TableError(
+        f"Книгу «{info.path.name}» не удаётся прочитать: она повреждена или сохранена "
+        "не в формате Excel. Пересохраните её в Excel как «Книга Excel (*.xlsx)»."
+    )

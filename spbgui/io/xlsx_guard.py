@@ -1,0 +1,451 @@
+"""Checks a file before any spreadsheet library parses it.
+
+A file from a colleague may be anything: a PDF renamed .xlsx, an old .xls, a
+password-protected book, a damaged download, or a deliberately hostile file
+(a zip bomb, XML entity expansion, a sheet that claims a billion cells). The
+libraries behind the reader do not defend against all of this: calamine
+allocates the whole rectangle between the first and the last cell at once
+and aborts the process when that fails, so a two-cell sheet with one cell in
+A1 and one in XFD1048576 kills the program. Hence everything is checked here
+first, from the zip directory and then by streaming each XML part through
+Python's zipfile (which stops at the declared size and checks the CRC), and
+:class:`~spbgui.io.table.TableError` is raised with one plain Russian line.
+
+The scan also records, per worksheet, its used rectangle and merged ranges;
+the openpyxl fallback needs both (read-only openpyxl knows neither).
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from defusedxml import ElementTree as SafeET
+from defusedxml.common import DefusedXmlException
+
+from spbgui.io.table import TableError
+
+_MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """How large a workbook the reader accepts; far above any real yearly table.
+
+    The defaults keep the reader's memory well under 500 MB: the 2024 table has
+    about 250 cells and a 20,000-row stress workbook about 100,000.
+    """
+
+    max_file_bytes: int = 50 * _MB
+    max_uncompressed_bytes: int = 200 * _MB  # all parts together, as unpacked
+    max_cells: int = 1_000_000  # per sheet: cells present, and the used rectangle
+    max_ratio: float = 200.0  # unpacked/packed size of one part; zip bombs reach ~1000
+    ratio_floor_bytes: int = 4 * _MB  # small parts may compress as well as they like
+    max_members: int = 10_000
+
+
+@dataclass
+class SheetInfo:
+    """One worksheet as the scan saw it (rows and columns are 0-based)."""
+
+    name: str
+    part: str  # path of the sheet XML inside the zip
+    hidden: bool = False
+    n_rows: int = 0  # 1 + the last row index that holds a cell
+    n_cols: int = 0
+    n_cells: int = 0
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r1, c1, r2, c2
+
+
+@dataclass
+class WorkbookInfo:
+    path: Path
+    sheets: list[SheetInfo]
+
+
+# --- messages (one line each, for a clerk) -------------------------------------------------
+
+_RESAVE = "Откройте его в Excel и сохраните как «Книга Excel (*.xlsx)»."
+
+
+def _not_workbook(name: str, what: str = "") -> TableError:
+    what = what or "не книга Excel (.xlsx)"
+    return TableError(f"Файл «{name}» — {what}. {_RESAVE}")
+
+
+def _damaged(name: str) -> TableError:
+    return TableError(
+        f"Файл «{name}» повреждён: книгу не удаётся распаковать. "
+        "Попросите прислать его заново или пересохраните в Excel."
+    )
+
+
+def _too_big(name: str, detail: str) -> TableError:
+    return TableError(
+        f"Файл «{name}» не открыт: {detail}. "
+        "Такой объём не бывает у таблицы сотрудничества — возможно, файл повреждён или опасен."
+    )
+
+
+def _hostile(name: str) -> TableError:
+    return TableError(
+        f"Файл «{name}» не открыт: в нём есть XML-конструкции (DOCTYPE/ENTITY), "
+        "которых не бывает в книгах Excel и которые используют для атак."
+    )
+
+
+def _mb(n: int) -> str:
+    return f"{n / _MB:.0f} МБ" if n >= _MB else f"{n / 1024:.0f} КБ"
+
+
+# --- the checks ----------------------------------------------------------------------------
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
+
+
+def _utf16(s: str) -> bytes:
+    return s.encode("utf-16-le")
+
+
+def open_checked(path: str | os.PathLike[str]) -> tuple[Path, bytes, int]:
+    """The file's path, first bytes and size, or a TableError saying why it cannot be read."""
+    p = Path(path)
+    name = p.name or str(p)
+    try:
+        if not p.exists():
+            raise TableError(f"Файл «{name}» не найден: {p}")
+        if p.is_dir():
+            raise TableError(f"«{name}» — это папка, а не файл книги.")
+        size = p.stat().st_size
+        with p.open("rb") as fh:
+            head = fh.read(8)
+    except PermissionError:
+        raise TableError(f"Нет доступа к файлу «{name}»: недостаточно прав на чтение.") from None
+    except OSError:
+        raise TableError(f"Файл «{name}» не удаётся прочитать (ошибка диска или сети).") from None
+    return p, head, size
+
+
+def inspect_workbook(path: str | os.PathLike[str], limits: ReadLimits) -> WorkbookInfo:
+    """Check the file thoroughly and describe its worksheets, or raise TableError."""
+    p, head, size = open_checked(path)
+    name = p.name
+    if size == 0:
+        raise TableError(f"Файл «{name}» пуст (0 байт).")
+    if size > limits.max_file_bytes:
+        raise _too_big(
+            name, f"размер файла {_mb(size)}, допускается не более {_mb(limits.max_file_bytes)}"
+        )
+    if head.startswith(_OLE_MAGIC):
+        raise _classify_ole(p, name)
+    if not head.startswith(_ZIP_MAGICS):
+        raise _classify_other(head, name)
+    try:
+        with zipfile.ZipFile(p) as zf:
+            return _inspect_zip(zf, p, limits)
+    except TableError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, KeyError):
+        raise _damaged(name) from None
+    except NotImplementedError:  # a compression method zipfile does not know
+        raise _damaged(name) from None
+    except OSError:
+        raise TableError(f"Файл «{name}» не удаётся прочитать (ошибка диска или сети).") from None
+
+
+def _classify_ole(p: Path, name: str) -> TableError:
+    """An OLE compound file: an encrypted .xlsx, an old .xls or .doc, or something else."""
+    # Stream names live in the directory sectors as UTF-16; their presence is
+    # enough to tell the cases apart without a CFB parser. The file is within
+    # max_file_bytes, so reading it whole is bounded.
+    data = p.read_bytes()
+    if _utf16("EncryptionInfo") in data or _utf16("EncryptedPackage") in data:
+        return TableError(
+            f"Книга «{name}» защищена паролем. Снимите пароль в Excel "
+            "(Файл → Сведения → Защита книги → Зашифровать паролем) и сохраните её заново."
+        )
+    if _utf16("Workbook") in data or _utf16("Book") in data:
+        return TableError(f"Файл «{name}» — книга старого формата Excel (.xls). {_RESAVE}")
+    if _utf16("WordDocument") in data:
+        return _not_workbook(name, "документ Word старого формата (.doc), а не книга Excel")
+    return _not_workbook(name)
+
+
+def _classify_other(head: bytes, name: str) -> TableError:
+    if head.startswith(b"%PDF"):
+        return _not_workbook(name, "документ PDF, а не книга Excel")
+    if head.startswith(b"{\\rtf"):
+        return _not_workbook(name, "документ RTF, а не книга Excel")
+    low = head.lower().lstrip(b"\xef\xbb\xbf \t\r\n")
+    if low.startswith((b"<?xml", b"<html", b"<!doc", b"<table")):
+        return _not_workbook(name, "веб-страница или XML, а не книга Excel (.xlsx)")
+    return _not_workbook(name)
+
+
+def _inspect_zip(zf: zipfile.ZipFile, p: Path, limits: ReadLimits) -> WorkbookInfo:
+    name = p.name
+    infos = zf.infolist()
+    if len(infos) > limits.max_members:
+        raise _too_big(name, f"в архиве книги {len(infos)} частей")
+    names = {i.filename for i in infos}
+    if "mimetype" in names and b"opendocument" in zf.read("mimetype")[:100]:
+        raise _not_workbook(name, "таблица OpenDocument (.ods), а не книга Excel (.xlsx)")
+    if "word/document.xml" in names:
+        raise _not_workbook(name, "документ Word (.docx), а не книга Excel")
+    if "ppt/presentation.xml" in names:
+        raise _not_workbook(name, "презентация PowerPoint, а не книга Excel")
+
+    # The zip directory first: nothing is unpacked until the declared sizes are sane.
+    total = 0
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise TableError(
+                f"Книга «{name}» зашифрована. Снимите пароль в Excel и сохраните её заново."
+            )
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > limits.ratio_floor_bytes and ratio > limits.max_ratio:
+            raise _too_big(name, f"часть «{info.filename}» сжата в {ratio:.0f} раз")
+    if total > limits.max_uncompressed_bytes:
+        raise _too_big(
+            name,
+            f"после распаковки {_mb(total)}, "
+            f"допускается не более {_mb(limits.max_uncompressed_bytes)}",
+        )
+
+    wb_part = _workbook_part(zf, names)
+    if wb_part is None:
+        raise _not_workbook(name)
+    sheets = _list_sheets(zf, wb_part, names, name)
+
+    # Every XML part is unpacked once, as a stream: zipfile stops at the declared
+    # size and checks the CRC, so a directory that lies is caught here, and a
+    # DOCTYPE (the door to entity expansion) is refused in any part.
+    by_part = {s.part: s for s in sheets}
+    unpacked = 0
+    for info in infos:
+        if info.is_dir() or not info.filename.lower().endswith((".xml", ".rels", ".vml")):
+            continue
+        sheet = by_part.get(info.filename)
+        scanner = _SheetScanner(sheet, limits, name) if sheet else None
+        unpacked += _stream_part(zf, info, scanner, name, limits, unpacked)
+    return WorkbookInfo(path=p, sheets=sheets)
+
+
+def _workbook_part(zf: zipfile.ZipFile, names: set[str]) -> str | None:
+    """The workbook part named by the package relationships (usually xl/workbook.xml)."""
+    if "_rels/.rels" in names:
+        for rel in _read_xml(zf, "_rels/.rels"):
+            if _local(rel.tag) == "Relationship" and rel.get("Type", "").endswith(
+                "/officeDocument"
+            ):
+                target = rel.get("Target", "").lstrip("/")
+                if target in names:
+                    return target
+    return "xl/workbook.xml" if "xl/workbook.xml" in names else None
+
+
+def _list_sheets(zf: zipfile.ZipFile, wb_part: str, names: set[str], fname: str) -> list[SheetInfo]:
+    base = posixpath.dirname(wb_part)
+    rels_part = posixpath.join(base, "_rels", posixpath.basename(wb_part) + ".rels")
+    targets: dict[str, str] = {}
+    if rels_part in names:
+        for rel in _read_xml(zf, rels_part):
+            if _local(rel.tag) != "Relationship" or not rel.get("Type", "").endswith("/worksheet"):
+                continue
+            target = rel.get("Target", "")
+            target = (
+                target.lstrip("/")
+                if target.startswith("/")
+                else posixpath.normpath(posixpath.join(base, target))
+            )
+            targets[rel.get("Id", "")] = target
+    sheets: list[SheetInfo] = []
+    for el in _read_xml(zf, wb_part).iter():
+        if _local(el.tag) != "sheet":
+            continue
+        rid = next((v for k, v in el.attrib.items() if _local(k) == "id"), "")
+        part = targets.get(rid)
+        if part is None or part not in names:
+            continue  # a chart sheet or a dangling reference: nothing to read there
+        hidden = el.get("state", "visible") != "visible"
+        sheets.append(SheetInfo(name=el.get("name", ""), part=part, hidden=hidden))
+    if not sheets:
+        raise TableError(f"В книге «{fname}» нет ни одного листа с данными.")
+    return sheets
+
+
+def _read_xml(zf: zipfile.ZipFile, part: str):  # -> Element
+    """A small XML part, parsed with entity expansion forbidden."""
+    data = zf.read(part)
+    if len(data) > 16 * _MB:
+        raise _damaged(zf.filename or "")
+    try:
+        return SafeET.fromstring(data)
+    except DefusedXmlException:
+        raise _hostile(Path(zf.filename or "").name) from None
+    except SafeET.ParseError:
+        raise _damaged(Path(zf.filename or "").name) from None
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+_CHUNK = 1 << 20
+_DOCTYPE_MARKS = (
+    b"<!DOCTYPE",
+    b"<!ENTITY",
+    b"<\x00!\x00D\x00O\x00C\x00",
+    b"\x00<\x00!\x00D\x00O\x00C",
+)
+
+
+def _stream_part(
+    zf: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    scanner: _SheetScanner | None,
+    fname: str,
+    limits: ReadLimits,
+    already: int,
+) -> int:
+    """Unpack one part chunk by chunk, checking it; returns the bytes unpacked."""
+    done = 0
+    tail = b""
+    with zf.open(info) as fh:
+        while True:
+            chunk = fh.read(_CHUNK)
+            if not chunk:
+                break
+            done += len(chunk)
+            if already + done > limits.max_uncompressed_bytes:
+                raise _too_big(
+                    fname, f"после распаковки больше {_mb(limits.max_uncompressed_bytes)}"
+                )
+            window = tail + chunk
+            if any(mark in window for mark in _DOCTYPE_MARKS):
+                raise _hostile(fname)
+            tail = chunk[-16:]
+            if scanner is not None:
+                scanner.feed(chunk)
+    if scanner is not None:
+        scanner.finish()
+    return done
+
+
+# --- sheet XML scan ------------------------------------------------------------------------
+
+_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c|mergeCell)\b([^>]*)>")
+_R_ATTR = re.compile(rb"""\br\s*=\s*["']([A-Za-z]{0,3})(\d*)["']""")
+_REF_ATTR = re.compile(rb"""\bref\s*=\s*["']([A-Za-z]{1,3})(\d+)(?::([A-Za-z]{1,3})(\d+))?["']""")
+_MAX_CARRY = 1 << 20
+
+
+def column_index(letters: str) -> int:
+    """0-based index of a column given by its letters: A → 0, AA → 26."""
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + (ord(ch) - 64)
+    return n - 1
+
+
+class _SheetScanner:
+    """Counts a sheet's cells and finds its used rectangle and merged ranges, streaming.
+
+    Only tag names and the r/ref attributes are looked at; a regex over each
+    chunk is far cheaper than a full XML parse and enough to bound what the
+    real readers will allocate.
+    """
+
+    def __init__(self, sheet: SheetInfo, limits: ReadLimits, fname: str) -> None:
+        self.sheet = sheet
+        self.limits = limits
+        self.fname = fname
+        self.carry = b""
+        self.row = -1  # current 0-based row
+        self.col = -1  # last 0-based column in the current row
+        self.max_row = -1
+        self.max_col = -1
+        self.cells = 0
+        self._col_cache: dict[bytes, int] = {}
+
+    def feed(self, chunk: bytes) -> None:
+        buf = self.carry + chunk
+        cut = buf.rfind(b"<")
+        if cut != -1 and buf.find(b">", cut) == -1:
+            self.carry = buf[cut:]
+            buf = buf[:cut]
+            if len(self.carry) > _MAX_CARRY:
+                raise _damaged(self.fname)
+        else:
+            self.carry = b""
+        cache = self._col_cache
+        for m in _TAG.finditer(buf):
+            kind = m.group(1)
+            if kind == b"c":
+                r = _R_ATTR.search(m.group(2))
+                if r and r.group(1):
+                    letters = r.group(1)
+                    col = cache.get(letters)
+                    if col is None:
+                        col = cache[letters] = column_index(letters.decode("ascii"))
+                    self.col = col
+                    if r.group(2):
+                        self._set_row(int(r.group(2)) - 1)
+                else:
+                    self.col += 1
+                self.cells += 1
+                if self.col > self.max_col:
+                    self.max_col = self.col
+                if self.row > self.max_row:
+                    self.max_row = max(self.row, 0)
+            elif kind == b"row":
+                r = _R_ATTR.search(m.group(2))
+                self._set_row(int(r.group(2)) - 1 if r and r.group(2) else self.row + 1)
+                self.col = -1
+            else:
+                self._merge(m.group(2))
+        self._check()
+
+    def _set_row(self, row: int) -> None:
+        self.row = row
+
+    def _merge(self, attrs: bytes) -> None:
+        m = _REF_ATTR.search(attrs)
+        if not m:
+            return
+        c1, r1 = column_index(m.group(1).decode("ascii")), int(m.group(2)) - 1
+        if m.group(3):
+            c2, r2 = column_index(m.group(3).decode("ascii")), int(m.group(4)) - 1
+        else:
+            c2, r2 = c1, r1
+        r1, r2 = sorted((r1, r2))
+        c1, c2 = sorted((c1, c2))
+        self.sheet.merged.append((r1, c1, r2, c2))
+        if len(self.sheet.merged) > self.limits.max_cells:
+            self._refuse(len(self.sheet.merged))
+
+    def _check(self) -> None:
+        rect = (self.max_row + 1) * (self.max_col + 1)
+        if self.cells > self.limits.max_cells or rect > self.limits.max_cells:
+            self._refuse(max(self.cells, rect))
+
+    def _refuse(self, n: int) -> None:
+        raise _too_big(
+            self.fname,
+            f"лист «{self.sheet.name}» занимает {n:,} ячеек, допускается не более "
+            f"{self.limits.max_cells:,}".replace(",", " "),
+        )
+
+    def finish(self) -> None:
+        if self.carry:
+            self.feed(b"")
+        self._check()
+        self.sheet.n_rows = self.max_row + 1
+        self.sheet.n_cols = self.max_col + 1
+        self.sheet.n_cells = self.cells

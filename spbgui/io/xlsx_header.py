@@ -1,0 +1,104 @@
+"""Finding the table's header row: which column is which, and the year of the events.
+
+Staff move columns, add «№ п/п» or «Примечание», break a header over two
+lines and put title rows above it, so the header is found by its names, not
+by its place (TABLE_RULES.md, «Columns»).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spbgui.io.xlsx_cells import Grid
+
+COUNTRY, CITY, TITLE, DATES, EVENTS = "country", "city", "title", "dates", "events"
+NUMBER, NOTE = "number", "note"
+REQUIRED = (COUNTRY, CITY, TITLE, DATES, EVENTS)
+
+# How the header reads in the message that says which table was expected.
+EXPECTED_NAMES = (
+    "«Страна», «Город», «Основание для сотрудничества», "
+    "«Год установления связей/подписания документа», «Основные мероприятия в … году»"
+)
+
+SCAN_ROWS = 50  # the header sits under a few title rows, never deeper than this
+
+
+def _norm(text: str) -> str:
+    text = " ".join(text.split()).lower().replace("ё", "е")
+    text = re.sub(r"\s*([/-])\s*", r"\1", text)
+    return text.strip(" .:*")
+
+
+_ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (COUNTRY, re.compile(r"^(?:страна|страны|государство)\b")),
+    (CITY, re.compile(r"^(?:город|города|партнер|регион/город|субъект)")),
+    (TITLE, re.compile(r"^(?:основани|наименование (?:документа|соглашения))")),
+    (DATES, re.compile(r"^(?:год установления|дата (?:подписания|установления)|год подписания)")),
+    (EVENTS, re.compile(r"^(?:основные )?мероприятия")),
+    (NUMBER, re.compile(r"^(?:№|n|no)(?:\s?п/п)?$|^п/п$")),
+    (NOTE, re.compile(r"^примечани")),
+)
+_YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
+
+
+@dataclass
+class Header:
+    row: int  # 0-based sheet row of the header
+    cols: dict[str, int]  # role → 0-based column
+    extra: dict[int, str] = field(default_factory=dict)  # other named columns → their header
+    year: int | None = None
+    events_title: str = ""
+    last_row: int = 0  # the header's last row (more than ``row`` when merged downwards)
+
+    def name_of(self, col: int) -> str:
+        for role, c in self.cols.items():
+            if c == col:
+                return role
+        return ""
+
+
+def _roles_in_row(row: list[object]) -> tuple[dict[str, int], dict[int, str]]:
+    cols: dict[str, int] = {}
+    extra: dict[int, str] = {}
+    for c, value in enumerate(row):
+        if not isinstance(value, str):
+            continue
+        text = _norm(value)
+        if not text:
+            continue
+        for role, pattern in _ROLE_PATTERNS:
+            if role not in cols and pattern.search(text):
+                cols[role] = c
+                break
+        else:
+            extra[c] = " ".join(value.split())
+    return cols, extra
+
+
+def find_header(grid: Grid) -> tuple[Header | None, int]:
+    """The header of this sheet, or None and how many required columns the best row had."""
+    best = 0
+    for r, row in enumerate(grid.rows[:SCAN_ROWS]):
+        cols, extra = _roles_in_row(row)
+        found = sum(1 for role in REQUIRED if role in cols)
+        if found < len(REQUIRED):
+            best = max(best, found)
+            continue
+        events_title = " ".join(str(row[cols[EVENTS]]).split())
+        m = _YEAR.search(events_title)
+        header = Header(
+            row=r,
+            cols=cols,
+            extra=extra,
+            year=int(m.group(1)) if m else None,
+            events_title=events_title,
+            last_row=r,
+        )
+        # A header cell merged downwards (a two-row header) covers the rows under it.
+        for r1, c1, r2, _c2 in grid.merged:
+            if r1 <= r <= r2 and r2 > header.last_row and c1 in cols.values():
+                header.last_row = r2
+        return header, len(REQUIRED)
+    return None, best

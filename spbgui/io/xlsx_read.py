@@ -1,0 +1,130 @@
+"""Reading the committee's table from an .xlsx workbook into a :class:`ParsedTable`.
+
+The one entry point is :func:`read_table`. It checks the file
+(:mod:`~spbgui.io.xlsx_guard`), reads the sheets as plain grids
+(:mod:`~spbgui.io.xlsx_cells`), finds the sheet and row that hold the header
+(:mod:`~spbgui.io.xlsx_header`) and reads the rows under it
+(:mod:`~spbgui.io.xlsx_rows`). No database and no Qt: the import service
+writes the result, the window shows the warnings as the import report.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+from spbgui.io.table import ImportWarning, ParsedTable, TableError
+from spbgui.io.xlsx_cells import ENGINES, iter_grids
+from spbgui.io.xlsx_guard import ReadLimits, SheetInfo, inspect_workbook
+from spbgui.io.xlsx_header import EVENTS, EXPECTED_NAMES, Header, find_header
+from spbgui.io.xlsx_rows import RowReader
+
+__all__ = ["ENGINES", "ImportCancelled", "ReadLimits", "TableError", "read_table"]
+
+
+class ImportCancelled(Exception):
+    """The user stopped the import (``cancelled()`` returned True)."""
+
+
+def read_table(
+    path: str | os.PathLike[str],
+    *,
+    year: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    limits: ReadLimits = ReadLimits(),  # noqa: B008 - frozen, so one shared default is safe
+    engine: str = "auto",
+) -> ParsedTable:
+    """Read the partner-cities table from the workbook at ``path``.
+
+    ``year`` is the year of the events column; it overrides the year in the
+    header «Основные мероприятия в 2024 году», and one of the two is needed.
+    ``progress(done, total)`` is called every few hundred rows and at the end;
+    ``cancelled()`` is asked as often, and True raises :class:`ImportCancelled`.
+    ``engine`` chooses the reader ("auto": calamine, falling back to openpyxl).
+
+    Raises :class:`TableError` (one plain Russian line) for a file that is not
+    a readable workbook or holds no such table.
+    """
+    _check_cancel(cancelled)
+    info = inspect_workbook(path, limits)
+    _check_cancel(cancelled)
+
+    for grid in iter_grids(info, limits, engine):
+        _check_cancel(cancelled)
+        header, _found = find_header(grid)
+        if header is None:
+            continue
+        event_year = year if year is not None else header.year
+        if event_year is None:
+            raise TableError(
+                f"В заголовке «{header.events_title}» не указан год мероприятий. "
+                "Допишите год в заголовок («Основные мероприятия в 2024 году») "
+                "или укажите его при импорте."
+            )
+        reader = RowReader(grid, header, event_year, _ticker(len(grid.rows), progress, cancelled))
+        table = reader.read()
+        # The report reads top to bottom: notes on the file first, then by row.
+        table.warnings.sort(key=lambda w: w.row or 0)
+        table.warnings[:0] = _notes_on_reading(info.sheets, grid.name, grid.hidden, header, year)
+        if progress is not None:
+            progress(len(reader.rows), len(reader.rows))
+        return table
+
+    if not any(s.n_cells for s in info.sheets):
+        raise TableError(f"Книга «{info.path.name}» пуста: на её листах нет данных.")
+    raise TableError(
+        f"В книге «{info.path.name}» не найдена таблица сотрудничества: нужна строка "
+        f"заголовка со столбцами {EXPECTED_NAMES}."
+    )
+
+
+def _check_cancel(cancelled: Callable[[], bool] | None) -> None:
+    if cancelled is not None and cancelled():
+        raise ImportCancelled
+
+
+def _ticker(
+    n_rows: int,
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> Callable[[int], None]:
+    def tick(done: int) -> None:
+        _check_cancel(cancelled)
+        if progress is not None:
+            progress(done, n_rows)
+
+    return tick
+
+
+def _notes_on_reading(
+    sheets: list[SheetInfo], chosen: str, hidden: bool, header: Header, year: int | None
+) -> list[ImportWarning]:
+    """What the report should say about where the table was found."""
+    notes: list[ImportWarning] = []
+    others = [s.name for s in sheets if s.name != chosen and s.n_cells]
+    if others:
+        listed = ", ".join(f"«{n}»" for n in others)
+        notes.append(
+            ImportWarning(
+                None, f"таблица прочитана с листа «{chosen}»; листы {listed} не импортировались"
+            )
+        )
+    if hidden:
+        notes.append(ImportWarning(None, f"лист «{chosen}» скрыт в книге"))
+    if year is not None and header.year is not None and header.year != year:
+        notes.append(
+            ImportWarning(
+                header.row + 1,
+                f"в заголовке «{header.events_title}» указан {header.year} год, "
+                f"мероприятия отнесены к {year} году, как задано при импорте",
+            )
+        )
+    if header.cols.get(EVENTS) is not None and header.extra:
+        named = ", ".join(f"«{t}»" for t in header.extra.values())
+        notes.append(
+            ImportWarning(
+                header.row + 1, f"столбцы {named} не входят в таблицу; их текст не импортируется"
+            )
+        )
+    return notes

@@ -1,0 +1,445 @@
+"""From the rows under the header to regions, countries, partners and agreements.
+
+This is TABLE_RULES.md, «Rows», in code. It works in two passes: first the
+rows are classified (empty, region, continuation, data) and every
+continuation row is folded into the cells above it, then the data rows are
+read top to bottom into the tree. Every assumption goes into the warnings
+with its sheet row number, and a cell that cannot be placed is reported with
+its text, so the import report shows all that was not taken as it stands.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spbgui.domain.dates import DateError, EventDate, PartialDate
+from spbgui.domain.events_text import EventText, paragraphs, split_events
+from spbgui.io.table import (
+    ImportWarning,
+    ParsedTable,
+    PartnerKind,
+    TableAgreement,
+    TableCountry,
+    TablePartner,
+    TableRegion,
+)
+from spbgui.io.xlsx_cells import Cell, Grid
+from spbgui.io.xlsx_countries import is_country, normalize_name
+from spbgui.io.xlsx_header import COUNTRY, DATES, EVENTS, NOTE, NUMBER, TITLE, Header
+from spbgui.io.xlsx_text import (
+    cell_text,
+    fold,
+    is_capitals,
+    is_known_region,
+    join_events,
+    join_text,
+    partner_kind,
+    partner_name,
+    plain,
+    region_name,
+)
+
+NO_REGION = "Без региона"
+STEP = 500  # rows between progress reports and cancellation checks
+
+Tick = Callable[[int], None]  # called with the number of rows done; may raise to cancel
+
+
+@dataclass
+class _Row:
+    """One sheet row's cells by role; ``extra`` holds cells of columns the table does not use."""
+
+    number: int  # 1-based sheet row, for messages
+    country: Cell = None
+    city: Cell = None
+    title: Cell = None
+    dates: Cell = None
+    events: Cell = None
+    note: Cell = None
+    counter: Cell = None  # the «№ п/п» column
+    extra: dict[int, Cell] = field(default_factory=dict)
+    lead: tuple[int, Cell] = (-1, None)  # the first non-empty cell: column and value
+    kind: str = "data"  # data | region | continuation | empty
+
+    def values(self) -> list[Cell]:
+        return [
+            self.country,
+            self.city,
+            self.title,
+            self.dates,
+            self.events,
+            self.note,
+            self.counter,
+            *self.extra.values(),
+        ]
+
+
+_COUNTER = re.compile(r"^\d{1,6}[.)]?$")
+
+
+class RowReader:
+    """Reads the rows of one sheet under a found header into a ParsedTable."""
+
+    def __init__(self, grid: Grid, header: Header, year: int, tick: Tick) -> None:
+        self.grid = grid
+        self.header = header
+        self.year = year
+        self.tick = tick
+        self.table = ParsedTable(year=year, sheet=grid.name)
+        self._leftmost = min(header.cols.values())
+        self._fill_merged()
+        self.rows = self._collect_rows()
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def warn(self, row: int | None, message: str) -> None:
+        self.table.warnings.append(ImportWarning(row=row, message=message))
+
+    def _column_title(self, col: int) -> str:
+        named = self.header.extra.get(col)
+        letter = _column_letter(col)
+        return f"столбце {letter} «{named}»" if named else f"столбце {letter} без заголовка"
+
+    def _fill_merged(self) -> None:
+        """A merged cell's value belongs to every row it spans (in its first column).
+
+        Across a row (a region row merged over the width) the value stays in the
+        first cell only, so the row still reads as «only the first cell has text».
+        """
+        rows = self.grid.rows
+        data_cols = {self.header.cols.get(r) for r in (TITLE, DATES, EVENTS, NOTE)}
+        for r1, c1, r2, _c2 in self.grid.merged:
+            if r2 <= r1 or r1 >= len(rows):
+                continue
+            value = self.grid.get(r1, c1)
+            last = min(r2, len(rows) - 1)
+            for r in range(r1 + 1, last + 1):
+                row = rows[r]
+                if len(row) <= c1:
+                    row.extend([None] * (c1 + 1 - len(row)))
+                row[c1] = value
+            if value is not None and c1 in data_cols and r1 > self.header.last_row:
+                self.warn(
+                    r1 + 1,
+                    f"объединённая ячейка в строках {r1 + 1}–{last + 1} отнесена к каждой "
+                    "из этих строк",
+                )
+
+    def _collect_rows(self) -> list[_Row]:
+        cols = self.header.cols
+        role_of = {c: role for role, c in cols.items()}
+        out: list[_Row] = []
+        for r in range(self.header.last_row + 1, len(self.grid.rows)):
+            row = _Row(number=r + 1)
+            for c, value in enumerate(self.grid.rows[r]):
+                if value is None:
+                    continue
+                if row.lead[0] < 0:
+                    row.lead = (c, value)
+                role = role_of.get(c)
+                if role == NUMBER:
+                    row.counter = value
+                elif role is not None:
+                    setattr(row, role, value)
+                else:
+                    row.extra[c] = value
+            out.append(row)
+        return out
+
+    # --- pass 1: classify rows, fold continuation rows into the cells above ------------------
+
+    def _classify(self, row: _Row) -> str:
+        present = [v for v in row.values() if v is not None]
+        if not present:
+            return "empty"
+        if len(present) == 1 and self._is_region_cell(row):
+            return "region"
+        if row.country is None and row.city is None and row.dates is None:
+            return "continuation"
+        return "data"
+
+    def _is_region_cell(self, row: _Row) -> bool:
+        """Only the first cell has text, in capitals (or a known region's name).
+
+        «First» is the table's leftmost column whatever it holds («№ п/п», or the
+        title when columns were moved), or the country column.
+        """
+        col, text = row.lead
+        if col > self._leftmost and col != self.header.cols[COUNTRY]:
+            return False
+        if not isinstance(text, str):
+            return False
+        if is_known_region(text):
+            return True
+        return is_capitals(text) and not is_country(plain(text))
+
+    def _fold_continuations(self) -> None:
+        last: dict[str, _Row] = {}  # the nearest row above with text in each column
+        for i, row in enumerate(self.rows):
+            if i % STEP == 0:
+                self.tick(i // 2)
+            row.kind = self._classify(row)
+            if row.kind == "region":
+                last.clear()  # a page break never splits a cell across a region row
+                continue
+            if row.kind == "continuation":
+                self._append_continuation(row, last)
+                continue
+            for role in (TITLE, EVENTS, NOTE):
+                if getattr(row, role) is not None:
+                    last[role] = row
+
+    def _append_continuation(self, row: _Row, last: dict[str, _Row]) -> None:
+        joined = []
+        for role in (TITLE, EVENTS, NOTE):
+            value = getattr(row, role)
+            if value is None:
+                continue
+            target = last.get(role)
+            text = cell_text(value)
+            if target is None:
+                self.warn(
+                    row.number,
+                    "текст без страны и города, и продолжить им нечего — "
+                    f"не импортирован: «{fold(text)}»",
+                )
+                continue
+            above = cell_text(getattr(target, role))
+            if role == EVENTS:
+                setattr(target, role, join_events(above, text, self._starts_with_event))
+            else:
+                setattr(target, role, join_text(above, text))
+            joined.append(target.number)
+        for col, value in row.extra.items():
+            self._report_extra(row.number, col, value)
+        if row.counter is not None:
+            self._report_counter(row)
+        if joined:
+            self.warn(
+                row.number,
+                "строка без страны, города и даты — продолжение ячеек выше (разрыв страницы); "
+                f"текст присоединён к строке {max(joined)}",
+            )
+
+    def _starts_with_event(self, text: str) -> bool:
+        try:
+            events = split_events(text, self.year)
+        except DateError:
+            return True  # a date, if an impossible one: it starts an event all the same
+        return bool(events) and events[0].date.is_dated
+
+    # --- pass 2: the tree --------------------------------------------------------------------
+
+    def read(self) -> ParsedTable:
+        self._fold_continuations()
+        half = len(self.rows) // 2
+        region: TableRegion | None = None
+        country: TableCountry | None = None
+        regions: dict[str, TableRegion] = {}
+        for i, row in enumerate(self.rows):
+            if i % STEP == 0:
+                self.tick(half + i // 2)
+            if row.kind in ("empty", "continuation"):
+                continue
+            if row.kind == "region":
+                name = region_name(cell_text(row.lead[1]))
+                region = regions.get(name)
+                if region is None:
+                    region = regions[name] = TableRegion(name=name)
+                    self.table.regions.append(region)
+                country = None
+                continue
+            if region is None:
+                region = regions[NO_REGION] = TableRegion(name=NO_REGION)
+                self.table.regions.append(region)
+                self.warn(
+                    row.number,
+                    f"данные стоят выше первой строки региона — отнесены к региону «{NO_REGION}»",
+                )
+            country = self._data_row(row, region, country)
+        return self.table
+
+    def _data_row(
+        self, row: _Row, region: TableRegion, current: TableCountry | None
+    ) -> TableCountry | None:
+        """Read one agreement row; returns the country that rows below will repeat."""
+        for col, value in row.extra.items():
+            self._report_extra(row.number, col, value)
+        if row.counter is not None and not _COUNTER.match(cell_text(row.counter).strip()):
+            self._report_counter(row)
+
+        has_agreement = any(v is not None for v in (row.title, row.dates, row.events, row.note))
+        partner_from_country_col: str | None = None
+        if row.country is not None:
+            name = plain(cell_text(row.country))
+            if not is_country(name) and row.city is None and not has_agreement:
+                # A lone line such as a signature or «Итого» under the table.
+                self.warn(row.number, f"строка пропущена: «{name}» — не страна и не регион")
+                return current
+            if is_country(name) or current is None or row.city is not None:
+                if not is_country(name):
+                    self.warn(
+                        row.number,
+                        f"«{name}» нет в списке стран — принято как название страны",
+                    )
+                current = self._country(region, name, row.number)
+            else:
+                # «Минск» in the country column: not a country, so a partner of the
+                # country above (rule 4).
+                partner_from_country_col = partner_name(name)
+                self.warn(
+                    row.number,
+                    f"«{name}» в столбце «Страна» — не страна; принят как партнёр страны "
+                    f"«{current.name}»",
+                )
+        if current is None:
+            self.warn(
+                row.number,
+                "не указана страна, и выше её нет — строка не импортирована: " + _row_text(row),
+            )
+            return None
+
+        if row.city is not None:
+            pname: str | None = partner_name(cell_text(row.city)) or None
+        else:
+            pname = partner_from_country_col
+        partner = self._partner(current, pname)
+
+        agreement = self._agreement(row)
+        if agreement is not None:
+            partner.agreements.append(agreement)
+        elif row.country is not None and row.city is None and partner_from_country_col is None:
+            # Only the country's name on the row: the country is kept, nothing else to read.
+            if not partner.agreements:
+                current.partners.remove(partner)
+            self.warn(row.number, f"у страны «{current.name}» в этой строке нет соглашения")
+        else:
+            self.warn(
+                row.number, f"у партнёра «{pname or current.name}» в этой строке нет соглашения"
+            )
+        return current
+
+    def _country(self, region: TableRegion, name: str, row: int) -> TableCountry:
+        key = normalize_name(name)
+        for country in region.countries:
+            if normalize_name(country.name) == key:
+                return country
+        for other in self.table.regions:
+            if other is not region and any(normalize_name(c.name) == key for c in other.countries):
+                self.warn(
+                    row,
+                    f"страна «{name}» уже была в регионе «{other.name}»; здесь она записана и "
+                    f"в регион «{region.name}»",
+                )
+        country = TableCountry(name=name)
+        region.countries.append(country)
+        return country
+
+    @staticmethod
+    def _partner(country: TableCountry, name: str | None) -> TablePartner:
+        key = normalize_name(name) if name else None
+        for partner in country.partners:
+            if (normalize_name(partner.name) if partner.name else None) == key:
+                return partner
+        kind = partner_kind(name) if name else PartnerKind.COUNTRY
+        partner = TablePartner(name=name, kind=kind)
+        country.partners.append(partner)
+        return partner
+
+    def _agreement(self, row: _Row) -> TableAgreement | None:
+        title = plain(cell_text(row.title))
+        note = plain(cell_text(row.note))
+        dates, date_note = self._dates(row)
+        events = self._events(row)
+        if not (title or dates or date_note or events or note):
+            return None
+        if not title:
+            self.warn(
+                row.number, "не указано основание для сотрудничества (пустой заголовок соглашения)"
+            )
+        notes = [n for n in (date_note, note) if n]
+        return TableAgreement(
+            title=title, dates=dates, note="\n".join(notes), events=events, row=row.number
+        )
+
+    def _dates(self, row: _Row) -> tuple[list[PartialDate], str]:
+        value = row.dates
+        if value is None:
+            return [], ""
+        if isinstance(value, str):
+            value = fold(value.replace("\n", ", ").replace(";", ","))
+        try:
+            return PartialDate.from_cell(value), ""
+        except DateError as exc:
+            text = fold(cell_text(row.dates))
+            self.warn(
+                row.number,
+                f"дата «{text}» не прочитана ({exc}) — сохранена в примечании к соглашению",
+            )
+            return [], f"Дата: {text}"
+
+    def _events(self, row: _Row) -> list[EventText]:
+        if row.events is None:
+            return []
+        cell = cell_text(row.events)
+        try:
+            events = split_events(cell, self.year)
+        except DateError:
+            events = self._events_by_paragraph(row.number, cell)
+        out = []
+        for event in events:
+            text = fold(event.text)
+            if text:
+                out.append(event if text == event.text else EventText(date=event.date, text=text))
+        return out
+
+    def _events_by_paragraph(self, row: int, cell: str) -> list[EventText]:
+        """split_events refuses an impossible date («31 июня – …»); keep its paragraph as text.
+
+        Only the paragraph with the bad date loses its dates: it becomes one undated
+        item with the date still in its text, and the report says so, so the clerk can
+        correct it in the program.
+        """
+        events: list[EventText] = []
+        for para in paragraphs(cell):
+            try:
+                events.extend(split_events(para, self.year))
+            except DateError as exc:
+                self.warn(
+                    row,
+                    f"дата мероприятия не прочитана ({exc}) — абзац сохранён без даты: "
+                    f"«{_clip(para)}»",
+                )
+                events.append(EventText(date=EventDate(), text=para))
+        return events
+
+    def _report_extra(self, row: int, col: int, value: Cell) -> None:
+        self.warn(
+            row,
+            f"текст в {self._column_title(col)} не импортирован: «{fold(cell_text(value))}»",
+        )
+
+    def _report_counter(self, row: _Row) -> None:
+        self.warn(
+            row.number,
+            f"текст в столбце «№ п/п» не импортирован: «{fold(cell_text(row.counter))}»",
+        )
+
+
+def _clip(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _row_text(row: _Row) -> str:
+    return " | ".join(fold(cell_text(v)) for v in row.values() if v is not None)
+
+
+def _column_letter(col: int) -> str:
+    letters = ""
+    col += 1
+    while col:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters

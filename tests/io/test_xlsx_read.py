@@ -1,0 +1,149 @@
+"""The 2024 fixture read through read_table gives exactly the expected JSON, by either reader."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from spbgui.io.table import ParsedTable, PartnerKind
+from spbgui.io.table_json import parsed_to_records
+from spbgui.io.xlsx_read import ImportCancelled, read_table
+
+FIXTURES = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures"
+XLSX = FIXTURES / "cooperation_2024.xlsx"
+EXPECTED = FIXTURES / "cooperation_2024.expected.json"
+
+ENGINES = ["calamine", "openpyxl"]
+
+
+@pytest.fixture(scope="module")
+def expected() -> dict[str, Any]:
+    data = json.loads(EXPECTED.read_text("utf-8"))
+    for agreement in data["agreements"]:
+        agreement.pop("raw_events", None)  # the published cell, not part of the records
+    return data
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def parsed(request: pytest.FixtureRequest) -> ParsedTable:
+    return read_table(XLSX, engine=request.param)
+
+
+@pytest.fixture(scope="module")
+def records(parsed: ParsedTable) -> dict[str, Any]:
+    return parsed_to_records(parsed)
+
+
+def test_year_and_counts(records: dict[str, Any], expected: dict[str, Any]) -> None:
+    assert records["year"] == expected["year"] == 2024
+    assert records["counts"] == expected["counts"]
+    assert records["counts"] == {
+        "regions": 5,
+        "countries": 26,
+        "partners": 37,
+        "agreements": 41,
+        "events": 96,
+        "dated_events": 89,
+    }
+
+
+@pytest.mark.parametrize("kind", ["regions", "countries", "partners"])
+def test_records_match(records: dict[str, Any], expected: dict[str, Any], kind: str) -> None:
+    assert len(records[kind]) == len(expected[kind])
+    for i, (got, want) in enumerate(zip(records[kind], expected[kind], strict=True)):
+        assert got == want, f"{kind}[{i}]"
+
+
+def test_agreements_match(records: dict[str, Any], expected: dict[str, Any]) -> None:
+    assert len(records["agreements"]) == len(expected["agreements"])
+    for i, (got, want) in enumerate(zip(records["agreements"], expected["agreements"], strict=True)):
+        where = f"agreements[{i}] {want['country']} / {want['partner']}"
+        for key in ("country", "partner", "title", "dates"):
+            assert got[key] == want[key], f"{where}: {key}"
+        assert len(got["events"]) == len(want["events"]), f"{where}: events"
+        for j, (ge, we) in enumerate(zip(got["events"], want["events"], strict=True)):
+            assert ge == we, f"{where}: event {j}"
+
+
+def test_both_readers_give_the_same_table() -> None:
+    by_calamine = read_table(XLSX, engine="calamine")
+    by_openpyxl = read_table(XLSX, engine="openpyxl")
+    assert by_calamine == by_openpyxl
+    assert read_table(XLSX) == by_calamine  # "auto" is calamine when it is installed
+
+
+def test_report_names_every_assumption_with_its_row(parsed: ParsedTable) -> None:
+    by_row = {w.row: w.message for w in parsed.warnings}
+    for row in (30, 34, 41, 47):  # page-break continuations
+        assert "продолжение" in by_row[row], row
+    assert "Минск" in by_row[32] and "Белоруссия" in by_row[32]
+    assert all(w.row for w in parsed.warnings)
+    assert str(parsed.warnings[0]).startswith("строка ")
+    assert parsed.sheet == "Лист1"
+
+
+def test_partner_kinds_and_names(parsed: ParsedTable) -> None:
+    partners = {
+        (c.name, p.name): p for r in parsed.regions for c in r.countries for p in c.partners
+    }
+    assert partners[("Киргизия", "Ош")].kind == PartnerKind.CITY  # «г. Ош» without «г.»
+    assert partners[("Вьетнам", "Провинция Дьенбьен")].kind == PartnerKind.PROVINCE
+    assert partners[("Иран", "провинция Исфаган")].kind == PartnerKind.PROVINCE
+    assert partners[("Босния и Герцеговина", "Республика Сербская")].kind == PartnerKind.REGION
+    sukhui = partners[("Китай", "Муниципальный район Сюхуэй, г. Шанхай")]
+    assert sukhui.kind == PartnerKind.DISTRICT
+    for country in ("Белоруссия", "Киргизия", "Туркменистан"):
+        assert partners[(country, None)].kind == PartnerKind.COUNTRY
+    belarus = partners[("Белоруссия", None)]
+    assert [a.row for a in belarus.agreements] == [29, 31, 33]
+    assert len(partners[("Белоруссия", "Минск")].agreements) == 1
+
+
+def test_agreement_rows_and_notes(parsed: ParsedTable) -> None:
+    agreements = [
+        a for r in parsed.regions for c in r.countries for p in c.partners for a in p.agreements
+    ]
+    assert all(a.row for a in agreements)
+    assert all(a.note == "" for a in agreements)
+    assert [d.iso() for d in agreements[0].dates] == ["2017-06"]
+
+
+def test_year_argument_overrides_the_header() -> None:
+    table = read_table(XLSX, year=2025)
+    assert table.year == 2025
+    starts = {
+        e.date.start.year
+        for r in table.regions
+        for c in r.countries
+        for p in c.partners
+        for a in p.agreements
+        for e in a.events
+        if e.date.start
+    }
+    assert starts == {2025}
+    assert any("2024" in w.message and "2025" in w.message for w in table.warnings)
+
+
+def test_progress_reaches_the_total() -> None:
+    calls: list[tuple[int, int]] = []
+    read_table(XLSX, progress=lambda done, total: calls.append((done, total)))
+    assert calls
+    assert calls[-1][0] == calls[-1][1] > 0
+    assert all(0 <= done <= total for done, total in calls)
+
+
+def test_cancel_before_and_during_reading() -> None:
+    with pytest.raises(ImportCancelled):
+        read_table(XLSX, cancelled=lambda: True)
+    asked = 0
+
+    def cancel_on_third_question() -> bool:
+        nonlocal asked
+        asked += 1
+        return asked >= 3
+
+    with pytest.raises(ImportCancelled):
+        read_table(XLSX, cancelled=cancel_on_third_question)
