@@ -1,0 +1,357 @@
+"""Partial dates and event date ranges, read and written the way the committee's staff do.
+
+The table never invents a date: «2006» is a year, «июнь 2017 г.» a month, «09.12.2005» a
+day, and each is kept at its own precision (:class:`PartialDate`). An event in the events
+column has a day, a range of days, a month or a range of months within the table's year
+(:class:`EventDate`). This module turns the Russian text of both columns into these values
+and back; every refusal is a :class:`DateError` whose message a clerk can act on.
+
+Pure Python: no Qt, no database.
+"""
+
+from __future__ import annotations
+
+import calendar
+import enum
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+__all__ = [
+    "DASH_CHARS",
+    "EVENT_DATE_PATTERN",
+    "MONTHS_GENITIVE",
+    "MONTHS_NOMINATIVE",
+    "DateError",
+    "EventDate",
+    "PartialDate",
+    "Precision",
+    "event_date_from_match",
+    "format_agreement_dates",
+    "format_event_date",
+    "month_number",
+    "parse_agreement_dates",
+    "parse_event_date",
+]
+
+
+class DateError(ValueError):
+    """A date that cannot be read or does not exist; ``str(e)`` is a message for a clerk."""
+
+
+class Precision(enum.Enum):
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+
+MONTHS_NOMINATIVE = (
+    "январь", "февраль", "март", "апрель", "май", "июнь",
+    "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
+)  # fmt: skip
+MONTHS_GENITIVE = (
+    "января", "февраля", "марта", "апреля", "мая", "июня",
+    "июля", "августа", "сентября", "октября", "ноября", "декабря",
+)  # fmt: skip
+
+
+def _month_forms() -> dict[str, int]:
+    """Every case form of every month name («июнь», «июня», «июне», «июнем», ...).
+
+    Staff write «25 октябрь» as readily as «25 октября», so any form is a month.
+    """
+    soft = ("ь", "я", "е", "ю", "ем", "ём")  # январь, май: soft stems
+    hard = ("", "а", "е", "у", "ом")  # март, август
+    stems = (
+        ("январ", soft), ("феврал", soft), ("март", hard), ("апрел", soft),
+        ("ма", ("й", "я", "е", "ю", "ем", "ём")), ("июн", soft), ("июл", soft),
+        ("август", hard), ("сентябр", soft), ("октябр", soft), ("ноябр", soft),
+        ("декабр", soft),
+    )  # fmt: skip
+    return {stem + ending: n for n, (stem, endings) in enumerate(stems, 1) for ending in endings}
+
+
+_MONTH_BY_FORM = _month_forms()
+
+
+def month_number(word: str) -> int | None:
+    """The month a Russian month name in any case form means («июне» -> 6), else None."""
+    return _MONTH_BY_FORM.get(word.lower())
+
+
+# Longest forms first so that «июнем» is not cut to «июне»; (?!\w): a whole word only.
+_MONTH = "(?:" + "|".join(sorted(_MONTH_BY_FORM, key=len, reverse=True)) + r")(?!\w)"
+# Hyphen, en and em dashes and their look-alikes that Word and web pages put in.
+DASH_CHARS = "-‐‑‒–—−"
+_DASH = rf"\s*[{DASH_CHARS}]\s*"
+_DAY = r"\d{1,2}(?!\d)"
+
+EVENT_DATE_PATTERN = (
+    # 6 декабря | 3-6 июля | 29 января – 16 февраля
+    rf"(?:(?P<d1>{_DAY})(?:(?:\s+(?P<m1>{_MONTH}))?{_DASH}(?P<d2>{_DAY}))?\s+(?P<m2>{_MONTH})"
+    # Июнь | июнь-июль
+    rf"|(?P<n1>{_MONTH})(?:{_DASH}(?P<n2>{_MONTH}))?)"
+)
+"""Regex source (use with re.IGNORECASE) of an event date; see :func:`event_date_from_match`."""
+
+_EVENT_DATE_RE = re.compile(EVENT_DATE_PATTERN, re.IGNORECASE)
+
+_AGREEMENT_DATE_RE = re.compile(
+    rf"""
+    (?: (?P<d>\d{{1,2}})\.(?P<dm>\d{{1,2}})\.(?P<dy>\d{{4}})         # 09.12.2005
+      | (?P<mm>\d{{1,2}})\.(?P<my>\d{{4}})                           # 06.2017
+      | (?:(?P<wd>\d{{1,2}})\s+)?(?P<wm>{_MONTH})\s+(?P<wy>\d{{4}})  # 16 декабря 2015, июнь 2017
+      | (?P<y>\d{{4}})                                               # 2006
+    )
+    (?:\s*(?:г\.?|года?))?\.?                                        # г. | года
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_LIST_SEPARATOR_RE = re.compile(r"[,;]")
+_SPACES_RE = re.compile(r"\s+")
+_ISO_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+# Excel's day 0 of the 1900 date system, as Excel itself counts from day 61 on (it
+# believes 1900 was a leap year); every serial we accept is far past that.
+_EXCEL_EPOCH = date(1899, 12, 30)
+_EXCEL_LAST_SERIAL = (date(9999, 12, 31) - _EXCEL_EPOCH).days
+
+_AGREEMENT_HINT = "Пишите, например: 09.12.2005, июнь 2017 г., 2006."
+_EVENT_HINT = "Пишите, например: 3-6 июля, 29 января – 16 февраля, 6 декабря, Июнь."
+
+
+def _fold(text: str) -> str:
+    return _SPACES_RE.sub(" ", text).strip()
+
+
+def _is_int(value: object) -> bool:
+    # bool is an int to Python, but True is not a month.
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to the year, the month or the day; nothing finer is ever invented.
+
+    Values compare and sort by time, a coarser date first: 2006 < июнь 2006 < 1 июня 2006.
+    """
+
+    year: int = field(compare=False)
+    month: int | None = field(default=None, compare=False)
+    day: int | None = field(default=None, compare=False)
+    # Equality and order go through this key so that dates of different precision can be
+    # sorted together; (year, month, day) with None as 0 would make None < 1 a TypeError.
+    _key: tuple[int, int, int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        year, month, day = self.year, self.month, self.day
+        if not _is_int(year) or not all(v is None or _is_int(v) for v in (month, day)):
+            raise DateError("Год, месяц и день даты должны быть целыми числами.")
+        if not 1 <= year <= 9999:
+            raise DateError(f"Год {year} вне допустимых пределов: от 1 до 9999.")
+        if month is None:
+            if day is not None:
+                raise DateError("В дате указан день, но не указан месяц.")
+        elif not 1 <= month <= 12:
+            raise DateError(f"Месяц {month} не существует.")
+        elif day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+            if month == 2 and day == 29:
+                raise DateError(f"Нет такой даты: 29 февраля {year} г. — {year} год не високосный.")
+            raise DateError(f"Нет такой даты: {day} {MONTHS_GENITIVE[month - 1]}.")
+        object.__setattr__(self, "_key", (year, month or 0, day or 0))
+
+    @property
+    def precision(self) -> Precision:
+        if self.day is not None:
+            return Precision.DAY
+        return Precision.YEAR if self.month is None else Precision.MONTH
+
+    def iso(self) -> str:
+        """The date as «2006», «2017-06» or «2015-12-16»: how the database and JSON keep it."""
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+    @classmethod
+    def from_iso(cls, s: str) -> PartialDate:
+        """The inverse of :meth:`iso`."""
+        match = _ISO_RE.fullmatch(s.strip()) if isinstance(s, str) else None
+        if match is None:
+            raise DateError(
+                f"Не удалось понять дату «{s}»: нужен вид ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД."
+            )
+        year, month, day = match.groups()
+        return cls(int(year), int(month) if month else None, int(day) if day else None)
+
+    @classmethod
+    def from_cell(cls, value: object) -> list[PartialDate]:
+        """The dates of a spreadsheet cell of the agreements' date column.
+
+        A real date is a day; a number like 2006 is a year; a larger number is an Excel
+        serial day (a date cell whose format was lost); text is read by
+        :func:`parse_agreement_dates`; an empty cell has no dates.
+        """
+        if value is None:
+            return []
+        if isinstance(value, datetime):
+            value = value.date()
+        if isinstance(value, date):
+            return [cls(value.year, value.month, value.day)]
+        if isinstance(value, str):
+            return parse_agreement_dates(value)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return [cls._from_number(value)]
+        raise DateError(f"Не удалось понять дату «{value}». {_AGREEMENT_HINT}")
+
+    @classmethod
+    def _from_number(cls, value: float) -> PartialDate:
+        if math.isfinite(value):
+            if value == int(value) and 1000 <= value <= 9999:
+                return cls(int(value))
+            # A fraction of a serial is the time of day: the day is what counts.
+            if 9999 < value <= _EXCEL_LAST_SERIAL:
+                day = _EXCEL_EPOCH + timedelta(days=int(value))
+                return cls(day.year, day.month, day.day)
+        shown = int(value) if math.isfinite(value) and value == int(value) else value
+        raise DateError(f"Не удалось понять дату «{shown}». {_AGREEMENT_HINT}")
+
+
+def _human(d: PartialDate) -> str:
+    """A date as words for messages: «6 июля», «июнь»."""
+    assert d.month is not None
+    if d.day is None:
+        return MONTHS_NOMINATIVE[d.month - 1]
+    return f"{d.day} {MONTHS_GENITIVE[d.month - 1]}"
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """When an event took place: a day, a range of days, a month or a range of months.
+
+    Both ends empty: an undated item of the year. ``EventDate(start=d)`` is the single day
+    (or month) ``d``. Both ends lie in one year, because the table writes no year beside
+    an event: the year is the column's.
+    """
+
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+
+    def __post_init__(self) -> None:
+        start, end = self.start, self.end
+        if start is None:
+            if end is not None:
+                raise DateError("У периода указан конец, но не указано начало.")
+            return
+        if end is None:
+            object.__setattr__(self, "end", start)
+            end = start
+        if Precision.YEAR in (start.precision, end.precision):
+            raise DateError("У мероприятия должен быть указан день или месяц, а не только год.")
+        if start.precision is not end.precision:
+            raise DateError(
+                "Начало и конец периода пишутся одинаково: оба с числом или оба только месяцем."
+            )
+        if start.year != end.year:
+            raise DateError("Начало и конец периода должны быть в одном году.")
+        if end < start:
+            raise DateError(f"Конец периода ({_human(end)}) раньше его начала ({_human(start)}).")
+
+    @property
+    def is_dated(self) -> bool:
+        return self.start is not None
+
+    @property
+    def precision(self) -> Precision | None:
+        return None if self.start is None else self.start.precision
+
+    def start_iso(self) -> str | None:
+        return None if self.start is None else self.start.iso()
+
+    def end_iso(self) -> str | None:
+        return None if self.end is None else self.end.iso()
+
+
+def _parse_agreement_date(piece: str) -> PartialDate:
+    match = _AGREEMENT_DATE_RE.fullmatch(piece)
+    if match is None:
+        raise DateError(f"Не удалось понять дату «{piece}». {_AGREEMENT_HINT}")
+    g = match.groupdict()
+    if g["dy"]:
+        return PartialDate(int(g["dy"]), int(g["dm"]), int(g["d"]))
+    if g["my"]:
+        return PartialDate(int(g["my"]), int(g["mm"]))
+    if g["wy"]:
+        day = int(g["wd"]) if g["wd"] else None
+        return PartialDate(int(g["wy"]), _MONTH_BY_FORM[g["wm"].lower()], day)
+    return PartialDate(int(g["y"]))
+
+
+def parse_agreement_dates(text: str) -> list[PartialDate]:
+    """Read the agreements' date column: dates separated by commas or semicolons.
+
+    «09.12.2005», «2006», «16 декабря 2015 г.», «июнь 2017 г.», «18.02.2004, 2011».
+    Empty text has no dates.
+    """
+    return [_parse_agreement_date(p) for p in map(_fold, _LIST_SEPARATOR_RE.split(text)) if p]
+
+
+def format_agreement_dates(dates: Sequence[PartialDate]) -> str:
+    """Write dates as staff do: «09.12.2005», «июнь 2017 г.», «2006», joined by «, »."""
+    parts = []
+    for d in dates:
+        if d.month is None:
+            parts.append(f"{d.year:04d}")
+        elif d.day is None:
+            parts.append(f"{MONTHS_NOMINATIVE[d.month - 1]} {d.year:04d} г.")
+        else:
+            parts.append(f"{d.day:02d}.{d.month:02d}.{d.year:04d}")
+    return ", ".join(parts)
+
+
+def event_date_from_match(match: re.Match[str], year: int) -> EventDate:
+    """The :class:`EventDate` of a match of :data:`EVENT_DATE_PATTERN` in the given year."""
+    g = match.groupdict()
+    if g["m2"]:
+        end_month = _MONTH_BY_FORM[g["m2"].lower()]
+        start_month = _MONTH_BY_FORM[g["m1"].lower()] if g["m1"] else end_month
+        start = PartialDate(year, start_month, int(g["d1"]))
+        end = PartialDate(year, end_month, int(g["d2"])) if g["d2"] else start
+    else:
+        start = PartialDate(year, _MONTH_BY_FORM[g["n1"].lower()])
+        end = PartialDate(year, _MONTH_BY_FORM[g["n2"].lower()]) if g["n2"] else start
+    return EventDate(start, end)
+
+
+def parse_event_date(text: str, year: int) -> EventDate:
+    """Read an event's date as typed: «3-6 июля», «29 января – 16 февраля», «Июнь».
+
+    Empty text is an undated item. An impossible date (31 июня) is refused, never shifted.
+    """
+    folded = _fold(text)
+    if not folded:
+        return EventDate()
+    match = _EVENT_DATE_RE.fullmatch(folded)
+    if match is None:
+        raise DateError(f"Не удалось понять дату «{folded}». {_EVENT_HINT}")
+    return event_date_from_match(match, year)
+
+
+def format_event_date(d: EventDate) -> str:
+    """Write an event's date as staff do: «3-6 июля», «29 января – 16 февраля», «Июнь»."""
+    start, end = d.start, d.end
+    if start is None or end is None:
+        return ""
+    assert start.month is not None and end.month is not None
+    if start.day is None:
+        first = MONTHS_NOMINATIVE[start.month - 1].capitalize()
+        return first if start == end else f"{first} – {MONTHS_NOMINATIVE[end.month - 1]}"
+    if start == end:
+        return _human(start)
+    if start.month == end.month:
+        return f"{start.day}-{end.day} {MONTHS_GENITIVE[end.month - 1]}"
+    return f"{_human(start)} – {_human(end)}"

@@ -1,0 +1,112 @@
+"""The events column of the table: one cell of free text in, a list of dated events out.
+
+Staff write a year's events for a partner into one cell: «3-6 июля – визит … 13-18 мая –
+визит …», in paragraphs that came from Word, a web page (``<p>…</p>``) or page breaks.
+:func:`split_events` follows the reading rules of ``TABLE_RULES.md`` («Events»): an event
+starts at the beginning of a paragraph, or after ``. ! ? » " )`` and a space, where a date
+and a dash follow; everything else is the text of the event before it, and every word of
+the cell lands in exactly one event. :func:`join_events` writes events back so that
+:func:`split_events` reads the same events again.
+
+Pure Python: no Qt, no database. Called once per row by the importer, so the regexes are
+compiled once, here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spbgui.domain.dates import (
+    DASH_CHARS,
+    EVENT_DATE_PATTERN,
+    EventDate,
+    event_date_from_match,
+    format_event_date,
+)
+
+__all__ = ["EventText", "join_continuation", "join_events", "paragraphs", "split_events"]
+
+# Paragraph breaks: HTML paragraph tags (stray ones too) and line breaks of any system.
+_BREAK_RE = re.compile(r"</?p\b[^>]*>|<br\s*/?>|\r\n?|\n", re.IGNORECASE)
+_SPACES_RE = re.compile(r"\s+")
+# The lookbehind is two characters wide, which is exact because paragraphs have their
+# white space folded to single spaces before this runs.
+_EVENT_START_RE = re.compile(
+    rf"""(?:^|(?<=[.!?»")] ))(?:{EVENT_DATE_PATTERN})\s*[{DASH_CHARS}]\s*""", re.IGNORECASE
+)
+_OPEN_TAG_RE = re.compile(r"\s*<p\b", re.IGNORECASE)
+_CLOSE_TAG_AT_END_RE = re.compile(r"\s*</p\s*>\s*$", re.IGNORECASE)
+_BROKEN_WORD_RE = re.compile(r"[^\W\d_]-$")  # «научно-» at a page break
+
+
+@dataclass(frozen=True)
+class EventText:
+    """One event of a cell: its date (possibly none) and its text without the date and dash."""
+
+    date: EventDate
+    text: str
+
+
+def paragraphs(cell: str) -> list[str]:
+    """The paragraphs of a cell, white space folded, empty ones dropped.
+
+    A paragraph that starts with a lowercase letter is the rest of the one before it (a
+    page break or a stray line break cut it) and is joined to it with a space; a paragraph
+    that starts with an event date («июнь – …») is a new one whatever its case.
+    """
+    result: list[str] = []
+    for raw in _BREAK_RE.split(cell):
+        para = _SPACES_RE.sub(" ", raw).strip()
+        if not para:
+            continue
+        if result and para[0].islower() and not _EVENT_START_RE.match(para):
+            result[-1] = f"{result[-1]} {para}"
+        else:
+            result.append(para)
+    return result
+
+
+def split_events(cell: str, year: int) -> list[EventText]:
+    """Split an events cell into events of the given year.
+
+    A paragraph that does not start with a date is an undated item. An impossible date at
+    the start of an event («31 июня – …») raises :class:`~spbgui.domain.dates.DateError`
+    rather than being read as text: the clerk should fix it, not lose the event's date.
+    """
+    events: list[EventText] = []
+    for para in paragraphs(cell):
+        starts = list(_EVENT_START_RE.finditer(para))
+        bounds = [m.start() for m in starts] + [len(para)]
+        if bounds[0]:
+            events.append(EventText(EventDate(), para[: bounds[0]].rstrip()))
+        for match, end in zip(starts, bounds[1:], strict=True):
+            date = event_date_from_match(match, year)
+            events.append(EventText(date, para[match.end() : end].rstrip()))
+    return events
+
+
+def join_events(events: Sequence[EventText]) -> str:
+    """Write events into one cell, each «date – text» on its own line, for export."""
+    lines = []
+    for event in events:
+        when = format_event_date(event.date)
+        lines.append(f"{when} – {event.text}".rstrip() if when else event.text)
+    return "\n".join(lines)
+
+
+def join_continuation(above: str, rest: str) -> str:
+    """Append the text of a continuation row to the cell above it (``TABLE_RULES.md``, rows 5).
+
+    A page break split the cell, so the rest continues the paragraph open at the break: a
+    closing ``</p>`` just before the break is dropped unless the rest opens a paragraph of
+    its own, and a word broken at «научно-» is joined without a space.
+    """
+    above, rest = above.rstrip(), rest.strip()
+    if not above or not rest:
+        return above or rest
+    if _OPEN_TAG_RE.match(rest):
+        return f"{above} {rest}"
+    above = _CLOSE_TAG_AT_END_RE.sub("", above)
+    return above + rest if _BROKEN_WORD_RE.search(above) else f"{above} {rest}"
