@@ -59,7 +59,8 @@ def test_records_match(records: dict[str, Any], expected: dict[str, Any], kind: 
 
 def test_agreements_match(records: dict[str, Any], expected: dict[str, Any]) -> None:
     assert len(records["agreements"]) == len(expected["agreements"])
-    for i, (got, want) in enumerate(zip(records["agreements"], expected["agreements"], strict=True)):
+    pairs = zip(records["agreements"], expected["agreements"], strict=True)
+    for i, (got, want) in enumerate(pairs):
         where = f"agreements[{i}] {want['country']} / {want['partner']}"
         for key in ("country", "partner", "title", "dates"):
             assert got[key] == want[key], f"{where}: {key}"
