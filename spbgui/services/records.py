@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
+from spbgui.domain.dates import PartialDate
 from spbgui.store.database import Database
 from spbgui.store.models import Agreement, Country, Event, Partner, Region
 
@@ -93,33 +94,47 @@ def dump(*, db: Database, year: int | None = None) -> dict[str, Any]:
             out["regions"].append(r.name)
             for c in r.countries:
                 out["countries"].append({"name": c.name, "region": r.name})
+                events_of: dict[int, list[Event]] = {}  # partner id → its events in the dump
                 for p in c.partners:
                     pj: dict[str, Any] = {"country": c.name, "name": p.name, "region": r.name}
                     if p.note:
                         pj["note"] = p.note
                     out["partners"].append(pj)
-                    evs = [e for e in p.events if year is None or e.year == year]
-                    evs.sort(key=lambda e: (e.year, e.position, e.id))
+                    evs = sorted(
+                        (e for e in p.events if year is None or e.year == year),
+                        key=lambda e: (e.year, e.position, e.id),
+                    )
+                    events_of[p.id] = evs
                     n_events += len(evs)
                     n_dated += sum(1 for e in evs if e.start is not None)
-                    for a in p.agreements:
-                        aj: dict[str, Any] = {
-                            "country": c.name,
-                            "partner": p.name,
-                            "title": a.title,
-                            "dates": [_date_iso(d.year, d.month, d.day) for d in a.dates],
-                            "events": [
-                                _event_json(e, many_years) for e in evs if e.agreement_id == a.id
-                            ],
-                        }
-                        if a.note:
-                            aj["note"] = a.note
-                        out["agreements"].append(aj)
                     loose = [_event_json(e, many_years) for e in evs if e.agreement_id is None]
                     if loose:
                         partner_events.append(
                             {"country": c.name, "partner": p.name, "events": loose}
                         )
+                # Agreements in the table's row order within the country, across its partners.
+                agreements = sorted(
+                    (a for p in c.partners for a in p.agreements), key=lambda a: (a.position, a.id)
+                )
+                for a in agreements:
+                    aj: dict[str, Any] = {
+                        "country": c.name,
+                        "partner": a.partner.name,
+                        "title": a.title,
+                        "dates": [PartialDate(d.year, d.month, d.day).iso() for d in a.dates],
+                        "events": [
+                            _event_json(e, many_years)
+                            for e in events_of[a.partner_id]
+                            if e.agreement_id == a.id
+                        ],
+                    }
+                    if not aj["events"]:
+                        # The fixture's shape: an agreement whose events cell is empty
+                        # carries the (empty) raw cell text.
+                        aj["raw_events"] = ""
+                    if a.note:
+                        aj["note"] = a.note
+                    out["agreements"].append(aj)
         if partner_events:
             out["partner_events"] = partner_events
         out["counts"] = {
@@ -131,11 +146,3 @@ def dump(*, db: Database, year: int | None = None) -> dict[str, Any]:
             "dated_events": n_dated,
         }
         return out
-
-
-def _date_iso(year: int, month: int | None, day: int | None) -> str:
-    if month is None:
-        return f"{year:04d}"
-    if day is None:
-        return f"{year:04d}-{month:02d}"
-    return f"{year:04d}-{month:02d}-{day:02d}"

@@ -1,0 +1,83 @@
+"""``spbgui-cli import FILE.xlsx``: last year's spreadsheet into the database.
+
+The workbook is read and checked before the database is opened, so a file that
+is refused leaves the database file byte-for-byte as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from spbgui.io.table import ParsedTable
+
+NAMES = {
+    "regions": "регионов",
+    "countries": "стран",
+    "partners": "партнёров",
+    "agreements": "соглашений",
+    "events": "мероприятий",
+    "dated_events": "из них с датой",
+}
+
+
+def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None], *, open_db: Any) -> None:
+    p = sub.add_parser("import", help="загрузить таблицу из файла Excel (.xlsx)")
+    p.add_argument("file", metavar="ФАЙЛ.xlsx")
+    db_arg(p)
+    p.add_argument("--year", type=int, help="год мероприятий (если в заголовке его нет)")
+    p.add_argument("--dry-run", action="store_true", help="только показать, что будет загружено")
+    p.add_argument(
+        "--replace-year",
+        action="store_true",
+        help="заменить уже загруженные мероприятия этого года",
+    )
+    p.add_argument("--json", action="store_true", help="вывести итог в JSON")
+    p.set_defaults(func=lambda args: run(args, open_db))
+
+
+def _summary(table: ParsedTable) -> str:
+    c = table.counts()
+    return ", ".join(f"{NAMES[k]}: {v}" for k, v in c.items())
+
+
+def run(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Any]) -> int:
+    from spbgui.io.xlsx_read import read_table
+    from spbgui.services.importer import import_table
+
+    table = read_table(args.file, year=args.year)  # refuses a bad file before the db is opened
+    db = open_db(args)
+    try:
+        result = import_table(
+            db=db, table=table, replace_year=args.replace_year, dry_run=args.dry_run
+        )
+    finally:
+        db.close()
+    if args.json:
+        data = {"counts": result.counts, "warnings": [str(w) for w in result.warnings]}
+        data.update(
+            year=result.year,
+            created=result.created,
+            dry_run=result.dry_run,
+            replaced_events=result.replaced_events,
+        )
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    verb = "В файле" if args.dry_run else "Загружено из файла"
+    print(f"{verb} (мероприятия {result.year} года): {_summary(table)}.")
+    if not args.dry_run:
+        new = ", ".join(f"{NAMES[k]}: {v}" for k, v in result.created.items())
+        print(f"Новое в базе — {new}.")
+        if result.replaced_events:
+            print(f"Заменено мероприятий {result.year} года: {result.replaced_events}.")
+        if result.backup:
+            print(f"Копия базы до загрузки: {result.backup}")
+    if result.warnings:
+        print(f"Замечания ({len(result.warnings)}):")
+        for w in result.warnings:
+            print(f"  {w}")
+    return 0

@@ -1,0 +1,284 @@
+"""Import the committee's table into the database: one transaction, never a duplicate.
+
+Partners and agreements already in the database are matched (country + partner
+name + agreement title) and reused; only what is new is created. A year that
+already has events is refused unless the caller asks to replace that year's
+events. Before anything changes in an existing database file, a copy goes to
+``backups/`` beside it. The whole import lands or nothing does.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from spbgui.errors import UserError
+from spbgui.io.table import ImportWarning, ParsedTable, PartnerKind, TableAgreement, TableCountry
+from spbgui.store.backup import make_backup
+from spbgui.store.database import Database
+from spbgui.store.models import Agreement, AgreementDate, Country, Event, Partner, Region
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+BACKUPS_KEPT = 10
+
+
+class YearHasEvents(UserError):
+    """The database already holds events of the table's year and replacing was not asked for."""
+
+
+class ImportCancelled(UserError):
+    """The user cancelled; nothing was changed."""
+
+
+@dataclass
+class ImportResult:
+    year: int
+    counts: dict[str, int]  # what the file holds
+    created: dict[str, int]  # what is new in the database (regions, countries, ...)
+    replaced_events: int = 0  # events of the year removed first (replace_year)
+    warnings: list[ImportWarning] = field(default_factory=list)
+    backup: Path | None = None
+    dry_run: bool = False
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "year": self.year,
+            "counts": self.counts,
+            "created": self.created,
+            "replaced_events": self.replaced_events,
+            "warnings": [str(w) for w in self.warnings],
+            "dry_run": self.dry_run,
+        }
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction to roll a dry run back."""
+
+
+def events_in_year(*, db: Database, year: int) -> int:
+    with db.read() as s:
+        return s.scalar(select(func.count()).select_from(Event).where(Event.year == year)) or 0
+
+
+def import_table(
+    *,
+    db: Database,
+    table: ParsedTable,
+    replace_year: bool = False,
+    dry_run: bool = False,
+    cancelled: Cancelled | None = None,
+) -> ImportResult:
+    """Write a parsed table into the database in one transaction."""
+    result = ImportResult(
+        year=table.year,
+        counts=table.counts(),
+        created={},
+        warnings=list(table.warnings),
+        dry_run=dry_run,
+    )
+    existing = events_in_year(db=db, year=table.year)
+    if existing and not replace_year:
+        raise YearHasEvents(
+            f"В базе уже есть мероприятия {table.year} года ({existing}). Чтобы заменить их "
+            "мероприятиями из файла, выберите замену (в командной строке: --replace-year)."
+        )
+    if not dry_run and db.path is not None and db.path.exists() and _has_records(db):
+        result.backup = make_backup(db.path, "before-import", keep=BACKUPS_KEPT)
+    try:
+        with db.write() as s:
+            _Writer(s, table, result, cancelled).run(replace_year=replace_year)
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    return result
+
+
+def import_workbook(
+    *,
+    db: Database,
+    path: str | os.PathLike[str],
+    year: int | None = None,
+    replace_year: bool = False,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ImportResult:
+    """Read a workbook (refusing bad files before the database is touched) and import it."""
+    from spbgui.io.xlsx_read import read_table
+
+    table = read_table(path, year=year, progress=progress, cancelled=cancelled)
+    return import_table(
+        db=db, table=table, replace_year=replace_year, dry_run=dry_run, cancelled=cancelled
+    )
+
+
+def _has_records(db: Database) -> bool:
+    with db.read() as s:
+        return s.scalar(select(func.count()).select_from(Region)) != 0
+
+
+class _Writer:
+    """Matches the table against what is stored and inserts the rest in bulk."""
+
+    def __init__(
+        self, s: Session, table: ParsedTable, result: ImportResult, cancelled: Cancelled | None
+    ) -> None:
+        self.s, self.table, self.result, self.cancelled = s, table, result, cancelled
+        self.created = {"regions": 0, "countries": 0, "partners": 0, "agreements": 0, "events": 0}
+        self.new_dates: list[dict[str, Any]] = []
+        self.new_events: list[dict[str, Any]] = []
+
+    def _check_cancel(self) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise ImportCancelled("Импорт отменён, база данных не изменена.")
+
+    def _next_position(self, model: Any, *where: Any) -> int:
+        top = self.s.scalar(select(func.max(model.position)).where(*where))
+        return 0 if top is None else top + 1
+
+    def _load(self) -> None:
+        s, year = self.s, self.table.year
+        self.regions = {name: rid for rid, name in s.execute(select(Region.id, Region.name))}
+        self.countries = {
+            name: (cid, rid)
+            for cid, name, rid in s.execute(select(Country.id, Country.name, Country.region_id))
+        }
+        self.partners = {
+            (cid, name): pid
+            for pid, cid, name in s.execute(select(Partner.id, Partner.country_id, Partner.name))
+        }
+        self.agreements = {
+            (pid, title): aid
+            for aid, pid, title in s.execute(
+                select(Agreement.id, Agreement.partner_id, Agreement.title)
+            )
+        }
+        self.dates: dict[int, set[tuple[int, int | None, int | None]]] = {}
+        for aid, y, m, d in s.execute(
+            select(
+                AgreementDate.agreement_id,
+                AgreementDate.year,
+                AgreementDate.month,
+                AgreementDate.day,
+            )
+        ):
+            self.dates.setdefault(aid, set()).add((y, m, d))
+        self.event_pos: dict[int, int] = {
+            pid: top + 1
+            for pid, top in s.execute(
+                select(Event.partner_id, func.max(Event.position))
+                .where(Event.year == year)
+                .group_by(Event.partner_id)
+            )
+        }
+
+    def run(self, *, replace_year: bool) -> None:
+        if replace_year:
+            gone = self.s.execute(delete(Event).where(Event.year == self.table.year))
+            self.result.replaced_events = gone.rowcount or 0
+        self._load()
+        region_pos = self._next_position(Region)
+        for treg in self.table.regions:
+            self._check_cancel()
+            rid = self.regions.get(treg.name)
+            if rid is None:
+                rid = self._insert(Region, name=treg.name, position=region_pos, note="")
+                region_pos += 1
+                self.regions[treg.name] = rid
+                self.created["regions"] += 1
+            for tc in treg.countries:
+                self._country(tc, rid)
+        self._check_cancel()
+        if self.new_dates:
+            self.s.execute(insert(AgreementDate), self.new_dates)
+        if self.new_events:
+            self.s.execute(insert(Event), self.new_events)
+        self.created["events"] = len(self.new_events)
+        self.result.created = dict(self.created)
+
+    def _insert(self, model: Any, **values: Any) -> int:
+        return self.s.scalar(insert(model).values(**values).returning(model.id))
+
+    def _country(self, tc: TableCountry, rid: int) -> None:
+        found = self.countries.get(tc.name)
+        if found is None:
+            position = self._next_position(Country, Country.region_id == rid)
+            cid = self._insert(Country, name=tc.name, region_id=rid, note="", position=position)
+            self.countries[tc.name] = (cid, rid)
+            self.created["countries"] += 1
+        else:
+            cid = found[0]
+            if found[1] != rid:
+                self.result.warnings.append(
+                    ImportWarning(
+                        None,
+                        f"страна «{tc.name}» уже есть в базе в другом регионе; "
+                        "она оставлена там, где была.",
+                    )
+                )
+        p_pos = self._next_position(Partner, Partner.country_id == cid)
+        # Agreements keep the table's row order within their country (the rows of several
+        # partners of one country interleave), so their positions count per country.
+        a_pos = self._next_position(
+            Agreement, Agreement.partner_id.in_(select(Partner.id).where(Partner.country_id == cid))
+        )
+        rows: list[tuple[int, int, TableAgreement]] = []
+        for tp in tc.partners:
+            pid = self.partners.get((cid, tp.name))
+            if pid is None:
+                kind = PartnerKind.COUNTRY if tp.name is None else tp.kind
+                pid = self._insert(
+                    Partner, country_id=cid, name=tp.name, kind=kind, position=p_pos, note=""
+                )
+                p_pos += 1
+                self.partners[(cid, tp.name)] = pid
+                self.created["partners"] += 1
+            rows += [(ta.row or 0, pid, ta) for ta in tp.agreements]
+        for _row, pid, ta in sorted(rows, key=lambda r: r[0]):
+            if self._agreement(pid, ta, a_pos):
+                a_pos += 1
+
+    def _agreement(self, pid: int, ta: TableAgreement, position: int) -> bool:
+        """Store one agreement row; True if the agreement is new."""
+        aid = self.agreements.get((pid, ta.title))
+        new = aid is None
+        if aid is None:
+            aid = self._insert(
+                Agreement, partner_id=pid, title=ta.title, note=ta.note, position=position
+            )
+            self.agreements[(pid, ta.title)] = aid
+            self.created["agreements"] += 1
+        have = self.dates.setdefault(aid, set())
+        for d in ta.dates:
+            key = (d.year, d.month, d.day)
+            if key not in have:
+                self.new_dates.append(
+                    dict(
+                        agreement_id=aid, position=len(have), year=d.year, month=d.month, day=d.day
+                    )
+                )
+                have.add(key)
+        pos = self.event_pos.get(pid, 0)
+        for ev in ta.events:
+            self.new_events.append(
+                dict(
+                    partner_id=pid,
+                    agreement_id=aid,
+                    year=self.table.year,
+                    start=ev.date.start_iso(),
+                    end=ev.date.end_iso(),
+                    text=ev.text,
+                    position=pos,
+                )
+            )
+            pos += 1
+        self.event_pos[pid] = pos
+        return new

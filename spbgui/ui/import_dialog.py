@@ -1,0 +1,256 @@
+"""File → Import…: choose a workbook, see what it holds, then import it or cancel.
+
+Reading and importing run in a thread with a progress bar and a Cancel button;
+a cancelled or refused import leaves the database as it was. When the table's
+year already has events, the dialog asks before replacing them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spbgui.io.table import ParsedTable
+from spbgui.services.importer import ImportResult, events_in_year, import_table
+from spbgui.store.database import Database
+from spbgui.ui.tasks import Task
+
+
+class ImportDialog(QDialog):
+    """The three steps of an import: file, preview, import."""
+
+    imported = Signal(object)  # ImportResult
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.table: ParsedTable | None = None
+        self.result: ImportResult | None = None
+        self.error: str | None = None
+        self._task: Task | None = None
+        self.setObjectName("importDialog")
+        self.setWindowTitle(self.tr("Import a table from Excel"))
+        self.resize(900, 650)
+
+        self.fileEdit = QLineEdit(objectName="importFileEdit", readOnly=True)
+        self.fileEdit.setPlaceholderText(self.tr("Choose the workbook (.xlsx) to import"))
+        browse = QPushButton(self.tr("Choose…"), objectName="importBrowseButton")
+        browse.clicked.connect(self.browse)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("File:")))
+        top.addWidget(self.fileEdit, 1)
+        top.addWidget(browse)
+
+        self.summary = QLabel(objectName="importSummary", wordWrap=True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tree = QTreeWidget(objectName="importPreviewTree")
+        self.tree.setHeaderLabels(
+            [self.tr("Region / country / partner"), self.tr("Agreements"), self.tr("Events")]
+        )
+        self.tree.setColumnWidth(0, 420)
+        self.warnings = QListWidget(objectName="importWarnings")
+        self.warnings.setWordWrap(True)
+        warn_box = QWidget()
+        wl = QVBoxLayout(warn_box)
+        wl.setContentsMargins(0, 0, 0, 0)
+        self.warningsLabel = QLabel(self.tr("Notes on the file"))
+        wl.addWidget(self.warningsLabel)
+        wl.addWidget(self.warnings)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.tree)
+        split.addWidget(warn_box)
+        split.setSizes([420, 160])
+
+        self.progress = QProgressBar(objectName="importProgress", visible=False)
+        self.buttons = QDialogButtonBox(objectName="importButtons")
+        self.importButton = self.buttons.addButton(
+            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.importButton.setObjectName("importButton")
+        self.importButton.setEnabled(False)
+        self.cancelButton = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancelButton.setObjectName("importCancelButton")
+        self.importButton.clicked.connect(self.start_import)
+        self.cancelButton.clicked.connect(self.cancel)
+
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.summary)
+        lay.addWidget(split, 1)
+        lay.addWidget(self.progress)
+        lay.addWidget(self.buttons)
+
+    # -- step 1: the file ---------------------------------------------------
+    def browse(self) -> None:
+        settings = QSettings()
+        start = str(settings.value("import/lastFolder", str(Path.home())))
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import a table from Excel"),
+            start,
+            self.tr("Excel workbooks (*.xlsx);;All files (*)"),
+        )
+        if path:
+            settings.setValue("import/lastFolder", str(Path(path).parent))
+            self.set_file(path)
+
+    def set_file(self, path: str | Path) -> None:
+        """Read the workbook in the background and show the preview when done."""
+        from spbgui.io.xlsx_read import read_table
+
+        self.fileEdit.setText(str(path))
+        self.table = None
+        self.error = None
+        self.tree.clear()
+        self.warnings.clear()
+        self.importButton.setEnabled(False)
+        self.summary.setText(self.tr("Reading the file…"))
+        self._run(
+            lambda progress, cancelled: read_table(path, progress=progress, cancelled=cancelled),
+            self._preview,
+        )
+
+    # -- step 2: the preview ------------------------------------------------
+    def _preview(self, table: ParsedTable) -> None:
+        self.table = table
+        c = table.counts()
+        self.summary.setText(
+            self.tr(
+                "Events of {year}. The file holds {regions} regions, {countries} countries, "
+                "{partners} partners, {agreements} agreements and {events} events "
+                "({dated} of them dated)."
+            ).format(
+                year=table.year,
+                regions=c["regions"],
+                countries=c["countries"],
+                partners=c["partners"],
+                agreements=c["agreements"],
+                events=c["events"],
+                dated=c["dated_events"],
+            )
+        )
+        whole = self.tr("(the country as a whole)")
+        for region in table.regions:
+            r_item = QTreeWidgetItem(self.tree, [region.name])
+            r_ag = r_ev = 0
+            for country in region.countries:
+                c_item = QTreeWidgetItem(r_item, [country.name])
+                c_ag = c_ev = 0
+                for partner in country.partners:
+                    ag = len(partner.agreements)
+                    ev = sum(len(a.events) for a in partner.agreements)
+                    QTreeWidgetItem(c_item, [partner.name or whole, str(ag), str(ev)])
+                    c_ag, c_ev = c_ag + ag, c_ev + ev
+                c_item.setText(1, str(c_ag))
+                c_item.setText(2, str(c_ev))
+                r_ag, r_ev = r_ag + c_ag, r_ev + c_ev
+            r_item.setText(1, str(r_ag))
+            r_item.setText(2, str(r_ev))
+            r_item.setExpanded(True)
+        for w in table.warnings:
+            self.warnings.addItem(str(w))
+        self.warningsLabel.setText(self.tr("Notes on the file: %n", "", len(table.warnings)))
+        self.importButton.setEnabled(True)
+        self.importButton.setFocus()
+
+    # -- step 3: the import -------------------------------------------------
+    @classmethod
+    def ask_replace(cls, parent: QWidget, year: int, existing: int) -> bool:
+        """Ask whether to replace the year's events already in the database (tests patch this)."""
+        answer = QMessageBox.question(
+            parent,
+            parent.tr("Replace the events of {0}?").format(year),
+            parent.tr(
+                "The database already has {0} events of {1}. Replace them with the events "
+                "from the file? Partners and agreements are kept; a backup copy is made first."
+            ).format(existing, year),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def start_import(self) -> None:
+        table = self.table
+        if table is None:
+            return
+        existing = events_in_year(db=self.db, year=table.year)
+        replace = False
+        if existing:
+            if not self.ask_replace(self, table.year, existing):
+                return
+            replace = True
+        self.importButton.setEnabled(False)
+        self.summary.setText(self.tr("Importing…"))
+        self._run(
+            lambda progress, cancelled: import_table(
+                db=self.db, table=table, replace_year=replace, cancelled=cancelled
+            ),
+            self._done,
+        )
+
+    def _done(self, result: ImportResult) -> None:
+        self.result = result
+        self.imported.emit(result)
+        self.accept()
+
+    # -- running and cancelling ----------------------------------------------
+    def _run(self, fn, on_success) -> None:  # type: ignore[no-untyped-def]
+        if self._task is not None:
+            self._task.cancel()
+            self._task.wait()
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        task = Task(fn, self)
+        task.progressed.connect(self._progress)
+        task.succeeded.connect(on_success)
+        task.failed.connect(self._failed)
+        task.finished.connect(lambda: self.progress.setVisible(False))
+        self._task = task
+        task.start()
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _failed(self, message: str) -> None:
+        self.error = message
+        self.summary.setText(message)
+        self.importButton.setEnabled(self.table is not None)
+
+    def is_busy(self) -> bool:
+        return self._task is not None and self._task.isRunning()
+
+    def cancel(self) -> None:
+        """Cancel a running step (nothing is changed), or close the dialog."""
+        if self.is_busy():
+            assert self._task is not None
+            self._task.cancel()
+            self._task.wait()
+            self.summary.setText(self.tr("Cancelled. The database was not changed."))
+            self.importButton.setEnabled(self.table is not None)
+            return
+        self.reject()
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if self._task is not None:
+            self._task.cancel()
+            self._task.wait()
+        super().closeEvent(event)

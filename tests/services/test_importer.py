@@ -1,0 +1,137 @@
+"""Importing the committee's table: exact records, no duplicates, all or nothing, backups."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from spbgui.io.xlsx_read import read_table
+from spbgui.services import importer, records
+from spbgui.services.importer import ImportCancelled, YearHasEvents, import_table
+from spbgui.store.backup import list_backups
+
+
+def assert_same_records(got: dict, expected: dict) -> None:
+    """Record by record, so a failure names the record that differs."""
+    assert got["regions"] == expected["regions"]
+    assert len(got["countries"]) == len(expected["countries"])
+    for g, e in zip(got["countries"], expected["countries"], strict=True):
+        assert g == e
+    for g, e in zip(got["partners"], expected["partners"], strict=True):
+        assert g == e
+    assert len(got["agreements"]) == len(expected["agreements"])
+    for g, e in zip(got["agreements"], expected["agreements"], strict=True):
+        assert {k: g[k] for k in ("country", "partner", "title", "dates")} == {
+            k: e[k] for k in ("country", "partner", "title", "dates")
+        }
+        assert len(g["events"]) == len(e["events"]), e["title"]
+        for ge, ee in zip(g["events"], e["events"], strict=True):
+            assert ge == ee, (e["partner"], e["title"])
+    assert got["counts"] == expected["counts"]
+    assert got["year"] == expected["year"]
+    assert got == expected
+
+
+@pytest.fixture(scope="module")
+def table_2024(fixture_xlsx: Path):  # type: ignore[no-untyped-def]
+    return read_table(fixture_xlsx)
+
+
+def test_fixture_import_gives_exactly_the_expected_records(db, table_2024, expected_2024) -> None:  # type: ignore[no-untyped-def]
+    result = import_table(db=db, table=table_2024)
+    assert result.counts == expected_2024["counts"]
+    assert result.created == {
+        "regions": 5,
+        "countries": 26,
+        "partners": 37,
+        "agreements": 41,
+        "events": 96,
+    }
+    assert_same_records(records.dump(db=db), expected_2024)
+    assert_same_records(records.dump(db=db, year=2024), expected_2024)
+
+
+def test_second_import_of_the_year_is_refused_and_changes_nothing(db, table_2024) -> None:  # type: ignore[no-untyped-def]
+    import_table(db=db, table=table_2024)
+    before = records.dump(db=db)
+    with pytest.raises(YearHasEvents, match="--replace-year"):
+        import_table(db=db, table=table_2024)
+    assert records.dump(db=db) == before
+
+
+def test_replace_year_matches_records_and_never_duplicates(db, table_2024, expected_2024) -> None:  # type: ignore[no-untyped-def]
+    import_table(db=db, table=table_2024)
+    result = import_table(db=db, table=table_2024, replace_year=True)
+    assert result.replaced_events == 96
+    assert result.created == {
+        "regions": 0,
+        "countries": 0,
+        "partners": 0,
+        "agreements": 0,
+        "events": 96,
+    }
+    assert_same_records(records.dump(db=db), expected_2024)
+    assert result.backup is not None and result.backup.exists()
+
+
+def test_another_year_adds_events_and_keeps_the_partners(db, fixture_xlsx) -> None:  # type: ignore[no-untyped-def]
+    import_table(db=db, table=read_table(fixture_xlsx))
+    result = import_table(db=db, table=read_table(fixture_xlsx, year=2025))
+    assert result.created["partners"] == 0 and result.created["events"] == 96
+    assert records.event_years(db=db) == [2024, 2025]
+    assert records.counts(db=db).partners == 37
+    assert records.dump(db=db, year=2025)["counts"]["events"] == 96
+
+
+def test_dry_run_changes_nothing(db, table_2024) -> None:  # type: ignore[no-untyped-def]
+    result = import_table(db=db, table=table_2024, dry_run=True)
+    assert result.created["partners"] == 37
+    assert records.counts(db=db).regions == 0
+    assert result.backup is None
+
+
+def test_cancel_changes_nothing(db, table_2024) -> None:  # type: ignore[no-untyped-def]
+    import_table(db=db, table=table_2024)
+    before = records.dump(db=db)
+    calls = iter(range(1000))
+    with pytest.raises(ImportCancelled):
+        import_table(
+            db=db,
+            table=read_table_for(2026, table_2024),
+            cancelled=lambda: next(calls) > 3,
+        )
+    assert records.dump(db=db) == before
+
+
+def read_table_for(year: int, table):  # type: ignore[no-untyped-def]
+    import copy
+
+    other = copy.deepcopy(table)
+    other.year = year
+    return other
+
+
+def test_failure_half_way_changes_nothing(db, table_2024, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import_table(db=db, table=table_2024)
+    before = records.dump(db=db)
+    real_execute = importer.Session.execute
+
+    def failing_execute(self, statement, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if statement.is_insert and getattr(statement.table, "name", "") == "event":
+            raise OSError("диск заполнен")
+        return real_execute(self, statement, *args, **kwargs)
+
+    monkeypatch.setattr(importer.Session, "execute", failing_execute)
+    with pytest.raises(OSError):
+        import_table(db=db, table=read_table_for(2026, table_2024))
+    monkeypatch.undo()
+    assert records.dump(db=db) == before
+
+
+def test_backups_before_import_keep_the_last_ten(db, table_2024) -> None:  # type: ignore[no-untyped-def]
+    import_table(db=db, table=table_2024)  # a new, empty database: nothing to back up
+    assert list_backups(db.path, "before-import") == []
+    for _ in range(12):
+        import_table(db=db, table=table_2024, replace_year=True)
+    assert len(list_backups(db.path, "before-import")) == 10

@@ -1,0 +1,74 @@
+"""``spbgui-cli import`` as a clerk's colleague would run it, including files it must refuse."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.test_cli import assert_refused, cli
+
+
+def test_import_then_dump_gives_the_expected_records(
+    tmp_path: Path, fixture_xlsx: Path, expected_2024: dict
+) -> None:
+    db = tmp_path / "new.sqlite"
+    r = cli("import", str(fixture_xlsx), "--db", str(db))
+    assert r.returncode == 0, r.stderr
+    assert "Загружено" in r.stdout
+    d = cli("dump", "--db", str(db), "--json")
+    assert d.returncode == 0, d.stderr
+    assert json.loads(d.stdout) == expected_2024
+
+
+def test_json_counts_and_dry_run(tmp_path: Path, fixture_xlsx: Path, expected_2024: dict) -> None:
+    db = tmp_path / "new.sqlite"
+    r = cli("import", str(fixture_xlsx), "--db", str(db), "--dry-run", "--json")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["counts"] == expected_2024["counts"]
+    assert isinstance(out["warnings"], list) and out["warnings"]
+    assert json.loads(cli("info", "--db", str(db)).stdout)["counts"]["partners"] == 0
+
+
+def test_second_import_needs_replace_year(tmp_path: Path, fixture_xlsx: Path) -> None:
+    db = tmp_path / "db.sqlite"
+    assert cli("import", str(fixture_xlsx), "--db", str(db)).returncode == 0
+    assert_refused(cli("import", str(fixture_xlsx), "--db", str(db)), 1, "--replace-year")
+    r = cli("import", str(fixture_xlsx), "--db", str(db), "--replace-year", "--json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(cli("info", "--db", str(db)).stdout)["counts"]["events"] == 96
+    assert len(list((tmp_path / "backups").glob("db-before-import-*.sqlite"))) == 1
+
+
+def _bad_files(tmp: Path, fixture_xlsx: Path) -> dict[str, Path]:
+    files: dict[str, Path] = {}
+    files["text"] = tmp / "letter.xlsx"
+    files["text"].write_text("Это не таблица", encoding="utf-8")
+    files["truncated"] = tmp / "truncated.xlsx"
+    files["truncated"].write_bytes(fixture_xlsx.read_bytes()[:3000])
+    files["empty_zip"] = tmp / "empty.xlsx"
+    with zipfile.ZipFile(files["empty_zip"], "w"):
+        pass
+    files["encrypted"] = tmp / "secret.xlsx"
+    files["encrypted"].write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4000)
+    files["missing"] = tmp / "nowhere.xlsx"
+    return files
+
+
+@pytest.mark.parametrize("kind", ["text", "truncated", "empty_zip", "encrypted", "missing"])
+def test_bad_files_are_refused_and_the_database_is_untouched(
+    tmp_path: Path, fixture_xlsx: Path, kind: str
+) -> None:
+    db = tmp_path / "db.sqlite"
+    assert cli("import", str(fixture_xlsx), "--db", str(db)).returncode == 0
+    before = db.read_bytes()
+    bad = _bad_files(tmp_path, fixture_xlsx)[kind]
+    r = cli("import", str(bad), "--db", str(db))
+    assert r.returncode == 1
+    assert "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1, r.stderr
+    assert db.read_bytes() == before
+    assert not (tmp_path / "backups").exists()

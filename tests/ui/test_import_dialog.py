@@ -1,0 +1,81 @@
+"""File → Import… driven as a user would: preview, cancel changes nothing, import lands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from spbgui.services import records
+from spbgui.ui.import_dialog import ImportDialog
+
+
+@pytest.fixture
+def dialog(qtbot, db):  # type: ignore[no-untyped-def]
+    d = ImportDialog(db)
+    qtbot.addWidget(d)
+    d.show()
+    return d
+
+
+def _preview(qtbot, dialog: ImportDialog, path: Path) -> None:  # type: ignore[no-untyped-def]
+    dialog.set_file(path)
+    qtbot.waitUntil(lambda: dialog.table is not None or dialog.error is not None, timeout=30_000)
+
+
+def test_preview_shows_the_tree_counts_and_warnings(qtbot, dialog, fixture_xlsx, db) -> None:  # type: ignore[no-untyped-def]
+    _preview(qtbot, dialog, fixture_xlsx)
+    assert dialog.error is None
+    tree = dialog.tree
+    regions = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    assert regions == ["Европа", "Азия", "СНГ", "Африка", "Латинская Америка"]
+    events = sum(int(tree.topLevelItem(i).text(2)) for i in range(tree.topLevelItemCount()))
+    assert events == 96
+    assert dialog.warnings.count() > 0
+    assert "2024" in dialog.summary.text()
+    assert dialog.importButton.isEnabled()
+    # Cancel: the dialog closes and the database is as it was.
+    dialog.cancelButton.click()
+    assert not dialog.isVisible()
+    assert records.counts(db=db).partners == 0
+
+
+def test_import_lands(qtbot, dialog, fixture_xlsx, db, expected_2024) -> None:  # type: ignore[no-untyped-def]
+    _preview(qtbot, dialog, fixture_xlsx)
+    with qtbot.waitSignal(dialog.imported, timeout=30_000):
+        dialog.importButton.click()
+    assert dialog.result is not None
+    assert records.dump(db=db) == expected_2024
+
+
+def test_a_refused_file_says_why(qtbot, dialog, tmp_path, db) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "report.xlsx"
+    bad.write_text("not a workbook", encoding="utf-8")
+    _preview(qtbot, dialog, bad)
+    assert dialog.error
+    assert not dialog.importButton.isEnabled()
+    assert records.counts(db=db).regions == 0
+
+
+def test_replacing_the_year_is_asked(qtbot, dialog, fixture_xlsx, db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _preview(qtbot, dialog, fixture_xlsx)
+    with qtbot.waitSignal(dialog.imported, timeout=30_000):
+        dialog.importButton.click()
+    before = records.dump(db=db)
+
+    again = ImportDialog(db)
+    qtbot.addWidget(again)
+    _preview(qtbot, again, fixture_xlsx)
+    asked: list[int] = []
+    monkeypatch.setattr(
+        ImportDialog, "ask_replace", classmethod(lambda cls, p, y, n: asked.append(n) or False)
+    )
+    again.importButton.click()
+    assert asked == [96]
+    assert again.result is None and records.dump(db=db) == before
+
+    monkeypatch.setattr(ImportDialog, "ask_replace", classmethod(lambda cls, p, y, n: True))
+    with qtbot.waitSignal(again.imported, timeout=30_000):
+        again.importButton.click()
+    assert again.result.replaced_events == 96
+    assert records.dump(db=db) == before
