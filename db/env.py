@@ -11,7 +11,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from spbgui.store.models import Base
+from spbgui.store.models import Base, is_model_object
 
 config = context.config
 target_metadata = Base.metadata
@@ -23,6 +23,7 @@ def _run(connection) -> None:  # type: ignore[no-untyped-def]
         target_metadata=target_metadata,
         render_as_batch=True,  # SQLite cannot ALTER most things: copy-and-move tables
         compare_type=True,
+        include_name=is_model_object,  # the FTS5 search index is not a model (revision 0003)
     )
     with context.begin_transaction():
         context.run_migrations()

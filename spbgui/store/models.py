@@ -1,7 +1,10 @@
 """The records of the committee's table as SQLAlchemy 2.0 typed models.
 
 Region → Country → Partner → Agreement (with its dates), and Event, which
-belongs to a partner and optionally to one of its agreements. Every level keeps
+belongs to a partner and optionally to one of its agreements. ``TableYear`` lists
+the years of the table that staff started, so a new year exists before its first
+event. The search index (an SQLite FTS5 table kept by triggers, revision 0003) is
+not a model: :func:`is_model_object` tells schema comparisons to leave it out. Every level keeps
 the table's order in ``position``. Dates are stored at their own precision:
 an agreement date as year/month/day columns (month and day may be empty), an
 event's start and end as ISO text of the same precision (``2024-07-03`` or
@@ -177,3 +180,27 @@ class Event(Base):
 
     partner: Mapped[Partner] = relationship(back_populates="events")
     agreement: Mapped[Agreement | None] = relationship(back_populates="events")
+
+
+class TableYear(Base):
+    """A year of the table that staff started («Начать новый год»), with or without events yet.
+
+    The years of the table are these and every year that has events.
+    """
+
+    __tablename__ = "table_year"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+
+
+SEARCH_INDEX = "search_index"
+"""The FTS5 table of revision 0003 (with its shadow tables ``search_index_*``)."""
+
+
+def is_model_object(name: str | None, type_: str, parent_names: object) -> bool:
+    """``include_name`` for Alembic: compare only what the models describe.
+
+    The search index is a virtual table with shadow tables that SQLAlchemy cannot
+    describe; a schema comparison that saw them would ask to drop them.
+    """
+    return not (type_ == "table" and name is not None and name.startswith(SEARCH_INDEX))

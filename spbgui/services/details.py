@@ -1,0 +1,214 @@
+"""Reading what the details pane shows: a partner, its agreements, its events, summaries.
+
+Dates come out both as values (:class:`PartialDate`, :class:`EventDate`) and as
+the text staff write («3-6 июля», «2009, 2024»), formatted by the domain layer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from spbgui.domain.dates import (
+    EventDate,
+    PartialDate,
+    format_agreement_dates,
+    format_event_date,
+)
+from spbgui.services.changes import NodeKind, NodeRef
+from spbgui.store.database import Database
+from spbgui.store.models import Agreement, AgreementDate, Country, Event, Partner, Region
+
+
+@dataclass(frozen=True)
+class PartnerInfo:
+    id: int
+    name: str | None  # None for a country as a whole
+    kind: str
+    note: str
+    country_id: int
+    country: str
+    region_id: int
+    region: str
+
+    @property
+    def title(self) -> str:
+        return self.name if self.name is not None else self.country
+
+
+@dataclass(frozen=True)
+class AgreementRow:
+    id: int
+    title: str
+    dates: tuple[PartialDate, ...]
+    note: str
+
+    @property
+    def dates_text(self) -> str:
+        return format_agreement_dates(self.dates)
+
+
+@dataclass(frozen=True)
+class EventRow:
+    id: int
+    year: int
+    date: EventDate
+    text: str
+    agreement_id: int | None
+
+    @property
+    def date_text(self) -> str:
+        return format_event_date(self.date)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """A region or a country: its fields and what is under it."""
+
+    ref: NodeRef
+    name: str
+    note: str
+    parent_id: int | None  # a country's region
+    parent: str  # a country's region name; empty for a region
+    countries: int
+    partners: int
+    agreements: int
+    events: int  # in the year asked
+    events_before: int  # in the year before
+
+
+def event_date(start: str | None, end: str | None) -> EventDate:
+    """The stored ISO ends of an event as a date value."""
+    if start is None or end is None:
+        return EventDate()
+    return EventDate(PartialDate.from_iso(start), PartialDate.from_iso(end))
+
+
+def partner(*, db: Database, partner_id: int) -> PartnerInfo | None:
+    with db.read() as s:
+        row = s.execute(
+            select(
+                Partner.id,
+                Partner.name,
+                Partner.kind,
+                Partner.note,
+                Country.id,
+                Country.name,
+                Region.id,
+                Region.name,
+            )
+            .join(Country, Country.id == Partner.country_id)
+            .join(Region, Region.id == Country.region_id)
+            .where(Partner.id == partner_id)
+        ).first()
+        return PartnerInfo(*row) if row else None
+
+
+def agreements(*, db: Database, partner_id: int) -> list[AgreementRow]:
+    with db.read() as s:
+        return _agreements(s, partner_id)
+
+
+def _agreements(s: Session, partner_id: int) -> list[AgreementRow]:
+    rows = s.execute(
+        select(Agreement.id, Agreement.title, Agreement.note)
+        .where(Agreement.partner_id == partner_id)
+        .order_by(Agreement.position, Agreement.id)
+    ).all()
+    dates: dict[int, list[PartialDate]] = {}
+    for aid, y, m, d in s.execute(
+        select(
+            AgreementDate.agreement_id, AgreementDate.year, AgreementDate.month, AgreementDate.day
+        )
+        .where(AgreementDate.agreement_id.in_([r[0] for r in rows]))
+        .order_by(AgreementDate.agreement_id, AgreementDate.position, AgreementDate.id)
+    ):
+        dates.setdefault(aid, []).append(PartialDate(y, m, d))
+    return [AgreementRow(i, t, tuple(dates.get(i, ())), n) for i, t, n in rows]
+
+
+def events(*, db: Database, partner_id: int, year: int) -> list[EventRow]:
+    """A partner's events of a year, in the table's order."""
+    with db.read() as s:
+        rows = s.execute(
+            select(Event.id, Event.year, Event.start, Event.end, Event.text, Event.agreement_id)
+            .where(Event.partner_id == partner_id, Event.year == year)
+            .order_by(Event.position, Event.id)
+        )
+        return [EventRow(i, y, event_date(a, b), t, ag) for i, y, a, b, t, ag in rows]
+
+
+def event(*, db: Database, event_id: int) -> EventRow | None:
+    with db.read() as s:
+        row = s.execute(
+            select(
+                Event.id, Event.year, Event.start, Event.end, Event.text, Event.agreement_id
+            ).where(Event.id == event_id)
+        ).first()
+        if row is None:
+            return None
+        i, y, a, b, t, ag = row
+        return EventRow(i, y, event_date(a, b), t, ag)
+
+
+def summary(*, db: Database, ref: NodeRef, year: int) -> Summary | None:
+    """A region's or a country's fields and counts of what is under it."""
+    with db.read() as s:
+        if ref.kind is NodeKind.REGION:
+            row = s.execute(select(Region.name, Region.note).where(Region.id == ref.id)).first()
+            if row is None:
+                return None
+            name, note = row
+            parent_id, parent = None, ""
+            country_ids = select(Country.id).where(Country.region_id == ref.id)
+        elif ref.kind is NodeKind.COUNTRY:
+            row = s.execute(
+                select(Country.name, Country.note, Region.id, Region.name)
+                .join(Region, Region.id == Country.region_id)
+                .where(Country.id == ref.id)
+            ).first()
+            if row is None:
+                return None
+            name, note, parent_id, parent = row
+            country_ids = select(Country.id).where(Country.id == ref.id)
+        else:
+            raise ValueError("a summary is for a region or a country")
+        partner_ids = select(Partner.id).where(Partner.country_id.in_(country_ids))
+
+        def count(stmt) -> int:  # type: ignore[no-untyped-def]
+            return s.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+
+        def events_in(y: int) -> int:
+            return count(select(Event.id).where(Event.partner_id.in_(partner_ids), Event.year == y))
+
+        return Summary(
+            ref=ref,
+            name=name,
+            note=note,
+            parent_id=parent_id,
+            parent=parent,
+            countries=count(country_ids),
+            partners=count(partner_ids),
+            agreements=count(select(Agreement.id).where(Agreement.partner_id.in_(partner_ids))),
+            events=events_in(year),
+            events_before=events_in(year - 1),
+        )
+
+
+def regions_and_countries(*, db: Database) -> list[tuple[int, str, list[tuple[int, str]]]]:
+    """Every region with its countries, in order: the choices of «move to…»."""
+    with db.read() as s:
+        out: dict[int, tuple[int, str, list[tuple[int, str]]]] = {}
+        for rid, rname in s.execute(
+            select(Region.id, Region.name).order_by(Region.position, Region.id)
+        ):
+            out[rid] = (rid, rname, [])
+        for cid, cname, rid in s.execute(
+            select(Country.id, Country.name, Country.region_id).order_by(
+                Country.position, Country.id
+            )
+        ):
+            out[rid][2].append((cid, cname))
+        return list(out.values())

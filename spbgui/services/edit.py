@@ -1,0 +1,357 @@
+"""Adding and changing records: regions, countries, partners, agreements, events.
+
+One function per user action, keyword-only arguments, one write transaction
+each. An ``add_*`` takes an optional ``id`` so that redoing an undone addition
+recreates the very same record (later edits in the undo stack refer to it by
+id). An ``update_*`` changes only the fields it is given and returns the fields
+before and after, which is all an undo needs. Moves, reorders and deletes are
+in :mod:`spbgui.services.order` and :mod:`spbgui.services.removal`.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from spbgui.domain.dates import EventDate, PartialDate
+from spbgui.services.changes import ROOT, ChangeSet, NodeRef
+from spbgui.services.details import event_date
+from spbgui.services.positions import EditError, clean_name, place, require
+from spbgui.store.database import Database
+from spbgui.store.models import Agreement, AgreementDate, Country, Event, Partner, Region
+
+PARTNER_KINDS = ("city", "province", "region", "district", "country")
+
+
+class _Unset(enum.Enum):
+    UNSET = 0
+
+
+UNSET = _Unset.UNSET
+"""«Leave this field as it is» for the ``update_*`` functions."""
+
+F = TypeVar("F")
+
+
+@dataclass(frozen=True)
+class Added:
+    id: int
+    changes: ChangeSet
+
+
+@dataclass(frozen=True)
+class Edited(Generic[F]):
+    before: F
+    after: F
+    changes: ChangeSet
+
+
+@dataclass(frozen=True)
+class RegionFields:
+    name: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class CountryFields:
+    name: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class PartnerFields:
+    name: str | None  # None for the country as a whole
+    kind: str = "city"
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class AgreementFields:
+    title: str
+    dates: tuple[PartialDate, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class EventFields:
+    date: EventDate
+    text: str
+    agreement_id: int | None = None
+
+
+def _pick(value: Any, current: Any) -> Any:
+    return current if value is UNSET else value
+
+
+def _unique(existing: Sequence[str], name: str, message: str) -> None:
+    if name.casefold() in {n.casefold() for n in existing if n is not None}:
+        raise EditError(message)
+
+
+# -- regions ------------------------------------------------------------------------------------
+
+
+def add_region(
+    *, db: Database, name: str, note: str = "", index: int | None = None, id: int | None = None
+) -> Added:
+    name = clean_name(name, "название региона")
+    with db.write() as s:
+        _unique(list(s.scalars(select(Region.name))), name, f"Регион «{name}» уже есть.")
+        region = Region(id=id, name=name, note=note, position=1 << 30)
+        s.add(region)
+        s.flush()
+        place(s, Region, (), region.id, index)
+        return Added(region.id, ChangeSet(children={ROOT}))
+
+
+def update_region(
+    *, db: Database, region_id: int, name: str | _Unset = UNSET, note: str | _Unset = UNSET
+) -> Edited[RegionFields]:
+    with db.write() as s:
+        r = require(s.get(Region, region_id), f"регион №{region_id}")
+        before = RegionFields(r.name, r.note)
+        if name is not UNSET:
+            name = clean_name(name, "название региона")
+            others = s.scalars(select(Region.name).where(Region.id != region_id))
+            _unique(list(others), name, f"Регион «{name}» уже есть.")
+        r.name, r.note = _pick(name, r.name), _pick(note, r.note)
+        return Edited(before, RegionFields(r.name, r.note), ChangeSet(nodes={NodeRef.region(r.id)}))
+
+
+# -- countries ----------------------------------------------------------------------------------
+
+
+def add_country(
+    *,
+    db: Database,
+    region_id: int,
+    name: str,
+    note: str = "",
+    index: int | None = None,
+    id: int | None = None,
+) -> Added:
+    name = clean_name(name, "название страны")
+    with db.write() as s:
+        require(s.get(Region, region_id), f"регион №{region_id}")
+        _unique(list(s.scalars(select(Country.name))), name, f"Страна «{name}» уже есть.")
+        country = Country(id=id, region_id=region_id, name=name, note=note, position=1 << 30)
+        s.add(country)
+        s.flush()
+        place(s, Country, (Country.region_id == region_id,), country.id, index)
+        return Added(country.id, ChangeSet(children={NodeRef.region(region_id)}))
+
+
+def update_country(
+    *, db: Database, country_id: int, name: str | _Unset = UNSET, note: str | _Unset = UNSET
+) -> Edited[CountryFields]:
+    with db.write() as s:
+        c = require(s.get(Country, country_id), f"страна №{country_id}")
+        before = CountryFields(c.name, c.note)
+        if name is not UNSET:
+            name = clean_name(name, "название страны")
+            others = s.scalars(select(Country.name).where(Country.id != country_id))
+            _unique(list(others), name, f"Страна «{name}» уже есть.")
+        c.name, c.note = _pick(name, c.name), _pick(note, c.note)
+        # A country as a whole is shown under its country's name.
+        whole = s.scalars(
+            select(Partner.id).where(Partner.country_id == c.id, Partner.kind == "country")
+        )
+        nodes = {NodeRef.country(c.id), *(NodeRef.partner(p) for p in whole)}
+        return Edited(before, CountryFields(c.name, c.note), ChangeSet(nodes=nodes))
+
+
+# -- partners -----------------------------------------------------------------------------------
+
+
+def _check_partner(s: Session, country_id: int, name: str | None, kind: str, self_id: int | None):  # type: ignore[no-untyped-def]
+    if kind not in PARTNER_KINDS:
+        raise EditError(f"Неизвестный вид партнёра: «{kind}».")
+    others = select(Partner.name, Partner.kind).where(Partner.country_id == country_id)
+    if self_id is not None:
+        others = others.where(Partner.id != self_id)
+    rows = s.execute(others).all()
+    if kind == "country":
+        if any(k == "country" for _n, k in rows):
+            raise EditError("У этой страны уже есть строка «страна в целом».")
+        return None
+    name = clean_name(name, "название партнёра")
+    _unique([n for n, _k in rows], name, f"Партнёр «{name}» в этой стране уже есть.")
+    return name
+
+
+def add_partner(
+    *,
+    db: Database,
+    country_id: int,
+    name: str | None,
+    kind: str = "city",
+    note: str = "",
+    index: int | None = None,
+    id: int | None = None,
+) -> Added:
+    with db.write() as s:
+        require(s.get(Country, country_id), f"страна №{country_id}")
+        name = _check_partner(s, country_id, name, kind, None)
+        p = Partner(id=id, country_id=country_id, name=name, kind=kind, note=note, position=1 << 30)
+        s.add(p)
+        s.flush()
+        place(s, Partner, (Partner.country_id == country_id,), p.id, index)
+        return Added(p.id, ChangeSet(children={NodeRef.country(country_id)}))
+
+
+def update_partner(
+    *,
+    db: Database,
+    partner_id: int,
+    name: str | _Unset | None = UNSET,
+    kind: str | _Unset = UNSET,
+    note: str | _Unset = UNSET,
+) -> Edited[PartnerFields]:
+    with db.write() as s:
+        p = require(s.get(Partner, partner_id), f"партнёр №{partner_id}")
+        before = PartnerFields(p.name, p.kind, p.note)
+        new_kind = _pick(kind, p.kind)
+        new_name = _pick(name, p.name)
+        if new_kind != "country" and new_name is None:
+            raise EditError("Укажите название партнёра: он больше не «страна в целом».")
+        p.name = _check_partner(s, p.country_id, new_name, new_kind, p.id)
+        p.kind, p.note = new_kind, _pick(note, p.note)
+        after = PartnerFields(p.name, p.kind, p.note)
+        return Edited(before, after, ChangeSet(nodes={NodeRef.partner(p.id)}))
+
+
+# -- agreements ---------------------------------------------------------------------------------
+
+
+def _set_dates(s: Session, agreement_id: int, dates: Sequence[PartialDate]) -> None:
+    s.execute(delete(AgreementDate).where(AgreementDate.agreement_id == agreement_id))
+    s.add_all(
+        AgreementDate(agreement_id=agreement_id, position=i, year=d.year, month=d.month, day=d.day)
+        for i, d in enumerate(dates)
+    )
+
+
+def add_agreement(
+    *,
+    db: Database,
+    partner_id: int,
+    title: str,
+    dates: Sequence[PartialDate] = (),
+    note: str = "",
+    index: int | None = None,
+    id: int | None = None,
+) -> Added:
+    title = clean_name(title, "основание для сотрудничества (название соглашения)")
+    with db.write() as s:
+        require(s.get(Partner, partner_id), f"партнёр №{partner_id}")
+        a = Agreement(id=id, partner_id=partner_id, title=title, note=note, position=1 << 30)
+        s.add(a)
+        s.flush()
+        _set_dates(s, a.id, dates)
+        place(s, Agreement, (Agreement.partner_id == partner_id,), a.id, index)
+        return Added(a.id, ChangeSet(agreements={partner_id}))
+
+
+def update_agreement(
+    *,
+    db: Database,
+    agreement_id: int,
+    title: str | _Unset = UNSET,
+    dates: Sequence[PartialDate] | _Unset = UNSET,
+    note: str | _Unset = UNSET,
+) -> Edited[AgreementFields]:
+    with db.write() as s:
+        a = require(s.get(Agreement, agreement_id), f"соглашение №{agreement_id}")
+        old_dates = tuple(PartialDate(d.year, d.month, d.day) for d in a.dates)
+        before = AgreementFields(a.title, old_dates, a.note)
+        if title is not UNSET:
+            a.title = clean_name(title, "основание для сотрудничества (название соглашения)")
+        a.note = _pick(note, a.note)
+        if dates is not UNSET and tuple(dates) != old_dates:
+            _set_dates(s, a.id, dates)
+        after = AgreementFields(a.title, tuple(_pick(dates, old_dates)), a.note)
+        # The events table shows each event's agreement by its title.
+        changes = ChangeSet(agreements={a.partner_id}, events={a.partner_id})
+        return Edited(before, after, changes)
+
+
+# -- events -------------------------------------------------------------------------------------
+
+
+def _check_event(s: Session, partner_id: int, year: int, fields: EventFields) -> None:
+    d = fields.date
+    if d.start is not None and d.start.year != year:
+        raise EditError(f"Дата мероприятия должна быть в {year} году.")
+    if fields.agreement_id is not None:
+        owner = s.scalar(select(Agreement.partner_id).where(Agreement.id == fields.agreement_id))
+        if owner != partner_id:
+            raise EditError("Мероприятие можно связать только с соглашением своего партнёра.")
+
+
+def _year_was_empty(s: Session, year: int) -> bool:
+    return s.scalar(select(func.count()).where(Event.year == year)) == 0
+
+
+def add_event(
+    *,
+    db: Database,
+    partner_id: int,
+    year: int,
+    date: EventDate,
+    text: str,
+    agreement_id: int | None = None,
+    index: int | None = None,
+    id: int | None = None,
+) -> Added:
+    """Add an event of ``year`` (last unless ``index`` says where among that year's events)."""
+    text = text.strip()
+    if not text and not date.is_dated:
+        raise EditError("Укажите дату или текст мероприятия.")
+    with db.write() as s:
+        require(s.get(Partner, partner_id), f"партнёр №{partner_id}")
+        _check_event(s, partner_id, year, EventFields(date, text, agreement_id))
+        new_year = _year_was_empty(s, year)
+        e = Event(
+            id=id,
+            partner_id=partner_id,
+            agreement_id=agreement_id,
+            year=year,
+            start=date.start_iso(),
+            end=date.end_iso(),
+            text=text,
+            position=1 << 30,
+        )
+        s.add(e)
+        s.flush()
+        place(s, Event, (Event.partner_id == partner_id, Event.year == year), e.id, index)
+        changes = ChangeSet(events={partner_id}, counts={partner_id}, years=new_year)
+        return Added(e.id, changes)
+
+
+def update_event(
+    *,
+    db: Database,
+    event_id: int,
+    date: EventDate | _Unset = UNSET,
+    text: str | _Unset = UNSET,
+    agreement_id: int | _Unset | None = UNSET,
+) -> Edited[EventFields]:
+    with db.write() as s:
+        e = require(s.get(Event, event_id), f"мероприятие №{event_id}")
+        before = EventFields(event_date(e.start, e.end), e.text, e.agreement_id)
+        after = EventFields(
+            _pick(date, before.date),
+            before.text if text is UNSET else text.strip(),
+            _pick(agreement_id, before.agreement_id),
+        )
+        if not after.text and not after.date.is_dated:
+            raise EditError("Укажите дату или текст мероприятия.")
+        _check_event(s, e.partner_id, e.year, after)
+        e.start, e.end = after.date.start_iso(), after.date.end_iso()
+        e.text, e.agreement_id = after.text, after.agreement_id
+        return Edited(before, after, ChangeSet(events={e.partner_id}))

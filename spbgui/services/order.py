@@ -1,0 +1,172 @@
+"""Moving records: to another parent (a partner to another country, a country to
+another region, an event to another partner) and within their siblings.
+
+Each move returns where the record was (parent and index) so that an undo puts
+it back exactly; positions are indexes among siblings (:mod:`positions`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from spbgui.services.changes import ROOT, ChangeSet, NodeRef
+from spbgui.services.details import event_date
+from spbgui.services.positions import EditError, index_of, place, require, set_order
+from spbgui.store.database import Database
+from spbgui.store.models import Agreement, Country, Event, Partner, Region
+
+
+@dataclass(frozen=True)
+class Place:
+    parent_id: int | None  # region of a country, country of a partner, partner of an event
+    index: int
+
+
+@dataclass(frozen=True)
+class Moved:
+    before: Place
+    after: Place
+    changes: ChangeSet
+    agreement_id: int | None = None  # an event's agreement before it changed partner
+
+
+@dataclass(frozen=True)
+class Reordered:
+    before: tuple[int, ...]
+    after: tuple[int, ...]
+    changes: ChangeSet
+
+
+def move_region(*, db: Database, region_id: int, index: int) -> Moved:
+    with db.write() as s:
+        require(s.get(Region, region_id), f"регион №{region_id}")
+        old = index_of(s, Region, (), region_id)
+        new = place(s, Region, (), region_id, index)
+        return Moved(Place(None, old), Place(None, new), ChangeSet(children={ROOT}))
+
+
+def move_country(*, db: Database, country_id: int, region_id: int, index: int | None) -> Moved:
+    """Move a country to ``index`` among the countries of ``region_id`` (its own or another)."""
+    with db.write() as s:
+        c = require(s.get(Country, country_id), f"страна №{country_id}")
+        require(s.get(Region, region_id), f"регион №{region_id}")
+        old_region = c.region_id
+        old = index_of(s, Country, (Country.region_id == old_region,), c.id)
+        c.region_id = region_id
+        s.flush()
+        new = place(s, Country, (Country.region_id == region_id,), c.id, index)
+        parents = {NodeRef.region(old_region), NodeRef.region(region_id)}
+        # Event counts of both regions change with the country's partners.
+        partners = set(s.scalars(select(Partner.id).where(Partner.country_id == c.id)))
+        return Moved(
+            Place(old_region, old),
+            Place(region_id, new),
+            ChangeSet(children=set(parents), counts=partners),
+        )
+
+
+def move_partner(*, db: Database, partner_id: int, country_id: int, index: int | None) -> Moved:
+    """Move a partner, with its agreements and events, under ``country_id`` at ``index``."""
+    with db.write() as s:
+        p = require(s.get(Partner, partner_id), f"партнёр №{partner_id}")
+        require(s.get(Country, country_id), f"страна №{country_id}")
+        old_country = p.country_id
+        if country_id != old_country:
+            clash = s.execute(
+                select(Partner.id).where(
+                    Partner.country_id == country_id,
+                    (Partner.kind == "country")
+                    if p.kind == "country"
+                    else (Partner.name == p.name),
+                )
+            ).first()
+            if clash is not None:
+                what = "строка «страна в целом»" if p.kind == "country" else f"партнёр «{p.name}»"
+                raise EditError(f"В этой стране уже есть {what}.")
+        old = index_of(s, Partner, (Partner.country_id == old_country,), p.id)
+        p.country_id = country_id
+        s.flush()
+        new = place(s, Partner, (Partner.country_id == country_id,), p.id, index)
+        changes = ChangeSet(
+            children={NodeRef.country(old_country), NodeRef.country(country_id)},
+            nodes={NodeRef.partner(p.id)},
+            counts={p.id} if country_id != old_country else set(),
+        )
+        return Moved(Place(old_country, old), Place(country_id, new), changes)
+
+
+def move_agreement(*, db: Database, agreement_id: int, index: int) -> Moved:
+    with db.write() as s:
+        a = require(s.get(Agreement, agreement_id), f"соглашение №{agreement_id}")
+        where = (Agreement.partner_id == a.partner_id,)
+        old = index_of(s, Agreement, where, a.id)
+        new = place(s, Agreement, where, a.id, index)
+        changes = ChangeSet(agreements={a.partner_id})
+        return Moved(Place(a.partner_id, old), Place(a.partner_id, new), changes)
+
+
+def move_event(
+    *,
+    db: Database,
+    event_id: int,
+    index: int | None,
+    partner_id: int | None = None,
+    agreement_id: int | None = None,
+) -> Moved:
+    """Move an event within its partner's events of its year, or to another partner.
+
+    Moving to another partner drops the link to an agreement (it was the old
+    partner's) unless ``agreement_id`` names one of the new partner's.
+    """
+    with db.write() as s:
+        e = require(s.get(Event, event_id), f"мероприятие №{event_id}")
+        old_partner = e.partner_id
+        target = old_partner if partner_id is None else partner_id
+        require(s.get(Partner, target), f"партнёр №{target}")
+        old = index_of(s, Event, (Event.partner_id == old_partner, Event.year == e.year), e.id)
+        old_agreement = e.agreement_id
+        if target != old_partner:
+            if agreement_id is not None:
+                owner = s.scalar(select(Agreement.partner_id).where(Agreement.id == agreement_id))
+                if owner != target:
+                    raise EditError("Соглашение принадлежит другому партнёру.")
+            e.partner_id, e.agreement_id = target, agreement_id
+            s.flush()
+        new = place(s, Event, (Event.partner_id == target, Event.year == e.year), e.id, index)
+        partners = {old_partner, target}
+        changes = ChangeSet(events=partners, counts=partners if target != old_partner else set())
+        return Moved(Place(old_partner, old), Place(target, new), changes, old_agreement)
+
+
+def order_events(*, db: Database, partner_id: int, year: int, ids: Sequence[int]) -> Reordered:
+    """Give a partner's events of a year the order ``ids`` (every one of them, once)."""
+    with db.write() as s:
+        where = (Event.partner_id == partner_id, Event.year == year)
+        rows = s.execute(
+            select(Event.id, Event.position).where(*where).order_by(Event.position, Event.id)
+        ).all()
+        before = tuple(r[0] for r in rows)
+        if sorted(before) != sorted(ids):
+            raise EditError("Список мероприятий изменился: обновите окно (F5) и повторите.")
+        set_order(s, Event, ids, {r[0]: r[1] for r in rows})
+        return Reordered(before, tuple(ids), ChangeSet(events={partner_id}))
+
+
+def sort_events_by_date(*, db: Database, partner_id: int, year: int) -> Reordered:
+    """Order a partner's events of a year by date; undated items keep their order, last."""
+    with db.read() as s:
+        rows = s.execute(
+            select(Event.id, Event.start, Event.end)
+            .where(Event.partner_id == partner_id, Event.year == year)
+            .order_by(Event.position, Event.id)
+        ).all()
+    keyed = [(event_date(a, b), i) for i, a, b in rows]
+    dated = sorted(
+        ((d, i) for d, i in keyed if d.start is not None),
+        key=lambda di: (di[0].start, di[0].end),
+    )
+    ids = [i for _d, i in dated] + [i for d, i in keyed if d.start is None]
+    return order_events(db=db, partner_id=partner_id, year=year, ids=ids)

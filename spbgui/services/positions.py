@@ -1,0 +1,73 @@
+"""The order of siblings (``position``), kept as the indexes 0..n-1 of a list.
+
+Every editing service says *where* by an index among the siblings, never by a
+raw position value: undoing a move or a delete puts a record back at the index
+it had, which is right whatever positions the siblings hold by then.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, select, update
+from sqlalchemy.orm import Session
+
+from spbgui.errors import UserError
+
+
+class EditError(UserError):
+    """An edit the records cannot take (an empty or duplicate name, a missing record)."""
+
+
+def sibling_ids(s: Session, model: Any, where: Sequence[ColumnElement[bool]]) -> list[int]:
+    return list(s.scalars(select(model.id).where(*where).order_by(model.position, model.id)))
+
+
+def index_of(s: Session, model: Any, where: Sequence[ColumnElement[bool]], item_id: int) -> int:
+    return sibling_ids(s, model, where).index(item_id)
+
+
+def place(
+    s: Session,
+    model: Any,
+    where: Sequence[ColumnElement[bool]],
+    item_id: int,
+    index: int | None,
+) -> int:
+    """Put ``item_id`` (already among the siblings ``where`` selects) at ``index``.
+
+    None or an index past the end: last. Returns the index it got. Only rows whose
+    position changes are written.
+    """
+    rows = s.execute(
+        select(model.id, model.position).where(*where).order_by(model.position, model.id)
+    ).all()
+    ids = [r[0] for r in rows if r[0] != item_id]
+    at = len(ids) if index is None else max(0, min(index, len(ids)))
+    ids.insert(at, item_id)
+    set_order(s, model, ids, {r[0]: r[1] for r in rows})
+    return at
+
+
+def set_order(s: Session, model: Any, ids: Sequence[int], current: dict[int, int]) -> None:
+    """Give ``ids`` the positions 0..n-1, writing only those that change."""
+    changed = [{"id": i, "position": p} for p, i in enumerate(ids) if current.get(i) != p]
+    if changed:
+        s.execute(update(model), changed)
+
+
+def clean_name(name: str | None, what: str) -> str:
+    """A name as it is stored: spaces folded; an empty one refused with a clear message."""
+    text = " ".join((name or "").split())
+    if not text:
+        raise EditError(f"Укажите {what}.")
+    return text
+
+
+def require(value: Any, what: str) -> Any:
+    if value is None:
+        raise EditError(
+            f"Запись не найдена ({what}): возможно, её удалили в другом окне. Обновите окно (F5)."
+        )
+    return value

@@ -1,0 +1,172 @@
+"""Deleting records and putting them back: the snapshot a delete returns restores it whole.
+
+A delete reads everything that goes with the record (a region's countries,
+their partners, agreements with their dates, events of every year) into plain
+frozen rows, then deletes it (the database cascades). :func:`restore` writes the
+rows back with their ids, at the index the record had among its siblings, and
+re-links the events that pointed at a deleted agreement. Undo relies on that:
+later commands in the undo stack refer to records by id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Row, delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from spbgui.services.changes import ROOT, ChangeSet, NodeKind, NodeRef
+from spbgui.services.positions import EditError, index_of, place
+from spbgui.store.database import Database
+from spbgui.store.models import Agreement, AgreementDate, Country, Event, Partner, Region
+
+_TABLES: tuple[Any, ...] = (Region, Country, Partner, Agreement, AgreementDate, Event)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything a delete removed, as rows of plain values per table, and where it stood."""
+
+    top: Any  # the model class of the deleted record (Region, ..., Event)
+    top_ids: tuple[int, ...]
+    # the index each top record had among its siblings, in the order they must be restored
+    indexes: tuple[int, ...]
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # events that pointed at a deleted agreement but were not deleted: (event id, agreement id)
+    links: tuple[tuple[int, int], ...] = ()
+    changes: ChangeSet = field(default_factory=ChangeSet)
+
+    def count(self, model: Any) -> int:
+        return len(self.rows.get(model.__tablename__, ()))
+
+
+@dataclass(frozen=True)
+class Deleted:
+    snapshot: Snapshot
+    changes: ChangeSet
+
+
+def _dicts(rows: Sequence[Row[Any]]) -> list[dict[str, Any]]:
+    return [dict(r._mapping) for r in rows]
+
+
+def _read(s: Session, model: Any, where: Any) -> list[dict[str, Any]]:
+    return _dicts(s.execute(select(*model.__table__.columns).where(where)).all())
+
+
+def _siblings(model: Any, row: dict[str, Any]) -> tuple[Any, ...]:
+    if model is Region:
+        return ()
+    if model is Country:
+        return (Country.region_id == row["region_id"],)
+    if model is Partner:
+        return (Partner.country_id == row["country_id"],)
+    if model is Agreement:
+        return (Agreement.partner_id == row["partner_id"],)
+    return (Event.partner_id == row["partner_id"], Event.year == row["year"])
+
+
+def _snapshot(s: Session, model: Any, ids: Sequence[int]) -> Snapshot:
+    rows: dict[str, list[dict[str, Any]]] = {}
+    top = _read(s, model, model.id.in_(ids))
+    if len(top) != len(set(ids)):
+        raise EditError(
+            "Запись не найдена: возможно, её удалили в другом окне. Обновите окно (F5)."
+        )
+    # Restore in the order of the indexes so that each lands where it stood.
+    order = sorted(top, key=lambda r: index_of(s, model, _siblings(model, r), r["id"]))
+    indexes = tuple(index_of(s, model, _siblings(model, r), r["id"]) for r in order)
+    rows[model.__tablename__] = order
+    region_ids = country_ids = partner_ids = agreement_ids = None
+    if model is Region:
+        region_ids = select(Region.id).where(Region.id.in_(ids))
+        country_ids = select(Country.id).where(Country.region_id.in_(region_ids))
+        rows["country"] = _read(s, Country, Country.id.in_(country_ids))
+    if model is Country:
+        country_ids = select(Country.id).where(Country.id.in_(ids))
+    if country_ids is not None:
+        partner_ids = select(Partner.id).where(Partner.country_id.in_(country_ids))
+        rows["partner"] = _read(s, Partner, Partner.id.in_(partner_ids))
+    if model is Partner:
+        partner_ids = select(Partner.id).where(Partner.id.in_(ids))
+    if partner_ids is not None:
+        agreement_ids = select(Agreement.id).where(Agreement.partner_id.in_(partner_ids))
+        rows["agreement"] = _read(s, Agreement, Agreement.id.in_(agreement_ids))
+        rows["event"] = _read(s, Event, Event.partner_id.in_(partner_ids))
+    links: tuple[tuple[int, int], ...] = ()
+    if model is Agreement:
+        agreement_ids = select(Agreement.id).where(Agreement.id.in_(ids))
+        # Their events stay (the link is set to NULL by the database): remember the links.
+        links = tuple(
+            (e, a)
+            for e, a in s.execute(
+                select(Event.id, Event.agreement_id).where(Event.agreement_id.in_(agreement_ids))
+            )
+        )
+    if agreement_ids is not None:
+        rows["agreement_date"] = _read(
+            s, AgreementDate, AgreementDate.agreement_id.in_(agreement_ids)
+        )
+    return Snapshot(model, tuple(r["id"] for r in order), indexes, rows, links)
+
+
+def _changes(s: Session, snap: Snapshot) -> ChangeSet:
+    """What a delete or a restore of ``snap`` changes on screen."""
+    top = snap.rows[snap.top.__tablename__]
+    partners = {r["partner_id"] for r in snap.rows.get("event", ())}
+    if snap.top is Region:
+        removed = {NodeRef.region(i) for i in snap.top_ids}
+        return ChangeSet(children={ROOT}, removed=removed, counts=partners)
+    if snap.top is Country:
+        return ChangeSet(
+            children={NodeRef.region(r["region_id"]) for r in top},
+            removed={NodeRef.country(i) for i in snap.top_ids},
+            counts=partners,
+        )
+    if snap.top is Partner:
+        return ChangeSet(
+            children={NodeRef.country(r["country_id"]) for r in top},
+            removed={NodeRef.partner(i) for i in snap.top_ids},
+            counts=partners,
+        )
+    owners = {r["partner_id"] for r in top}
+    if snap.top is Agreement:
+        return ChangeSet(agreements=owners, events=owners)
+    return ChangeSet(events=owners, counts=owners, years=True)
+
+
+def delete_records(*, db: Database, kind: type, ids: Sequence[int]) -> Deleted:
+    """Delete records of one kind (Region, Country, Partner, Agreement or Event) by id."""
+    if kind not in _TABLES or kind is AgreementDate:
+        raise ValueError(f"cannot delete {kind}")
+    with db.write() as s:
+        snap = _snapshot(s, kind, ids)
+        changes = _changes(s, snap)
+        s.execute(delete(kind).where(kind.id.in_(ids)))
+        snap = Snapshot(snap.top, snap.top_ids, snap.indexes, snap.rows, snap.links, changes)
+        return Deleted(snap, changes)
+
+
+def delete_node(*, db: Database, ref: NodeRef) -> Deleted:
+    model = {NodeKind.REGION: Region, NodeKind.COUNTRY: Country, NodeKind.PARTNER: Partner}
+    return delete_records(db=db, kind=model[ref.kind], ids=[ref.id])
+
+
+def restore(*, db: Database, snapshot: Snapshot) -> ChangeSet:
+    """Write back what a delete removed: same ids, same places, same links."""
+    with db.write() as s:
+        top = snapshot.top
+        for model in _TABLES:
+            rows = snapshot.rows.get(model.__tablename__)
+            if rows:
+                if model is top:
+                    # Put them back at the end first, then each at its index below.
+                    rows = [{**r, "position": (1 << 30) + n} for n, r in enumerate(rows)]
+                s.execute(insert(model), rows)
+        for row, index in zip(snapshot.rows[top.__tablename__], snapshot.indexes, strict=True):
+            place(s, top, _siblings(top, row), row["id"], index)
+        for event_id, agreement_id in snapshot.links:
+            s.execute(update(Event).where(Event.id == event_id).values(agreement_id=agreement_id))
+        return snapshot.changes

@@ -1,0 +1,227 @@
+"""Reading the navigation tree: regions → countries → partners, one level at a time.
+
+The window loads a level when it is expanded, so every function here answers
+for one parent with one or two indexed queries, whatever the size of the
+database. Each row carries how many events the node has in the year asked and
+how many children it has (so the view knows whether to draw an expander
+without loading them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from spbgui.services.changes import NodeKind, NodeRef
+from spbgui.store.database import Database
+from spbgui.store.models import Agreement, Country, Event, Partner, Region
+
+
+@dataclass(frozen=True)
+class NodeRow:
+    """One node of the tree as the window shows it."""
+
+    ref: NodeRef
+    name: str  # a country as a whole (partner kind "country") carries its country's name
+    kind: str  # "region", "country", or the partner's kind
+    events: int  # events in the year asked
+    children: int
+    note: str = ""
+
+    @property
+    def is_country_as_whole(self) -> bool:
+        return self.ref.kind is NodeKind.PARTNER and self.kind == "country"
+
+
+@dataclass(frozen=True)
+class Contents:
+    """What goes with a node when it is deleted (events of every year)."""
+
+    countries: int = 0
+    partners: int = 0
+    agreements: int = 0
+    events: int = 0
+
+
+def regions(*, db: Database, year: int) -> list[NodeRow]:
+    with db.read() as s:
+        return _regions(s, year)
+
+
+def countries(*, db: Database, region_id: int, year: int) -> list[NodeRow]:
+    with db.read() as s:
+        return _countries(s, region_id, year)
+
+
+def partners(*, db: Database, country_id: int, year: int) -> list[NodeRow]:
+    with db.read() as s:
+        return _partners(s, country_id, year)
+
+
+def children(*, db: Database, parent: NodeRef | None, year: int) -> list[NodeRow]:
+    """The children of a node (of the root when ``parent`` is None), in the table's order."""
+    with db.read() as s:
+        if parent is None:
+            return _regions(s, year)
+        if parent.kind is NodeKind.REGION:
+            return _countries(s, parent.id, year)
+        if parent.kind is NodeKind.COUNTRY:
+            return _partners(s, parent.id, year)
+        return []
+
+
+def _regions(s: Session, year: int) -> list[NodeRow]:
+    n_countries = _pairs(s, (select(Country.region_id, func.count()).group_by(Country.region_id)))
+    n_events = _pairs(
+        s,
+        (
+            select(Country.region_id, func.count())
+            .select_from(Event)
+            .join(Partner, Partner.id == Event.partner_id)
+            .join(Country, Country.id == Partner.country_id)
+            .where(Event.year == year)
+            .group_by(Country.region_id)
+        ),
+    )
+    rows = s.execute(
+        select(Region.id, Region.name, Region.note).order_by(Region.position, Region.id)
+    )
+    return [
+        NodeRow(NodeRef.region(i), name, "region", n_events.get(i, 0), n_countries.get(i, 0), note)
+        for i, name, note in rows
+    ]
+
+
+def _countries(s: Session, region_id: int, year: int) -> list[NodeRow]:
+    in_region = select(Country.id).where(Country.region_id == region_id)
+    n_partners = _pairs(
+        s,
+        (
+            select(Partner.country_id, func.count())
+            .where(Partner.country_id.in_(in_region))
+            .group_by(Partner.country_id)
+        ),
+    )
+    n_events = _pairs(
+        s,
+        (
+            select(Partner.country_id, func.count())
+            .select_from(Partner)
+            .join(Event, Event.partner_id == Partner.id)
+            .where(Partner.country_id.in_(in_region), Event.year == year)
+            .group_by(Partner.country_id)
+        ),
+    )
+    rows = s.execute(
+        select(Country.id, Country.name, Country.note)
+        .where(Country.region_id == region_id)
+        .order_by(Country.position, Country.id)
+    )
+    return [
+        NodeRow(NodeRef.country(i), name, "country", n_events.get(i, 0), n_partners.get(i, 0), note)
+        for i, name, note in rows
+    ]
+
+
+def _partners(s: Session, country_id: int, year: int) -> list[NodeRow]:
+    country_name = s.scalar(select(Country.name).where(Country.id == country_id)) or ""
+    in_country = select(Partner.id).where(Partner.country_id == country_id)
+    n_events = _pairs(
+        s,
+        (
+            select(Event.partner_id, func.count())
+            .where(Event.partner_id.in_(in_country), Event.year == year)
+            .group_by(Event.partner_id)
+        ),
+    )
+    rows = s.execute(
+        select(Partner.id, Partner.name, Partner.kind, Partner.note)
+        .where(Partner.country_id == country_id)
+        .order_by(Partner.position, Partner.id)
+    )
+    return [
+        NodeRow(
+            NodeRef.partner(i),
+            name if name is not None else country_name,
+            kind,
+            n_events.get(i, 0),
+            0,
+            note,
+        )
+        for i, name, kind, note in rows
+    ]
+
+
+def node(*, db: Database, ref: NodeRef, year: int) -> NodeRow | None:
+    """One node as :func:`children` would give it, or None if it no longer exists."""
+    parent = path(db=db, ref=ref)[:-1]
+    for row in children(db=db, parent=parent[-1] if parent else None, year=year):
+        if row.ref == ref:
+            return row
+    return None
+
+
+def path(*, db: Database, ref: NodeRef) -> list[NodeRef]:
+    """The nodes from the top down to ``ref`` (inclusive); empty if it no longer exists."""
+    with db.read() as s:
+        out: list[NodeRef] = []
+        kind, id_ = ref.kind, ref.id
+        if kind is NodeKind.PARTNER:
+            country_id = s.scalar(select(Partner.country_id).where(Partner.id == id_))
+            if country_id is None:
+                return []
+            out.insert(0, ref)
+            kind, id_ = NodeKind.COUNTRY, country_id
+        if kind is NodeKind.COUNTRY:
+            region_id = s.scalar(select(Country.region_id).where(Country.id == id_))
+            if region_id is None:
+                return []
+            out.insert(0, NodeRef.country(id_))
+            kind, id_ = NodeKind.REGION, region_id
+        if s.scalar(select(Region.id).where(Region.id == id_)) is None:
+            return []
+        out.insert(0, NodeRef.region(id_))
+        return out
+
+
+def contents(*, db: Database, ref: NodeRef) -> Contents:
+    """Everything under a node, for the question «delete it with all this?»."""
+    with db.read() as s:
+        if ref.kind is NodeKind.REGION:
+            country_ids = select(Country.id).where(Country.region_id == ref.id)
+            n_countries = s.scalar(select(func.count()).select_from(country_ids.subquery())) or 0
+            partner_ids = select(Partner.id).where(Partner.country_id.in_(country_ids))
+        elif ref.kind is NodeKind.COUNTRY:
+            n_countries = 0
+            partner_ids = select(Partner.id).where(Partner.country_id == ref.id)
+        else:
+            n_countries = 0
+            partner_ids = select(Partner.id).where(Partner.id == ref.id)
+        n_partners = s.scalar(select(func.count()).select_from(partner_ids.subquery())) or 0
+        n_agreements = (
+            s.scalar(select(func.count()).where(Agreement.partner_id.in_(partner_ids))) or 0
+        )
+        n_events = s.scalar(select(func.count()).where(Event.partner_id.in_(partner_ids))) or 0
+        if ref.kind is NodeKind.PARTNER:
+            n_partners = 0  # the partner itself is what is deleted, not something with it
+        return Contents(n_countries, n_partners, n_agreements, n_events)
+
+
+def first_partner(*, db: Database) -> NodeRef | None:
+    """The first partner in the table's order, to have something selected on start."""
+    with db.read() as s:
+        row = s.execute(
+            select(Partner.id)
+            .join(Country, Country.id == Partner.country_id)
+            .join(Region, Region.id == Country.region_id)
+            .order_by(Region.position, Region.id, Country.position, Country.id)
+            .order_by(Partner.position, Partner.id)
+            .limit(1)
+        ).first()
+        return NodeRef.partner(row[0]) if row else None
+
+
+def _pairs(s: Session, stmt) -> dict[int, int]:  # type: ignore[no-untyped-def]
+    return {k: v for k, v in s.execute(stmt)}
