@@ -89,8 +89,8 @@ class _CalamineReader:
         self.book = CalamineWorkbook.from_path(str(info.path))
 
     def load(self, sheet: SheetInfo) -> Grid:
-        if sheet.n_cells == 0:
-            return Grid(sheet.name, [], [], sheet.hidden)
+        # Asked even for a sheet the scan found empty: calamine's XML parser then
+        # tells a damaged sheet from an empty one.
         ws = self.book.get_sheet_by_name(sheet.name)
         if ws.height * ws.width > self.limits.max_cells:  # the guard's scan should prevent this
             raise TableError(f"Лист «{sheet.name}» слишком велик.")
@@ -138,6 +138,7 @@ def iter_grids(info: WorkbookInfo, limits: ReadLimits, engine: str = "auto") -> 
 
     ``engine`` is "auto" (calamine, then openpyxl if calamine is missing or
     fails), or one of them alone, which the tests use to compare the two.
+    Whatever a library raises becomes a TableError with a plain message.
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}")
@@ -151,23 +152,32 @@ def iter_grids(info: WorkbookInfo, limits: ReadLimits, engine: str = "auto") -> 
         except Exception:  # calamine refused the file: let openpyxl try its own reading
             if engine == "calamine":
                 raise _unreadable(info) from None
-    if reader is None:
-        reader = _open_openpyxl(info, limits)
     try:
         for sheet in info.sheets:
-            try:
-                grid = reader.load(sheet)
-            except TableError:
-                raise
-            except Exception:
-                if reader.name != "calamine" or engine == "calamine":
+            grid: Grid | None = None
+            if isinstance(reader, _CalamineReader):
+                try:
+                    grid = reader.load(sheet)
+                except TableError:
+                    raise
+                except Exception:
+                    if engine == "calamine":
+                        raise _unreadable(info) from None
+                    reader.close()
+                    reader = None
+            if grid is None:
+                if reader is None:
+                    reader = _open_openpyxl(info, limits)
+                try:
+                    grid = reader.load(sheet)
+                except TableError:
+                    raise
+                except Exception:
                     raise _unreadable(info) from None
-                reader.close()
-                reader = _open_openpyxl(info, limits)
-                grid = reader.load(sheet)
             yield grid
     finally:
-        reader.close()
+        if reader is not None:
+            reader.close()
 
 
 def _open_openpyxl(info: WorkbookInfo, limits: ReadLimits) -> _OpenpyxlReader:

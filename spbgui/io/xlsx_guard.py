@@ -21,6 +21,7 @@ import os
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -150,7 +151,7 @@ def inspect_workbook(path: str | os.PathLike[str], limits: ReadLimits) -> Workbo
             return _inspect_zip(zf, p, limits)
     except TableError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, KeyError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError, KeyError):
         raise _damaged(name) from None
     except NotImplementedError:  # a compression method zipfile does not know
         raise _damaged(name) from None

@@ -11,10 +11,11 @@ writes the result, the window shows the warnings as the import report.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import closing
 
 from spbgui.io.table import ImportWarning, ParsedTable, TableError
-from spbgui.io.xlsx_cells import ENGINES, iter_grids
+from spbgui.io.xlsx_cells import ENGINES, Grid, iter_grids
 from spbgui.io.xlsx_guard import ReadLimits, SheetInfo, inspect_workbook
 from spbgui.io.xlsx_header import EVENTS, EXPECTED_NAMES, Header, find_header
 from spbgui.io.xlsx_rows import RowReader
@@ -50,7 +51,27 @@ def read_table(
     info = inspect_workbook(path, limits)
     _check_cancel(cancelled)
 
-    for grid in iter_grids(info, limits, engine):
+    with closing(iter_grids(info, limits, engine)) as grids:
+        table = _read_first_table(grids, year, progress, cancelled, info.sheets)
+    if table is not None:
+        return table
+    if not any(s.n_cells for s in info.sheets):
+        raise TableError(f"Книга «{info.path.name}» пуста: на её листах нет данных.")
+    raise TableError(
+        f"В книге «{info.path.name}» не найдена таблица сотрудничества: нужна строка "
+        f"заголовка со столбцами {EXPECTED_NAMES}."
+    )
+
+
+def _read_first_table(
+    grids: Iterator[Grid],
+    year: int | None,
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+    sheets: list[SheetInfo],
+) -> ParsedTable | None:
+    """The table of the first sheet that has the header, or None if no sheet has it."""
+    for grid in grids:
         _check_cancel(cancelled)
         header, _found = find_header(grid)
         if header is None:
@@ -66,17 +87,11 @@ def read_table(
         table = reader.read()
         # The report reads top to bottom: notes on the file first, then by row.
         table.warnings.sort(key=lambda w: w.row or 0)
-        table.warnings[:0] = _notes_on_reading(info.sheets, grid.name, grid.hidden, header, year)
+        table.warnings[:0] = _notes_on_reading(sheets, grid.name, grid.hidden, header, year)
         if progress is not None:
             progress(len(reader.rows), len(reader.rows))
         return table
-
-    if not any(s.n_cells for s in info.sheets):
-        raise TableError(f"Книга «{info.path.name}» пуста: на её листах нет данных.")
-    raise TableError(
-        f"В книге «{info.path.name}» не найдена таблица сотрудничества: нужна строка "
-        f"заголовка со столбцами {EXPECTED_NAMES}."
-    )
+    return None
 
 
 def _check_cancel(cancelled: Callable[[], bool] | None) -> None:
