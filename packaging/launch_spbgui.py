@@ -1,4 +1,4 @@
-"""PyInstaller's entry script for the window (``spbgui``); the same as the ``spbgui`` entry point."""
+"""PyInstaller's entry script for the window: the same as the ``spbgui`` entry point."""
 
 import sys
 
