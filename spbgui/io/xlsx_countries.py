@@ -10,6 +10,8 @@ and repeated spaces; a name is kept as written, never replaced by a variant.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 _NAMES = """
 Абхазия
 Австралия
@@ -270,6 +272,7 @@ COUNTRY_NAMES: frozenset[str] = frozenset(
 )
 
 
+@lru_cache(maxsize=1024)  # asked for every row that names a country
 def is_country(name: str) -> bool:
     """Whether ``name`` is a country's name in one of the forms staff use."""
     return normalize_name(name) in COUNTRY_NAMES

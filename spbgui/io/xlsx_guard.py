@@ -235,6 +235,8 @@ def _inspect_zip(zf: zipfile.ZipFile, p: Path, limits: ReadLimits) -> WorkbookIn
         sheet = by_part.get(info.filename)
         scanner = _SheetScanner(sheet, limits, name) if sheet else None
         unpacked += _stream_part(zf, info, scanner, name, limits, unpacked)
+        if sheet is not None and scanner is not None and scanner.needs_exact:
+            _stream_part(zf, info, _ExactScanner(sheet, limits, name), name, limits, 0)
     return WorkbookInfo(path=p, sheets=sheets)
 
 
@@ -299,12 +301,36 @@ def _local(tag: str) -> str:
 
 
 _CHUNK = 1 << 20
-_DOCTYPE_MARKS = (
-    b"<!DOCTYPE",
-    b"<!ENTITY",
-    b"<\x00!\x00D\x00O\x00C\x00",
-    b"\x00<\x00!\x00D\x00O\x00C",
-)
+_PROLOG_LIMIT = 64 * 1024
+# What may precede the root element: the XML declaration, processing
+# instructions, comments and white space. A DOCTYPE is the only other thing
+# allowed there, and the only place it is allowed at all.
+_PROLOG = re.compile(r"(?:\s+|<\?.*?\?>|<!--.*?-->)*", re.DOTALL)
+
+
+def _check_prolog(head: bytes, fname: str) -> None:
+    """Refuse a part whose prolog declares a DTD (the door to entity expansion).
+
+    Only the prolog needs looking at: a DOCTYPE anywhere else is a syntax
+    error to every parser, not a declaration. The encoding is told from the
+    first bytes as XML itself does (Appendix F of the XML spec); Excel writes
+    UTF-8, other writers sometimes UTF-16, and nothing else is accepted.
+    """
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = head.decode("utf-16", errors="ignore")
+    elif head.startswith(b"<\x00") and not head.startswith(b"<\x00\x00"):
+        text = head.decode("utf-16-le", errors="ignore")
+    elif head.startswith(b"\x00<") and not head.startswith(b"\x00<\x00\x00"):
+        text = head.decode("utf-16-be", errors="ignore")
+    elif head[:4] in (b"\x00\x00\x00<", b"<\x00\x00\x00", b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00"):
+        raise _damaged(fname)  # UTF-32: no spreadsheet writes it
+    else:
+        text = head.decode("utf-8", errors="ignore").removeprefix("\ufeff")
+    rest = text[_PROLOG.match(text).end() :]  # type: ignore[union-attr]
+    if rest.startswith("<!"):
+        raise _hostile(fname)
+    if not rest and len(head) >= _PROLOG_LIMIT:
+        raise _damaged(fname)  # 64 KB of comments before the first element: not from Excel
 
 
 def _stream_part(
@@ -317,21 +343,18 @@ def _stream_part(
 ) -> int:
     """Unpack one part chunk by chunk, checking it; returns the bytes unpacked."""
     done = 0
-    tail = b""
     with zf.open(info) as fh:
         while True:
             chunk = fh.read(_CHUNK)
             if not chunk:
                 break
+            if not done:
+                _check_prolog(chunk[:_PROLOG_LIMIT], fname)
             done += len(chunk)
             if already + done > limits.max_uncompressed_bytes:
                 raise _too_big(
                     fname, f"после распаковки больше {_mb(limits.max_uncompressed_bytes)}"
                 )
-            window = tail + chunk
-            if any(mark in window for mark in _DOCTYPE_MARKS):
-                raise _hostile(fname)
-            tail = chunk[-16:]
             if scanner is not None:
                 scanner.feed(chunk)
     if scanner is not None:
@@ -341,7 +364,11 @@ def _stream_part(
 
 # --- sheet XML scan ------------------------------------------------------------------------
 
-_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c|mergeCell)\b([^>]*)>")
+_NS = rb"(?:[A-Za-z_][\w.-]*:)?"  # an optional namespace prefix such as «x:»
+_CELL_ANY = re.compile(rb"<" + _NS + rb"c[\s/>]")
+_CELL_REF = re.compile(rb"<" + _NS + rb"""c\s[^>]*?\br\s*=\s*["']([A-Za-z]{1,3})(\d{1,7})["']""")
+_MERGE = re.compile(rb"<" + _NS + rb"mergeCell\b([^>]*)>")
+_TAG = re.compile(rb"<" + _NS + rb"(row|c)\b([^>]*)>")
 _R_ATTR = re.compile(rb"""\br\s*=\s*["']([A-Za-z]{0,3})(\d*)["']""")
 _REF_ATTR = re.compile(rb"""\bref\s*=\s*["']([A-Za-z]{1,3})(\d+)(?::([A-Za-z]{1,3})(\d+))?["']""")
 _MAX_CARRY = 1 << 20
@@ -358,9 +385,12 @@ def column_index(letters: str) -> int:
 class _SheetScanner:
     """Counts a sheet's cells and finds its used rectangle and merged ranges, streaming.
 
-    Only tag names and the r/ref attributes are looked at; a regex over each
-    chunk is far cheaper than a full XML parse and enough to bound what the
-    real readers will allocate.
+    Only tag names and the r/ref attributes are looked at: a regex over each
+    chunk is far cheaper than an XML parse and enough to bound what the real
+    readers will allocate. Excel writes every cell's reference (r="B7"), and
+    then ``findall`` does the work in C. Cells without one get their place
+    from their order in the row; if a sheet has such cells, ``exact`` is
+    set and the sheet is scanned again tag by tag (:class:`_ExactScanner`).
     """
 
     def __init__(self, sheet: SheetInfo, limits: ReadLimits, fname: str) -> None:
@@ -368,53 +398,43 @@ class _SheetScanner:
         self.limits = limits
         self.fname = fname
         self.carry = b""
-        self.row = -1  # current 0-based row
-        self.col = -1  # last 0-based column in the current row
         self.max_row = -1
         self.max_col = -1
         self.cells = 0
+        self.needs_exact = False
         self._col_cache: dict[bytes, int] = {}
 
-    def feed(self, chunk: bytes) -> None:
+    def _complete_tags(self, chunk: bytes) -> bytes:
+        """The chunk with any tag cut at its end held back for the next one."""
         buf = self.carry + chunk
         cut = buf.rfind(b"<")
         if cut != -1 and buf.find(b">", cut) == -1:
             self.carry = buf[cut:]
-            buf = buf[:cut]
             if len(self.carry) > _MAX_CARRY:
                 raise _damaged(self.fname)
-        else:
-            self.carry = b""
-        cache = self._col_cache
-        for m in _TAG.finditer(buf):
-            kind = m.group(1)
-            if kind == b"c":
-                r = _R_ATTR.search(m.group(2))
-                if r and r.group(1):
-                    letters = r.group(1)
-                    col = cache.get(letters)
-                    if col is None:
-                        col = cache[letters] = column_index(letters.decode("ascii"))
-                    self.col = col
-                    if r.group(2):
-                        self._set_row(int(r.group(2)) - 1)
-                else:
-                    self.col += 1
-                self.cells += 1
-                if self.col > self.max_col:
-                    self.max_col = self.col
-                if self.row > self.max_row:
-                    self.max_row = max(self.row, 0)
-            elif kind == b"row":
-                r = _R_ATTR.search(m.group(2))
-                self._set_row(int(r.group(2)) - 1 if r and r.group(2) else self.row + 1)
-                self.col = -1
-            else:
-                self._merge(m.group(2))
-        self._check()
+            return buf[:cut]
+        self.carry = b""
+        return buf
 
-    def _set_row(self, row: int) -> None:
-        self.row = row
+    def feed(self, chunk: bytes) -> None:
+        buf = self._complete_tags(chunk)
+        refs = _CELL_REF.findall(buf)
+        n_cells = len(_CELL_ANY.findall(buf))
+        if n_cells != len(refs):
+            self.needs_exact = True
+        self.cells += n_cells
+        if refs:
+            cache = self._col_cache
+            for letters in {letters for letters, _row in refs}:
+                col = cache.get(letters)
+                if col is None:
+                    col = cache[letters] = column_index(letters.decode("ascii"))
+                self.max_col = max(self.max_col, col)
+            self.max_row = max(self.max_row, max(map(int, {row for _l, row in refs})) - 1)
+        if b"mergeCell" in buf:  # a long literal: found much faster than the regex runs
+            for attrs in _MERGE.findall(buf):
+                self._merge(attrs)
+        self._check()
 
     def _merge(self, attrs: bytes) -> None:
         m = _REF_ATTR.search(attrs)
@@ -444,9 +464,38 @@ class _SheetScanner:
         )
 
     def finish(self) -> None:
-        if self.carry:
-            self.feed(b"")
         self._check()
         self.sheet.n_rows = self.max_row + 1
         self.sheet.n_cols = self.max_col + 1
         self.sheet.n_cells = self.cells
+
+
+class _ExactScanner(_SheetScanner):
+    """The same, tag by tag, for sheets whose cells lack references: slower, and rare."""
+
+    def __init__(self, sheet: SheetInfo, limits: ReadLimits, fname: str) -> None:
+        super().__init__(sheet, limits, fname)
+        sheet.merged.clear()  # the first pass found them already; they come again
+        self.row = -1  # current 0-based row
+        self.col = -1  # last 0-based column in the current row
+
+    def feed(self, chunk: bytes) -> None:
+        buf = self._complete_tags(chunk)
+        for m in _TAG.finditer(buf):
+            r = _R_ATTR.search(m.group(2))
+            if m.group(1) == b"row":
+                self.row = int(r.group(2)) - 1 if r and r.group(2) else self.row + 1
+                self.col = -1
+                continue
+            if r and r.group(1):
+                self.col = column_index(r.group(1).decode("ascii"))
+                if r.group(2):
+                    self.row = int(r.group(2)) - 1
+            else:
+                self.col += 1
+            self.cells += 1
+            self.max_col = max(self.max_col, self.col)
+            self.max_row = max(self.max_row, self.row, 0)
+        for attrs in _MERGE.findall(buf):
+            self._merge(attrs)
+        self._check()

@@ -10,9 +10,10 @@ writes the result, the window shows the warnings as the import report.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterator
-from contextlib import closing
+from contextlib import closing, contextmanager
 
 from spbgui.io.table import ImportWarning, ParsedTable, TableError
 from spbgui.io.xlsx_cells import ENGINES, Grid, iter_grids
@@ -51,7 +52,7 @@ def read_table(
     info = inspect_workbook(path, limits)
     _check_cancel(cancelled)
 
-    with closing(iter_grids(info, limits, engine)) as grids:
+    with _gc_paused(), closing(iter_grids(info, limits, engine)) as grids:
         table = _read_first_table(grids, year, progress, cancelled, info.sheets)
     if table is not None:
         return table
@@ -92,6 +93,23 @@ def _read_first_table(
             progress(len(reader.rows), len(reader.rows))
         return table
     return None
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Hold the cyclic garbage collector while the table is built.
+
+    Reading allocates hundreds of thousands of small objects, none of them in
+    reference cycles; each allocation burst makes the collector walk all that
+    is alive, which took a third of the time of a 20,000-row import.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _check_cancel(cancelled: Callable[[], bool] | None) -> None:

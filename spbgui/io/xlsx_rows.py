@@ -27,7 +27,7 @@ from spbgui.io.table import (
 )
 from spbgui.io.xlsx_cells import Cell, Grid
 from spbgui.io.xlsx_countries import is_country, normalize_name
-from spbgui.io.xlsx_header import COUNTRY, DATES, EVENTS, NOTE, NUMBER, TITLE, Header
+from spbgui.io.xlsx_header import CITY, COUNTRY, DATES, EVENTS, NOTE, NUMBER, TITLE, Header
 from spbgui.io.xlsx_text import (
     cell_text,
     fold,
@@ -61,6 +61,7 @@ class _Row:
     counter: Cell = None  # the «№ п/п» column
     extra: dict[int, Cell] = field(default_factory=dict)
     lead: tuple[int, Cell] = (-1, None)  # the first non-empty cell: column and value
+    merged: set[str] = field(default_factory=set)  # roles whose value a merged cell gave
     kind: str = "data"  # data | region | continuation | empty
 
     def values(self) -> list[Cell]:
@@ -89,6 +90,10 @@ class RowReader:
         self.tick = tick
         self.table = ParsedTable(year=year, sheet=grid.name)
         self._leftmost = min(header.cols.values())
+        # Lookups by normalised name; ids are stable as the objects live in self.table.
+        self._countries: dict[tuple[int, str], TableCountry] = {}
+        self._partners: dict[tuple[int, str | None], TablePartner] = {}
+        self._filled: set[tuple[int, int]] = set()  # cells that hold a merged cell's value
         self._fill_merged()
         self.rows = self._collect_rows()
 
@@ -120,6 +125,8 @@ class RowReader:
                 if len(row) <= c1:
                     row.extend([None] * (c1 + 1 - len(row)))
                 row[c1] = value
+                if value is not None:
+                    self._filled.add((r, c1))
             if value is not None and c1 in data_cols and r1 > self.header.last_row:
                 self.warn(
                     r1 + 1,
@@ -139,6 +146,8 @@ class RowReader:
                 if row.lead[0] < 0:
                     row.lead = (c, value)
                 role = role_of.get(c)
+                if role is not None and (r, c) in self._filled:
+                    row.merged.add(role)
                 if role == NUMBER:
                     row.counter = value
                 elif role is not None:
@@ -157,6 +166,20 @@ class RowReader:
         if len(present) == 1 and self._is_region_cell(row):
             return "region"
         if row.country is None and row.city is None and row.dates is None:
+            return "continuation"
+        if any(
+            getattr(row, role) is not None and role not in row.merged
+            for role in (COUNTRY, CITY, DATES)
+        ):
+            return "data"
+        # No country, city or date of its own, but inside a merged country (or city)
+        # cell. The exporter merges the country down over its rows, so this is how
+        # a country-level agreement without a date looks; a page break inside the
+        # merged cell looks the same. The title tells them apart: an agreement's
+        # starts with a capital («Соглашение…», «Договор…»), the rest of a split one
+        # goes on in lower case («сотрудничестве»).
+        title = cell_text(row.title).lstrip() if TITLE not in row.merged else ""
+        if not title or title[0].islower():
             return "continuation"
         return "data"
 
@@ -195,8 +218,8 @@ class RowReader:
         joined = []
         for role in (TITLE, EVENTS, NOTE):
             value = getattr(row, role)
-            if value is None:
-                continue
+            if value is None or role in row.merged:
+                continue  # a merged cell's value is already in the row it starts on
             target = last.get(role)
             text = cell_text(value)
             if target is None:
@@ -305,47 +328,41 @@ class RowReader:
             pname: str | None = partner_name(cell_text(row.city)) or None
         else:
             pname = partner_from_country_col
-        partner = self._partner(current, pname)
-
         agreement = self._agreement(row)
+        if agreement is None and pname is None:
+            # Only the country's name on the row: the country is kept, nothing else to read.
+            self.warn(row.number, f"у страны «{current.name}» в этой строке нет соглашения")
+            return current
+        partner = self._partner(current, pname)
         if agreement is not None:
             partner.agreements.append(agreement)
-        elif row.country is not None and row.city is None and partner_from_country_col is None:
-            # Only the country's name on the row: the country is kept, nothing else to read.
-            if not partner.agreements:
-                current.partners.remove(partner)
-            self.warn(row.number, f"у страны «{current.name}» в этой строке нет соглашения")
         else:
-            self.warn(
-                row.number, f"у партнёра «{pname or current.name}» в этой строке нет соглашения"
-            )
+            self.warn(row.number, f"у партнёра «{pname}» в этой строке нет соглашения")
         return current
 
     def _country(self, region: TableRegion, name: str, row: int) -> TableCountry:
-        key = normalize_name(name)
-        for country in region.countries:
-            if normalize_name(country.name) == key:
-                return country
+        key = (id(region), normalize_name(name))
+        country = self._countries.get(key)
+        if country is not None:
+            return country
         for other in self.table.regions:
-            if other is not region and any(normalize_name(c.name) == key for c in other.countries):
+            if other is not region and (id(other), key[1]) in self._countries:
                 self.warn(
                     row,
                     f"страна «{name}» уже была в регионе «{other.name}»; здесь она записана и "
                     f"в регион «{region.name}»",
                 )
-        country = TableCountry(name=name)
+        country = self._countries[key] = TableCountry(name=name)
         region.countries.append(country)
         return country
 
-    @staticmethod
-    def _partner(country: TableCountry, name: str | None) -> TablePartner:
-        key = normalize_name(name) if name else None
-        for partner in country.partners:
-            if (normalize_name(partner.name) if partner.name else None) == key:
-                return partner
-        kind = partner_kind(name) if name else PartnerKind.COUNTRY
-        partner = TablePartner(name=name, kind=kind)
-        country.partners.append(partner)
+    def _partner(self, country: TableCountry, name: str | None) -> TablePartner:
+        key = (id(country), normalize_name(name) if name else None)
+        partner = self._partners.get(key)
+        if partner is None:
+            kind = partner_kind(name) if name else PartnerKind.COUNTRY
+            partner = self._partners[key] = TablePartner(name=name, kind=kind)
+            country.partners.append(partner)
         return partner
 
     def _agreement(self, row: _Row) -> TableAgreement | None:
@@ -390,9 +407,12 @@ class RowReader:
             events = self._events_by_paragraph(row.number, cell)
         out = []
         for event in events:
-            text = fold(event.text)
+            text = event.text
+            if "  " in text or text != text.strip() or "\n" in text or "\xa0" in text:
+                text = fold(text)  # split_events folds already; this is only a safety net
+                event = EventText(date=event.date, text=text)
             if text:
-                out.append(event if text == event.text else EventText(date=event.date, text=text))
+                out.append(event)
         return out
 
     def _events_by_paragraph(self, row: int, cell: str) -> list[EventText]:

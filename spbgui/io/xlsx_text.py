@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from spbgui.io.table import PartnerKind
 
@@ -22,7 +23,7 @@ _TAGS = re.compile(r"</?(?:p|br)\b[^>]*>", re.IGNORECASE)
 
 def plain(text: str) -> str:
     """A name or title as one line: paragraph tags from a web page dropped, spaces folded."""
-    return fold(_TAGS.sub(" ", text))
+    return fold(_TAGS.sub(" ", text) if "<" in text else text)
 
 
 def cell_text(value: object) -> str:
@@ -43,6 +44,7 @@ def cell_text(value: object) -> str:
 _CITY_PREFIX = re.compile(r"^г\.\s*")
 
 
+@lru_cache(maxsize=4096)  # the same names come row after row
 def partner_name(text: str) -> str:
     """«г. Ош» → «Ош»: the prefix is not part of the name (only at the start of the cell)."""
     return _CITY_PREFIX.sub("", plain(text))
@@ -61,6 +63,7 @@ _KIND_WORDS = (
 )
 
 
+@lru_cache(maxsize=4096)
 def partner_kind(name: str) -> str:
     """Guess the kind from the words of the name; the earliest such word decides.
 

@@ -297,6 +297,14 @@ def test_entity_expansion_in_utf16(tmp_path: Path) -> None:
     assert "DOCTYPE" in refusal(path)
 
 
+def test_entity_declaration_after_comments(tmp_path: Path) -> None:
+    padding = b"<!-- " + b"x" * 5000 + b" -->\n<?pi data?>\n"
+    bomb = BILLION_LAUGHS.replace(b"?>\n<!DOCTYPE", b"?>\n" + padding + b"<!DOCTYPE", 1)
+    assert padding in bomb
+    path = rezip(FIXTURE, tmp_path / "padded.xlsx", {SHEET: bomb})
+    assert "DOCTYPE" in refusal(path)
+
+
 def test_zip_bomb_by_ratio(tmp_path: Path) -> None:
     path = tmp_path / "bomb.xlsx"
     zeros = bytes(1 << 20)

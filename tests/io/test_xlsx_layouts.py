@@ -535,3 +535,28 @@ def test_year_from_the_argument_when_the_header_has_none(
     )
     assert table.year == 2022
     assert _agreements(table)[0][2].events[0].date.start.iso() == "2022-07-02"
+
+
+def test_page_break_inside_a_merged_country_cell(
+    read_rows: ReadRows, header_row: HeaderRow
+) -> None:
+    table = read_rows(
+        [
+            header_row(),
+            ["СНГ"],
+            ["Туркменистан", None, "Соглашение об экономическом, научно-техническом и", 2004, None],
+            [None, None, "культурном сотрудничестве", None, None],
+            [None, None, "Соглашение о партнёрских связях без даты", None, "Июнь – визит."],
+        ],
+        merges=["A3:A5"],
+    )
+    titles = [(p, a.title, [d.iso() for d in a.dates]) for _, p, a in _agreements(table)]
+    assert titles == [
+        (
+            None,
+            "Соглашение об экономическом, научно-техническом и культурном сотрудничестве",
+            ["2004"],
+        ),
+        (None, "Соглашение о партнёрских связях без даты", []),
+    ]
+    assert "строка 4: строка без страны, города и даты" in _messages(table)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -148,3 +150,20 @@ def test_cancel_before_and_during_reading() -> None:
 
     with pytest.raises(ImportCancelled):
         read_table(XLSX, cancelled=cancel_on_third_question)
+
+
+def test_cells_without_references(tmp_path: Path, expected: dict[str, Any]) -> None:
+    """Some writers leave out r="B7"; a cell's place is then its order in the row."""
+    path = tmp_path / "noref.xlsx"
+    sheet = "xl/worksheets/sheet1.xml"
+    with zipfile.ZipFile(XLSX) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == sheet:
+                data = re.sub(rb'(<c) r="[A-Z]+[0-9]+"', rb"\1", data)
+                assert b'<c r="' not in data
+            zout.writestr(info.filename, data)
+    for engine in ENGINES:
+        got = parsed_to_records(read_table(path, engine=engine))
+        assert got["counts"] == expected["counts"]
+        assert got["agreements"] == expected["agreements"]
