@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from spbgui.errors import UserError
@@ -23,6 +23,7 @@ from spbgui.io.table import ImportWarning, ParsedTable, PartnerKind, TableAgreem
 from spbgui.store.backup import make_backup
 from spbgui.store.database import Database
 from spbgui.store.models import Agreement, AgreementDate, Country, Event, Partner, Region
+from spbgui.store.search_index import bulk_index
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -133,16 +134,30 @@ class _Writer:
     ) -> None:
         self.s, self.table, self.result, self.cancelled = s, table, result, cancelled
         self.created = {"regions": 0, "countries": 0, "partners": 0, "agreements": 0, "events": 0}
-        self.new_dates: list[dict[str, Any]] = []
-        self.new_events: list[dict[str, Any]] = []
+        # Rows to insert, per table, with ids given here: the write transaction holds
+        # SQLite's lock from BEGIN IMMEDIATE, so nobody else can take these ids meanwhile,
+        # and one executemany per table is what makes a 20,000-row import quick.
+        self.rows: dict[Any, list[dict[str, Any]]] = {
+            m: [] for m in (Region, Country, Partner, Agreement, AgreementDate, Event)
+        }
+        self.next_id: dict[Any, int] = {}
+        self.positions: dict[tuple[Any, ...], int] = {}
 
     def _check_cancel(self) -> None:
         if self.cancelled is not None and self.cancelled():
             raise ImportCancelled("Импорт отменён, база данных не изменена.")
 
-    def _next_position(self, model: Any, *where: Any) -> int:
-        top = self.s.scalar(select(func.max(model.position)).where(*where))
-        return 0 if top is None else top + 1
+    def _next_position(
+        self, key: tuple[Any, ...], model: Any, where: Callable[[], Any] | None = None
+    ) -> int:
+        """The next free position under a parent: asked of the database once, then counted here
+        (the rows of this import are only inserted at the end)."""
+        if key not in self.positions:
+            query = select(func.max(model.position))
+            top = self.s.scalar(query.where(where()) if where else query)
+            self.positions[key] = 0 if top is None else top + 1
+        self.positions[key] += 1
+        return self.positions[key] - 1
 
     def _load(self) -> None:
         s, year = self.s, self.table.year
@@ -185,32 +200,40 @@ class _Writer:
             gone = self.s.execute(delete(Event).where(Event.year == self.table.year))
             self.result.replaced_events = gone.rowcount or 0
         self._load()
-        region_pos = self._next_position(Region)
         for treg in self.table.regions:
             self._check_cancel()
             rid = self.regions.get(treg.name)
             if rid is None:
-                rid = self._insert(Region, name=treg.name, position=region_pos, note="")
-                region_pos += 1
+                position = self._next_position(("region",), Region)
+                rid = self._insert(Region, name=treg.name, position=position, note="")
                 self.regions[treg.name] = rid
                 self.created["regions"] += 1
             for tc in treg.countries:
                 self._country(tc, rid)
         self._check_cancel()
-        if self.new_dates:
-            self.s.execute(insert(AgreementDate), self.new_dates)
-        if self.new_events:
-            self.s.execute(insert(Event), self.new_events)
-        self.created["events"] = len(self.new_events)
+        conn = self.s.connection()
+        first_ids = {m.__tablename__: rows[0]["id"] for m, rows in self.rows.items() if rows}
+        with bulk_index(conn, first_ids):
+            for model, rows in self.rows.items():  # parents before children
+                if rows:
+                    conn.execute(model.__table__.insert(), rows)
+        self.created["events"] = len(self.rows[Event])
         self.result.created = dict(self.created)
 
     def _insert(self, model: Any, **values: Any) -> int:
-        return self.s.scalar(insert(model).values(**values).returning(model.id))
+        if model not in self.next_id:
+            self.next_id[model] = (self.s.scalar(select(func.max(model.id))) or 0) + 1
+        values["id"] = new_id = self.next_id[model]
+        self.next_id[model] += 1
+        self.rows[model].append(values)
+        return new_id
 
     def _country(self, tc: TableCountry, rid: int) -> None:
         found = self.countries.get(tc.name)
         if found is None:
-            position = self._next_position(Country, Country.region_id == rid)
+            position = self._next_position(
+                ("country", rid), Country, lambda: Country.region_id == rid
+            )
             cid = self._insert(Country, name=tc.name, region_id=rid, note="", position=position)
             self.countries[tc.name] = (cid, rid)
             self.created["countries"] += 1
@@ -224,33 +247,36 @@ class _Writer:
                         "она оставлена там, где была.",
                     )
                 )
-        p_pos = self._next_position(Partner, Partner.country_id == cid)
-        # Agreements keep the table's row order within their country (the rows of several
-        # partners of one country interleave), so their positions count per country.
-        a_pos = self._next_position(
-            Agreement, Agreement.partner_id.in_(select(Partner.id).where(Partner.country_id == cid))
-        )
         rows: list[tuple[int, int, TableAgreement]] = []
         for tp in tc.partners:
             pid = self.partners.get((cid, tp.name))
             if pid is None:
                 kind = PartnerKind.COUNTRY if tp.name is None else tp.kind
-                pid = self._insert(
-                    Partner, country_id=cid, name=tp.name, kind=kind, position=p_pos, note=""
+                position = self._next_position(
+                    ("partner", cid), Partner, lambda: Partner.country_id == cid
                 )
-                p_pos += 1
+                pid = self._insert(
+                    Partner, country_id=cid, name=tp.name, kind=kind, position=position, note=""
+                )
                 self.partners[(cid, tp.name)] = pid
                 self.created["partners"] += 1
             rows += [(ta.row or 0, pid, ta) for ta in tp.agreements]
         for _row, pid, ta in sorted(rows, key=lambda r: r[0]):
-            if self._agreement(pid, ta, a_pos):
-                a_pos += 1
+            self._agreement(cid, pid, ta)
 
-    def _agreement(self, pid: int, ta: TableAgreement, position: int) -> bool:
-        """Store one agreement row; True if the agreement is new."""
+    def _agreement(self, cid: int, pid: int, ta: TableAgreement) -> None:
+        """Store one agreement row (a new agreement, or new dates and events of a known one)."""
         aid = self.agreements.get((pid, ta.title))
-        new = aid is None
         if aid is None:
+            # Agreements keep the table's row order within their country (the rows of several
+            # partners of one country interleave), so their positions count per country.
+            position = self._next_position(
+                ("agreement", cid),
+                Agreement,
+                lambda: Agreement.partner_id.in_(
+                    select(Partner.id).where(Partner.country_id == cid)
+                ),
+            )
             aid = self._insert(
                 Agreement, partner_id=pid, title=ta.title, note=ta.note, position=position
             )
@@ -260,25 +286,26 @@ class _Writer:
         for d in ta.dates:
             key = (d.year, d.month, d.day)
             if key not in have:
-                self.new_dates.append(
-                    dict(
-                        agreement_id=aid, position=len(have), year=d.year, month=d.month, day=d.day
-                    )
+                self._insert(
+                    AgreementDate,
+                    agreement_id=aid,
+                    position=len(have),
+                    year=d.year,
+                    month=d.month,
+                    day=d.day,
                 )
                 have.add(key)
         pos = self.event_pos.get(pid, 0)
         for ev in ta.events:
-            self.new_events.append(
-                dict(
-                    partner_id=pid,
-                    agreement_id=aid,
-                    year=self.table.year,
-                    start=ev.date.start_iso(),
-                    end=ev.date.end_iso(),
-                    text=ev.text,
-                    position=pos,
-                )
+            self._insert(
+                Event,
+                partner_id=pid,
+                agreement_id=aid,
+                year=self.table.year,
+                start=ev.date.start_iso(),
+                end=ev.date.end_iso(),
+                text=ev.text,
+                position=pos,
             )
             pos += 1
         self.event_pos[pid] = pos
-        return new

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Connection
 
 from spbgui.io.xlsx_read import read_table
-from spbgui.services import importer, records
+from spbgui.services import records
 from spbgui.services.importer import ImportCancelled, YearHasEvents, import_table
 from spbgui.store.backup import list_backups
 
@@ -50,6 +51,13 @@ def test_fixture_import_gives_exactly_the_expected_records(db, table_2024, expec
     }
     assert_same_records(records.dump(db=db), expected_2024)
     assert_same_records(records.dump(db=db, year=2024), expected_2024)
+    with db.engine.connect() as conn:  # the full-text index got every new row
+        indexed = conn.exec_driver_sql("SELECT count(*) FROM search_index").scalar()
+        found = conn.exec_driver_sql(
+            "SELECT count(*) FROM search_index WHERE search_index MATCH 'Хошимин*'"
+        ).scalar()
+    assert indexed == 5 + 26 + 37 + 41 + 96
+    assert found >= 2
 
 
 def test_second_import_of_the_year_is_refused_and_changes_nothing(db, table_2024) -> None:  # type: ignore[no-untyped-def]
@@ -113,20 +121,24 @@ def read_table_for(year: int, table):  # type: ignore[no-untyped-def]
 
 
 def test_failure_half_way_changes_nothing(db, table_2024, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The events' insert fails after everything else was written: all of it is rolled back."""
     import_table(db=db, table=table_2024)
     before = records.dump(db=db)
-    real_execute = importer.Session.execute
+    real_execute = Connection.execute
 
     def failing_execute(self, statement, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if statement.is_insert and getattr(statement.table, "name", "") == "event":
+        if getattr(statement, "is_insert", False) and statement.table.name == "event":
             raise OSError("диск заполнен")
         return real_execute(self, statement, *args, **kwargs)
 
-    monkeypatch.setattr(importer.Session, "execute", failing_execute)
+    monkeypatch.setattr(Connection, "execute", failing_execute)
     with pytest.raises(OSError):
         import_table(db=db, table=read_table_for(2026, table_2024))
     monkeypatch.undo()
     assert records.dump(db=db) == before
+    with db.engine.connect() as conn:  # the search triggers dropped for the bulk insert are back
+        names = conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='trigger'")
+        assert "search_event_insert" in {n for (n,) in names}
 
 
 def test_backups_before_import_keep_the_last_ten(db, table_2024) -> None:  # type: ignore[no-untyped-def]
