@@ -1,0 +1,217 @@
+"""The report as a Word document, for the press office to polish the wording.
+
+A real Word table, not a picture of one: the header row is marked to repeat on every
+page (``w:tblHeader``), region rows span the table, the country and partner cells are
+merged down over their rows as staff merge them, and each event is its own paragraph.
+Times New Roman, because it is on every office machine that opens the file (the PDF
+embeds its own font; a .docx cannot count on it), and Russian as the proofing language.
+The summary's chart is the same QtCharts chart as in the PDF, as a picture.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docx.table import Table, _Cell, _Row
+
+from spbgui.report import wording
+from spbgui.report.content import Para, ReportContent, TableContent
+from spbgui.report.document import MARGINS
+
+FONT = "Times New Roman"
+SIZES = {"title": 14, "subtitle": 12, "meta": 11, "heading": 13, "footer": 9, "table": 10}
+_ALIGN = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+}
+SHADES = {"header": "D9D9D9", "region": "ECECEC", "total": "F4F4F4"}
+
+
+def _set_up(doc: DocxDocument, content: ReportContent, landscape: bool) -> float:
+    """Page, margins and the Normal style; the text width in millimetres."""
+    section = doc.sections[0]
+    long_side, short_side = Mm(297), Mm(210)
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = long_side, short_side
+    else:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = short_side, long_side
+    section.left_margin, section.top_margin = Mm(MARGINS.left()), Mm(MARGINS.top())
+    section.right_margin, section.bottom_margin = Mm(MARGINS.right()), Mm(MARGINS.bottom())
+    section.footer_distance = Mm(6)
+    normal = doc.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(SIZES["table"])
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing = 1.0
+    rpr = normal.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), "ru-RU")
+    rpr.append(lang)
+    props = doc.core_properties
+    props.title = f"{content.title}, {content.year}"
+    props.author = props.last_modified_by = ""
+    props.comments = props.subject = props.keywords = ""
+    page_mm = 297 if landscape else 210
+    return page_mm - MARGINS.left() - MARGINS.right()
+
+
+def _paragraph(doc: DocxDocument, text: str, size: int, align: str, bold: bool = False):  # type: ignore[no-untyped-def]
+    p = doc.add_paragraph()
+    p.alignment = _ALIGN[align]
+    run = p.add_run(text)
+    run.font.size = Pt(size)
+    run.bold = bold
+    return p
+
+
+def _shade(cell: _Cell, fill: str) -> None:
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shd)
+
+
+def _row_flag(row: _Row, tag: str) -> None:
+    """w:tblHeader (repeat on every page) or w:cantSplit on a row."""
+    el = OxmlElement(tag)
+    el.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(el)
+
+
+def _fill(cell: _Cell, paras: list[Para], *, events: bool = False) -> None:
+    for n, para in enumerate(paras):
+        p = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
+        p.alignment = _ALIGN.get(para.align, WD_ALIGN_PARAGRAPH.LEFT)
+        if events and n < len(paras) - 1:
+            p.paragraph_format.space_after = Pt(3)
+        run = p.add_run(para.text)
+        run.bold = para.style in {"bold", "header"}
+        run.italic = para.style == "italic"
+
+
+def _table(doc: DocxDocument, table: TableContent, width_mm: float) -> Table:
+    total = sum(table.widths)
+    widths = [Mm(width_mm * w / total) for w in table.widths]
+    t = doc.add_table(rows=1 + len(table.rows), cols=len(widths))
+    t.style = doc.styles["Table Grid"]
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    t.autofit = False
+    for col, w in zip(t.columns, widths, strict=True):
+        col.width = w
+    for row in t.rows:
+        for cell, w in zip(row.cells, widths, strict=True):
+            cell.width = w
+    head = t.rows[0]
+    _row_flag(head, "w:tblHeader")
+    _row_flag(head, "w:cantSplit")
+    for cell, content in zip(head.cells, table.header, strict=True):
+        _fill(cell, content.paras)
+        _shade(cell, SHADES["header"])
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    for n, row in enumerate(table.rows, 1):
+        cells = t.rows[n].cells
+        if row.full_width:
+            merged = cells[0].merge(cells[-1])
+            _fill(merged, row.cells[0].paras)
+            _shade(merged, SHADES["region"])
+            _row_flag(t.rows[n], "w:cantSplit")
+            # A region's name never sits alone at the foot of a page.
+            merged.paragraphs[0].paragraph_format.keep_with_next = True
+            continue
+        for col, (cell, content) in enumerate(zip(cells, row.cells, strict=True)):
+            _fill(cell, content.paras, events=col == len(cells) - 1)
+            if row.kind in SHADES:
+                _shade(cell, SHADES[row.kind])
+    _merge_spans(t, table)
+    return t
+
+
+def _merge_spans(t: Table, table: TableContent) -> None:
+    """Merge each run of equal span keys down its column, as staff merge country cells."""
+    ncols = len(table.widths)
+    for col in range(ncols):
+        first = None
+        for n in range(len(table.rows) + 1):
+            row = table.rows[n] if n < len(table.rows) else None
+            key = None if row is None or row.full_width else row.cells[col].span
+            if first is not None and (key is None or key != table.rows[first].cells[col].span):
+                if n - 1 > first:
+                    t.cell(first + 1, col).merge(t.cell(n, col))
+                first = None
+            if first is None and key is not None:
+                first = n
+
+
+def _field(paragraph, instruction: str, shown: str) -> None:  # type: ignore[no-untyped-def]
+    """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in."""
+    for kind, text in (("begin", None), ("instr", instruction), ("separate", None)):
+        run = paragraph.add_run()
+        if kind == "instr":
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = f" {text} "
+        else:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        run._r.append(el)
+    paragraph.add_run(shown)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    paragraph.add_run()._r.append(end)
+
+
+def _footer(doc: DocxDocument, content: ReportContent, width_mm: float) -> None:
+    p = doc.sections[0].footer.paragraphs[0]
+    p.paragraph_format.tab_stops.add_tab_stop(Mm(width_mm), WD_TAB_ALIGNMENT.RIGHT)
+    p.add_run(f"{content.footer}\t{wording.PAGE} ")
+    _field(p, "PAGE", "1")
+    p.add_run(f" {wording.OF} ")
+    _field(p, "NUMPAGES", "1")
+    for run in p.runs:
+        run.font.size = Pt(SIZES["footer"])
+
+
+def write_docx(content: ReportContent, path: Path, *, landscape: bool = True) -> None:
+    doc = Document()
+    width = _set_up(doc, content, landscape)
+    _paragraph(doc, content.title, SIZES["title"], "center", bold=True)
+    _paragraph(
+        doc, content.subtitle, SIZES["subtitle"], "center"
+    ).paragraph_format.space_after = Pt(8)
+    _paragraph(doc, content.prepared, SIZES["meta"], "right")
+    if content.selection:
+        _paragraph(doc, content.selection, SIZES["meta"], "left")
+    doc.add_paragraph()
+    _table(doc, content.table, width)
+    _footer(doc, content, width)
+    if content.summary is not None:
+        s = content.summary
+        heading = _paragraph(doc, s.heading, SIZES["heading"], "left", bold=True)
+        heading.paragraph_format.page_break_before = True
+        heading.paragraph_format.space_after = Pt(8)
+        _table(doc, s.table, width)
+        doc.add_paragraph()
+        from spbgui.report.chart import chart_png  # needs Qt; the table part does not
+
+        chart_h = 110.0 if landscape else 120.0
+        picture = chart_png(s.chart, width, chart_h)
+        doc.add_picture(io.BytesIO(picture), width=Mm(width))
+        doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _paragraph(doc, s.chart.note, SIZES["footer"], "left")
+    doc.save(str(path))
