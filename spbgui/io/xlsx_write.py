@@ -1,0 +1,106 @@
+"""Writing the committee's table to an .xlsx workbook: the inverse of :mod:`xlsx_read`.
+
+The one entry point is :func:`write_table`. It lays the table out
+(:mod:`~spbgui.io.xlsx_write_table`), refuses a text that no cell can hold,
+checks with the reader's own rules that the file will read back as the same
+records (:mod:`~spbgui.io.xlsx_write_check`: differences become warnings),
+then writes two sheets with openpyxl in write-only mode, which streams rows
+out instead of holding a cell object for each: the year's table, formatted
+for print, and the events list (:mod:`~spbgui.io.xlsx_write_events`). The
+file is put in place atomically (:mod:`~spbgui.io.xlsx_write_atomic`).
+
+No database and no Qt: the export service loads the table and calls this.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from openpyxl import Workbook
+
+from spbgui.io.table import ParsedTable
+from spbgui.io.xlsx_write_atomic import check_target, replace_atomically
+from spbgui.io.xlsx_write_cells import ExportCancelled, ExportError
+from spbgui.io.xlsx_write_check import check_plan
+from spbgui.io.xlsx_write_events import count_events, write_events_sheet
+from spbgui.io.xlsx_write_format import add_styles
+from spbgui.io.xlsx_write_table import TABLE_TITLE, plan_table, write_table_sheet
+
+__all__ = ["ExportCancelled", "ExportError", "WriteResult", "write_table"]
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+@dataclass
+class WriteResult:
+    path: Path
+    rows: int  # rows of the table sheet
+    events: int  # rows of the events sheet
+    warnings: list[str] = field(default_factory=list)  # what a re-import would read otherwise
+
+
+class _Ticker:
+    """Progress in units of work (table rows, then events), and the cancel check."""
+
+    def __init__(self, total: int, progress: Progress | None, cancelled: Cancelled | None) -> None:
+        self.total, self.done = max(total, 1), 0
+        self.progress, self.cancelled = progress, cancelled
+
+    def check(self) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise ExportCancelled("Выгрузка отменена; файл не записан.")
+
+    def __call__(self, n: int) -> None:
+        self.done += n
+        self.check()
+        if self.progress is not None:
+            self.progress(min(self.done, self.total), self.total)
+
+
+def write_table(
+    table: ParsedTable,
+    path: str | os.PathLike[str],
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    verify: bool = True,
+) -> WriteResult:
+    """Write ``table`` to the workbook at ``path`` (replacing it only once complete).
+
+    ``progress(done, total)`` is called every few hundred rows; ``cancelled()``
+    as often, and True raises :class:`ExportCancelled` with nothing written.
+    ``verify`` runs the read-back check (:func:`check_plan`). Raises
+    :class:`ExportError` (one plain Russian line) for what cannot be exported.
+    """
+    target = check_target(path)
+    plan = plan_table(table)
+    events = count_events(table)
+    ticker = _Ticker(len(plan.rows) * 2 + events, progress, cancelled)
+    ticker.check()
+    warnings = check_plan(plan, table, lambda _n: ticker.check()) if verify else []
+    ticker(len(plan.rows))
+
+    wb = Workbook(write_only=True)
+    wb.properties.title = f"{TABLE_TITLE}, {table.year}"
+    wb.properties.creator = "spbgui"
+    add_styles(wb)
+    try:
+        write_table_sheet(wb, plan, ticker)
+        written = write_events_sheet(wb, table, ticker)
+    except OSError as exc:  # openpyxl streams the sheets through temporary files
+        raise ExportError(
+            f"Файл «{target.name}» не записан: {exc.strerror or exc}. "
+            "Прежний файл с этим именем не изменён."
+        ) from exc
+    ticker.check()
+
+    def save(fh: BinaryIO) -> None:
+        wb.save(fh)
+
+    replace_atomically(target, save)
+    return WriteResult(path=target, rows=len(plan.rows), events=written, warnings=warnings)

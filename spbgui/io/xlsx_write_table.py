@@ -1,0 +1,418 @@
+"""The year's table sheet: the committee's table laid out row by row, then written.
+
+TABLE_RULES.md, «Writing the table»: the title, the header, a region row in
+capitals merged across, one row per agreement in the table's order (a
+country's agreements by ``TableAgreement.row``, since its partners' rows
+interleave), the country on its first row merged down over its rows, a blank
+city for an agreement with the country as a whole, each event «date – text» on
+its own line. Consecutive rows of one partner share a merged city cell, as in
+the committee's Word table.
+
+An events cell too long for one row (Excel's 32,767 characters, or taller than
+the 409 points a row may have) goes on in the next row, as the committee's
+table does at a page break: a row with only the events cell filled. The reader
+appends such a row to the cell above (TABLE_RULES.md, «Rows», 5), so the cell
+is cut only where that gives the same events back. The country's merged cell
+stops above such a row, because a merged value belongs to every row it spans.
+
+The layout is plain data (:class:`TablePlan`), so the same rows can be handed
+to the reader's own row logic to check that the file reads back as it was
+(:mod:`~spbgui.io.xlsx_write_check`) before anything is written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from openpyxl.worksheet.cell_range import CellRange
+
+from spbgui.domain.dates import DASH_CHARS, EVENT_DATE_PATTERN, format_agreement_dates
+from spbgui.domain.events_text import EventText, join_events
+from spbgui.io.table import ParsedTable, TableAgreement, TableCountry, TablePartner
+from spbgui.io.xlsx_write_cells import (
+    MAX_CELL_CHARS,
+    CellRefused,
+    ExportError,
+    RowCells,
+    cell_text,
+    excel_length,
+)
+from spbgui.io.xlsx_write_format import (
+    CELL,
+    HEADER,
+    MAX_LINES,
+    REGION,
+    TITLE,
+    RowHeights,
+    chars_per_line,
+    lines_needed,
+    row_height,
+    set_page,
+    set_widths,
+    styles_for,
+)
+
+TABLE_TITLE = "Сотрудничество Санкт-Петербурга с городами-партнерами"
+COUNTRY, CITY, AGREEMENT, DATES, EVENTS, NOTE = range(6)
+HEADERS = (
+    "Страна",
+    "Город",
+    "Основание для сотрудничества",
+    "Год установления связей/ подписания документа",
+    "Основные мероприятия в {year} году",
+    "Примечание",
+)
+WIDTHS = (16.0, 18.0, 42.0, 15.0, 78.0, 24.0)
+TITLE_ROW, HEADER_ROW = 1, 2  # 1-based sheet rows
+FIRST_DATA_ROW = 3
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """What a row or a text belongs to, for messages a clerk can act on."""
+
+    region: str
+    country: str | None = None
+    partner: str | None = None
+    whole: bool = False  # the country as a whole (a partner without a name)
+    title: str | None = None
+
+    def describe(self) -> str:
+        if self.country is None:
+            return f"регион «{self.region}»"
+        if self.whole:
+            who = f"страна «{self.country}» в целом"
+        elif self.partner is not None:
+            who = f"партнёр «{self.partner}» ({self.country})"
+        else:
+            who = f"страна «{self.country}»"
+        if self.title is None:
+            return who
+        title = f"«{_clip(self.title)}»" if self.title else "без названия"
+        return f"{who}, соглашение {title}"
+
+
+@dataclass(slots=True)
+class PlannedRow:
+    kind: str  # title | header | region | country | agreement | continuation
+    values: list[str | None]
+    record: Record | None = None
+    height: float = 0.0
+    escaped: dict[int, str] | None = None  # cell XML text where it differs from the value
+
+
+@dataclass
+class TablePlan:
+    year: int
+    columns: int
+    widths: list[float]
+    rows: list[PlannedRow] = field(default_factory=list)
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # 0-based r1 c1 r2 c2
+    # 1-based sheet row of each agreement → what was written there.
+    agreements: dict[int, tuple[Record, TableAgreement]] = field(default_factory=dict)
+
+    @property
+    def next_row(self) -> int:
+        return len(self.rows) + 1
+
+
+def ordered_agreements(country: TableCountry) -> list[tuple[TablePartner, TableAgreement]]:
+    """A country's agreements in the table's row order (partners' rows interleave)."""
+    found = [(p, a) for p in country.partners for a in p.agreements]
+    order = sorted(
+        range(len(found)), key=lambda i: (found[i][1].row is None, found[i][1].row or 0, i)
+    )
+    return [found[i] for i in order]
+
+
+def plan_table(table: ParsedTable) -> TablePlan:
+    """Lay the table out; raises :class:`ExportError` for a text no cell can hold."""
+    has_notes = any(
+        a.note for r in table.regions for c in r.countries for p in c.partners for a in p.agreements
+    )
+    columns = 6 if has_notes else 5
+    plan = TablePlan(table.year, columns, list(WIDTHS[:columns]))
+    _Planner(plan).run(table)
+    return plan
+
+
+class _Planner:
+    def __init__(self, plan: TablePlan) -> None:
+        self.plan = plan
+        self.width = plan.columns
+        self.events_width = plan.widths[EVENTS]
+
+    def _row(self, kind: str, values: list[str | None], record: Record | None) -> PlannedRow:
+        row = PlannedRow(kind, values, record)
+        for col, value in enumerate(values):
+            if not value:
+                continue
+            try:
+                text = cell_text(value)
+            except CellRefused as exc:
+                where = record.describe() if record else "заголовок таблицы"
+                raise ExportError(f"Выгрузка невозможна: {where}: {exc}.") from None
+            if text is not value:
+                if row.escaped is None:
+                    row.escaped = {}
+                row.escaped[col] = text
+        if kind in ("agreement", "continuation", "country"):
+            lines = max(
+                (lines_needed(v, self.plan.widths[c]) for c, v in enumerate(values) if v),
+                default=1,
+            )
+            row.height = row_height(lines)
+        self.plan.rows.append(row)
+        return row
+
+    def _merge(self, r1: int, c1: int, r2: int, c2: int) -> None:
+        """Merge 1-based sheet rows ``r1``..``r2`` over 0-based columns ``c1``..``c2``."""
+        if (r1, c1) != (r2, c2):
+            self.plan.merges.append((r1 - 1, c1, r2 - 1, c2))
+
+    def run(self, table: ParsedTable) -> None:
+        plan, last = self.plan, self.width - 1
+        title = self._row("title", [TABLE_TITLE] + [None] * last, None)
+        title.height = 36.0
+        self._merge(TITLE_ROW, 0, TITLE_ROW, last)
+        header = [h.format(year=plan.year) for h in HEADERS[: self.width]]
+        head = self._row("header", list(header), None)
+        head.height = row_height(
+            max(lines_needed(h, w) for h, w in zip(header, plan.widths, strict=True)), bold=True
+        )
+        for region in table.regions:
+            rec = Record(region.name)
+            row = self._row("region", [region.name.upper()] + [None] * last, rec)
+            row.height = row_height(1, bold=True) + 4
+            self._merge(plan.next_row - 1, 0, plan.next_row - 1, last)
+            for country in region.countries:
+                self._country(region.name, country)
+
+    def _country(self, region: str, country: TableCountry) -> None:
+        first = self.plan.next_row
+        rows = ordered_agreements(country)
+        if not rows:
+            self._row(
+                "country",
+                [country.name] + [None] * (self.width - 1),
+                Record(region, country.name),
+            )
+            return
+        city_run: tuple[int, str | None] | None = None  # (first row, partner) of a city merge
+        continued_at: int | None = None  # first continuation row of the country
+        for i, (partner, agreement) in enumerate(rows):
+            rec = Record(
+                region,
+                country.name,
+                partner.name,
+                partner.name is None,
+                agreement.title,
+            )
+            at = self.plan.next_row
+            if city_run is not None and city_run[1] != partner.name:
+                self._merge(city_run[0], CITY, at - 1, CITY)
+                city_run = None
+            if city_run is None:
+                city_run = (at, partner.name)
+            chunks = self._events_chunks(agreement.events, rec)
+            values: list[str | None] = [
+                country.name if i == 0 else None,
+                partner.name if at == city_run[0] else None,
+                agreement.title or None,
+                format_agreement_dates(agreement.dates) or None,
+                chunks[0] if chunks else None,
+            ]
+            if self.width > NOTE:
+                values.append(agreement.note or None)
+            self._row("agreement", values, rec)
+            self.plan.agreements[at] = (rec, agreement)
+            if len(chunks) > 1:
+                self._merge(city_run[0], CITY, at, CITY)
+                city_run = None
+                if continued_at is None:
+                    continued_at = self.plan.next_row
+                for chunk in chunks[1:]:
+                    cont: list[str | None] = [None] * self.width
+                    cont[EVENTS] = chunk
+                    self._row("continuation", cont, rec)
+        end = self.plan.next_row - 1
+        if city_run is not None:
+            self._merge(city_run[0], CITY, end, CITY)
+        if continued_at is None:
+            self._merge(first, COUNTRY, end, COUNTRY)
+        else:
+            # The name's merge must not reach a continuation row; below it, a blank merge.
+            self._merge(first, COUNTRY, continued_at - 1, COUNTRY)
+            self._merge(continued_at, COUNTRY, end, COUNTRY)
+
+    # --- an events cell over more than one row ------------------------------------------------
+
+    def _events_chunks(self, events: list[EventText], rec: Record) -> list[str]:
+        if not events:
+            return []
+        cell = join_events(events)
+        if excel_length(cell) <= MAX_CELL_CHARS and lines_needed(cell, self.events_width) <= (
+            MAX_LINES
+        ):
+            return [cell]
+        return _Chunker(self.plan.year, self.events_width, rec).chunks(events)
+
+
+_ENDS_SENTENCE = tuple('.!?…»")')  # the reader's test of a finished paragraph (xlsx_text)
+_STARTS_WITH_EVENT = re.compile(rf"(?:{EVENT_DATE_PATTERN})\s*[{DASH_CHARS}]", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Piece:
+    text: str
+    break_before: bool  # may a new row start with this piece and read back the same?
+
+
+class _Chunker:
+    """Cuts an events cell into rows where the reader joins them back into the same events.
+
+    The reader joins a continuation row to the cell above (``xlsx_text.join_events``):
+    its first paragraph continues the last one above if that starts in lower case,
+    or if the paragraph above is unfinished and the new one does not start with a
+    dated event. So a cut between two lines is safe when the next line does not start
+    in lower case and either starts a dated event or follows a finished sentence; a
+    cut inside one long event is safe at a single space inside a sentence, where
+    the reader glues the halves back with that one space.
+    """
+
+    def __init__(self, year: int, width: float, rec: Record) -> None:
+        self.year, self.width, self.rec = year, width, rec
+        self.max_lines = MAX_LINES
+        # Characters that surely fit in max_lines lines, and in a cell.
+        self.budget = min(MAX_CELL_CHARS - 16, (MAX_LINES - 1) * chars_per_line(width))
+
+    def _fits(self, lines: int, chars: int) -> bool:
+        return lines <= self.max_lines and chars <= MAX_CELL_CHARS
+
+    def chunks(self, events: list[EventText]) -> list[str]:
+        pieces = list(self._pieces(events))
+        chunks: list[list[_Piece]] = [[]]
+        lines = chars = 0
+        for piece in pieces:
+            n = lines_needed(piece.text, self.width)
+            size = excel_length(piece.text) + 1
+            cur = chunks[-1]
+            if cur and not self._fits(lines + n, chars + size):
+                cut = next((i for i in range(len(cur) - 1, 0, -1) if cur[i].break_before), None)
+                if piece.break_before:
+                    chunks.append([])
+                elif cut is not None:  # go back to the last safe cut in this row
+                    chunks[-1], rest = cur[:cut], cur[cut:]
+                    chunks.append(rest)
+                lines = sum(lines_needed(p.text, self.width) for p in chunks[-1])
+                chars = sum(excel_length(p.text) + 1 for p in chunks[-1])
+            chunks[-1].append(piece)
+            lines += n
+            chars += size
+        texts = ["\n".join(p.text for p in chunk) for chunk in chunks if chunk]
+        for text in texts:
+            if excel_length(text) > MAX_CELL_CHARS:
+                raise ExportError(
+                    f"Выгрузка невозможна: {self.rec.describe()}: мероприятия не помещаются "
+                    f"в ячейку Excel ({MAX_CELL_CHARS:,} знаков), а разделить их на строки "
+                    "так, чтобы файл читался обратно без изменений, нельзя. Сократите или "
+                    "разделите самое длинное мероприятие.".replace(",", " ")
+                )
+        return texts
+
+    def _pieces(self, events: Iterable[EventText]) -> Iterable[_Piece]:
+        previous = ""
+        for event in events:
+            if excel_length(event.text) > MAX_CELL_CHARS:
+                raise ExportError(
+                    f"Выгрузка невозможна: {self.rec.describe()}: текст мероприятия длиннее "
+                    f"{MAX_CELL_CHARS:,} знаков ({excel_length(event.text):,}) — больше, чем "
+                    "вмещает ячейка Excel. Разделите его на несколько мероприятий.".replace(
+                        ",", " "
+                    )
+                )
+            for n, line in enumerate(join_events([event]).split("\n")):
+                dated = n == 0 and event.date.is_dated
+                safe = bool(line) and not line[:1].islower()
+                safe = safe and (dated or previous.endswith(_ENDS_SENTENCE))
+                parts = self._split_line(line)
+                yield _Piece(parts[0], safe)
+                for part in parts[1:]:
+                    yield _Piece(part, True)
+                previous = line
+
+    def _split_line(self, line: str) -> list[str]:
+        """A line too long for one row, cut at spaces the reader glues back."""
+        parts: list[str] = []
+        rest = line
+        while len(rest) > self.budget:
+            cut = self._safe_space(rest, self.budget)
+            if cut is None:
+                break
+            parts.append(rest[:cut])
+            rest = rest[cut + 1 :]
+        parts.append(rest)
+        return parts
+
+    @staticmethod
+    def _safe_space(text: str, limit: int) -> int | None:
+        i = text.rfind(" ", 0, limit)
+        while i > 0:
+            before, after = text[i - 1], text[i + 1 : i + 2]
+            if (
+                before not in _ENDS_SENTENCE
+                and before not in " -"
+                and after not in ("", " ")
+                and not _STARTS_WITH_EVENT.match(text, i + 1)
+            ):
+                return i
+            i = text.rfind(" ", 0, i)
+        return None
+
+
+# --- writing -------------------------------------------------------------------------------
+
+Tick = Callable[[int], None]
+
+
+def write_table_sheet(wb: Any, plan: TablePlan, tick: Tick) -> None:
+    """Write the planned table as the workbook's first sheet."""
+    ws = wb.create_sheet(f"Таблица {plan.year}")
+    set_widths(ws, plan.widths)
+    set_page(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}", freeze=f"A{FIRST_DATA_ROW}")
+    ws.print_options.gridLines = False
+    styles = styles_for(ws)
+    look = {
+        "title": styles[TITLE],
+        "header": styles[HEADER],
+        "region": styles[REGION],
+    }
+    cell = styles[CELL]
+    out = RowCells(ws, plan.columns)
+    heights = RowHeights(ws)
+    for n, row in enumerate(plan.rows, 1):
+        style = look.get(row.kind, cell)
+        if row.height:
+            heights.set(n, row.height)
+        escaped = row.escaped
+        for col, value in enumerate(row.values):
+            if value:
+                out.text(col, escaped[col] if escaped and col in escaped else value, style)
+            else:
+                out.blank(col, None if row.kind == "title" else style)
+        out.append()
+        if n % 500 == 0:
+            tick(500)
+    tick(len(plan.rows) % 500)
+    # Straight into the set: MultiCellRange.add() looks through every range already there.
+    ranges = ws.merged_cells.ranges
+    for r1, c1, r2, c2 in plan.merges:
+        ranges.add(CellRange(min_col=c1 + 1, min_row=r1 + 1, max_col=c2 + 1, max_row=r2 + 1))
