@@ -105,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Subcommands that live in their own modules; each has
 # register(subparsers, db_arg, *, open_db) and sets ``func`` on its parser.
-COMMAND_MODULES: tuple[str, ...] = ("spbgui.commands.import_table",)
+COMMAND_MODULES: tuple[str, ...] = ("spbgui.commands.import_table", "spbgui.commands.report")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -84,14 +84,31 @@ def _shade(cell: _Cell, fill: str) -> None:
     shd.set(qn("w:val"), "clear")
     shd.set(qn("w:color"), "auto")
     shd.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(shd)
+    # Word is strict about the order of a cell's properties.
+    cell._tc.get_or_add_tcPr().insert_element_before(shd, *_AFTER_SHD)
+
+
+_AFTER_SHD = ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark")
+_ROW_FLAGS = ("w:cantSplit", "w:trHeight", "w:tblHeader", "w:tblCellSpacing", "w:jc", "w:hidden")
 
 
 def _row_flag(row: _Row, tag: str) -> None:
-    """w:tblHeader (repeat on every page) or w:cantSplit on a row."""
+    """w:tblHeader (repeat on every page) or w:cantSplit on a row, in schema order."""
     el = OxmlElement(tag)
     el.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(el)
+    after = _ROW_FLAGS[_ROW_FLAGS.index(tag) + 1 :]
+    row._tr.get_or_add_trPr().insert_element_before(el, *after)
+
+
+def _cell_margins(t: Table) -> None:
+    """A little air above and below the text, as in the PDF (twentieths of a point)."""
+    mar = OxmlElement("w:tblCellMar")
+    for side, width in (("top", 45), ("left", 90), ("bottom", 45), ("right", 90)):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), str(width))
+        el.set(qn("w:type"), "dxa")
+        mar.append(el)
+    t._tbl.tblPr.insert_element_before(mar, "w:tblLook", "w:tblCaption", "w:tblDescription")
 
 
 def _fill(cell: _Cell, paras: list[Para], *, events: bool = False) -> None:
@@ -112,6 +129,7 @@ def _table(doc: DocxDocument, table: TableContent, width_mm: float) -> Table:
     t.style = doc.styles["Table Grid"]
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     t.autofit = False
+    _cell_margins(t)
     for col, w in zip(t.columns, widths, strict=True):
         col.width = w
     for row in t.rows:
@@ -177,6 +195,9 @@ def _field(paragraph, instruction: str, shown: str) -> None:  # type: ignore[no-
 
 
 def _footer(doc: DocxDocument, content: ReportContent, width_mm: float) -> None:
+    # The template's Footer style has tab stops for Letter paper; the page number goes
+    # to the right margin of this page instead.
+    doc.styles["Footer"].paragraph_format.tab_stops.clear_all()
     p = doc.sections[0].footer.paragraphs[0]
     p.paragraph_format.tab_stops.add_tab_stop(Mm(width_mm), WD_TAB_ALIGNMENT.RIGHT)
     p.add_run(f"{content.footer}\t{wording.PAGE} ")

@@ -1,0 +1,101 @@
+"""``spbgui-cli report -o FILE.pdf|FILE.docx``: the yearly report without a window.
+
+The kind of file comes from its extension. Runs headless: with no display and no
+``QT_QPA_PLATFORM`` set, Qt is told to draw offscreen. A file name, region or country
+that cannot be used is refused before anything is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from spbgui.errors import UserError
+
+KINDS = {".pdf": "PDF", ".docx": "Word"}
+
+
+class ReportRefused(UserError):
+    pass
+
+
+def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None], *, open_db: Any) -> None:
+    p = sub.add_parser("report", help="годовой отчёт в PDF или Word (.docx)")
+    db_arg(p)
+    p.add_argument("--year", type=int, help="год мероприятий (по умолчанию — последний в базе)")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="ФАЙЛ", help="куда сохранить: ФАЙЛ.pdf или .docx"
+    )
+    p.add_argument("--portrait", action="store_true", help="книжная ориентация (обычно альбомная)")
+    p.add_argument("--no-summary", action="store_true", help="без итогов и диаграммы в конце")
+    p.add_argument(
+        "--region", action="append", metavar="РЕГИОН", help="только этот регион (можно несколько)"
+    )
+    p.add_argument(
+        "--country", action="append", metavar="СТРАНА", help="только эта страна (можно несколько)"
+    )
+    p.set_defaults(func=lambda args: run(args, open_db))
+
+
+def _headless() -> None:
+    """Draw offscreen when there is no display, unless the user chose a platform."""
+    no_display = sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
+    if no_display and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def _target(output: str) -> Path:
+    path = Path(output).expanduser()
+    if path.suffix.lower() not in KINDS:
+        raise ReportRefused(
+            f"Не понимаю, в каком виде сохранить «{path.name}»: укажите файл .pdf или .docx."
+        )
+    if not path.parent.is_dir():
+        raise ReportRefused(f"Папки «{path.parent}» нет: отчёт сохранить некуда.")
+    if path.is_dir():
+        raise ReportRefused(f"«{path}» — это папка; укажите имя файла отчёта.")
+    return path
+
+
+def _open(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Any]) -> Any:
+    from spbgui.store.database import open_database
+
+    if args.db and "://" not in args.db:
+        # A report reads: a mistyped path must not quietly become a new empty database.
+        if not Path(args.db).expanduser().exists():
+            raise ReportRefused(f"Файла базы данных «{args.db}» нет. Проверьте путь.")
+        return open_database(Path(args.db).expanduser(), create=False)
+    return open_db(args)
+
+
+def run(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Any]) -> int:
+    path = _target(args.output)
+    _headless()
+    from spbgui.report import ReportOptions, save_docx, save_pdf
+    from spbgui.services import years
+
+    db = _open(args, open_db)
+    try:
+        year = args.year if args.year is not None else years.current(db=db)
+        options = ReportOptions(
+            year=year,
+            regions=tuple(args.region) if args.region else None,
+            countries=tuple(args.country) if args.country else None,
+            summary=not args.no_summary,
+            landscape=not args.portrait,
+        )
+        if path.suffix.lower() == ".pdf":
+            pages = save_pdf(db=db, options=options, path=path)
+            print(f"Отчёт за {year} год сохранён: {path} (страниц: {pages}).")
+        else:
+            save_docx(db=db, options=options, path=path)
+            print(f"Отчёт за {year} год сохранён в формате Word: {path}.")
+    finally:
+        db.close()
+    return 0
