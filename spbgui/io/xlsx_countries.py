@@ -261,6 +261,7 @@ _NAMES = """
 """
 
 
+@lru_cache(maxsize=8192)  # every row's country and partner are looked up by it
 def normalize_name(name: str) -> str:
     """The form names are compared in: lower case, «ё» as «е», one space, one kind of dash."""
     text = " ".join(name.split()).lower().replace("ё", "е")
