@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 BACKUP_DIR = "backups"
@@ -53,6 +55,17 @@ def restore_database(backup: Path, target: Path) -> None:
         src.close()
 
 
+REASONS = ("daily", "before-import", "before-upgrade", "before-restore", "manual")
+_STAMP_RE = re.compile(r"-(\d{8}-\d{6}-\d{6})\.sqlite$")
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    reason: str
+    created: dt.datetime
+
+
 def make_backup(db_path: Path, reason: str, *, keep: int = 10) -> Path:
     """A copy in ``backups/`` beside the database named by time and reason; old ones pruned."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
@@ -62,16 +75,58 @@ def make_backup(db_path: Path, reason: str, *, keep: int = 10) -> Path:
     return target
 
 
-def list_backups(db_path: Path, reason: str | None = None) -> list[Path]:
-    """Backups of this database, oldest first."""
+def backups_of(db_path: Path, reason: str | None = None) -> list[BackupFile]:
+    """Backups of this database with their reason and time, oldest first."""
     folder = backup_dir(db_path)
     if not folder.is_dir():
         return []
-    pattern = f"{db_path.stem}-{reason}-*.sqlite" if reason else f"{db_path.stem}-*.sqlite"
-    return sorted(folder.glob(pattern), key=lambda p: p.name[-30:])
+    prefix = f"{db_path.stem}-"
+    found: list[BackupFile] = []
+    for p in folder.glob(f"{db_path.stem}-*.sqlite"):
+        m = _STAMP_RE.search(p.name)
+        if not m or not p.name.startswith(prefix):
+            continue
+        kind = p.name[len(prefix) : m.start()]
+        if kind not in REASONS or (reason is not None and kind != reason):
+            continue
+        created = dt.datetime.strptime(m.group(1), "%Y%m%d-%H%M%S-%f")
+        found.append(BackupFile(p, kind, created))
+    return sorted(found, key=lambda b: b.created)
+
+
+def list_backups(db_path: Path, reason: str | None = None) -> list[Path]:
+    """Paths of this database's backups, oldest first."""
+    return [b.path for b in backups_of(db_path, reason)]
 
 
 def prune(db_path: Path, reason: str, *, keep: int) -> None:
     for old in list_backups(db_path, reason)[:-keep]:
         with contextlib.suppress(OSError):
             old.unlink()
+
+
+def backup_daily(db_path: Path, *, keep: int = 10) -> Path | None:
+    """At most one copy a day, made when the program opens the database."""
+    today = dt.date.today()
+    if any(b.created.date() == today for b in backups_of(db_path, "daily")):
+        return None
+    return make_backup(db_path, "daily", keep=keep)
+
+
+def replace_file_with_backup(backup: Path, db_path: Path) -> Path | None:
+    """Put a backup in place of a database file that cannot be opened (e.g. a damaged one).
+
+    The damaged file and its WAL are kept beside it, renamed, never deleted. Returns the
+    damaged file's new name.
+    """
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    moved: Path | None = None
+    for suffix in ("", "-wal", "-shm"):
+        f = db_path.with_name(db_path.name + suffix)
+        if f.exists():
+            target = f.with_name(f"{db_path.stem}.damaged-{stamp}{db_path.suffix}{suffix}")
+            f.replace(target)
+            if suffix == "":
+                moved = target
+    copy_database(backup, db_path)
+    return moved

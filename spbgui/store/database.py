@@ -8,6 +8,7 @@ refuses what it must, creates or upgrades the schema, and hands back a
 from __future__ import annotations
 
 import os
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,8 +16,10 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from spbgui.store import migrate
+from spbgui.store.backup import backup_daily
 from spbgui.store.engine import Sessions, make_engine, resolve_url, sqlite_path
-from spbgui.store.errors import StoreError
+from spbgui.store.errors import DatabaseDamaged, StoreError
+from spbgui.store.integrity import check_file
 
 
 @dataclass
@@ -58,6 +61,15 @@ def open_database(
 def _open_sqlite(url: str, path: Path, *, create: bool, readonly: bool) -> Database:
     state = migrate.probe_sqlite_file(path)
     migrate.check_revision(state.revision, path.name)
+    if state.exists and not state.empty:
+        detail = check_file(path)
+        if detail is not None:
+            raise DatabaseDamaged(
+                f"Файл базы данных «{path.name}» повреждён, и программа не будет в него писать. "
+                "Восстановите последнюю исправную резервную копию (Файл → Резервные копии…).",
+                path=path,
+                detail=detail,
+            )
     if not state.exists:
         if not create:
             raise StoreError(f"Файл базы данных «{path}» не найден.")
@@ -72,8 +84,12 @@ def _open_sqlite(url: str, path: Path, *, create: bool, readonly: bool) -> Datab
             f"База данных «{path.name}» открыта только для чтения, а её нужно обновить "
             "до версии программы. Откройте её с правом записи."
         )
-    if not readonly and path.exists() and not _writable(path):
+    if not readonly and ((path.exists() and not _writable(path)) or not _writable(path.parent)):
         readonly = True
+        if not state.exists:
+            raise StoreError(
+                f"В папку «{path.parent}» нельзя записывать: новую базу данных там создать нельзя."
+            )
     engine = make_engine(url, readonly=readonly)
     db = Database(url=url, engine=engine, sessions=Sessions(engine), path=path, readonly=readonly)
     if readonly:
@@ -81,6 +97,11 @@ def _open_sqlite(url: str, path: Path, *, create: bool, readonly: bool) -> Datab
     try:
         if needs_upgrade:
             migrate.upgrade(engine, db_file=path, had_schema=not state.empty)
+        if not readonly and not state.empty:
+            try:
+                backup_daily(path)
+            except (OSError, sqlite3.Error) as exc:  # a missing copy must not stop the work
+                db.notes.append(f"Не удалось сделать ежедневную резервную копию: {exc}")
     except StoreError:
         engine.dispose()
         raise

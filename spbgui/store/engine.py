@@ -20,7 +20,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from spbgui.store.errors import DatabaseBusy, StoreError
+from spbgui.store.errors import DatabaseBusy, DiskFull, StoreError
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -113,8 +113,22 @@ class Sessions:
             with self._writer() as session, session.begin():
                 yield session
         except OperationalError as exc:
-            if "locked" in str(exc.orig) or "busy" in str(exc.orig):
-                raise DatabaseBusy(
-                    "База данных занята другой программой. Подождите немного и повторите."
-                ) from exc
-            raise
+            raise translate_error(exc) from exc
+
+
+def translate_error(exc: OperationalError) -> Exception:
+    """SQLite's errors that a user can act on, in words; anything else unchanged."""
+    text = str(exc.orig).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseBusy(
+            "База данных занята другой программой. Подождите немного и повторите; "
+            "ваши изменения не потеряны."
+        )
+    if "disk is full" in text or "disk i/o error" in text or "file too large" in text:
+        return DiskFull(
+            "Не удалось записать базу данных: на диске не хватает места (или запись запрещена). "
+            "Освободите место и повторите; база данных осталась в прежнем состоянии."
+        )
+    if "readonly" in text or "read-only" in text:
+        return StoreError("База данных открыта только для чтения: изменения невозможны.")
+    return exc

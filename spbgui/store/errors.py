@@ -23,3 +23,16 @@ class MigrationFailed(StoreError):
 
 class DatabaseBusy(StoreError):
     """Another program holds the database locked for longer than we waited."""
+
+
+class DatabaseDamaged(StoreError):
+    """The file failed SQLite's integrity check; it is not opened for writing."""
+
+    def __init__(self, message: str, path: object = None, detail: str = "") -> None:
+        super().__init__(message)
+        self.path = path
+        self.detail = detail
+
+
+class DiskFull(StoreError):
+    """A write failed for want of disk space; the transaction was rolled back."""

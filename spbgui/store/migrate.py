@@ -20,7 +20,7 @@ from sqlalchemy import Engine, inspect
 
 from spbgui.paths import migrations_dir
 from spbgui.store.backup import make_backup, restore_database
-from spbgui.store.errors import DatabaseTooNew, MigrationFailed, NotADatabase
+from spbgui.store.errors import DatabaseDamaged, DatabaseTooNew, MigrationFailed, NotADatabase
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -76,8 +76,11 @@ def probe_sqlite_file(path: Path) -> FileState:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise NotADatabase(
-            f"Файл «{path.name}» повреждён или не является базой данных ({exc})."
+        raise DatabaseDamaged(
+            f"Файл базы данных «{path.name}» повреждён, и программа не будет в него писать. "
+            "Восстановите последнюю исправную резервную копию (Файл → Резервные копии…).",
+            path=path,
+            detail=str(exc),
         ) from exc
     if tables and revision is None:
         raise NotADatabase(
