@@ -51,6 +51,11 @@ def selection(regions: Sequence[str] | None, countries: Sequence[str] | None) ->
 PAGE, OF = "стр.", "из"  # the Word file puts page fields between these
 
 
+def file_stem(year: int) -> str:
+    """The name offered when the report is saved or printed to a file."""
+    return f"Сотрудничество с городами-партнерами {year}"
+
+
 def page_number(n: int, total: int) -> str:
     return f"{PAGE} {n} {OF} {total}"
 
