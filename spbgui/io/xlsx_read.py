@@ -15,6 +15,7 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 
+from spbgui.errors import UserError
 from spbgui.io.table import ImportWarning, ParsedTable, TableError
 from spbgui.io.xlsx_cells import ENGINES, Grid, iter_grids
 from spbgui.io.xlsx_guard import ReadLimits, SheetInfo, inspect_workbook
@@ -24,8 +25,15 @@ from spbgui.io.xlsx_rows import RowReader
 __all__ = ["ENGINES", "ImportCancelled", "ReadLimits", "TableError", "read_table"]
 
 
-class ImportCancelled(Exception):
-    """The user stopped the import (``cancelled()`` returned True)."""
+class ImportCancelled(UserError):
+    """The user stopped the import (``cancelled()`` returned True); nothing was changed.
+
+    A UserError, so that wherever it surfaces it is shown as its one line, not
+    logged as a failure.
+    """
+
+    def __init__(self, message: str = "Импорт отменён, база данных не изменена.") -> None:
+        super().__init__(message)
 
 
 def read_table(
