@@ -1,12 +1,14 @@
 # The two commands of the README, from a clean clone on a fresh machine:
 #   make run    set up .venv if missing, install the pinned dependencies and the package, start
 #   make test   the same set-up with the test tools, then the whole suite headless
+#               (but the tests marked slow: `make test-slow` runs those, as CI does)
+#   make package  the installable program: dist/spbgui/ (PyInstaller) and a .deb (packaging/)
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip install --disable-pip-version-check -c constraints.txt
 
-.PHONY: run test lint bench translations wheel clean
+.PHONY: run test test-slow lint bench translations wheel package package-folder clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,11 +22,19 @@ $(VENV)/.installed-test: $(BIN)/python pyproject.toml constraints.txt
 	$(PIP) -e '.[test]'
 	touch $@ $(VENV)/.installed-run
 
+$(VENV)/.installed-package: $(BIN)/python pyproject.toml constraints.txt
+	$(PIP) -e '.[package]'
+	touch $@ $(VENV)/.installed-run
+
 run: $(VENV)/.installed-run
 	$(BIN)/spbgui $(ARGS)
 
 test: $(VENV)/.installed-test
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
+
+# The slow tests (tests/test_packaging.py builds the PyInstaller folder and the .deb).
+test-slow: $(VENV)/.installed-test $(VENV)/.installed-package
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m slow $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check spbgui tests benchmarks packaging db
@@ -39,6 +49,14 @@ translations: $(VENV)/.installed-test
 
 wheel: $(VENV)/.installed-test
 	$(BIN)/python -m pip wheel --no-deps -w dist .
+
+# Not part of `make test`. Linux: dist/spbgui/ and dist/spbgui_<version>_<arch>.deb;
+# package-folder stops after dist/spbgui/ (Windows: see packaging/README.md).
+package: $(VENV)/.installed-package
+	$(BIN)/python packaging/build.py all
+
+package-folder: $(VENV)/.installed-package
+	$(BIN)/python packaging/build.py folder
 
 clean:
 	rm -rf dist build .pytest_cache
