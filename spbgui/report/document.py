@@ -99,8 +99,8 @@ class ReportPages:
             if n:
                 self.pages.append([])
                 y = 0.0
-            if s.height <= 0:
-                continue
+            if not s.pieces and (n or len(slices) > 1):
+                continue  # the heading filled page one: the table starts on the next
 
             def op(p: QPainter, top: float, s: Slice = s, y: float = y) -> None:
                 table.draw_slice(p, s, 0.0, top + y)

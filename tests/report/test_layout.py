@@ -1,0 +1,74 @@
+"""Page breaks of the report's table: never through a line of text, never an empty page."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from PySide6.QtGui import QPdfWriter
+
+from spbgui.report import ReportOptions, report_content
+from spbgui.report.chart import ensure_application
+from spbgui.report.document import ReportPages, page_layout
+from spbgui.report.table_layout import EPS, Piece, TableLayout
+from spbgui.store.database import Database
+
+
+@pytest.fixture(scope="module")
+def writer(tmp_path_factory: pytest.TempPathFactory) -> QPdfWriter:
+    ensure_application()
+    w = QPdfWriter(str(tmp_path_factory.mktemp("layout") / "unused.pdf"))
+    w.setResolution(1200)
+    w.setPageLayout(page_layout(True))
+    return w
+
+
+@pytest.mark.parametrize("page_mm", [40, 55, 80, 120, 185])
+@pytest.mark.parametrize("width_mm", [180, 265])
+def test_pages_hold_every_line_once_and_cut_none(
+    db_2024: Database, writer: QPdfWriter, page_mm: int, width_mm: int
+) -> None:
+    content = report_content(db=db_2024, options=ReportOptions(2024))
+    mm = writer.logicalDpiY() / 25.4
+    table = TableLayout(content.table, width_mm * mm, writer)
+    first, rest = page_mm * mm * 0.6, page_mm * mm
+    slices = table.paginate(first, rest)
+    pieces: dict[int, list[Piece]] = {}
+    for n, s in enumerate(slices):
+        assert s.height <= (first if n == 0 else rest) + EPS, "a page overflows"
+        assert s.pieces or n == 0, "an empty page"
+        for p in s.pieces:
+            pieces.setdefault(p.row, []).append(p)
+        if n < len(slices) - 1 and len(s.pieces) > 1:
+            assert table.rows[s.pieces[-1].row].row.kind != "region", "a region at a page foot"
+    # Every line of every cell is on exactly one page, in order: pieces hold whole lines.
+    assert sorted(pieces) == list(range(len(table.rows)))
+    for n, rb in enumerate(table.rows):
+        parts = pieces[n]
+        assert not any(parts[0].start)
+        for a, b in itertools.pairwise(parts):
+            assert a.end == b.start
+        assert parts[-1].end == tuple(len(c.block.lines) for c in rb.cells)
+
+
+def test_short_rows_are_never_split(db_2024: Database, writer: QPdfWriter) -> None:
+    content = report_content(db=db_2024, options=ReportOptions(2024))
+    mm = writer.logicalDpiY() / 25.4
+    table = TableLayout(content.table, 265 * mm, writer)
+    slices = table.paginate(120 * mm, 180 * mm)
+    split = {p.row for s in slices for p in s.pieces if p.continued}
+    assert split, "2024 has rows longer than what is left of a page"
+    for row in split:
+        lines = max(len(c.block.lines) for c in table.rows[row].cells)
+        assert lines > 3
+
+
+def test_every_page_has_content_and_the_summary_its_own_page(
+    db_2024: Database, writer: QPdfWriter
+) -> None:
+    content = report_content(db=db_2024, options=ReportOptions(2024))
+    pages = ReportPages(content, writer)
+    assert all(pages.pages), "a page with nothing to draw"
+    without = report_content(db=db_2024, options=ReportOptions(2024, summary=False))
+    assert len(pages) == len(ReportPages(without, writer)) + 1
