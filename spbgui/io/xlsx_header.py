@@ -16,11 +16,15 @@ COUNTRY, CITY, TITLE, DATES, EVENTS = "country", "city", "title", "dates", "even
 NUMBER, NOTE = "number", "note"
 REQUIRED = (COUNTRY, CITY, TITLE, DATES, EVENTS)
 
-# How the header reads in the message that says which table was expected.
-EXPECTED_NAMES = (
-    "«Страна», «Город», «Основание для сотрудничества», "
-    "«Год установления связей/подписания документа», «Основные мероприятия в … году»"
-)
+# How the header reads in the messages that say which table was expected.
+COLUMN_NAMES = {
+    COUNTRY: "«Страна»",
+    CITY: "«Город»",
+    TITLE: "«Основание для сотрудничества»",
+    DATES: "«Год установления связей/подписания документа»",
+    EVENTS: "«Основные мероприятия в … году»",
+}
+EXPECTED_NAMES = ", ".join(COLUMN_NAMES[role] for role in REQUIRED)
 
 SCAN_ROWS = 50  # the header sits under a few title rows, never deeper than this
 
@@ -77,14 +81,15 @@ def _roles_in_row(row: list[object]) -> tuple[dict[str, int], dict[int, str]]:
     return cols, extra
 
 
-def find_header(grid: Grid) -> tuple[Header | None, int]:
-    """The header of this sheet, or None and how many required columns the best row had."""
-    best = 0
+def find_header(grid: Grid) -> tuple[Header | None, set[str]]:
+    """The header of this sheet, or None and the required columns its best row had."""
+    best: set[str] = set()
     for r, row in enumerate(grid.rows[:SCAN_ROWS]):
         cols, extra = _roles_in_row(row)
-        found = sum(1 for role in REQUIRED if role in cols)
-        if found < len(REQUIRED):
-            best = max(best, found)
+        found = {role for role in REQUIRED if role in cols}
+        if len(found) < len(REQUIRED):
+            if len(found) > len(best):
+                best = found
             continue
         events_title = " ".join(str(row[cols[EVENTS]]).split())
         m = _YEAR.search(events_title)
@@ -100,5 +105,5 @@ def find_header(grid: Grid) -> tuple[Header | None, int]:
         for r1, c1, r2, _c2 in grid.merged:
             if r1 <= r <= r2 and r2 > header.last_row and c1 in cols.values():
                 header.last_row = r2
-        return header, len(REQUIRED)
+        return header, found
     return None, best

@@ -14,12 +14,20 @@ import gc
 import os
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
+from dataclasses import dataclass, field
 
 from spbgui.errors import UserError
 from spbgui.io.table import ImportWarning, ParsedTable, TableError
 from spbgui.io.xlsx_cells import ENGINES, Grid, iter_grids
 from spbgui.io.xlsx_guard import ReadLimits, SheetInfo, inspect_workbook
-from spbgui.io.xlsx_header import EVENTS, EXPECTED_NAMES, Header, find_header
+from spbgui.io.xlsx_header import (
+    COLUMN_NAMES,
+    EVENTS,
+    EXPECTED_NAMES,
+    REQUIRED,
+    Header,
+    find_header,
+)
 from spbgui.io.xlsx_rows import RowReader
 
 __all__ = ["ENGINES", "ImportCancelled", "ReadLimits", "TableError", "read_table"]
@@ -60,16 +68,29 @@ def read_table(
     info = inspect_workbook(path, limits)
     _check_cancel(cancelled)
 
+    nearest = _Nearest()
     with _gc_paused(), closing(iter_grids(info, limits, engine)) as grids:
-        table = _read_first_table(grids, year, progress, cancelled, info.sheets)
+        table = _read_first_table(grids, year, progress, cancelled, info.sheets, nearest)
     if table is not None:
         return table
     if not any(s.n_cells for s in info.sheets):
         raise TableError(f"Книга «{info.path.name}» пуста: на её листах нет данных.")
+    hint = ""
+    if len(nearest.found) >= 2:  # a real attempt at the header: say what it lacks
+        missing = ", ".join(COLUMN_NAMES[r] for r in REQUIRED if r not in nearest.found)
+        hint = f" (на листе «{nearest.sheet}» нет столбцов {missing})"
     raise TableError(
         f"В книге «{info.path.name}» не найдена таблица сотрудничества: нужна строка "
-        f"заголовка со столбцами {EXPECTED_NAMES}."
+        f"заголовка со столбцами {EXPECTED_NAMES}{hint}."
     )
+
+
+@dataclass
+class _Nearest:
+    """The sheet whose best row had most of the header, for the refusal message."""
+
+    sheet: str = ""
+    found: set[str] = field(default_factory=set)
 
 
 def _read_first_table(
@@ -78,12 +99,15 @@ def _read_first_table(
     progress: Callable[[int, int], None] | None,
     cancelled: Callable[[], bool] | None,
     sheets: list[SheetInfo],
+    nearest: _Nearest,
 ) -> ParsedTable | None:
     """The table of the first sheet that has the header, or None if no sheet has it."""
     for grid in grids:
         _check_cancel(cancelled)
-        header, _found = find_header(grid)
+        header, found = find_header(grid)
         if header is None:
+            if len(found) > len(nearest.found):
+                nearest.sheet, nearest.found = grid.name, found
             continue
         event_year = year if year is not None else header.year
         if event_year is None:

@@ -240,10 +240,14 @@ class RowReader:
         if row.counter is not None:
             self._report_counter(row)
         if joined:
+            rows = sorted(set(joined))
+            where = (
+                f"строке {rows[0]}" if len(rows) == 1 else "строкам " + ", ".join(map(str, rows))
+            )
             self.warn(
                 row.number,
                 "строка без страны, города и даты — продолжение ячеек выше (разрыв страницы); "
-                f"текст присоединён к строке {max(joined)}",
+                f"текст присоединён к {where}",
             )
 
     def _starts_with_event(self, text: str) -> bool:

@@ -165,8 +165,8 @@ def test_workbook_without_the_table(tmp_path: Path) -> None:
     path = tmp_path / "бюджет.xlsx"
     wb = openpyxl.Workbook()
     ws = wb.active
-    ws.append(["Статья", "Сумма", "Страна"])
-    ws.append(["Командировки", 120000, "Сербия"])
+    ws.append(["Страна", "Город", "Сумма"])
+    ws.append(["Сербия", "Белград", 120000])
     wb.save(path)
     message = refusal(path)
     for column in (
@@ -177,6 +177,10 @@ def test_workbook_without_the_table(tmp_path: Path) -> None:
         "«Основные мероприятия в … году»",
     ):
         assert column in message
+    assert message.endswith(
+        "(на листе «Sheet» нет столбцов «Основание для сотрудничества», "
+        "«Год установления связей/подписания документа», «Основные мероприятия в … году»)."
+    )
 
 
 def test_header_without_a_year(tmp_path: Path) -> None:
