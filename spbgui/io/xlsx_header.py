@@ -81,6 +81,24 @@ def _roles_in_row(row: list[object]) -> tuple[dict[str, int], dict[int, str]]:
     return cols, extra
 
 
+def repeats_header(row: list[object], header: Header) -> bool:
+    """Whether a row below the header is the header again (Word repeats it on every page)."""
+    country = row[header.cols[COUNTRY]] if header.cols[COUNTRY] < len(row) else None
+    if not isinstance(country, str) or not _norm(country).startswith("стран"):
+        return False  # the cheap test first: nearly every row stops here
+    cols, _extra = _roles_in_row(row)
+    return all(cols.get(role) == header.cols[role] for role in REQUIRED)
+
+
+def numbers_columns(row: list[object]) -> bool:
+    """Whether a row is the header's column numbers: 1, 2, 3… (or «1.», «2.»…)."""
+    values = [v for v in row if v is not None]
+    if len(values) < 3:
+        return False
+    numbers = [str(v).strip().rstrip(".") for v in values]
+    return numbers == [str(n) for n in range(1, len(numbers) + 1)]
+
+
 def find_header(grid: Grid) -> tuple[Header | None, set[str]]:
     """The header of this sheet, or None and the required columns its best row had."""
     best: set[str] = set()

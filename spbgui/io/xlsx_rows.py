@@ -27,7 +27,18 @@ from spbgui.io.table import (
 )
 from spbgui.io.xlsx_cells import Cell, Grid
 from spbgui.io.xlsx_countries import is_country, normalize_name
-from spbgui.io.xlsx_header import CITY, COUNTRY, DATES, EVENTS, NOTE, NUMBER, TITLE, Header
+from spbgui.io.xlsx_header import (
+    CITY,
+    COUNTRY,
+    DATES,
+    EVENTS,
+    NOTE,
+    NUMBER,
+    TITLE,
+    Header,
+    numbers_columns,
+    repeats_header,
+)
 from spbgui.io.xlsx_text import (
     cell_text,
     fold,
@@ -138,9 +149,17 @@ class RowReader:
         cols = self.header.cols
         role_of = {c: role for role, c in cols.items()}
         out: list[_Row] = []
-        for r in range(self.header.last_row + 1, len(self.grid.rows)):
+        first = self.header.last_row + 1
+        for r in range(first, len(self.grid.rows)):
+            cells = self.grid.rows[r]
+            if repeats_header(cells, self.header):
+                self.warn(r + 1, "повтор строки заголовка (перенос на новую страницу) пропущен")
+                continue
+            if r == first and numbers_columns(cells):
+                self.warn(r + 1, "строка с номерами столбцов под заголовком пропущена")
+                continue
             row = _Row(number=r + 1)
-            for c, value in enumerate(self.grid.rows[r]):
+            for c, value in enumerate(cells):
                 if value is None:
                     continue
                 if row.lead[0] < 0:

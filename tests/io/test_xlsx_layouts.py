@@ -658,3 +658,24 @@ def test_any_table_reads_back_the_same(data: st.DataObject) -> None:
     got = parsed_to_records(table)
     for kind in ("regions", "countries", "partners", "agreements"):
         assert got[kind] == records[kind], kind
+
+
+def test_repeated_header_and_column_numbers_are_skipped(
+    read_rows: ReadRows, header_row: HeaderRow
+) -> None:
+    table = read_rows(
+        [
+            ["СОТРУДНИЧЕСТВО САНКТ-ПЕТЕРБУРГА С ГОРОДАМИ – ПАРТНЕРАМИ"],
+            header_row(),
+            [1, 2, 3, 4, 5],
+            ["ЕВРОПА"],
+            ["Сербия", "Белград", "Соглашение", 2021, "2 июля – визит."],
+            header_row(),
+            ["Венгрия", "Будапешт", "Соглашение", 2015, "10 октября – визит."],
+        ]
+    )
+    got = [(c, p) for c, p, _a in _agreements(table)]
+    assert got == [("Сербия", "Белград"), ("Венгрия", "Будапешт")]
+    messages = _messages(table)
+    assert "строка 3: строка с номерами столбцов" in messages
+    assert "строка 6: повтор строки заголовка" in messages
