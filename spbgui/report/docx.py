@@ -122,9 +122,26 @@ def _fill(cell: _Cell, paras: list[Para], *, events: bool = False) -> None:
         run.italic = para.style == "italic"
 
 
+def _widths_mm(table: TableContent, width_mm: float) -> list[float]:
+    """The PDF's column widths, measured in PT Serif, which is wider than Times New
+    Roman: a word that fits there fits in Word."""
+    from PySide6.QtGui import QImage
+
+    from spbgui.report.chart import ensure_application
+    from spbgui.report.table_layout import column_widths
+
+    ensure_application()
+    dpi = 600
+    device = QImage(1, 1, QImage.Format.Format_RGB32)
+    device.setDotsPerMeterX(round(dpi / 0.0254))
+    device.setDotsPerMeterY(round(dpi / 0.0254))
+    px = dpi / 25.4
+    pad = 1.6 * px  # Word's cell margins (tblCellMar) are 1.6 mm
+    return [w / px for w in column_widths(table, width_mm * px, device, pad)]
+
+
 def _table(doc: DocxDocument, table: TableContent, width_mm: float) -> Table:
-    total = sum(table.widths)
-    widths = [Mm(width_mm * w / total) for w in table.widths]
+    widths = [Mm(w) for w in _widths_mm(table, width_mm)]
     t = doc.add_table(rows=1 + len(table.rows), cols=len(widths))
     t.style = doc.styles["Table Grid"]
     t.alignment = WD_TABLE_ALIGNMENT.CENTER

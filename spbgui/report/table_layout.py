@@ -16,12 +16,14 @@ height allows for it; the rows below leave that column blank and unbordered.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QLineF, QRectF
-from PySide6.QtGui import QColor, QPaintDevice, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPaintDevice, QPainter, QPen
 
+from spbgui.report import fonts
 from spbgui.report.content import Para, Row, TableContent
 from spbgui.report.text_block import Line, TextBlock
 
@@ -29,7 +31,41 @@ EPS = 0.5  # device pixels: below anything visible at 300-1200 dpi
 HEADER_SHADE = QColor("#d9d9d9")
 SHADES = {"region": QColor("#ececec"), "total": QColor("#f4f4f4")}
 CONTINUED_COLOR = QColor("#555555")
+_WORD = re.compile(r"[^\s-]+-?")  # lines may break after a hyphen: «Санкт-» «Петербурга»
 SLIVER_LINES = 3  # a row moves whole rather than leave fewer lines than this behind
+
+
+def column_widths(
+    table: TableContent, width: float, device: QPaintDevice, pad_x: float
+) -> list[float]:
+    """The columns' widths in device pixels: in the table's proportions, but each at
+    least as wide as its longest word, so that «Азербайджан» is never broken in two on
+    portrait paper; the room comes from the columns that have some to spare."""
+    total = sum(table.widths)
+    widths = [width * w / total for w in table.widths]
+    need = [0.0] * len(widths)
+    metrics: dict[str, QFontMetricsF] = {}
+    rows = [Row(table.header), *table.rows]
+    for row in rows:
+        if row.full_width:
+            continue
+        for col, cell in enumerate(row.cells):
+            texts = [(p.style, p.text) for p in cell.paras]
+            if cell.continued:
+                texts.append(("italic", cell.continued))
+            for style, text in texts:
+                if style not in metrics:
+                    metrics[style] = QFontMetricsF(fonts.font(style, device))
+                for word in _WORD.findall(text):
+                    need[col] = max(need[col], metrics[style].horizontalAdvance(word))
+    need = [n + 2 * pad_x + 1 for n in need]
+    deficit = sum(max(0.0, n - w) for n, w in zip(need, widths, strict=True))
+    spare = [max(0.0, w - n) for n, w in zip(need, widths, strict=True)]
+    if deficit <= 0 or deficit >= sum(spare):
+        return widths  # nothing to do, or no way to do it: words will be broken
+    return [
+        max(w, n) - deficit * sp / sum(spare) for w, n, sp in zip(widths, need, spare, strict=True)
+    ]
 
 
 @dataclass
@@ -94,10 +130,9 @@ class TableLayout:
         self.pad_y = 1.1 * dpi / 25.4
         self.para_gap = 2.5 * dpi / 72
         self.pen = QPen(QColor("black"), 0.6 * dpi / 72)
-        total = sum(table.widths)
         self.x = [0.0]
-        for w in table.widths:
-            self.x.append(self.x[-1] + width * w / total)
+        for w in column_widths(table, width, device, self.pad_x):
+            self.x.append(self.x[-1] + w)
         self.width = self.x[-1]
         self.line_height = TextBlock([Para("Ж")], width, device).height
         self.header = [self._cell(i, 1, c.paras) for i, c in enumerate(table.header)]
