@@ -16,14 +16,19 @@ from typing import Any
 
 from spbgui.domain.dates import PartialDate, Precision, format_event_date
 from spbgui.io.table import ParsedTable
-from spbgui.io.xlsx_write_cells import CellRefused, ExportError, RowCells, cell_text
+from spbgui.io.xlsx_write_cells import (
+    EXCEL_FIRST_DATE,
+    CellRefused,
+    ExportError,
+    RowCells,
+    cell_text,
+)
 from spbgui.io.xlsx_write_format import (
     DAY,
     LIST_HEADER,
     LIST_TEXT,
     LIST_WRAP,
     MONTH,
-    RowHeights,
     lines_needed,
     row_height,
     set_page,
@@ -55,9 +60,11 @@ def count_events(table: ParsedTable) -> int:
 
 
 def _as_date(d: PartialDate | None) -> dt.date | None:
+    """The Excel date of an event's end; None before 1 March 1900, which Excel cannot show."""
     if d is None or d.month is None:
         return None
-    return dt.date(d.year, d.month, d.day or 1)
+    day = dt.date(d.year, d.month, d.day or 1)
+    return day if day >= EXCEL_FIRST_DATE else None
 
 
 def write_events_sheet(wb: Any, table: ParsedTable, tick: Callable[[int], None]) -> int:
@@ -75,12 +82,10 @@ def write_events_sheet(wb: Any, table: ParsedTable, tick: Callable[[int], None])
     head, text, wrap = styles[LIST_HEADER], styles[LIST_TEXT], styles[LIST_WRAP]
     day, month = styles[DAY], styles[MONTH]
     out = RowCells(ws, len(HEADERS))
-    heights = RowHeights(ws)
-    heights.set(1, 30.0)
     text_width = WIDTHS[TEXT_COL]
     for col, name in enumerate(HEADERS):
         out.text(col, name, head)
-    out.append()
+    out.append(30.0)
 
     done = 0
     for region in table.regions:
@@ -116,20 +121,21 @@ def write_events_sheet(wb: Any, table: ParsedTable, tick: Callable[[int], None])
                     if date.start is not None:
                         out.text(4, format_event_date(date), text)
                         style = day if date.precision is Precision.DAY else month
-                        out.value(5, _as_date(date.start), style)
-                        out.value(6, _as_date(date.end), style)
+                        start, end = _as_date(date.start), _as_date(date.end)
+                        if start is not None and end is not None:
+                            out.date(5, start, style)
+                            out.date(6, end, style)
                     out.text(7, PRECISION[date.precision], text)
                     if event.text:
                         out.text(8, event_text, wrap)
                     lines = lines_needed(event.text, text_width)
+                    out.append(row_height(lines) if lines > 1 else None)
                     done += 1
-                    if lines > 1:
-                        heights.set(done + 1, row_height(lines))
-                    out.append()
                     if done % 500 == 0:
                         tick(500)
     tick(done % 500)
     ws.auto_filter.ref = f"A1:I{done + 1}"
     # Without a print area a long text in the last column would widen the printed page.
     ws.print_area = f"A1:I{done + 1}"
+    out.close()
     return done

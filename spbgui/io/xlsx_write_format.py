@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import Any
 
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
-from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from spbgui.io.xlsx_write_cells import CellStyle
@@ -99,26 +98,6 @@ def lines_needed(text: str, width: float) -> int:
 def row_height(lines: int, bold: bool = False) -> float:
     height = lines * LINE_PT * (1.04 if bold else 1.0) + PAD_PT
     return round(min(MAX_ROW_PT, max(MIN_ROW_PT, height)), 1)
-
-
-class RowHeights:
-    """Sets row heights of a write-only sheet, before each row is appended.
-
-    The writer only reads a row's dimension (its attributes) when the row goes
-    out, so rows of one height share one :class:`RowDimension` instead of each
-    making its own: a few microseconds a row saved on half a million rows.
-    """
-
-    def __init__(self, ws: Any) -> None:
-        self.ws = ws
-        self.dims = ws.row_dimensions
-        self.shared: dict[float, RowDimension] = {}
-
-    def set(self, row: int, height: float) -> None:
-        dim = self.shared.get(height)
-        if dim is None:
-            dim = self.shared[height] = RowDimension(self.ws, ht=height)
-        self.dims[row] = dim
 
 
 def set_widths(ws: Any, widths: list[float]) -> None:

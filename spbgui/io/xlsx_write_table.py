@@ -46,7 +46,6 @@ from spbgui.io.xlsx_write_format import (
     MAX_LINES,
     REGION,
     TITLE,
-    RowHeights,
     chars_per_line,
     lines_needed,
     row_height,
@@ -397,18 +396,15 @@ def write_table_sheet(wb: Any, plan: TablePlan, tick: Tick) -> None:
     }
     cell = styles[CELL]
     out = RowCells(ws, plan.columns)
-    heights = RowHeights(ws)
     for n, row in enumerate(plan.rows, 1):
         style = look.get(row.kind, cell)
-        if row.height:
-            heights.set(n, row.height)
         escaped = row.escaped
         for col, value in enumerate(row.values):
             if value:
                 out.text(col, escaped[col] if escaped and col in escaped else value, style)
             else:
                 out.blank(col, None if row.kind == "title" else style)
-        out.append()
+        out.append(row.height or None)
         if n % 500 == 0:
             tick(500)
     tick(len(plan.rows) % 500)
@@ -416,3 +412,4 @@ def write_table_sheet(wb: Any, plan: TablePlan, tick: Tick) -> None:
     ranges = ws.merged_cells.ranges
     for r1, c1, r2, c2 in plan.merges:
         ranges.add(CellRange(min_col=c1 + 1, min_row=r1 + 1, max_col=c2 + 1, max_row=r2 + 1))
+    out.close()

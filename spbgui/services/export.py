@@ -1,0 +1,136 @@
+"""Export the year's table to Excel: the service behind File → Export to Excel… and the CLI.
+
+Reads the table (:func:`~spbgui.services.table_data.load_table`), writes it
+(:func:`~spbgui.io.xlsx_write.write_table`) and says what it wrote. Nothing in
+the database changes. Names in the region/country filter that the database
+does not have are refused rather than silently giving a smaller table, and
+whatever a re-import of the file would read differently is returned as
+warnings naming the records.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from spbgui.io.xlsx_write import ExportCancelled, ExportError, write_table
+from spbgui.io.xlsx_write_atomic import check_target
+from spbgui.services.table_data import load_table
+from spbgui.store.database import Database
+from spbgui.store.models import Agreement, Country, Event, Partner, Region
+
+__all__ = ["ExportCancelled", "ExportError", "ExportResult", "export_workbook"]
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    year: int
+    counts: dict[str, int]  # what the file holds: regions, countries, ..., events, dated_events
+    warnings: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "path": str(self.path),
+            "year": self.year,
+            "counts": self.counts,
+            "warnings": self.warnings,
+        }
+
+
+def _listed(names: Collection[str]) -> str:
+    return ", ".join(f"«{n}»" for n in names)
+
+
+def _check_names(db: Database, regions: set[str] | None, countries: set[str] | None) -> None:
+    with db.read() as s:
+        if regions:
+            known = set(s.scalars(select(Region.name)))
+            unknown = sorted(regions - known)
+            if unknown:
+                word = "Региона" if len(unknown) == 1 else "Регионов"
+                raise ExportError(
+                    f"{word} {_listed(unknown)} нет в базе. Есть: {_listed(sorted(known))}."
+                )
+        if countries:
+            known = set(s.scalars(select(Country.name)))
+            unknown = sorted(countries - known)
+            if unknown:
+                word = "Страны" if len(unknown) == 1 else "Стран"
+                raise ExportError(f"{word} {_listed(unknown)} нет в базе.")
+
+
+def _loose_events(db: Database, year: int, countries: set[str]) -> list[str]:
+    """Events of a partner tied to none of its agreements: the table puts them on its first row."""
+    has_agreements = select(Agreement.partner_id).distinct()
+    with db.read() as s:
+        rows = s.execute(
+            select(Country.name, Partner.name, func.count(Event.id))
+            .join(Partner, Partner.id == Event.partner_id)
+            .join(Country, Country.id == Partner.country_id)
+            .where(
+                Event.year == year,
+                Event.agreement_id.is_(None),
+                Event.partner_id.in_(has_agreements),
+            )
+            .group_by(Partner.id)
+            .order_by(Country.position, Partner.position)
+        ).all()
+    warnings = []
+    for country, partner, n in rows:
+        if country not in countries:
+            continue
+        who = f"партнёр «{partner}» ({country})" if partner else f"страна «{country}» в целом"
+        warnings.append(
+            f"{who}: мероприятий, не отнесённых ни к одному соглашению, — {n}; в таблице они "
+            "записаны в строке первого соглашения и при загрузке файла будут отнесены к нему."
+        )
+    return warnings
+
+
+def export_workbook(
+    *,
+    db: Database,
+    year: int,
+    path: str | os.PathLike[str],
+    regions: Collection[str] | None = None,
+    countries: Collection[str] | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ExportResult:
+    """Write the table of ``year`` (only ``regions``/``countries``, if given) to ``path``.
+
+    Both filters together keep the given countries of the given regions.
+    Raises :class:`ExportError` (one plain Russian line) when the export cannot
+    be done, :class:`ExportCancelled` when ``cancelled()`` said so; either way
+    an earlier file at ``path`` is left as it was.
+    """
+    check_target(path)  # a bad name is refused before any work
+    region_set = set(regions) if regions is not None else None
+    country_set = set(countries) if countries is not None else None
+    _check_names(db, region_set, country_set)
+    table = load_table(db=db, year=year, regions=region_set, countries=country_set)
+    if country_set and not any(r.countries for r in table.regions):
+        raise ExportError(
+            "Нечего выгружать: среди выбранных регионов нет выбранных стран. "
+            "Измените выбор регионов или стран."
+        )
+    if not table.regions:
+        raise ExportError("Нечего выгружать: в базе нет ни одного региона и ни одной страны.")
+    in_table = {c.name for r in table.regions for c in r.countries}
+    warnings = _loose_events(db, year, in_table)
+    written = write_table(table, path, progress=progress, cancelled=cancelled)
+    return ExportResult(
+        path=written.path,
+        year=year,
+        counts=table.counts(),
+        warnings=warnings + written.warnings,
+    )
