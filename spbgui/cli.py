@@ -105,7 +105,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Subcommands that live in their own modules; each has
 # register(subparsers, db_arg, *, open_db) and sets ``func`` on its parser.
-COMMAND_MODULES: tuple[str, ...] = ("spbgui.commands.import_table", "spbgui.commands.report")
+COMMAND_MODULES: tuple[str, ...] = (
+    "spbgui.commands.import_table",
+    "spbgui.commands.report",
+    "spbgui.commands.export",
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
