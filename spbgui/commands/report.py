@@ -26,7 +26,9 @@ class ReportRefused(UserError):
 def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None], *, open_db: Any) -> None:
     p = sub.add_parser("report", help="годовой отчёт в PDF или Word (.docx)")
     db_arg(p)
-    p.add_argument("--year", type=int, help="год мероприятий (по умолчанию — последний в базе)")
+    p.add_argument(
+        "--year", type=int, metavar="ГОД", help="год мероприятий (по умолчанию — последний в базе)"
+    )
     p.add_argument(
         "-o", "--output", required=True, metavar="ФАЙЛ", help="куда сохранить: ФАЙЛ.pdf или .docx"
     )
