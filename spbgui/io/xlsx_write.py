@@ -14,13 +14,16 @@ No database and no Qt: the export service loads the table and calls this.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
 from openpyxl import Workbook
+from openpyxl.writer.excel import ExcelWriter
 
 from spbgui.io.table import ParsedTable
 from spbgui.io.xlsx_write_atomic import check_target, replace_atomically
@@ -100,7 +103,11 @@ def write_table(
     ticker.check()
 
     def save(fh: BinaryIO) -> None:
-        wb.save(fh)
+        # openpyxl's own save leaves its zip archive open when a write fails; here the
+        # archive is closed either way, and the temporary file is then removed.
+        wb.properties.modified = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        with zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+            ExcelWriter(wb, archive).write_data()
 
     replace_atomically(target, save)
     return WriteResult(path=target, rows=len(plan.rows), events=written, warnings=warnings)

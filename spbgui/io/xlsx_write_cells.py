@@ -48,8 +48,9 @@ ERROR_VALUES = frozenset(
 FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
 
 # Characters XML 1.0 cannot carry, and Excel's escapes that a reader would decode.
-_NEEDS_ESCAPE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_NEEDS_ESCAPE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]|_x[0-9A-Fa-f]{4}_")
+# Broken UTF-16 and the two non-characters XML forbids (readers disagree on their escapes).
+_UNWRITABLE = re.compile(r"[\ud800-\udfff\ufffe\uffff]")
 _SLOW_PATH = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]|_x[0-9A-Fa-f]{4}_")
 
 
@@ -92,8 +93,10 @@ def cell_text(text: str) -> str:
         )
     if _SLOW_PATH.search(text) is None:
         return text
-    if _SURROGATE.search(text):
-        raise CellRefused("в тексте повреждённые символы (неполная пара UTF-16)")
+    if _UNWRITABLE.search(text):
+        raise CellRefused(
+            "в тексте повреждённые или недопустимые символы (U+D800–U+DFFF, U+FFFE, U+FFFF)"
+        )
     return _NEEDS_ESCAPE.sub(_escape, text)
 
 

@@ -69,8 +69,13 @@ TITLE_ROW, HEADER_ROW = 1, 2  # 1-based sheet rows
 FIRST_DATA_ROW = 3
 
 
-def _clip(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
+# Characters a message must not carry: they cannot be printed or are invisible.
+_UNSHOWABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _shown(text: str, limit: int = 60) -> str:
+    """A name or title as a message quotes it: one line, clipped, nothing unprintable."""
+    text = " ".join(_UNSHOWABLE.sub("\ufffd", text).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -85,17 +90,19 @@ class Record:
     title: str | None = None
 
     def describe(self) -> str:
+        region = _shown(self.region)
         if self.country is None:
-            return f"регион «{self.region}»"
+            return f"регион «{region}»"
+        country = _shown(self.country)
         if self.whole:
-            who = f"страна «{self.country}» в целом"
+            who = f"страна «{country}» в целом"
         elif self.partner is not None:
-            who = f"партнёр «{self.partner}» ({self.country})"
+            who = f"партнёр «{_shown(self.partner)}» ({country})"
         else:
-            who = f"страна «{self.country}»"
+            who = f"страна «{country}»"
         if self.title is None:
             return who
-        title = f"«{_clip(self.title)}»" if self.title else "без названия"
+        title = f"«{_shown(self.title)}»" if self.title else "без названия"
         return f"{who}, соглашение {title}"
 
 
