@@ -1,4 +1,9 @@
-"""The desktop program: QApplication, translations, the error hook, main()."""
+"""The desktop program: QApplication, translations, the error hook, main().
+
+The window opens the database named on the command line, else the last one
+used (remembered in QSettings), else the default file in the user's data
+folder; on an empty database it offers an import or the 2024 sample.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from spbgui import __version__
@@ -58,18 +63,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_translations(app, args.lang)
 
     from spbgui.store.database import open_database
+    from spbgui.ui.error_dialog import install_excepthook
+    from spbgui.ui.files import last_database, remember
     from spbgui.ui.main_window import MainWindow
 
-    target = Path(args.db) if args.db else default_database()
-    if not args.db:
+    install_excepthook()
+    last = last_database()
+    target: str | Path
+    if args.db:
+        target = args.db  # a path or a SQLAlchemy URL
+    elif last and Path(last).exists():
+        target = Path(last)
+    else:
+        target = default_database()
         target.parent.mkdir(parents=True, exist_ok=True)
     try:
         db = open_database(target)
     except UserError as exc:
         QMessageBox.critical(None, app.translate("app", "Cannot open the database"), str(exc))
         return 1
+    if db.path is not None:
+        remember(db.path)
     window = MainWindow(db)
     window.show()
+    QTimer.singleShot(0, window.offer_first_start)
     return app.exec()
 
 

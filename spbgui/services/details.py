@@ -153,6 +153,13 @@ def event(*, db: Database, event_id: int) -> EventRow | None:
         return EventRow(i, y, event_date(a, b), t, ag)
 
 
+def owner(*, db: Database, kind: str, record_id: int) -> int | None:
+    """The partner an agreement or an event belongs to (None if it no longer exists)."""
+    model = {"agreement": Agreement, "event": Event}[kind]
+    with db.read() as s:
+        return s.scalar(select(model.partner_id).where(model.id == record_id))
+
+
 def summary(*, db: Database, ref: NodeRef, year: int) -> Summary | None:
     """A region's or a country's fields and counts of what is under it."""
     with db.read() as s:

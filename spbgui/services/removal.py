@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Row, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from spbgui.services.changes import ROOT, ChangeSet, NodeKind, NodeRef
+from spbgui.services.changes import ROOT, ChangeSet, NodeRef
 from spbgui.services.positions import EditError, index_of, place
 from spbgui.store.database import Database
 from spbgui.store.models import Agreement, AgreementDate, Country, Event, Partner, Region
@@ -38,8 +38,9 @@ class Snapshot:
     links: tuple[tuple[int, int], ...] = ()
     changes: ChangeSet = field(default_factory=ChangeSet)
 
-    def count(self, model: Any) -> int:
-        return len(self.rows.get(model.__tablename__, ()))
+    def count(self, table: str) -> int:
+        """How many rows of ``table`` ("partner", "event", ...) the delete removed."""
+        return len(self.rows.get(table, ()))
 
 
 @dataclass(frozen=True)
@@ -137,10 +138,18 @@ def _changes(s: Session, snap: Snapshot) -> ChangeSet:
     return ChangeSet(events=owners, counts=owners, years=True)
 
 
-def delete_records(*, db: Database, kind: type, ids: Sequence[int]) -> Deleted:
-    """Delete records of one kind (Region, Country, Partner, Agreement or Event) by id."""
-    if kind not in _TABLES or kind is AgreementDate:
-        raise ValueError(f"cannot delete {kind}")
+KINDS: dict[str, Any] = {
+    "region": Region,
+    "country": Country,
+    "partner": Partner,
+    "agreement": Agreement,
+    "event": Event,
+}
+
+
+def delete_records(*, db: Database, kind: str, ids: Sequence[int]) -> Deleted:
+    """Delete records of one kind ("region", "country", "partner", "agreement", "event") by id."""
+    kind = KINDS[kind]
     with db.write() as s:
         snap = _snapshot(s, kind, ids)
         changes = _changes(s, snap)
@@ -150,8 +159,7 @@ def delete_records(*, db: Database, kind: type, ids: Sequence[int]) -> Deleted:
 
 
 def delete_node(*, db: Database, ref: NodeRef) -> Deleted:
-    model = {NodeKind.REGION: Region, NodeKind.COUNTRY: Country, NodeKind.PARTNER: Partner}
-    return delete_records(db=db, kind=model[ref.kind], ids=[ref.id])
+    return delete_records(db=db, kind=ref.kind.value, ids=[ref.id])
 
 
 def restore(*, db: Database, snapshot: Snapshot) -> ChangeSet:

@@ -1,11 +1,43 @@
-"""The main window: a first frame; the tree, details pane and actions come with the window issue."""
+"""The main window: wires the parts together and holds no business logic.
+
+Left, the navigation tree (regions → countries → partners) with the search
+results under it; right, the details pane of the selected node; above, the
+menus and a toolbar with the year selector and the search field; below, the
+status bar with the database file and counts. Edits go through the
+:class:`Editor` (undo commands over services); everything shown is refreshed
+from the change sets it emits.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
-from spbgui.services import records
-from spbgui.store.database import Database
+from spbgui import __version__
+from spbgui.services import databases, details, tree, years
+from spbgui.services.changes import ChangeSet, NodeKind, NodeRef
+from spbgui.services.databases import Database
+from spbgui.services.search import EventHit, SearchResult
+from spbgui.ui.actions import ActionId, Actions
+from spbgui.ui.details_pane import DetailsPane
+from spbgui.ui.dialogs import FirstStartDialog, MessageDialog
+from spbgui.ui.editor import Editor
+from spbgui.ui.error_dialog import report_unexpected
+from spbgui.ui.files import DatabaseFiles, can_import
+from spbgui.ui.handlers import RecordActions
+from spbgui.ui.menus import build_menus, build_toolbar
+from spbgui.ui.navigation import NavigationTree
+from spbgui.ui.search_panel import SearchField, SearchPanel
+from spbgui.ui.tree_model import NavigationModel
 
 
 class MainWindow(QMainWindow):
@@ -13,14 +45,367 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.db = db
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("St Petersburg's partner cities"))
-        c = records.counts(db=db)
-        self.setCentralWidget(
-            QLabel(self.tr("%n partner(s)", "", c.partners), objectName="summaryLabel")
-        )
-        self.statusBar().showMessage(db.display_name)
-        self.resize(1200, 800)
+        self.actions_ = Actions(self)
+        self.editor = Editor(db, years.current(db=db), self)
+        self.model = NavigationModel(db, self.editor.year, self)
+        self.tree = NavigationTree(self.model, self)
+        self.search_field = SearchField(self)
+        self.search = SearchPanel(self.editor, self.search_field, self)
+        self.details = DetailsPane(self.editor, self)
+        self.records = RecordActions(self, self.editor, self.tree, self.details)
+        self.files = DatabaseFiles(self)
+        self.files.db = db
+        self.year_selector = QComboBox(self, objectName="yearSelector")
+        self.year_selector.setAccessibleName(self.tr("Year of the table"))
+        self.year_selector.setToolTip(self.tr("The year whose events are shown and written"))
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.left = QSplitter(Qt.Orientation.Vertical, self, objectName="leftSplitter")
+        self.left.addWidget(self.tree)
+        self.left.addWidget(self.search)
+        self.left.setStretchFactor(0, 3)
+        self.left.setStretchFactor(1, 2)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self, objectName="mainSplitter")
+        self.splitter.addWidget(self.left)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setSizes([420, 1000])
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter)
+        self.setCentralWidget(central)
+
+        self.recent_menu = build_menus(self, self.actions_)
+        self.recent_menu.aboutToShow.connect(lambda: self.files.fill_recent_menu(self.recent_menu))
+        build_toolbar(self, self.actions_, self.year_selector, self.search_field)
+        self.file_label = QLabel(self, objectName="statusFile")
+        self.counts_label = QLabel(self, objectName="statusCounts")
+        self.statusBar().addWidget(self.file_label, 1)
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self._status_timer = QTimer(self, singleShot=True, interval=50)
+        self._status_timer.timeout.connect(self._update_status)
+
+        self._connect()
+        self.tree.set_context_actions(
+            [
+                self.actions_[i] if i else None
+                for i in (
+                    ActionId.ADD_COUNTRY,
+                    ActionId.ADD_PARTNER,
+                    None,
+                    ActionId.RENAME,
+                    ActionId.DELETE,
+                    None,
+                    ActionId.MOVE_TO,
+                    ActionId.MOVE_UP,
+                    ActionId.MOVE_DOWN,
+                )
+            ]
+        )
+        self._database_shown()
+        self.resize(1400, 880)
+        self._restore_settings()
+
+    # -- wiring --------------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        a, ed, rec = self.actions_, self.editor, self.records
+        handlers = {
+            ActionId.NEW_DATABASE: self.files.new_database,
+            ActionId.OPEN_DATABASE: self.files.open_database,
+            ActionId.IMPORT_TABLE: self.files.import_table,
+            ActionId.QUIT: self.close,
+            ActionId.UNDO: ed.stack.undo,
+            ActionId.REDO: ed.stack.redo,
+            ActionId.RENAME: rec.rename,
+            ActionId.DELETE: rec.delete,
+            ActionId.FIND: self.focus_search,
+            ActionId.ADD_REGION: rec.add_region,
+            ActionId.ADD_COUNTRY: rec.add_country,
+            ActionId.ADD_PARTNER: rec.add_partner,
+            ActionId.ADD_AGREEMENT: rec.add_agreement,
+            ActionId.ADD_EVENT: rec.add_event,
+            ActionId.MOVE_TO: rec.move_to,
+            ActionId.MOVE_UP: lambda: rec.move(-1),
+            ActionId.MOVE_DOWN: lambda: rec.move(+1),
+            ActionId.SORT_EVENTS: rec.sort_events,
+            ActionId.REFRESH: lambda: self._changed(ChangeSet.everything()),
+            ActionId.START_YEAR: rec.start_new_year,
+            ActionId.PREVIOUS_YEAR: lambda: self._step_year(-1),
+            ActionId.NEXT_YEAR: lambda: self._step_year(+1),
+            ActionId.ABOUT: self.about,
+        }
+        for action_id, handler in handlers.items():
+            a[action_id].triggered.connect(handler)
+        a[ActionId.IMPORT_TABLE].setEnabled(can_import())
+        # Del in the search field or a line editor deletes text, not records.
+        a[ActionId.DELETE].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for widget in (self.tree, self.details):
+            widget.addAction(a[ActionId.DELETE])
+        self.addAction(a[ActionId.FIND])
+        a[ActionId.FIND].setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.Find), QKeySequence("Ctrl+K")]
+        )
+
+        stack = ed.stack
+        stack.canUndoChanged.connect(a[ActionId.UNDO].setEnabled)
+        stack.canRedoChanged.connect(a[ActionId.REDO].setEnabled)
+        stack.undoTextChanged.connect(lambda t: self._undo_text(ActionId.UNDO, t))
+        stack.redoTextChanged.connect(lambda t: self._undo_text(ActionId.REDO, t))
+        self._undo_text(ActionId.UNDO, "")
+        self._undo_text(ActionId.REDO, "")
+
+        ed.changed.connect(self._changed)
+        ed.focusRequested.connect(self.focus)
+        ed.failed.connect(lambda m: MessageDialog.warn(self, self.tr("Cannot do that"), m))
+        ed.crashed.connect(lambda e: report_unexpected(e, self))
+        ed.yearChanged.connect(self._year_changed)
+        self.tree.currentRefChanged.connect(self._selected)
+        self.model.renameRequested.connect(ed.rename)
+        self.model.moveRequested.connect(rec.move_dropped)
+        self.model.eventsDropped.connect(rec.events_dropped)
+        self.year_selector.activated.connect(
+            lambda i: ed.set_year(int(self.year_selector.itemData(i)))
+        )
+        self.search.resultReady.connect(self._filter)
+        self.search.eventActivated.connect(self._event_activated)
+        self.search_field.escaped.connect(self.tree.setFocus)
+        self.files.opened.connect(self.set_database)
+        self.files.imported.connect(self._imported)
+
+    def _undo_text(self, which: ActionId, text: str) -> None:
+        action = self.actions_[which]
+        if which is ActionId.UNDO:
+            action.setText(self.tr("&Undo %1").replace("%1", text).strip())
+            action.setEnabled(self.editor.stack.canUndo())
+        else:
+            action.setText(self.tr("&Redo %1").replace("%1", text).strip())
+            action.setEnabled(self.editor.stack.canRedo())
+
+    # -- the database --------------------------------------------------------------------------
+
+    def set_database(self, db: Database) -> None:
+        """Show another database (File → Open, New, Recent); the old one is closed."""
+        old, self.db = self.db, db
+        self.files.db = db
+        self.search_field.clear()
+        self.editor.set_database(db, years.current(db=db))
+        self.model.set_database(db, self.editor.year)
+        if old is not db:
+            old.close()
+        self._database_shown()
+
+    def _database_shown(self) -> None:
+        name = self.db.path.name if self.db.path else self.db.display_name
+        self.setWindowTitle(self.tr("%1 — St Petersburg's partner cities").replace("%1", name))
+        self.file_label.setText(self.db.display_name)
+        self.file_label.setToolTip(self.db.display_name)
+        writable = not self.db.readonly
+        for action_id in (
+            ActionId.ADD_REGION,
+            ActionId.ADD_COUNTRY,
+            ActionId.ADD_PARTNER,
+            ActionId.ADD_AGREEMENT,
+            ActionId.ADD_EVENT,
+            ActionId.RENAME,
+            ActionId.DELETE,
+            ActionId.MOVE_TO,
+            ActionId.MOVE_UP,
+            ActionId.MOVE_DOWN,
+            ActionId.SORT_EVENTS,
+            ActionId.START_YEAR,
+        ):
+            self.actions_[action_id].setEnabled(writable)
+        self.actions_[ActionId.IMPORT_TABLE].setEnabled(writable and can_import())
+        self.tree.setDragEnabled(writable)
+        self._fill_years()
+        self._update_status()
+        if not self.tree.select_ref(self.db, tree.first_partner(db=self.db)):
+            self.details.show_node(None)
+        for note in self.db.notes:
+            self.statusBar().showMessage(note, 10_000)
+
+    def offer_first_start(self) -> None:
+        """On an empty database: offer to import a spreadsheet or open the 2024 sample."""
+        if not databases.is_empty(db=self.db) or self.db.readonly:
+            return
+        choice = FirstStartDialog.ask(self, can_import())
+        if choice == FirstStartDialog.IMPORT:
+            self.files.import_table()
+        elif choice == FirstStartDialog.SAMPLE:
+            self.files.open_sample()
+
+    def _imported(self, changes: ChangeSet) -> None:
+        self.editor.stack.clear()  # undo does not reach across an import
+        self.editor.set_year(years.current(db=self.db))
+        self._changed(changes)
+        if self.tree.current_ref() is None:
+            self.tree.select_ref(self.db, tree.first_partner(db=self.db))
+
+    # -- following changes ---------------------------------------------------------------------
+
+    def _changed(self, changes: ChangeSet) -> None:
+        current = self.tree.current_ref()
+        expanded = self.tree.expanded_refs() if changes.reload else []
+        self.model.apply(changes)
+        if changes.reload:
+            self.tree.expand_refs(expanded)
+            if current is not None:
+                self.tree.select_ref(self.db, current)
+        self.details.refresh(changes)
+        if changes.years:
+            self._fill_years()
+        if self.search.active and (
+            changes.events or changes.nodes or changes.children or changes.reload
+        ):
+            self.search.run()
+        self._status_timer.start()
+
+    def focus(self, target: object) -> None:
+        """Show what an edit or its undo touched: a node, an event, an agreement, a year."""
+        if isinstance(target, NodeRef):
+            self.tree.select_ref(self.db, target)
+            return
+        if not isinstance(target, tuple):
+            return
+        kind, record_id = target
+        if kind == "year":
+            self._fill_years()
+            self.editor.set_year(int(record_id))
+            return
+        partner_id = details.owner(db=self.db, kind=kind, record_id=record_id)
+        if partner_id is None:
+            return
+        if kind == "event":
+            event = details.event(db=self.db, event_id=record_id)
+            if event is not None and event.year != self.editor.year:
+                self.editor.set_year(event.year)
+        if self.details.ref != NodeRef.partner(partner_id):
+            self.tree.select_ref(self.db, NodeRef.partner(partner_id))
+        if kind == "event":
+            self.details.partner.events.focus_event(record_id)
+        else:
+            self.details.partner.agreements.focus_agreement(record_id)
+
+    def _selected(self, ref: NodeRef | None) -> None:
+        self.details.show_node(ref)
+        kind = ref.kind if ref is not None else None
+        writable = not self.db.readonly
+        a = self.actions_
+        a[ActionId.ADD_COUNTRY].setEnabled(writable and kind is not None)
+        a[ActionId.ADD_PARTNER].setEnabled(
+            writable and kind in (NodeKind.COUNTRY, NodeKind.PARTNER)
+        )
+        for action_id in (ActionId.ADD_AGREEMENT, ActionId.ADD_EVENT, ActionId.SORT_EVENTS):
+            a[action_id].setEnabled(writable and kind is NodeKind.PARTNER)
+        a[ActionId.MOVE_TO].setEnabled(writable and kind in (NodeKind.COUNTRY, NodeKind.PARTNER))
+
+    # -- years ---------------------------------------------------------------------------------
+
+    def _fill_years(self) -> None:
+        choices = years.choices(db=self.db)
+        if self.editor.year not in choices:
+            choices = sorted({*choices, self.editor.year})
+        self.year_selector.blockSignals(True)
+        self.year_selector.clear()
+        for year in choices:
+            self.year_selector.addItem(str(year), year)
+        self.year_selector.setCurrentIndex(self.year_selector.findData(self.editor.year))
+        self.year_selector.blockSignals(False)
+
+    def _step_year(self, step: int) -> None:
+        index = self.year_selector.currentIndex() + step
+        if 0 <= index < self.year_selector.count():
+            self.editor.set_year(int(self.year_selector.itemData(index)))
+
+    def _year_changed(self, year: int) -> None:
+        if self.year_selector.findData(year) < 0:
+            self._fill_years()
+        self.year_selector.setCurrentIndex(self.year_selector.findData(year))
+        self.model.set_year(year)
+        self.details.year_changed()
+        if self.search.active:
+            self.search.run()
+        self._update_status()
+
+    # -- search --------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus()
+        self.search_field.selectAll()
+
+    def _filter(self, result: SearchResult | None) -> None:
+        current = self.tree.current_ref()
+        self.model.set_filter(result)
+        if result is not None:
+            self.tree.expand_filtered()
+        if current is not None and not self.tree.select_ref(self.db, current) and result:
+            first = self.tree.first_partner_index()
+            if first.isValid():
+                self.tree.setCurrentIndex(first)
+
+    def _event_activated(self, hit: EventHit) -> None:
+        if hit.year != self.editor.year:
+            self.search.all_years.setChecked(True)  # keep the list while the year changes
+            self.editor.set_year(hit.year)
+        self.tree.select_ref(self.db, NodeRef.partner(hit.partner_id))
+        self.details.partner.events.focus_event(hit.id)
+
+    # -- the rest ------------------------------------------------------------------------------
+
+    def _update_status(self) -> None:
+        t = databases.totals(db=self.db, year=self.editor.year)
+        self.counts_label.setText(
+            self.tr("Partners: %1 · agreements: %2 · events of %3: %4")
+            .replace("%1", str(t.partners))
+            .replace("%2", str(t.agreements))
+            .replace("%3", str(self.editor.year))
+            .replace("%4", str(t.events))
+        )
+
+    def about(self) -> None:
+        from spbgui.errors import log_file
+
+        QMessageBox.about(
+            self,
+            self.tr("About spbgui"),
+            self.tr(
+                "<h3>St Petersburg's partner cities</h3><p>Version %1</p>"
+                "<p>The table of the committee for external relations: partners, agreements "
+                "and the events of each year.</p><p>Database: %2<br>Log: %3</p>"
+            )
+            .replace("%1", __version__)
+            .replace("%2", self.db.display_name)
+            .replace("%3", str(log_file())),
+        )
+
+    def _restore_settings(self) -> None:
+        s = QSettings()
+        for key, restore in (
+            ("window/geometry", self.restoreGeometry),
+            ("window/state", self.restoreState),
+            ("window/splitter", self.splitter.restoreState),
+            ("window/left", self.left.restoreState),
+            ("window/partner", self.details.partner.splitter.restoreState),
+        ):
+            value = s.value(key)
+            if isinstance(value, QByteArray):
+                restore(value)
+
+    def save_settings(self) -> None:
+        s = QSettings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/splitter", self.splitter.saveState())
+        s.setValue("window/left", self.left.saveState())
+        s.setValue("window/partner", self.details.partner.splitter.saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Commit a field still being edited (its focus-out would come too late).
+        focused = self.focusWidget()
+        if focused is not None:
+            focused.clearFocus()
+        self.save_settings()
         self.db.close()
         super().closeEvent(event)

@@ -9,7 +9,6 @@ from spbgui.domain.dates import parse_event_date
 from spbgui.services import edit, removal, search
 from spbgui.services.changes import NodeRef
 from spbgui.store.database import Database
-from spbgui.store.models import Event
 
 YEAR = 2024
 
@@ -86,7 +85,7 @@ def test_the_index_follows_edits_and_deletes(db: Database) -> None:
     ids = seed(db)
     edit.update_partner(db=db, partner_id=ids["hcm"], name="Хошимин (Сайгон)")
     assert search.search(db=db, query="сайгон", year=YEAR).partners == {ids["hcm"]}
-    deleted = removal.delete_records(db=db, kind=Event, ids=[ids["parade"]])
+    deleted = removal.delete_records(db=db, kind="event", ids=[ids["parade"]])
     assert search.search(db=db, query="парад", year=YEAR).is_empty
     removal.restore(db=db, snapshot=deleted.snapshot)
     assert search.search(db=db, query="парад", year=YEAR).partners == {ids["hcm"]}

@@ -1,0 +1,53 @@
+"""Opening database files for the window, and the figures its status bar shows.
+
+The window imports the store through here only, so the rule «ui → services →
+store» holds for it too.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from spbgui.store.database import Database, open_database
+from spbgui.store.models import Agreement, Country, Event, Partner, Region
+
+__all__ = ["Database", "Totals", "is_empty", "open_records", "totals"]
+
+
+def open_records(target: str | os.PathLike[str], *, create: bool = True) -> Database:
+    """Open (creating or upgrading as needed) the database at a path or URL."""
+    return open_database(target, create=create)
+
+
+def is_empty(*, db: Database) -> bool:
+    """No regions at all: a new database, to offer an import or the sample."""
+    with db.read() as s:
+        return s.scalar(select(func.count()).select_from(Region)) == 0
+
+
+@dataclass(frozen=True)
+class Totals:
+    regions: int
+    countries: int
+    partners: int
+    agreements: int
+    events: int  # in the year asked
+
+
+def totals(*, db: Database, year: int) -> Totals:
+    """Counts for the status bar; each an indexed count, quick on a large database."""
+    with db.read() as s:
+
+        def n(model: type, *where: object) -> int:
+            return s.scalar(select(func.count()).select_from(model).where(*where)) or 0  # type: ignore[arg-type]
+
+        return Totals(
+            regions=n(Region),
+            countries=n(Country),
+            partners=n(Partner),
+            agreements=n(Agreement),
+            events=n(Event, Event.year == year),
+        )

@@ -1,0 +1,296 @@
+"""Undo commands: one per user action, each calling services only.
+
+A command is done once before it is pushed (so a refused edit never enters the
+stack) and remembers what the service returned: the id an addition got, the
+fields before an update, the snapshot of a delete. ``undo()`` and later
+``redo()`` replay exactly that and report their change set to the
+:class:`~spbgui.ui.editor.Editor`, which refreshes the window from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from PySide6.QtGui import QUndoCommand
+
+from spbgui.services import order, removal, years
+from spbgui.services.changes import ChangeSet, NodeRef
+from spbgui.services.databases import Database
+from spbgui.services.edit import Added, Edited
+from spbgui.services.order import Moved, Reordered
+
+
+class Host(Protocol):
+    """What a command needs from the editor: the database and where to report."""
+
+    db: Database
+
+    def command_done(self, changes: ChangeSet, focus: object = None) -> None: ...
+
+    def command_failed(self, error: Exception) -> None: ...
+
+    def command_crashed(self, error: Exception) -> None: ...
+
+
+class Command(QUndoCommand):
+    """Base: :meth:`do` and :meth:`revert` call services and return a change set."""
+
+    def __init__(self, host: Host, text: str) -> None:
+        super().__init__(text)
+        self.host = host
+        self._pushed = False
+        self.focus_after_do: object = None
+        self.focus_after_undo: object = None
+
+    def first(self) -> ChangeSet:
+        """Do it the first time, before it is pushed; errors reach the caller."""
+        return self.do()
+
+    def do(self) -> ChangeSet:
+        raise NotImplementedError
+
+    def revert(self) -> ChangeSet:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        if not self._pushed:
+            self._pushed = True  # QUndoStack.push() calls redo(): it was done already
+            return
+        self._run(self.do, self.focus_after_do)
+
+    def undo(self) -> None:
+        self._run(self.revert, self.focus_after_undo)
+
+    def _run(self, fn: Callable[[], ChangeSet], focus: object) -> None:
+        # Nothing may escape undo() or redo(): they are called from C++ (QUndoStack), and an
+        # exception there would take the program down instead of reaching the error dialog.
+        try:
+            changes = fn()
+        except Exception as exc:
+            self._report(self.host.command_failed, exc)
+            return
+        try:
+            self.host.command_done(changes, focus)
+        except Exception as exc:
+            self._report(self.host.command_crashed, exc)
+
+    @staticmethod
+    def _report(report: Callable[[Exception], None], error: Exception) -> None:
+        try:
+            report(error)
+        except Exception:  # pragma: no cover - the last line of defence
+            import traceback
+
+            traceback.print_exc()
+
+
+class AddCommand(Command):
+    """Add a record; undo deletes it; redo adds it again with the same id."""
+
+    def __init__(
+        self,
+        host: Host,
+        text: str,
+        add: Callable[[int | None], Added],
+        kind: str,
+        focus: Callable[[int], object] | None = None,
+        focus_after_undo: object = None,
+    ) -> None:
+        super().__init__(host, text)
+        self._add, self._kind, self._focus = add, kind, focus
+        self.record_id: int | None = None
+        self.focus_after_undo = focus_after_undo
+
+    def do(self) -> ChangeSet:
+        added = self._add(self.record_id)
+        self.record_id = added.id
+        if self._focus is not None:
+            self.focus_after_do = self._focus(added.id)
+        return added.changes
+
+    def revert(self) -> ChangeSet:
+        assert self.record_id is not None
+        return removal.delete_records(
+            db=self.host.db, kind=self._kind, ids=[self.record_id]
+        ).changes
+
+
+class EditCommand(Command):
+    """Change some fields of a record; undo sets the fields it had before."""
+
+    def __init__(
+        self, host: Host, text: str, update: Callable[..., Edited[Any]], focus: object = None
+    ) -> None:
+        super().__init__(host, text)
+        self._update = update
+        self._after: dict[str, Any] = {}
+        self._before: dict[str, Any] = {}
+        self.focus_after_do = self.focus_after_undo = focus
+
+    def set_changes(self, **fields: Any) -> EditCommand:
+        self._after = fields
+        return self
+
+    def do(self) -> ChangeSet:
+        edited = self._update(**self._after)
+        if not self._before:
+            # getattr, not dataclasses.asdict: that would turn an EventDate into a dict.
+            self._before = {k: getattr(edited.before, k) for k in self._after}
+        return edited.changes
+
+    def revert(self) -> ChangeSet:
+        return self._update(**self._before).changes
+
+
+class DeleteCommand(Command):
+    """Delete records; undo restores them with their ids, places and everything under them."""
+
+    def __init__(
+        self, host: Host, text: str, kind: str, ids: list[int], focus_after_do: object = None
+    ) -> None:
+        super().__init__(host, text)
+        self._kind, self._ids = kind, ids
+        self._snapshot: removal.Snapshot | None = None
+        self.focus_after_do = focus_after_do
+
+    @property
+    def snapshot(self) -> removal.Snapshot | None:
+        return self._snapshot
+
+    def do(self) -> ChangeSet:
+        deleted = removal.delete_records(db=self.host.db, kind=self._kind, ids=self._ids)
+        self._snapshot = deleted.snapshot
+        return deleted.changes
+
+    def revert(self) -> ChangeSet:
+        assert self._snapshot is not None
+        return removal.restore(db=self.host.db, snapshot=self._snapshot)
+
+
+class MoveNodeCommand(Command):
+    """Move a region, country or partner to a parent and an index; undo moves it back."""
+
+    def __init__(self, host: Host, text: str, ref: NodeRef, parent_id: int | None, index: int):
+        super().__init__(host, text)
+        self._ref, self._parent_id, self._index = ref, parent_id, index
+        self._moved: Moved | None = None
+        self.focus_after_do = self.focus_after_undo = ref
+
+    def _move(self, parent_id: int | None, index: int) -> Moved:
+        db, ref = self.host.db, self._ref
+        if ref.kind.value == "region":
+            return order.move_region(db=db, region_id=ref.id, index=index)
+        assert parent_id is not None
+        if ref.kind.value == "country":
+            return order.move_country(db=db, country_id=ref.id, region_id=parent_id, index=index)
+        return order.move_partner(db=db, partner_id=ref.id, country_id=parent_id, index=index)
+
+    def do(self) -> ChangeSet:
+        moved = self._move(self._parent_id, self._index)
+        if self._moved is None:
+            self._moved = moved
+        return moved.changes
+
+    def revert(self) -> ChangeSet:
+        assert self._moved is not None
+        return self._move(self._moved.before.parent_id, self._moved.before.index).changes
+
+
+class MoveRecordCommand(Command):
+    """Move an agreement within its partner, or events within the year or to another partner."""
+
+    def __init__(self, host: Host, text: str, move: Callable[..., Moved], back: Callable[..., Any]):
+        super().__init__(host, text)
+        self._move, self._back = move, back
+        self._moved: Moved | None = None
+
+    def do(self) -> ChangeSet:
+        moved = self._move()
+        if self._moved is None:
+            self._moved = moved
+        return moved.changes
+
+    def revert(self) -> ChangeSet:
+        assert self._moved is not None
+        return self._back(self._moved).changes
+
+
+class MoveEventsCommand(Command):
+    """Move several events to another partner; undo puts each back where it was."""
+
+    def __init__(self, host: Host, text: str, event_ids: list[int], partner_id: int) -> None:
+        super().__init__(host, text)
+        self._ids, self._partner_id = event_ids, partner_id
+        self._moves: list[tuple[int, Moved]] = []
+
+    def do(self) -> ChangeSet:
+        changes, moves = ChangeSet(), []
+        for event_id in self._ids:
+            moved = order.move_event(
+                db=self.host.db, event_id=event_id, index=None, partner_id=self._partner_id
+            )
+            moves.append((event_id, moved))
+            changes = changes | moved.changes
+        self._moves = moves
+        return changes
+
+    def revert(self) -> ChangeSet:
+        changes = ChangeSet()
+        for event_id, moved in reversed(self._moves):
+            back = order.move_event(
+                db=self.host.db,
+                event_id=event_id,
+                index=moved.before.index,
+                partner_id=moved.before.parent_id,
+                agreement_id=moved.agreement_id,
+            )
+            changes = changes | back.changes
+        return changes
+
+
+class ReorderEventsCommand(Command):
+    """Give a partner's events of a year a new order (sorting by date, moving up or down)."""
+
+    def __init__(self, host: Host, text: str, reorder: Callable[[], Reordered]) -> None:
+        super().__init__(host, text)
+        self._reorder = reorder
+        self._done: Reordered | None = None
+        self._where: tuple[int, int] | None = None
+
+    def set_where(self, partner_id: int, year: int) -> ReorderEventsCommand:
+        self._where = (partner_id, year)
+        return self
+
+    def do(self) -> ChangeSet:
+        if self._done is None:
+            self._done = self._reorder()
+            return self._done.changes
+        assert self._where is not None
+        partner_id, year = self._where
+        return order.order_events(
+            db=self.host.db, partner_id=partner_id, year=year, ids=self._done.after
+        ).changes
+
+    def revert(self) -> ChangeSet:
+        assert self._done is not None and self._where is not None
+        partner_id, year = self._where
+        return order.order_events(
+            db=self.host.db, partner_id=partner_id, year=year, ids=self._done.before
+        ).changes
+
+
+class StartYearCommand(Command):
+    """Start the table of a new year; undo forgets it (while it still has no events)."""
+
+    def __init__(self, host: Host, text: str, year: int, year_before: int) -> None:
+        super().__init__(host, text)
+        self.year = year
+        self.focus_after_do = ("year", year)
+        self.focus_after_undo = ("year", year_before)
+
+    def do(self) -> ChangeSet:
+        return years.start_year(db=self.host.db, year=self.year).changes
+
+    def revert(self) -> ChangeSet:
+        return years.forget_year(db=self.host.db, year=self.year)

@@ -1,0 +1,273 @@
+"""The details pane: what the selected node of the tree is and holds.
+
+A partner shows its fields, its agreements and its events of the selected year
+(:class:`PartnerPage`); a region or a country its own fields and a summary of
+what is under it (:class:`SummaryPage`); nothing selected, a hint. Each page
+reads through the services and edits through the :class:`Editor`; the pane
+refreshes the page from the change sets the editor sends.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spbgui.services import details
+from spbgui.services.changes import ChangeSet, NodeKind, NodeRef
+from spbgui.services.edit import PARTNER_KINDS
+from spbgui.ui.agreements_section import AgreementsSection
+from spbgui.ui.dialogs import kind_label
+from spbgui.ui.editor import Editor
+from spbgui.ui.events_section import EventsSection
+from spbgui.ui.fields import CommitLineEdit, CommitTextEdit
+
+
+def _heading(parent: QWidget, name: str) -> QLabel:
+    label = QLabel(parent, objectName=name)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.45)
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def _note_edit(parent: QWidget, name: str) -> CommitTextEdit:
+    note = CommitTextEdit(parent)
+    note.setObjectName(name)
+    note.setMaximumHeight(56)
+    return note
+
+
+class PartnerPage(QWidget):
+    def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.info: details.PartnerInfo | None = None
+        self.setObjectName("partnerPage")
+        self.heading = _heading(self, "partnerHeading")
+        self.path = QLabel(self, objectName="partnerPath")
+        self.name = CommitLineEdit(self)
+        self.name.setObjectName("partnerNameField")
+        self.kind = QComboBox(self, objectName="partnerKindField")
+        for kind in PARTNER_KINDS:
+            self.kind.addItem(kind_label(kind), kind)
+        self.note = _note_edit(self, "partnerNoteField")
+        form = QFormLayout()
+        form.addRow(self.tr("&Name:"), self.name)
+        form.addRow(self.tr("&Kind:"), self.kind)
+        form.addRow(self.tr("N&ote:"), self.note)
+        self.name.committed.connect(lambda text: self._edit(name=text))
+        self.kind.activated.connect(lambda _i: self._edit(kind=self.kind.currentData()))
+        self.note.committed.connect(lambda text: self._edit(note=text))
+
+        self.agreements = AgreementsSection(editor, self)
+        self.events = EventsSection(editor, self)
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.heading)
+        top_layout.addWidget(self.path)
+        top_layout.addLayout(form)
+        top_layout.addWidget(self.agreements, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self, objectName="partnerSplitter")
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(self.events)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+    def show_partner(self, partner_id: int) -> bool:
+        info = details.partner(db=self.editor.db, partner_id=partner_id)
+        if info is None:
+            return False
+        self.info = info
+        self._show_fields()
+        self.agreements.show_partner(info.id, info.title)
+        self.events.show_partner(info.id, self.agreements.titles())
+        writable = not self.editor.db.readonly
+        self.agreements.set_enabled_for(writable)
+        self.events.set_enabled_for(writable)
+        return True
+
+    def _show_fields(self) -> None:
+        info = self.info
+        assert info is not None
+        whole = info.kind == "country"
+        self.heading.setText(
+            self.tr("%1 (country as a whole)").replace("%1", info.title) if whole else info.title
+        )
+        self.path.setText(f"{info.region} › {info.country} · {kind_label(info.kind)}")
+        self.name.set_stored(info.name or "")
+        self.name.setReadOnly(whole or self.editor.db.readonly)
+        self.name.setPlaceholderText(self.tr("the country itself") if whole else "")
+        self.kind.setCurrentIndex(self.kind.findData(info.kind))
+        self.kind.setEnabled(not whole and not self.editor.db.readonly)
+        self.note.set_stored(info.note)
+        self.note.setReadOnly(self.editor.db.readonly)
+
+    def _edit(self, **fields: object) -> None:
+        if self.info is None:
+            return
+        if fields.get("kind") == "country":
+            self.kind.setCurrentIndex(self.kind.findData(self.info.kind))
+            return  # a country as a whole is added under the country, not made from a city
+        label = self.tr("edit partner “%1”").replace("%1", self.info.title)
+        if not self.editor.update_node(NodeRef.partner(self.info.id), label, **fields):
+            self._show_fields()  # refused: show what is stored
+
+    def refresh(self, changes: ChangeSet) -> bool:
+        """Follow an edit; False if the partner is gone."""
+        if self.info is None:
+            return False
+        pid = self.info.id
+        if NodeRef.partner(pid) in changes.removed or changes.reload:
+            return self.show_partner(pid)
+        if changes.touches_partner(pid) or self.info.country_id in {
+            r.id for r in changes.nodes if r.kind is NodeKind.COUNTRY
+        }:
+            info = details.partner(db=self.editor.db, partner_id=pid)
+            if info is None:
+                return False
+            self.info = info
+            self._show_fields()
+            if pid in changes.agreements:
+                self.agreements.show_partner(pid, info.title)
+            if pid in changes.events or pid in changes.agreements:
+                self.events.reload(self.agreements.titles())
+        return True
+
+
+class SummaryPage(QWidget):
+    """A region or a country: its name and note, and what is under it."""
+
+    def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.ref: NodeRef | None = None
+        self.setObjectName("summaryPage")
+        self.heading = _heading(self, "summaryHeading")
+        self.path = QLabel(self, objectName="summaryPath")
+        self.name = CommitLineEdit(self)
+        self.name.setObjectName("summaryNameField")
+        self.note = _note_edit(self, "summaryNoteField")
+        self.counts = QLabel(self, objectName="summaryCounts")
+        self.counts.setTextFormat(Qt.TextFormat.RichText)
+        self.counts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form = QFormLayout()
+        form.addRow(self.tr("&Name:"), self.name)
+        form.addRow(self.tr("N&ote:"), self.note)
+        self.name.committed.connect(lambda text: self._edit(name=text))
+        self.note.committed.connect(lambda text: self._edit(note=text))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.path)
+        layout.addLayout(form)
+        layout.addSpacing(12)
+        layout.addWidget(self.counts)
+        layout.addStretch(1)
+
+    def show_node(self, ref: NodeRef) -> bool:
+        summary = details.summary(db=self.editor.db, ref=ref, year=self.editor.year)
+        if summary is None:
+            return False
+        self.ref = ref
+        self.heading.setText(summary.name)
+        region = ref.kind is NodeKind.REGION
+        self.path.setText(
+            self.tr("Region") if region else self.tr("Country in %1").replace("%1", summary.parent)
+        )
+        self.name.set_stored(summary.name)
+        self.name.setReadOnly(self.editor.db.readonly)
+        self.note.set_stored(summary.note)
+        self.note.setReadOnly(self.editor.db.readonly)
+        year = self.editor.year
+        rows = []
+        if region:
+            rows.append((self.tr("Countries"), str(summary.countries)))
+        rows += [
+            (self.tr("Partners"), str(summary.partners)),
+            (self.tr("Agreements"), str(summary.agreements)),
+            (self.tr("Events in %1").replace("%1", str(year)), str(summary.events)),
+            (self.tr("Events in %1").replace("%1", str(year - 1)), str(summary.events_before)),
+        ]
+        cells = "".join(
+            f"<tr><td style='padding-right:24px'>{k}</td><td align='right'><b>{v}</b></td></tr>"
+            for k, v in rows
+        )
+        self.counts.setText(f"<table>{cells}</table>")
+        return True
+
+    def _edit(self, **fields: object) -> None:
+        if self.ref is None:
+            return
+        label = self.tr("edit “%1”").replace("%1", self.heading.text())
+        if not self.editor.update_node(self.ref, label, **fields):
+            self.show_node(self.ref)
+
+    def refresh(self, changes: ChangeSet) -> bool:
+        if self.ref is None:
+            return False
+        if self.ref in changes.removed:
+            return False
+        return self.show_node(self.ref)
+
+
+class DetailsPane(QStackedWidget):
+    """Pages for nothing, a region or country, and a partner; ``show_node`` picks one."""
+
+    def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.setObjectName("detailsPane")
+        self.setAccessibleName(self.tr("Details of the selected item"))
+        self.ref: NodeRef | None = None
+        self.empty = QLabel(self, objectName="emptyPage")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setText(
+            self.tr(
+                "Choose a partner in the tree on the left, or find it: Ctrl+F and a few letters "
+                "of the city, the country or an event."
+            )
+        )
+        self.summary = SummaryPage(editor, self)
+        self.partner = PartnerPage(editor, self)
+        for page in (self.empty, self.summary, self.partner):
+            self.addWidget(page)
+
+    def show_node(self, ref: NodeRef | None) -> None:
+        self.ref = ref
+        shown = False
+        if ref is not None and ref.kind is NodeKind.PARTNER:
+            shown = self.partner.show_partner(ref.id)
+            if shown:
+                self.setCurrentWidget(self.partner)
+        elif ref is not None:
+            shown = self.summary.show_node(ref)
+            if shown:
+                self.setCurrentWidget(self.summary)
+        if not shown:
+            self.ref = None
+            self.setCurrentWidget(self.empty)
+
+    def refresh(self, changes: ChangeSet) -> None:
+        page = self.currentWidget()
+        if page is self.partner and not self.partner.refresh(changes):
+            self.show_node(None)
+        elif page is self.summary and not self.summary.refresh(changes):
+            self.show_node(None)
+
+    def year_changed(self) -> None:
+        self.show_node(self.ref)

@@ -1,0 +1,308 @@
+"""The small dialogs of the window, each answerable in tests through a classmethod.
+
+Every question the window asks goes through an ``ask()`` (or ``show_*``)
+classmethod, so a test replaces that one method with its answer
+(``monkeypatch.setattr(ConfirmDialog, "ask", ...)``) and drives the real window
+without a modal loop.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spbgui.domain.dates import DateError, parse_agreement_dates
+from spbgui.services.edit import PARTNER_KINDS, AgreementFields
+from spbgui.ui.fields import mark_error
+
+
+def kind_label(kind: str) -> str:
+    labels = {
+        "city": QCoreApplication.translate("Kinds", "city"),
+        "province": QCoreApplication.translate("Kinds", "province"),
+        "region": QCoreApplication.translate("Kinds", "region (oblast)"),
+        "district": QCoreApplication.translate("Kinds", "district"),
+        "country": QCoreApplication.translate("Kinds", "country as a whole"),
+    }
+    return labels.get(kind, kind)
+
+
+class ConfirmDialog:
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, title: str, text: str, informative: str = "", accept: str = ""
+    ) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        box.setObjectName("confirmDialog")
+        if informative:
+            box.setInformativeText(informative)
+        ok = box.addButton(
+            accept or QCoreApplication.translate("ConfirmDialog", "OK"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(ok)
+        box.exec()
+        return box.clickedButton() is ok
+
+
+class MessageDialog:
+    @classmethod
+    def warn(cls, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.warning(parent, title, text)
+
+    @classmethod
+    def inform(cls, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
+
+
+class NameDialog:
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+        value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
+        value = value.strip()
+        return value if ok and value else None
+
+
+class PartnerDialog(QDialog):
+    """A new partner: its name and kind (a city, a province, ..., or the country as a whole)."""
+
+    def __init__(self, parent: QWidget | None, country: str, can_be_whole: bool) -> None:
+        super().__init__(parent)
+        self.setObjectName("partnerDialog")
+        self.setWindowTitle(self.tr("New partner in %1").replace("%1", country))
+        self.name = QLineEdit(objectName="partnerNameEdit")
+        self.kind = QComboBox(objectName="partnerKindCombo")
+        for kind in PARTNER_KINDS:
+            if kind != "country" or can_be_whole:
+                self.kind.addItem(kind_label(kind), kind)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Name:"), self.name)
+        form.addRow(self.tr("&Kind:"), self.kind)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self._ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.name.textChanged.connect(self._kind_changed)
+        self._kind_changed()
+
+    def _kind_changed(self) -> None:
+        whole = self.kind.currentData() == "country"
+        self.name.setEnabled(not whole)
+        self._ok.setEnabled(whole or bool(self.name.text().strip()))
+
+    def value(self) -> tuple[str | None, str]:
+        kind = self.kind.currentData()
+        return (None if kind == "country" else self.name.text().strip()), kind
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, country: str, can_be_whole: bool
+    ) -> tuple[str | None, str] | None:
+        dialog = cls(parent, country, can_be_whole)
+        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class AgreementDialog(QDialog):
+    """A new agreement: its title (the basis of cooperation), dates as staff write them, note."""
+
+    def __init__(self, parent: QWidget | None, partner: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("agreementDialog")
+        self.setWindowTitle(self.tr("New agreement of %1").replace("%1", partner))
+        self.resize(560, 300)
+        self.title = QPlainTextEdit(objectName="agreementTitleEdit")
+        self.title.setTabChangesFocus(True)
+        self.dates = QLineEdit(objectName="agreementDatesEdit")
+        self.dates.setPlaceholderText(self.tr("e.g. 09.12.2005, июнь 2017 г., 2009, 2024"))
+        self.error = QLabel(objectName="agreementDatesError", wordWrap=True)
+        self.error.setStyleSheet("color: #9b1c1c")
+        self.error.hide()
+        self.note = QLineEdit(objectName="agreementNoteEdit")
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Basis of cooperation:"), self.title)
+        form.addRow(self.tr("&Dates:"), self.dates)
+        form.addRow("", self.error)
+        form.addRow(self.tr("N&ote:"), self.note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self._ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.title.textChanged.connect(self._check)
+        self.dates.textChanged.connect(self._check)
+        self._check()
+
+    def _check(self) -> bool:
+        why = ""
+        try:
+            parse_agreement_dates(self.dates.text())
+        except DateError as exc:
+            why = str(exc)
+        mark_error(self.dates, why)
+        self.error.setText(why)
+        self.error.setVisible(bool(why))
+        ok = not why and bool(self.title.toPlainText().strip())
+        self._ok.setEnabled(ok)
+        return ok
+
+    def accept(self) -> None:
+        if self._check():
+            super().accept()
+
+    def value(self) -> AgreementFields:
+        return AgreementFields(
+            " ".join(self.title.toPlainText().split()),
+            tuple(parse_agreement_dates(self.dates.text())),
+            self.note.text().strip(),
+        )
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, partner: str) -> AgreementFields | None:
+        dialog = cls(parent, partner)
+        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class MoveDialog(QDialog):
+    """Choose where to move a node: a country (grouped by region) or a region."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        groups: list[tuple[str, list[tuple[int, str]]]],
+        current: int | None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("moveDialog")
+        self.setWindowTitle(title)
+        self.resize(420, 480)
+        self.tree = QTreeWidget(objectName="moveTargets")
+        self.tree.setHeaderHidden(True)
+        for group, items in groups:
+            parent_item = self.tree.invisibleRootItem()
+            if group:
+                parent_item = QTreeWidgetItem(self.tree, [group])
+                parent_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            for target_id, label in items:
+                item = QTreeWidgetItem(parent_item, [label])
+                item.setData(0, Qt.ItemDataRole.UserRole, target_id)
+                if target_id == current:
+                    item.setFlags(Qt.ItemFlag.NoItemFlags)
+        self.tree.expandAll()
+        self.tree.itemDoubleClicked.connect(lambda *_: self.accept())
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tree)
+        layout.addWidget(buttons)
+
+    def value(self) -> int | None:
+        item = self.tree.currentItem()
+        return None if item is None else item.data(0, Qt.ItemDataRole.UserRole)
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        title: str,
+        groups: list[tuple[str, list[tuple[int, str]]]],
+        current: int | None,
+    ) -> int | None:
+        dialog = cls(parent, title, groups, current)
+        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class FirstStartDialog:
+    """On an empty database: import a spreadsheet, open the 2024 sample, or start empty."""
+
+    IMPORT, SAMPLE, EMPTY = "import", "sample", "empty"
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, can_import: bool) -> str:
+        box = QMessageBox(parent)
+        box.setObjectName("firstStartDialog")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(QCoreApplication.translate("FirstStartDialog", "Welcome"))
+        box.setText(QCoreApplication.translate("FirstStartDialog", "The database is empty."))
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "FirstStartDialog",
+                "Import last year's table from an Excel workbook, or open the 2024 table "
+                "that comes with the program to look around first.",
+            )
+        )
+        imp = box.addButton(
+            QCoreApplication.translate("FirstStartDialog", "Import a Table…"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        sample = box.addButton(
+            QCoreApplication.translate("FirstStartDialog", "Open the 2024 Sample"),
+            QMessageBox.ButtonRole.ActionRole,
+        )
+        box.addButton(
+            QCoreApplication.translate("FirstStartDialog", "Start Empty"),
+            QMessageBox.ButtonRole.RejectRole,
+        )
+        imp.setEnabled(can_import)
+        sample.setEnabled(can_import)
+        box.setDefaultButton(imp if can_import else None)  # type: ignore[arg-type]
+        box.exec()
+        if box.clickedButton() is imp:
+            return cls.IMPORT
+        if box.clickedButton() is sample:
+            return cls.SAMPLE
+        return cls.EMPTY
+
+
+class FileDialogs:
+    @classmethod
+    def open_database(cls, parent: QWidget | None, folder: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(
+            parent,
+            QCoreApplication.translate("FileDialogs", "Open a database"),
+            folder,
+            QCoreApplication.translate("FileDialogs", "spbgui databases (*.sqlite *.db)")
+            + ";;"
+            + QCoreApplication.translate("FileDialogs", "All files (*)"),
+        )
+        return Path(name) if name else None
+
+    @classmethod
+    def new_database(cls, parent: QWidget | None, folder: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(
+            parent,
+            QCoreApplication.translate("FileDialogs", "Create a new database"),
+            folder,
+            QCoreApplication.translate("FileDialogs", "spbgui databases (*.sqlite *.db)"),
+        )
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix else path.with_suffix(".sqlite")

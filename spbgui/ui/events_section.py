@@ -1,0 +1,331 @@
+"""The partner's events of the selected year in the details pane, and last year's for reference.
+
+A new event is written in the entry line above the table (date, text, agreement,
+Enter): a date that cannot be read is shown as an error at the date field and
+nothing is added, and the text stays where it was typed. Existing events are
+edited in place in the table; the full text of the current event is edited
+below it. Last year's events of the partner are shown read-only underneath, as
+staff look at them while writing this year's.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spbgui.domain.dates import DateError, parse_event_date
+from spbgui.services import details
+from spbgui.ui.agreements_section import tool_button
+from spbgui.ui.delegates import AgreementDelegate, DateDelegate
+from spbgui.ui.editor import Editor
+from spbgui.ui.fields import CommitTextEdit, mark_error
+from spbgui.ui.icons import Icon
+from spbgui.ui.table_models import EventsModel
+
+
+def _events_table(model: EventsModel, name: str, parent: QWidget) -> QTableView:
+    table = QTableView(parent)
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.verticalHeader().hide()
+    # Fixed row heights keep a partner with a thousand events as fast to show as one with three.
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(EventsModel.TEXT, QHeaderView.ResizeMode.Stretch)
+    header.resizeSection(EventsModel.DATE, 150)
+    header.resizeSection(EventsModel.AGREEMENT, 200)
+    return table
+
+
+class EventsSection(QWidget):
+    def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.partner_id: int | None = None
+        self.setObjectName("eventsSection")
+        self.titles: dict[int, str] = {}
+
+        self.title = QLabel(self)
+        self.add_button = tool_button(
+            Icon.ADD_EVENT, self.tr("Add an event"), "addEventButton", self
+        )
+        self.delete_button = tool_button(
+            Icon.DELETE, self.tr("Delete the selected events"), "deleteEventButton", self
+        )
+        self.up_button = tool_button(Icon.UP, self.tr("Move up"), "eventUpButton", self)
+        self.down_button = tool_button(Icon.DOWN, self.tr("Move down"), "eventDownButton", self)
+        self.sort_button = QPushButton(self.tr("Sort by date"), self, objectName="sortEventsButton")
+        self.sort_button.setFlat(True)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.title)
+        bar.addStretch(1)
+        for b in (self.add_button, self.delete_button, self.up_button, self.down_button):
+            bar.addWidget(b)
+        bar.addWidget(self.sort_button)
+        self.add_button.clicked.connect(self.focus_new_event)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button.clicked.connect(lambda: self.move_selected(+1))
+        self.sort_button.clicked.connect(self.sort_by_date)
+
+        # The entry line for a new event.
+        self.new_date = QLineEdit(self, objectName="newEventDate")
+        self.new_date.setPlaceholderText(self.tr("date: 3-6 июля"))
+        self.new_date.setAccessibleName(self.tr("Date of the new event"))
+        self.new_date.setMaximumWidth(190)
+        self.new_text = QLineEdit(self, objectName="newEventText")
+        self.new_text.setPlaceholderText(self.tr("what happened — Enter adds the event"))
+        self.new_text.setAccessibleName(self.tr("Text of the new event"))
+        self.new_agreement = QComboBox(self, objectName="newEventAgreement")
+        self.new_agreement.setAccessibleName(self.tr("Agreement of the new event"))
+        self.new_agreement.setMaximumWidth(220)
+        self.new_button = QPushButton(self.tr("Add"), self, objectName="newEventButton")
+        self.new_error = QLabel(self, objectName="newEventError", wordWrap=True)
+        self.new_error.setStyleSheet("color: #9b1c1c")
+        self.new_error.hide()
+        entry = QHBoxLayout()
+        entry.setContentsMargins(0, 0, 0, 0)
+        entry.addWidget(self.new_date)
+        entry.addWidget(self.new_text, 1)
+        entry.addWidget(self.new_agreement)
+        entry.addWidget(self.new_button)
+        self.new_date.textChanged.connect(self._check_new_date)
+        self.new_date.returnPressed.connect(self.new_text.setFocus)
+        self.new_text.returnPressed.connect(self.add_new_event)
+        self.new_button.clicked.connect(self.add_new_event)
+
+        self.model = EventsModel(self)
+        self.model.editRequested.connect(self._edit)
+        self.table = _events_table(self.model, "eventsTable", self)
+        self.table.setAccessibleName(self.tr("Events of the year"))
+        self.table.setItemDelegateForColumn(
+            EventsModel.DATE,
+            DateDelegate(lambda t: parse_event_date(t, self.model.year), self.table),
+        )
+        self.table.setItemDelegateForColumn(
+            EventsModel.AGREEMENT, AgreementDelegate(self.model.agreement_choices, self.table)
+        )
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.setDragEnabled(True)  # onto a partner of the tree: move the events there
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.table.selectionModel().currentRowChanged.connect(self._show_current_text)
+
+        self.text = CommitTextEdit(self)
+        self.text.setObjectName("eventTextEdit")
+        self.text.setAccessibleName(self.tr("Full text of the selected event"))
+        self.text.setPlaceholderText(
+            self.tr("The full text of the selected event; it is saved when you leave the field.")
+        )
+        self.text.committed.connect(self._commit_text)
+
+        upper = QWidget(self)
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addLayout(bar)
+        upper_layout.addLayout(entry)
+        upper_layout.addWidget(self.new_error)
+        upper_layout.addWidget(self.table, 1)
+
+        self.previous_model = EventsModel(self)
+        self.previous_model.readonly = True
+        self.previous = QGroupBox(self, objectName="previousEventsBox")
+        prev_layout = QVBoxLayout(self.previous)
+        self.previous_table = _events_table(self.previous_model, "previousEventsTable", self)
+        self.previous_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        prev_layout.addWidget(self.previous_table)
+
+        split = QSplitter(Qt.Orientation.Vertical, self, objectName="eventsSplitter")
+        split.addWidget(upper)
+        split.addWidget(self.text)
+        split.addWidget(self.previous)
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 1)
+        split.setStretchFactor(2, 2)
+        split.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)
+
+    # -- showing --------------------------------------------------------------------------------
+
+    def show_partner(self, partner_id: int, titles: dict[int, str]) -> None:
+        if partner_id != self.partner_id:
+            self._clear_entry()
+        self.partner_id = partner_id
+        self.reload(titles)
+
+    def reload(self, titles: dict[int, str] | None = None) -> None:
+        if self.partner_id is None:
+            return
+        if titles is not None:
+            self.titles = titles
+        year, db = self.editor.year, self.editor.db
+        self.title.setText(self.tr("<b>Events of %1</b>").replace("%1", str(year)))
+        self.model.set_events(
+            year, details.events(db=db, partner_id=self.partner_id, year=year), self.titles
+        )
+        before = details.events(db=db, partner_id=self.partner_id, year=year - 1)
+        self.previous_model.set_events(year - 1, before, self.titles)
+        self.previous.setTitle(
+            self.tr("%1: %n event(s), for reference (read-only)", "", len(before)).replace(
+                "%1", str(year - 1)
+            )
+        )
+        self.previous.setVisible(bool(before))
+        self._fill_agreements()
+        self._show_current_text()
+
+    def _fill_agreements(self) -> None:
+        current = self.new_agreement.currentData()
+        self.new_agreement.clear()
+        for agreement_id, title in self.model.agreement_choices():
+            short = title if len(title) <= 60 else title[:57] + "…"
+            self.new_agreement.addItem(short, agreement_id)
+            self.new_agreement.setItemData(
+                self.new_agreement.count() - 1, title, Qt.ItemDataRole.ToolTipRole
+            )
+        self.new_agreement.setCurrentIndex(max(self.new_agreement.findData(current), 0))
+
+    def _show_current_text(self, *_: object) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.text.setEnabled(True)
+            self.text.set_stored(self.model.record(index.row()).text)
+        else:
+            self.text.set_stored("")
+            self.text.setEnabled(False)
+
+    def focus_event(self, event_id: int) -> None:
+        row = self.model.row_for(event_id)
+        if row >= 0:
+            index = self.model.index(row, EventsModel.TEXT)
+            self.table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.table.scrollTo(index)
+
+    def focus_new_event(self) -> None:
+        self.new_date.setFocus()
+        self.new_date.selectAll()
+
+    # -- the entry line -------------------------------------------------------------------------
+
+    def _check_new_date(self) -> str:
+        try:
+            parse_event_date(self.new_date.text(), self.editor.year)
+            why = ""
+        except DateError as exc:
+            why = str(exc)
+        mark_error(self.new_date, why)
+        self.new_error.setText(why)
+        self.new_error.setVisible(bool(why))
+        return why
+
+    def add_new_event(self) -> int | None:
+        """Add the event typed in the entry line; on a bad date, say so and keep everything."""
+        if self.partner_id is None:
+            return None
+        if self._check_new_date():
+            self.new_date.setFocus()
+            return None
+        date = parse_event_date(self.new_date.text(), self.editor.year)
+        text = self.new_text.text().strip()
+        if not text and not date.is_dated:
+            return None
+        new_id = self.editor.add_event(
+            self.partner_id, date, text, self.new_agreement.currentData()
+        )
+        if new_id is not None:
+            self._clear_entry()
+            self.focus_event(new_id)
+            self.new_date.setFocus()
+        return new_id
+
+    def _clear_entry(self) -> None:
+        self.new_date.clear()
+        self.new_text.clear()
+        mark_error(self.new_date, "")
+        self.new_error.hide()
+
+    # -- edits ----------------------------------------------------------------------------------
+
+    def _edit(self, event_id: int, field: str, value: object) -> None:
+        self.editor.update_event(event_id, field, value)
+
+    def _commit_text(self, text: str) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.editor.update_event(self.model.record(index.row()).id, "text", text)
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        if not rows and self.table.currentIndex().isValid():
+            rows = [self.table.currentIndex().row()]
+        return [self.model.record(r).id for r in rows]
+
+    def delete_selected(self) -> None:
+        # No question asked: an event has nothing under it, and Ctrl+Z brings it back.
+        ids = self.selected_ids()
+        if ids:
+            row = self.model.row_for(ids[0])
+            if self.editor.delete_events(ids) and self.model.rowCount():
+                self.table.selectRow(min(row, self.model.rowCount() - 1))
+
+    def move_selected(self, step: int) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return
+        row = self.model.row_for(ids[0]) + step
+        if 0 <= row < self.model.rowCount():
+            self.editor.move_event(ids[0], row)
+
+    def sort_by_date(self) -> None:
+        if self.partner_id is not None:
+            self.editor.sort_events(self.partner_id)
+
+    def has_focus(self) -> bool:
+        return self.table.hasFocus()
+
+    def edit_current(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.table.edit(index)
+
+    def set_enabled_for(self, partner: bool) -> None:
+        writable = partner and not self.editor.db.readonly
+        for w in (
+            self.add_button,
+            self.delete_button,
+            self.up_button,
+            self.down_button,
+            self.sort_button,
+            self.new_date,
+            self.new_text,
+            self.new_agreement,
+            self.new_button,
+        ):
+            w.setEnabled(writable)

@@ -1,0 +1,151 @@
+"""The File menu's work: new, open, recent databases, import, the sample table.
+
+Opening a file goes through :func:`spbgui.services.databases.open_records`
+(which refuses what is not ours, with a Russian message); the window is told
+through :attr:`DatabaseFiles.opened`. Recent files and the last database live
+in QSettings.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
+
+from spbgui.errors import UserError
+from spbgui.paths import resources_dir
+from spbgui.services.changes import ChangeSet
+from spbgui.services.databases import Database, open_records
+from spbgui.ui.dialogs import FileDialogs, MessageDialog
+
+RECENT_KEY = "files/recent"
+LAST_KEY = "files/last"
+RECENT_MAX = 8
+
+
+def sample_table() -> Path:
+    """The 2024 table shipped with the program."""
+    return resources_dir() / "sample" / "cooperation_2024.xlsx"
+
+
+def can_import() -> bool:
+    """The import dialog is there (it comes with the import issue)."""
+    return importlib.util.find_spec("spbgui.ui.import_dialog") is not None
+
+
+def recent_databases() -> list[str]:
+    value = QSettings().value(RECENT_KEY, [])
+    items = [value] if isinstance(value, str) else list(value or [])
+    return [str(v) for v in items if v]
+
+
+def remember(path: Path) -> None:
+    settings = QSettings()
+    items = [str(path), *(p for p in recent_databases() if p != str(path))]
+    settings.setValue(RECENT_KEY, items[:RECENT_MAX])
+    settings.setValue(LAST_KEY, str(path))
+
+
+def last_database() -> str | None:
+    value = QSettings().value(LAST_KEY)
+    return str(value) if value else None
+
+
+class DatabaseFiles(QObject):
+    opened = Signal(object)  # Database
+    imported = Signal(object)  # ChangeSet
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.window = window
+        self.db: Database | None = None
+
+    def _folder(self) -> str:
+        if self.db is not None and self.db.path is not None:
+            return str(self.db.path.parent)
+        return str(Path.home())
+
+    def open_path(self, path: Path, *, create: bool = False) -> bool:
+        try:
+            db = open_records(path, create=create)
+        except UserError as exc:
+            MessageDialog.warn(self.window, self.tr("Cannot open the database"), str(exc))
+            return False
+        if db.path is not None:
+            remember(db.path)
+        self.opened.emit(db)
+        return True
+
+    def new_database(self) -> None:
+        path = FileDialogs.new_database(self.window, self._folder())
+        if path is None:
+            return
+        if path.exists():
+            MessageDialog.warn(
+                self.window,
+                self.tr("Cannot create the database"),
+                self.tr("The file “%1” already exists. Open it, or choose another name.").replace(
+                    "%1", str(path)
+                ),
+            )
+            return
+        self.open_path(path, create=True)
+
+    def open_database(self) -> None:
+        path = FileDialogs.open_database(self.window, self._folder())
+        if path is not None:
+            self.open_path(path)
+
+    def fill_recent_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        items = recent_databases()
+        for n, item in enumerate(items, 1):
+            action = menu.addAction(f"&{n} {item}")
+            action.setObjectName(f"actionRecent{n}")
+            action.setProperty("accessibleName", item)
+            action.triggered.connect(lambda _=False, p=item: self.open_path(Path(p)))
+        if not items:
+            none = menu.addAction(self.tr("No recent databases"))
+            none.setEnabled(False)
+        menu.addSeparator()
+        clear = menu.addAction(self.tr("Clear the List"))
+        clear.setObjectName("actionClearRecent")
+        clear.setEnabled(bool(items))
+        clear.triggered.connect(lambda: QSettings().remove(RECENT_KEY))
+
+    def import_table(self, path: Path | None = None) -> bool:
+        """Open the import dialog (on ``path`` if given); True if something was imported."""
+        if self.db is None or not can_import():
+            return False
+        from spbgui.ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.db, self.window)
+        if path is not None:
+            dialog.set_file(path)
+        done = dialog.exec() == ImportDialog.DialogCode.Accepted and dialog.result is not None
+        if done:
+            self.imported.emit(ChangeSet.everything())
+        return done
+
+    def open_sample(self) -> bool:
+        """Import the 2024 table shipped with the program into this (empty) database.
+
+        No preview dialog: the file is ours and known good; the import service still
+        refuses anything that would duplicate records.
+        """
+        if self.db is None or importlib.util.find_spec("spbgui.services.importer") is None:
+            return False
+        from spbgui.services.importer import import_workbook
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            import_workbook(db=self.db, path=sample_table())
+        except UserError as exc:
+            MessageDialog.warn(self.window, self.tr("Cannot open the sample"), str(exc))
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.imported.emit(ChangeSet.everything())
+        return True

@@ -1,0 +1,215 @@
+"""What the record actions do: ask what is needed, then hand the edit to the editor.
+
+Add, rename, delete, move and reorder act on the focused part of the window: the
+tree, the agreements table or the events table. Deleting a node first says what
+goes with it (so many partners, agreements and events) and that it can be undone.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from spbgui.services import details, tree, years
+from spbgui.services.changes import NodeKind, NodeRef
+from spbgui.ui.details_pane import DetailsPane
+from spbgui.ui.dialogs import ConfirmDialog, MoveDialog, NameDialog, PartnerDialog
+from spbgui.ui.editor import Editor
+from spbgui.ui.navigation import NavigationTree
+
+
+class RecordActions(QObject):
+    def __init__(
+        self, window: QWidget, editor: Editor, tree_view: NavigationTree, details_pane: DetailsPane
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.editor = editor
+        self.tree = tree_view
+        self.details = details_pane
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _current(self) -> tuple[NodeRef | None, tree.NodeRow | None]:
+        return self.tree.current_ref(), self.tree.current_row()
+
+    def _label(self, row: tree.NodeRow) -> str:
+        if row.is_country_as_whole:
+            return self.tr("%1 (country as a whole)").replace("%1", row.name)
+        return row.name
+
+    def _ancestor(self, kind: NodeKind) -> NodeRef | None:
+        ref = self.tree.current_ref()
+        if ref is None:
+            return None
+        for above in tree.path(db=self.editor.db, ref=ref):
+            if above.kind is kind:
+                return above
+        return None
+
+    # -- adding --------------------------------------------------------------------------------
+
+    def add_region(self) -> None:
+        name = NameDialog.ask(self.window, self.tr("New region"), self.tr("Name of the region:"))
+        if name:
+            self.editor.add_region(name)
+
+    def add_country(self) -> None:
+        region = self._ancestor(NodeKind.REGION)
+        if region is None:
+            return
+        name = NameDialog.ask(self.window, self.tr("New country"), self.tr("Name of the country:"))
+        if name:
+            self.editor.add_country(region.id, name)
+
+    def add_partner(self) -> None:
+        country = self._ancestor(NodeKind.COUNTRY)
+        if country is None:
+            return
+        rows = tree.partners(db=self.editor.db, country_id=country.id, year=self.editor.year)
+        summary = details.summary(db=self.editor.db, ref=country, year=self.editor.year)
+        name = summary.name if summary else ""
+        has_whole = any(r.is_country_as_whole for r in rows)
+        answer = PartnerDialog.ask(self.window, name, not has_whole)
+        if answer is not None:
+            self.editor.add_partner(country.id, answer[0], answer[1])
+
+    def add_agreement(self) -> None:
+        if self.details.currentWidget() is self.details.partner:
+            self.details.partner.agreements.add()
+
+    def add_event(self) -> None:
+        if self.details.currentWidget() is self.details.partner:
+            self.details.partner.events.focus_new_event()
+
+    # -- rename, delete ------------------------------------------------------------------------
+
+    def rename(self) -> None:
+        page = self.details.partner
+        if page.agreements.has_focus():
+            page.agreements.edit_current()
+        elif page.events.has_focus():
+            page.events.edit_current()
+        else:
+            index = self.tree.currentIndex()
+            if index.isValid():
+                self.tree.edit(index.siblingAtColumn(0))
+
+    def delete(self) -> None:
+        page = self.details.partner
+        if self.details.currentWidget() is page and page.agreements.has_focus():
+            page.agreements.delete_selected()
+        elif self.details.currentWidget() is page and page.events.has_focus():
+            page.events.delete_selected()
+        elif self.tree.hasFocus() or self.tree.currentIndex().isValid():
+            self.delete_node()
+
+    def delete_node(self) -> None:
+        ref, row = self._current()
+        if ref is None or row is None:
+            return
+        label = self._label(row)
+        contents = tree.contents(db=self.editor.db, ref=ref)
+        question = {
+            NodeKind.REGION: self.tr("Delete the region “%1”?"),
+            NodeKind.COUNTRY: self.tr("Delete the country “%1”?"),
+            NodeKind.PARTNER: self.tr("Delete the partner “%1”?"),
+        }[ref.kind].replace("%1", label)
+        parts = []
+        if contents.countries:
+            parts.append(self.tr("%n country(ies)", "", contents.countries))
+        if contents.partners:
+            parts.append(self.tr("%n partner(s)", "", contents.partners))
+        if contents.agreements:
+            parts.append(self.tr("%n agreement(s)", "", contents.agreements))
+        if contents.events:
+            parts.append(self.tr("%n event(s) of all years", "", contents.events))
+        more = self.tr("Nothing else is deleted with it.")
+        if parts:
+            more = self.tr("With it go: %1.").replace("%1", ", ".join(parts))
+        more += " " + self.tr("You can undo this with Ctrl+Z.")
+        if not ConfirmDialog.ask(self.window, self.tr("Delete"), question, more, self.tr("Delete")):
+            return
+        # Select a neighbour afterwards, so the keyboard user can go on.
+        index = self.tree.currentIndex()
+        neighbour = index.sibling(index.row() + 1, 0)
+        if not neighbour.isValid():
+            neighbour = index.sibling(index.row() - 1, 0)
+        if not neighbour.isValid():
+            neighbour = index.parent()
+        after = self.tree.navigation_model().ref(neighbour)
+        self.editor.delete_node(ref, label, after)
+
+    # -- moving --------------------------------------------------------------------------------
+
+    def move_to(self) -> None:
+        ref, row = self._current()
+        if ref is None or row is None or ref.kind is NodeKind.REGION:
+            return
+        groups = details.regions_and_countries(db=self.editor.db)
+        path = tree.path(db=self.editor.db, ref=ref)
+        current_parent = path[-2].id if len(path) >= 2 else None
+        label = self._label(row)
+        if ref.kind is NodeKind.COUNTRY:
+            choices = [("", [(rid, rname) for rid, rname, _c in groups])]
+            title = self.tr("Move “%1” to the region").replace("%1", label)
+        else:
+            choices = [(rname, countries) for _rid, rname, countries in groups if countries]
+            title = self.tr("Move “%1” to the country").replace("%1", label)
+        target = MoveDialog.ask(self.window, title, choices, current_parent)
+        if target is None or target == current_parent:
+            return
+        parent_kind = NodeKind.REGION if ref.kind is NodeKind.COUNTRY else NodeKind.COUNTRY
+        self.editor.move_node(ref, NodeRef(parent_kind, target), 1 << 30, label)
+
+    def move(self, step: int) -> None:
+        page = self.details.partner
+        if self.details.currentWidget() is page and page.agreements.has_focus():
+            page.agreements.move_selected(step)
+            return
+        if self.details.currentWidget() is page and page.events.has_focus():
+            page.events.move_selected(step)
+            return
+        ref, row = self._current()
+        index = self.tree.currentIndex()
+        if ref is None or row is None or not index.isValid():
+            return
+        target = index.row() + step
+        if not 0 <= target < self.tree.model().rowCount(index.parent()):
+            return
+        parent = self.tree.navigation_model().ref(index.parent())
+        self.editor.move_node(ref, parent, target, self._label(row))
+
+    def move_dropped(self, ref: NodeRef, parent: NodeRef | None, index: int) -> None:
+        row = self.tree.navigation_model().row_of(self.tree.navigation_model().index_of(ref))
+        label = self._label(row) if row is not None else ""
+        self.editor.move_node(ref, parent, index, label)
+
+    def events_dropped(self, event_ids: list[int], partner_id: int) -> None:
+        model = self.tree.navigation_model()
+        row = model.row_of(model.index_of(NodeRef.partner(partner_id)))
+        label = self._label(row) if row is not None else ""
+        self.editor.move_events_to(event_ids, partner_id, label)
+
+    def sort_events(self) -> None:
+        if self.details.currentWidget() is self.details.partner:
+            self.details.partner.events.sort_by_date()
+
+    # -- years ---------------------------------------------------------------------------------
+
+    def start_new_year(self) -> None:
+        year = years.next_year(db=self.editor.db)
+        question = self.tr("Start the table of %1?").replace("%1", str(year))
+        more = self.tr(
+            "Partners and agreements stay as they are; %1 starts with no events. The events of "
+            "%2 stay in the database and are shown beside each partner for reference."
+        )
+        more = more.replace("%1", str(year)).replace("%2", str(year - 1))
+        if ConfirmDialog.ask(
+            self.window,
+            self.tr("New year"),
+            question,
+            more,
+            self.tr("Start %1").replace("%1", str(year)),
+        ):
+            self.editor.start_new_year()

@@ -1,0 +1,113 @@
+"""The window's menus and toolbar, laid out from the actions (which are made in actions.py)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QToolBar, QToolButton, QWidget
+
+from spbgui.ui.actions import ActionId, Actions
+
+
+def _fill(menu: QMenu, actions: Actions, ids: tuple[ActionId | None, ...]) -> None:
+    for action_id in ids:
+        if action_id is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(actions[action_id])
+
+
+def build_menus(window: QMainWindow, actions: Actions) -> QMenu:
+    """Fill the menu bar; returns the (empty) recent-databases submenu for the caller to fill."""
+    bar = window.menuBar()
+    a = actions
+
+    file_menu = bar.addMenu(window.tr("&File"))
+    file_menu.setObjectName("menuFile")
+    file_menu.addAction(a[ActionId.NEW_DATABASE])
+    file_menu.addAction(a[ActionId.OPEN_DATABASE])
+    recent = file_menu.addMenu(window.tr("Open &Recent"))
+    recent.setObjectName("menuRecent")
+    file_menu.addSeparator()
+    file_menu.addAction(a[ActionId.IMPORT_TABLE])
+    file_menu.addAction(a[ActionId.EXPORT_TABLE])
+    file_menu.addAction(a[ActionId.PRINT_REPORT])
+    file_menu.addSeparator()
+    file_menu.addAction(a[ActionId.QUIT])
+    file_menu.setToolTipsVisible(True)  # say why export and print are not there yet
+
+    edit_menu = bar.addMenu(window.tr("&Edit"))
+    edit_menu.setObjectName("menuEdit")
+    _fill(
+        edit_menu,
+        a,
+        (ActionId.UNDO, ActionId.REDO, None, ActionId.RENAME, ActionId.DELETE, None, ActionId.FIND),
+    )
+
+    records = bar.addMenu(window.tr("&Records"))
+    records.setObjectName("menuRecords")
+    _fill(
+        records,
+        a,
+        (
+            ActionId.ADD_REGION,
+            ActionId.ADD_COUNTRY,
+            ActionId.ADD_PARTNER,
+            None,
+            ActionId.ADD_AGREEMENT,
+            ActionId.ADD_EVENT,
+            None,
+            ActionId.MOVE_TO,
+            ActionId.MOVE_UP,
+            ActionId.MOVE_DOWN,
+            ActionId.SORT_EVENTS,
+        ),
+    )
+
+    year = bar.addMenu(window.tr("&Year"))
+    year.setObjectName("menuYear")
+    _fill(year, a, (ActionId.START_YEAR, None, ActionId.PREVIOUS_YEAR, ActionId.NEXT_YEAR))
+
+    view = bar.addMenu(window.tr("&View"))
+    view.setObjectName("menuView")
+    view.addAction(a[ActionId.REFRESH])
+
+    help_menu = bar.addMenu(window.tr("&Help"))
+    help_menu.setObjectName("menuHelp")
+    help_menu.addAction(a[ActionId.ABOUT])
+    return recent
+
+
+def build_toolbar(
+    window: QMainWindow, actions: Actions, year_selector: QComboBox, search: QWidget
+) -> QToolBar:
+    bar = QToolBar(window.tr("Main toolbar"), window)
+    bar.setObjectName("mainToolBar")
+    bar.setMovable(False)
+    bar.setIconSize(QSize(22, 22))
+    a = actions
+    groups = (
+        (ActionId.OPEN_DATABASE, ActionId.IMPORT_TABLE),
+        (ActionId.UNDO, ActionId.REDO),
+        (ActionId.ADD_PARTNER, ActionId.ADD_AGREEMENT, ActionId.ADD_EVENT, ActionId.DELETE),
+    )
+    for group in groups:
+        for action_id in group:
+            bar.addAction(a[action_id])
+        bar.addSeparator()
+    label = QLabel(window.tr(" &Year: "), bar)
+    label.setBuddy(year_selector)
+    bar.addWidget(label)
+    bar.addWidget(year_selector)
+    bar.addAction(a[ActionId.START_YEAR])
+    spacer = QWidget(bar)
+    spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred)
+    bar.addWidget(spacer)
+    bar.addWidget(search)
+    # Tool buttons made for actions take the action's accessible name.
+    for action in bar.actions():
+        button = bar.widgetForAction(action)
+        if isinstance(button, QToolButton):
+            button.setAccessibleName(str(action.property("accessibleName") or action.text()))
+            button.setObjectName(action.objectName() + "Button")
+    window.addToolBar(bar)
+    return bar

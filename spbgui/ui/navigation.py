@@ -1,0 +1,156 @@
+"""The navigation tree view: selection, lazy expansion to a node, drag and drop, context menu."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, QWidget
+
+from spbgui.services import tree
+from spbgui.services.changes import NodeKind, NodeRef
+from spbgui.services.databases import Database
+from spbgui.ui.tree_model import NavigationModel
+
+EXPAND_ALL_LIMIT = 400  # a filtered tree with more partners than this opens regions only
+
+
+class NavigationTree(QTreeView):
+    currentRefChanged = Signal(object)  # NodeRef or None
+
+    def __init__(self, model: NavigationModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("navigationTree")
+        self.setAccessibleName(self.tr("Regions, countries and partners"))
+        self.setModel(model)
+        self.setUniformRowHeights(True)
+        self.setAllColumnsShowFocus(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDropIndicatorShown(True)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self._menu_actions: list[QAction | None] = []
+        self._connect_selection()
+        model.modelReset.connect(self._connect_selection)
+
+    def navigation_model(self) -> NavigationModel:
+        model = self.model()
+        assert isinstance(model, NavigationModel)
+        return model
+
+    def _connect_selection(self) -> None:
+        self.selectionModel().currentChanged.connect(
+            self._current_changed, Qt.ConnectionType.UniqueConnection
+        )
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.currentRefChanged.emit(self.navigation_model().ref(current))
+
+    def set_context_actions(self, actions: Sequence[QAction | None]) -> None:
+        """The context menu's actions (None for a separator)."""
+        self._menu_actions = list(actions)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        for action in self._menu_actions:
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        menu.exec(self.viewport().mapToGlobal(pos))
+
+    def current_ref(self) -> NodeRef | None:
+        return self.navigation_model().ref(self.currentIndex())
+
+    def current_row(self) -> tree.NodeRow | None:
+        return self.navigation_model().row_of(self.currentIndex())
+
+    def select_ref(self, db: Database, ref: NodeRef | None) -> bool:
+        """Select ``ref``, loading and expanding the levels above it; False if it is not shown."""
+        model = self.navigation_model()
+        if ref is None:
+            self.setCurrentIndex(QModelIndex())
+            return False
+        index = model.index_of(ref)
+        if not index.isValid():
+            for above in tree.path(db=db, ref=ref)[:-1]:
+                parent = model.index_of(above)
+                if not parent.isValid():
+                    return False
+                model.fetch(parent)
+                self.expand(parent)
+            index = model.index_of(ref)
+            if not index.isValid():
+                return False
+        self.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.scrollTo(index)
+        return True
+
+    def expanded_refs(self) -> list[NodeRef]:
+        model = self.navigation_model()
+        out: list[NodeRef] = []
+
+        def walk(parent: QModelIndex) -> None:
+            for row in range(model.rowCount(parent)):
+                index = model.index(row, 0, parent)
+                if self.isExpanded(index):
+                    ref = model.ref(index)
+                    if ref is not None:
+                        out.append(ref)
+                    walk(index)
+
+        walk(QModelIndex())
+        return out
+
+    def expand_refs(self, refs: Sequence[NodeRef]) -> None:
+        model = self.navigation_model()
+        for ref in refs:  # parents come before their children in expanded_refs()
+            index = model.index_of(ref)
+            if index.isValid():
+                model.fetch(index)
+                self.expand(index)
+
+    def expand_filtered(self) -> None:
+        """After a search: open everything found, or the regions only if it is a lot."""
+        model = self.navigation_model()
+        result = model.filter
+        if result is None:
+            return
+        many = len(result.partners) + len(result.whole_countries) * 10 > EXPAND_ALL_LIMIT
+        for r in range(model.rowCount()):
+            region = model.index(r, 0)
+            model.fetch(region)
+            self.expand(region)
+            if many:
+                continue
+            for c in range(model.rowCount(region)):
+                country = model.index(c, 0, region)
+                ref = model.ref(country)
+                if ref is not None and ref.kind is NodeKind.COUNTRY:
+                    model.fetch(country)
+                    self.expand(country)
+
+    def first_partner_index(self) -> QModelIndex:
+        model = self.navigation_model()
+        for r in range(model.rowCount()):
+            region = model.index(r, 0)
+            for c in range(model.rowCount(region)):
+                country = model.index(c, 0, region)
+                if model.rowCount(country):
+                    return model.index(0, 0, country)
+        return QModelIndex()

@@ -1,0 +1,430 @@
+"""The navigation tree's model: regions → countries → partners, loaded a level at a time.
+
+Children are read from :mod:`spbgui.services.tree` when a node is expanded
+(``canFetchMore``/``fetchMore``), so a database of 10,000 partners opens as fast
+as one of 37. Column 0 is the name, column 1 the node's events in the selected
+year. After an edit the model re-reads only the levels a :class:`ChangeSet`
+names and reconciles them row by row (remove, reorder, insert, update), so
+expanded nodes and the selection survive. Renames and drops are not done here:
+the model asks for them by signal and the undo commands do them.
+"""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+from spbgui.services import tree
+from spbgui.services.changes import ChangeSet, NodeKind, NodeRef
+from spbgui.services.databases import Database
+from spbgui.services.search import SearchResult
+from spbgui.ui.icons import node_icon
+
+NODES_MIME = "application/x-spbgui-nodes"
+EVENTS_MIME = "application/x-spbgui-events"
+REF_ROLE = Qt.ItemDataRole.UserRole + 1
+
+Index = QModelIndex | QPersistentModelIndex
+NO_PARENT = QModelIndex()  # the default «parent» of top-level rows (not rebuilt per call)
+
+
+class _Node:
+    __slots__ = ("children", "loaded", "parent", "row", "rowno")
+
+    def __init__(self, row: tree.NodeRow | None, parent: _Node | None, rowno: int = 0) -> None:
+        self.row = row
+        self.parent = parent
+        self.rowno = rowno  # this node's row under its parent, kept up to date
+        self.children: list[_Node] = []
+        self.loaded = row is not None and row.ref.kind is NodeKind.PARTNER  # leaves
+
+    @property
+    def ref(self) -> NodeRef | None:
+        return None if self.row is None else self.row.ref
+
+
+class NavigationModel(QAbstractItemModel):
+    renameRequested = Signal(object, str)  # NodeRef, new name
+    moveRequested = Signal(object, object, int)  # NodeRef, new parent NodeRef or None, index
+    eventsDropped = Signal(list, int)  # event ids, partner id
+
+    def __init__(self, db: Database, year: int, parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._db = db
+        self._year = year
+        self._filter: SearchResult | None = None
+        self._root = _Node(None, None)
+        self._by_ref: dict[NodeRef, _Node] = {}
+        self._load(self._root)
+
+    # -- what the window asks ------------------------------------------------------------------
+
+    @property
+    def year(self) -> int:
+        return self._year
+
+    def set_database(self, db: Database, year: int) -> None:
+        self._db, self._year, self._filter = db, year, None
+        self.reload()
+
+    def set_year(self, year: int) -> None:
+        if year != self._year:
+            self._year = year
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 1, 1)
+            self._sync_loaded(self._root)
+
+    def set_filter(self, result: SearchResult | None) -> None:
+        """Show only what a search found (None: everything)."""
+        self._filter = result
+        self.reload()
+
+    @property
+    def filter(self) -> SearchResult | None:
+        return self._filter
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._root = _Node(None, None)
+        self._by_ref.clear()
+        self._load(self._root)
+        self.endResetModel()
+
+    def ref(self, index: Index) -> NodeRef | None:
+        return self._node(index).ref if index.isValid() else None
+
+    def row_of(self, index: Index) -> tree.NodeRow | None:
+        return self._node(index).row if index.isValid() else None
+
+    def index_of(self, ref: NodeRef | None) -> QModelIndex:
+        """The index of a loaded node (invalid if it is not loaded or not shown)."""
+        node = self._by_ref.get(ref) if ref is not None else None
+        return self._index(node) if node is not None else QModelIndex()
+
+    def fetch(self, index: QModelIndex) -> None:
+        if self.canFetchMore(index):
+            self.fetchMore(index)
+
+    def apply(self, changes: ChangeSet) -> None:
+        """Bring the loaded part of the tree up to date with an edit."""
+        if changes.reload:
+            self.reload()
+            return
+        parents: set[NodeRef | None] = set(changes.children)
+        for ref in changes.nodes:
+            node = self._by_ref.get(ref)
+            if node is not None and node.parent is not None:
+                parents.add(node.parent.ref)
+        if changes.counts:
+            # Counts change up the path of every partner named: re-read each level of it.
+            parents.add(None)
+            for pid in changes.counts:
+                for ref in tree.path(db=self._db, ref=NodeRef.partner(pid))[:-1]:
+                    parents.add(ref)
+        # Top down, so that a node that moves is removed from one level before it is
+        # added to another.
+        order = {None: 0, NodeKind.REGION: 1, NodeKind.COUNTRY: 2, NodeKind.PARTNER: 3}
+        for ref in sorted(parents, key=lambda r: (order[r.kind if r else None], r is None or r)):
+            node = self._root if ref is None else self._by_ref.get(ref)
+            if node is not None:
+                self._sync(node)
+
+    # -- loading and reconciling ---------------------------------------------------------------
+
+    def _fetch_rows(self, node: _Node) -> list[tree.NodeRow]:
+        rows = tree.children(db=self._db, parent=node.ref, year=self._year)
+        if self._filter is not None:
+            rows = [r for r in rows if self._filter.shows(r.ref, node.ref)]
+        return rows
+
+    def _load(self, node: _Node) -> None:
+        for n, row in enumerate(self._fetch_rows(node)):
+            child = _Node(row, node, n)
+            node.children.append(child)
+            self._by_ref[row.ref] = child
+        node.loaded = True
+
+    def _forget(self, node: _Node) -> None:
+        if node.ref is not None:
+            self._by_ref.pop(node.ref, None)
+        for child in node.children:
+            self._forget(child)
+
+    def _sync_loaded(self, node: _Node) -> None:
+        self._sync(node)
+        for child in list(node.children):
+            if child.loaded and child.children:
+                self._sync_loaded(child)
+
+    def _sync(self, node: _Node) -> None:
+        """Make ``node``'s loaded children what the database says, row by row."""
+        if not node.loaded:
+            return
+        rows = self._fetch_rows(node)
+        parent = self._index(node)
+        wanted = {r.ref for r in rows}
+        for i in reversed(range(len(node.children))):
+            if node.children[i].ref not in wanted:
+                self.beginRemoveRows(parent, i, i)
+                self._forget(node.children.pop(i))
+                self._renumber(node)
+                self.endRemoveRows()
+        have = {c.ref: c for c in node.children}
+        kept = [r.ref for r in rows if r.ref in have]
+        if [c.ref for c in node.children] != kept:
+            self._reorder(node, parent, [have[r] for r in kept])
+        for pos, row in enumerate(rows):
+            if pos < len(node.children) and node.children[pos].ref == row.ref:
+                child = node.children[pos]
+                if child.row != row:
+                    child.row = row
+                    self.dataChanged.emit(self.index(pos, 0, parent), self.index(pos, 1, parent))
+                continue
+            self.beginInsertRows(parent, pos, pos)
+            child = _Node(row, node, pos)
+            node.children.insert(pos, child)
+            self._by_ref[row.ref] = child
+            self._renumber(node)
+            self.endInsertRows()
+
+    def _reorder(self, node: _Node, parent: QModelIndex, children: list[_Node]) -> None:
+        # (PySide6 emits these signals only without arguments: a layout change of the model.)
+        self.layoutAboutToBeChanged.emit()
+        node.children = children
+        self._renumber(node)
+        for old in self.persistentIndexList():
+            moved = old.internalPointer() if old.isValid() else None
+            if isinstance(moved, _Node) and moved.parent is node:
+                self.changePersistentIndex(old, self.createIndex(moved.rowno, old.column(), moved))
+        self.layoutChanged.emit()
+
+    @staticmethod
+    def _renumber(node: _Node) -> None:
+        for n, child in enumerate(node.children):
+            child.rowno = n
+
+    def _node(self, index: Index) -> _Node:
+        if not index.isValid():
+            return self._root
+        node = index.internalPointer()
+        assert isinstance(node, _Node)
+        return node
+
+    def _index(self, node: _Node, column: int = 0) -> QModelIndex:
+        if node is self._root or node.parent is None:
+            return QModelIndex()
+        return self.createIndex(node.rowno, column, node)
+
+    # -- QAbstractItemModel --------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = NO_PARENT) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        return self.createIndex(row, column, self._node(parent).children[row])
+
+    def parent(self, index: Index) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid():
+            return QModelIndex()
+        node = self._node(index).parent
+        return QModelIndex() if node is None else self._index(node)
+
+    def rowCount(self, parent: Index = NO_PARENT) -> int:
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._node(parent).children)
+
+    def columnCount(self, parent: Index = NO_PARENT) -> int:
+        return 2
+
+    def hasChildren(self, parent: Index = NO_PARENT) -> bool:
+        if parent.isValid() and parent.column() != 0:
+            return False
+        node = self._node(parent)
+        if node.loaded or node.row is None:
+            return bool(node.children)
+        return node.row.children > 0
+
+    def canFetchMore(self, parent: Index) -> bool:
+        if parent.isValid() and parent.column() != 0:
+            return False
+        node = self._node(parent)
+        return not node.loaded and node.row is not None and node.row.children > 0
+
+    def fetchMore(self, parent: Index) -> None:
+        node = self._node(parent)
+        if node.loaded:
+            return
+        rows = self._fetch_rows(node)
+        if rows:
+            self.beginInsertRows(QModelIndex(parent), 0, len(rows) - 1)
+        for n, row in enumerate(rows):
+            child = _Node(row, node, n)
+            node.children.append(child)
+            self._by_ref[row.ref] = child
+        node.loaded = True
+        if rows:
+            self.endInsertRows()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row = self._node(index).row
+        assert row is not None
+        col = index.column()
+        if role == REF_ROLE:
+            return row.ref
+        if col == 1:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return str(row.events) if row.events else ""
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("%n event(s) in %1", "", row.events).replace("%1", str(self._year))
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QApplication.palette().brush(
+                    QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText
+                )
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if row.is_country_as_whole:
+                return self.tr("%1 (country as a whole)").replace("%1", row.name)
+            return row.name
+        if role == Qt.ItemDataRole.EditRole:
+            return row.name
+        if role == Qt.ItemDataRole.DecorationRole:
+            return node_icon(row.kind, as_whole=row.is_country_as_whole)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.note or None
+        if role == Qt.ItemDataRole.FontRole and row.ref.kind is not NodeKind.PARTNER:
+            font = QFont()
+            font.setBold(row.ref.kind is NodeKind.REGION)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and row.is_country_as_whole:
+            return QBrush(QApplication.palette().color(QPalette.ColorRole.Link))
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr("Region / country / partner") if section == 0 else str(self._year)
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            if section == 1:
+                return self.tr("Events in %1").replace("%1", str(self._year))
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        row = self._node(index).row
+        assert row is not None
+        flags = (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsDragEnabled
+            | Qt.ItemFlag.ItemIsDropEnabled
+        )
+        if index.column() == 0 and not row.is_country_as_whole:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or index.column() != 0:
+            return False
+        row = self._node(index).row
+        assert row is not None
+        name = str(value).strip()
+        if name and name != row.name:
+            # The rename is an undoable command; the model learns the new name from its
+            # change set, so it reports nothing changed here.
+            self.renameRequested.emit(row.ref, name)
+        return False
+
+    # -- drag and drop -------------------------------------------------------------------------
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [NODES_MIME, EVENTS_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+        refs = []
+        for index in indexes:
+            ref = self.ref(index)
+            if index.column() == 0 and ref is not None and ref not in refs:
+                refs.append(ref)
+        data = QMimeData()
+        payload = [[r.kind.value, r.id] for r in refs]
+        data.setData(NODES_MIME, QByteArray(json.dumps(payload).encode()))
+        return data
+
+    def _drop_target(
+        self, data: QMimeData, row: int, parent: Index
+    ) -> tuple[list[NodeRef], NodeRef | None, int] | None:
+        """What a drop of nodes would do: (nodes, new parent, index), or None if refused."""
+        if not data.hasFormat(NODES_MIME):
+            return None
+        refs = [NodeRef(NodeKind(k), i) for k, i in json.loads(bytes(data.data(NODES_MIME).data()))]
+        if len(refs) != 1:
+            return None
+        ref = refs[0]
+        target = self._node(parent)
+        wanted_parent = {
+            NodeKind.REGION: None,
+            NodeKind.COUNTRY: NodeKind.REGION,
+            NodeKind.PARTNER: NodeKind.COUNTRY,
+        }[ref.kind]
+        # Dropped onto a node of the same kind: before it, under the same parent.
+        if target.ref is not None and target.ref.kind is ref.kind and row < 0:
+            row, target = target.rowno, target.parent  # type: ignore[assignment]
+        assert target is not None
+        kind = target.ref.kind if target.ref is not None else None
+        if kind is not wanted_parent:
+            return None
+        index = len(target.children) if row < 0 else row
+        moving = self._by_ref.get(ref)
+        if moving is not None and moving.parent is target:
+            if moving.rowno < index:
+                index -= 1  # the node leaves its old place first
+            if index == moving.rowno:
+                return None
+        return refs, target.ref, index
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        if data.hasFormat(EVENTS_MIME):
+            ref = self.ref(parent)
+            return ref is not None and ref.kind is NodeKind.PARTNER
+        return self._drop_target(data, row, parent) is not None
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        # Returning False keeps the view from removing the dragged rows itself: the
+        # move is an undoable command and the model follows its change set.
+        if data.hasFormat(EVENTS_MIME):
+            ref = self.ref(parent)
+            if ref is not None and ref.kind is NodeKind.PARTNER:
+                ids = json.loads(bytes(data.data(EVENTS_MIME).data()))
+                self.eventsDropped.emit([int(i) for i in ids], ref.id)
+            return False
+        target = self._drop_target(data, row, parent)
+        if target is not None:
+            refs, new_parent, index = target
+            self.moveRequested.emit(refs[0], new_parent, index)
+        return False

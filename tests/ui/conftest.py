@@ -1,0 +1,124 @@
+"""Fixtures of the window tests: the 2024 table written through the editing services.
+
+The records come from ``shared/fixtures/cooperation_2024.expected.json`` (what
+an import of the 2024 workbook must give), written with the same services the
+window uses, so these tests do not depend on the importer.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from spbgui.domain.dates import EventDate, PartialDate
+from spbgui.services import edit
+from spbgui.store.database import Database, open_database
+
+
+def fill_from_expected(db: Database, expected: dict[str, Any]) -> None:
+    regions = {name: edit.add_region(db=db, name=name).id for name in expected["regions"]}
+    countries = {
+        c["name"]: edit.add_country(db=db, region_id=regions[c["region"]], name=c["name"]).id
+        for c in expected["countries"]
+    }
+    partners: dict[tuple[str, str | None], int] = {}
+    for p in expected["partners"]:
+        kind = "country" if p["name"] is None else "city"
+        partners[(p["country"], p["name"])] = edit.add_partner(
+            db=db, country_id=countries[p["country"]], name=p["name"], kind=kind
+        ).id
+    year = expected["year"]
+    for a in expected["agreements"]:
+        pid = partners[(a["country"], a["partner"])]
+        aid = edit.add_agreement(
+            db=db,
+            partner_id=pid,
+            title=a["title"],
+            dates=[PartialDate.from_iso(d) for d in a["dates"]],
+        ).id
+        for e in a["events"]:
+            date = (
+                EventDate(PartialDate.from_iso(e["start"]), PartialDate.from_iso(e["end"]))
+                if e["start"]
+                else EventDate()
+            )
+            edit.add_event(
+                db=db, partner_id=pid, year=year, date=date, text=e["text"], agreement_id=aid
+            )
+
+
+@pytest.fixture(scope="session")
+def _sample_file(tmp_path_factory: pytest.TempPathFactory, expected_2024: dict[str, Any]) -> Path:
+    path = tmp_path_factory.mktemp("sample") / "sample.sqlite"
+    database = open_database(path)
+    fill_from_expected(database, expected_2024)
+    database.close()  # the last connection to close folds the WAL into the file
+    return path
+
+
+@pytest.fixture
+def sample_db(db_path: Path, _sample_file: Path) -> Database:
+    """A fresh copy of the 2024 records for each test, in its own file."""
+    shutil.copyfile(_sample_file, db_path)
+    database = open_database(db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture(autouse=True)
+def _app_names(qapp):  # type: ignore[no-untyped-def]
+    """QSettings of the tests go to the private home of tests/conftest.py, under our names."""
+    qapp.setOrganizationName("spbgui-tests")
+    qapp.setApplicationName("spbgui-tests")
+    from PySide6.QtCore import QSettings
+
+    QSettings().clear()
+
+
+@pytest.fixture
+def window(qtbot, sample_db: Database):  # type: ignore[no-untyped-def]
+    from spbgui.ui.main_window import MainWindow
+
+    w = MainWindow(sample_db)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+@pytest.fixture
+def select_partner(window):  # type: ignore[no-untyped-def]
+    """A function that selects a partner of the tree by name, as a click would; returns its id."""
+    from spbgui.services import details, search
+    from spbgui.services.changes import NodeRef
+
+    def select(name: str) -> int:
+        found = search.search(db=window.db, query=name, year=None).partners
+        ids = [p for p in found if details.partner(db=window.db, partner_id=p).name == name]
+        assert len(ids) == 1, (name, found)
+        assert window.tree.select_ref(window.db, NodeRef.partner(ids[0]))
+        assert window.details.currentWidget() is window.details.partner
+        return ids[0]
+
+    return select
+
+
+@pytest.fixture(autouse=True)
+def messages(monkeypatch):  # type: ignore[no-untyped-def]
+    """Messages the window would show in a modal box, collected instead of blocking the test."""
+    from spbgui.ui.dialogs import MessageDialog
+    from spbgui.ui.error_dialog import ErrorDialog
+
+    shown: list[str] = []
+
+    def record(cls, parent, *texts):  # type: ignore[no-untyped-def]
+        shown.append(" | ".join(str(t) for t in texts))
+
+    monkeypatch.setattr(MessageDialog, "warn", classmethod(record))
+    monkeypatch.setattr(MessageDialog, "inform", classmethod(record))
+    monkeypatch.setattr(ErrorDialog, "show_unexpected", classmethod(record))
+    monkeypatch.setattr(ErrorDialog, "show_user_error", classmethod(record))
+    return shown
