@@ -203,7 +203,6 @@ class _Planner:
                 self._country(region.name, country)
 
     def _country(self, region: str, country: TableCountry) -> None:
-        first = self.plan.next_row
         rows = ordered_agreements(country)
         if not rows:
             self._row(
@@ -212,16 +211,14 @@ class _Planner:
                 Record(region, country.name),
             )
             return
+        # The country's name is merged down over its rows, and the partner's over its own
+        # consecutive rows. A continuation row must have neither (a merged value belongs to
+        # every row it spans), so there both merges stop, and the row after it names the
+        # country and the partner again, as a table does at the top of a new page.
+        named_at = self.plan.next_row  # the row that carries the country's name
         city_run: tuple[int, str | None] | None = None  # (first row, partner) of a city merge
-        continued_at: int | None = None  # first continuation row of the country
-        for i, (partner, agreement) in enumerate(rows):
-            rec = Record(
-                region,
-                country.name,
-                partner.name,
-                partner.name is None,
-                agreement.title,
-            )
+        for partner, agreement in rows:
+            rec = Record(region, country.name, partner.name, partner.name is None, agreement.title)
             at = self.plan.next_row
             if city_run is not None and city_run[1] != partner.name:
                 self._merge(city_run[0], CITY, at - 1, CITY)
@@ -230,7 +227,7 @@ class _Planner:
                 city_run = (at, partner.name)
             chunks = self._events_chunks(agreement.events, rec)
             values: list[str | None] = [
-                country.name if i == 0 else None,
+                country.name if at == named_at else None,
                 partner.name if at == city_run[0] else None,
                 agreement.title or None,
                 format_agreement_dates(agreement.dates) or None,
@@ -241,23 +238,20 @@ class _Planner:
             self._row("agreement", values, rec)
             self.plan.agreements[at] = (rec, agreement)
             if len(chunks) > 1:
+                self._merge(named_at, COUNTRY, at, COUNTRY)
                 self._merge(city_run[0], CITY, at, CITY)
                 city_run = None
-                if continued_at is None:
-                    continued_at = self.plan.next_row
                 for chunk in chunks[1:]:
                     cont: list[str | None] = [None] * self.width
                     cont[EVENTS] = chunk
                     self._row("continuation", cont, rec)
+                self._merge(at + 1, COUNTRY, self.plan.next_row - 1, COUNTRY)  # a blank cell
+                named_at = self.plan.next_row
         end = self.plan.next_row - 1
         if city_run is not None:
             self._merge(city_run[0], CITY, end, CITY)
-        if continued_at is None:
-            self._merge(first, COUNTRY, end, COUNTRY)
-        else:
-            # The name's merge must not reach a continuation row; below it, a blank merge.
-            self._merge(first, COUNTRY, continued_at - 1, COUNTRY)
-            self._merge(continued_at, COUNTRY, end, COUNTRY)
+        if named_at <= end:
+            self._merge(named_at, COUNTRY, end, COUNTRY)
 
     # --- an events cell over more than one row ------------------------------------------------
 

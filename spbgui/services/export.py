@@ -117,6 +117,11 @@ def export_workbook(
     region_set = set(regions) if regions is not None else None
     country_set = set(countries) if countries is not None else None
     _check_names(db, region_set, country_set)
+    if region_set is None and country_set is None:
+        # The whole table: name every region, so that one without countries yet still
+        # gets its row (load_table leaves empty regions out unless they are asked for).
+        with db.read() as s:
+            region_set = set(s.scalars(select(Region.name)))
     table = load_table(db=db, year=year, regions=region_set, countries=country_set)
     if country_set and not any(r.countries for r in table.regions):
         raise ExportError(
