@@ -121,8 +121,9 @@ class NavigationModel(QAbstractItemModel):
             self.reload()
             return
         parents: set[NodeRef | None] = set(changes.children)
-        for ref in changes.nodes:
-            node = self._by_ref.get(ref)
+        for ref in changes.children | changes.nodes:
+            # The parent's level holds the node's own row (its name, its count of children).
+            node = self._by_ref.get(ref) if ref is not None else None
             if node is not None and node.parent is not None:
                 parents.add(node.parent.ref)
         if changes.counts:
