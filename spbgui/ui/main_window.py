@@ -151,8 +151,9 @@ class MainWindow(QMainWindow):
         stack = ed.stack
         stack.canUndoChanged.connect(a[ActionId.UNDO].setEnabled)
         stack.canRedoChanged.connect(a[ActionId.REDO].setEnabled)
-        stack.undoTextChanged.connect(lambda t: self._undo_text(ActionId.UNDO, t))
-        stack.redoTextChanged.connect(lambda t: self._undo_text(ActionId.REDO, t))
+        # Bound methods, not lambdas: the connection then ends with the window.
+        stack.undoTextChanged.connect(self._undo_text_changed)
+        stack.redoTextChanged.connect(self._redo_text_changed)
         self._undo_text(ActionId.UNDO, "")
         self._undo_text(ActionId.REDO, "")
 
@@ -173,6 +174,12 @@ class MainWindow(QMainWindow):
         self.search_field.escaped.connect(self.tree.setFocus)
         self.files.opened.connect(self.set_database)
         self.files.imported.connect(self._imported)
+
+    def _undo_text_changed(self, text: str) -> None:
+        self._undo_text(ActionId.UNDO, text)
+
+    def _redo_text_changed(self, text: str) -> None:
+        self._undo_text(ActionId.REDO, text)
 
     def _undo_text(self, which: ActionId, text: str) -> None:
         action = self.actions_[which]
