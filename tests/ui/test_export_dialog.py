@@ -1,0 +1,143 @@
+"""File → Export to Excel… driven as a user would: choose, export, open; refusals and cancel."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from spbgui.io.xlsx_read import read_table
+from spbgui.services.importer import import_table
+from spbgui.ui.export_dialog import ExportDialog
+
+
+@pytest.fixture
+def filled(db, fixture_xlsx):  # type: ignore[no-untyped-def]
+    import_table(db=db, table=read_table(fixture_xlsx))
+    return db
+
+
+@pytest.fixture
+def answers(monkeypatch):  # type: ignore[no-untyped-def]
+    """Record the dialog's questions; open nothing for real."""
+    seen: dict[str, list] = {"open": [], "opened": [], "overwrite": []}
+
+    def ask_open(cls, parent, result):  # type: ignore[no-untyped-def]
+        seen["open"].append(result)
+        return True
+
+    def open_file(cls, path):  # type: ignore[no-untyped-def]
+        seen["opened"].append(path)
+        return True
+
+    def ask_overwrite(cls, parent, path):  # type: ignore[no-untyped-def]
+        seen["overwrite"].append(path)
+        return False
+
+    monkeypatch.setattr(ExportDialog, "ask_open", classmethod(ask_open))
+    monkeypatch.setattr(ExportDialog, "open_file", classmethod(open_file))
+    monkeypatch.setattr(ExportDialog, "ask_overwrite", classmethod(ask_overwrite))
+    return seen
+
+
+def _dialog(qtbot, db, year=2024):  # type: ignore[no-untyped-def]
+    d = ExportDialog(db, year=year)
+    qtbot.addWidget(d)
+    d.show()
+    return d
+
+
+def test_the_whole_table_is_exported_and_offered_to_open(qtbot, filled, tmp_path, answers) -> None:  # type: ignore[no-untyped-def]
+    d = _dialog(qtbot, filled)
+    assert d.objectName() == "exportDialog"
+    assert d.year == 2024 and d.yearCombo.findData(2025) >= 0
+    regions = [d.scope.topLevelItem(i).text(0) for i in range(d.scope.topLevelItemCount())]
+    assert regions == ["Европа", "Азия", "СНГ", "Африка", "Латинская Америка"]
+    assert sum(int(d.scope.topLevelItem(i).text(1)) for i in range(5)) == 96
+    assert d.selected_countries() is None  # everything
+    assert d.fileEdit.text().endswith("Сотрудничество 2024.xlsx")
+    target = tmp_path / "all"  # no suffix: the dialog adds it
+    d.fileEdit.setText(str(target))
+    with qtbot.waitSignal(d.exported, timeout=60_000):
+        d.exportButton.click()
+    assert d.result is not None and d.result.counts["events"] == 96
+    assert d.result.path == tmp_path / "all.xlsx" and d.result.path.exists()
+    assert answers["open"] == [d.result] and answers["opened"] == [d.result.path]
+    assert not d.isVisible()  # accepted
+
+
+def test_some_countries_only(qtbot, filled, tmp_path, answers) -> None:  # type: ignore[no-untyped-def]
+    d = _dialog(qtbot, filled)
+    d.findChild(type(d.exportButton), "exportNoneButton").click()
+    assert not d.exportButton.isEnabled()  # nothing chosen
+    d.set_countries({"Куба", "Вьетнам"})
+    assert d.exportButton.isEnabled()
+    d.fileEdit.setText(str(tmp_path / "two.xlsx"))
+    with qtbot.waitSignal(d.exported, timeout=60_000):
+        d.exportButton.click()
+    ws = openpyxl.load_workbook(tmp_path / "two.xlsx").worksheets[0]
+    countries = {c.value for c in ws["A"][3:] if c.value and not c.value.isupper()}
+    assert countries == {"Куба", "Вьетнам"}
+
+
+def test_a_region_checkbox_checks_its_countries(qtbot, filled) -> None:  # type: ignore[no-untyped-def]
+    d = _dialog(qtbot, filled)
+    d.findChild(type(d.exportButton), "exportNoneButton").click()
+    cis = d.scope.topLevelItem(2)
+    cis.setCheckState(0, Qt.CheckState.Checked)
+    assert d.selected_countries() is not None and len(d.selected_countries()) == 9
+
+
+def test_an_existing_file_is_not_replaced_without_asking(qtbot, filled, tmp_path, answers) -> None:  # type: ignore[no-untyped-def]
+    old = tmp_path / "old.xlsx"
+    old.write_bytes(b"an earlier export")
+    d = _dialog(qtbot, filled)
+    d.fileEdit.setText(str(old))
+    d.exportButton.click()
+    assert answers["overwrite"] == [old]
+    assert d._task is None and old.read_bytes() == b"an earlier export"
+
+
+def test_a_refusal_is_shown_and_the_dialog_stays(qtbot, filled, tmp_path, answers) -> None:  # type: ignore[no-untyped-def]
+    d = _dialog(qtbot, filled)
+    d.fileEdit.setText(str(tmp_path / "no" / "such" / "folder" / "t.xlsx"))
+    d.exportButton.click()
+    qtbot.waitUntil(lambda: d.error is not None, timeout=30_000)
+    assert "не существует" in d.summary.text()
+    assert d.isVisible() and d.result is None and answers["open"] == []
+    qtbot.waitUntil(lambda: d.exportButton.isEnabled(), timeout=10_000)
+
+
+def test_changing_the_year_renames_the_default_file(qtbot, filled) -> None:  # type: ignore[no-untyped-def]
+    d = _dialog(qtbot, filled)
+    d.yearCombo.setCurrentIndex(d.yearCombo.findData(2025))
+    assert d.fileEdit.text().endswith("Сотрудничество 2025.xlsx")
+    assert sum(int(d.scope.topLevelItem(i).text(1)) for i in range(5)) == 0
+    d.fileEdit.setText("/tmp/mine.xlsx")
+    d.yearCombo.setCurrentIndex(d.yearCombo.findData(2024))
+    assert d.fileEdit.text() == "/tmp/mine.xlsx"  # a name the user typed stays
+
+
+def test_cancel_closes_when_idle(qtbot, filled) -> None:  # type: ignore[no-untyped-def]
+    d = _dialog(qtbot, filled)
+    d.cancelButton.click()
+    assert not d.isVisible() and d.result is None
+
+
+def test_run_returns_the_path(qtbot, filled, tmp_path, answers, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "run.xlsx"
+
+    def exec_(self):  # type: ignore[no-untyped-def]
+        self.fileEdit.setText(str(target))
+        with qtbot.waitSignal(self.exported, timeout=60_000):
+            self.exportButton.click()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportDialog, "exec", exec_)
+    assert ExportDialog.run(filled, None, 2024) == target
+    assert target.exists()
+
+    monkeypatch.setattr(ExportDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    assert ExportDialog.run(filled, None, None) is None
