@@ -186,8 +186,12 @@ class ExportDialog(QDialog):
 
     # -- the file --------------------------------------------------------------
     def _folder(self) -> Path:
+        """The folder of the last export, else Documents, else the home folder."""
         docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return Path(str(QSettings().value("export/lastFolder", docs or str(Path.home()))))
+        for candidate in (QSettings().value("export/lastFolder"), docs):
+            if candidate and Path(str(candidate)).is_dir():
+                return Path(str(candidate))
+        return Path.home()
 
     def _set_default_file(self) -> None:
         # «Сотрудничество 2024.xlsx»: the workbook's name as staff would give it.
