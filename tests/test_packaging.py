@@ -94,6 +94,12 @@ def test_app_icon_offers_every_size(qapp) -> None:  # type: ignore[no-untyped-de
 # --- the built program: slow, `make test-slow` ----------------------------------------
 
 
+def slow(test):  # type: ignore[no-untyped-def]
+    """Marked slow, and allowed more than the suite's 600 s: the first one to run also
+    builds (about two minutes here; pytest-timeout counts fixture set-up)."""
+    return pytest.mark.slow(pytest.mark.timeout(1800)(test))
+
+
 def _run(*args: str | Path, cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
     return subprocess.run(
@@ -134,14 +140,14 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp / "dist"
 
 
-@pytest.mark.slow
+@slow
 def test_built_cli_reports_its_version(built: Path, tmp_path: Path) -> None:
     r = _run(built / "spbgui" / f"spbgui-cli{EXE}", "--version", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == f"spbgui {__version__}"
 
 
-@pytest.mark.slow
+@slow
 def test_built_cli_imports_the_2024_table(built: Path, tmp_path: Path) -> None:
     cli = built / "spbgui" / f"spbgui-cli{EXE}"
     db = tmp_path / "records.sqlite"
@@ -161,7 +167,7 @@ def test_built_cli_imports_the_2024_table(built: Path, tmp_path: Path) -> None:
     assert 2024 in stored["years"]
 
 
-@pytest.mark.slow
+@slow
 def test_built_cli_writes_the_report(built: Path, tmp_path: Path) -> None:
     """PDF through QtGui and Word through python-docx's bundled template, frozen."""
     cli = built / "spbgui" / f"spbgui-cli{EXE}"
@@ -176,7 +182,7 @@ def test_built_cli_writes_the_report(built: Path, tmp_path: Path) -> None:
         assert "word/document.xml" in z.namelist()
 
 
-@pytest.mark.slow
+@slow
 def test_built_window_starts(built: Path, tmp_path: Path) -> None:
     """The window program imports all it needs and keeps running (offscreen, no screen)."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
@@ -199,7 +205,7 @@ def test_built_window_starts(built: Path, tmp_path: Path) -> None:
     assert "Traceback" not in err, err[-3000:]
 
 
-@pytest.mark.slow
+@slow
 def test_bundle_layout(built: Path) -> None:
     internal = built / "spbgui" / "_internal"
     versions = internal / "spbgui" / "_db" / "versions"
@@ -216,7 +222,7 @@ def test_bundle_layout(built: Path) -> None:
     assert not list(internal.rglob("__pycache__"))
 
 
-@pytest.mark.slow
+@slow
 @pytest.mark.skipif(not shutil.which("dpkg-deb"), reason="the .deb is built on Debian only")
 def test_deb_installs_menu_entry_icons_and_commands(built: Path) -> None:
     deb = built / f"spbgui_{__version__}_{_arch()}.deb"
