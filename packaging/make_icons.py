@@ -129,11 +129,50 @@ def outputs() -> dict[Path, bytes]:
     return files
 
 
-def _same_pixels(a: bytes, b: bytes) -> bool:
+def ico_images(data: bytes):  # type: ignore[no-untyped-def]
+    """Each image of an ICO file as a QImage, by size (DIB and PNG entries)."""
     from PySide6.QtGui import QImage
 
-    ia, ib = QImage.fromData(a), QImage.fromData(b)
-    return not ia.isNull() and ia == ib
+    out = {}
+    for i, size in enumerate(read_ico_sizes(data)):
+        length, offset = struct.unpack_from("<II", data, 6 + 16 * i + 8)
+        blob = data[offset : offset + length]
+        if blob.startswith(b"\x89PNG"):
+            out[size] = QImage.fromData(blob)
+            continue
+        image = QImage(size, size, QImage.Format.Format_ARGB32)
+        pixels = blob[40 : 40 + size * size * 4]
+        for row in range(size):
+            y = size - 1 - row  # DIB rows run bottom-up
+            for x in range(size):
+                image.setPixel(x, y, struct.unpack_from("<I", pixels, (row * size + x) * 4)[0])
+        out[size] = image
+    return out
+
+
+def _close(a, b) -> bool:  # type: ignore[no-untyped-def]
+    """Same size and, pixel by pixel, nearly the same colours.
+
+    Not byte equality: another Qt release may anti-alias an edge a shade
+    differently, and that is not a stale icon. A changed drawing moves many
+    pixels far.
+    """
+    from PySide6.QtGui import QImage
+
+    fmt = QImage.Format.Format_ARGB32
+    a, b = a.convertToFormat(fmt), b.convertToFormat(fmt)
+    if a.isNull() or a.size() != b.size():
+        return False
+    total = worst = 0
+    for y in range(a.height()):
+        for x in range(a.width()):
+            pa, pb = a.pixel(x, y), b.pixel(x, y)
+            for shift in (0, 8, 16, 24):
+                d = abs(((pa >> shift) & 0xFF) - ((pb >> shift) & 0xFF))
+                total += d
+                worst = max(worst, d)
+    mean = total / (a.width() * a.height() * 4)
+    return mean < 1.0 and worst < 96
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -144,15 +183,19 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     files = outputs()
     if args.check:
+        from PySide6.QtGui import QImage
+
         stale = []
         for path, data in files.items():
             if not path.exists():
                 stale.append(path)
             elif path.suffix == ".png":
-                if not _same_pixels(path.read_bytes(), data):
+                if not _close(QImage.fromData(path.read_bytes()), QImage.fromData(data)):
                     stale.append(path)
-            elif path.read_bytes() != data:
-                stale.append(path)
+            else:
+                have, want = ico_images(path.read_bytes()), ico_images(data)
+                if have.keys() != want.keys() or not all(_close(have[s], want[s]) for s in want):
+                    stale.append(path)
         for path in stale:
             print(f"stale: {path.relative_to(ROOT)}", file=sys.stderr)
         if stale:
