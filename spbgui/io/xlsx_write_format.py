@@ -34,6 +34,11 @@ TITLE = "spb-title"
 HEADER = "spb-header"
 REGION = "spb-region"
 CELL = "spb-cell"
+# A cell that goes on in the row below (an events cell over several rows): no border
+# between the rows, so they read as one cell.
+CELL_OPEN_BOTTOM = "spb-cell-open-bottom"
+CELL_OPEN = "spb-cell-open"
+CELL_OPEN_TOP = "spb-cell-open-top"
 LIST_HEADER = "spb-list-header"
 LIST_TEXT = "spb-list-text"
 LIST_WRAP = "spb-list-wrap"
@@ -57,6 +62,21 @@ def _named_styles() -> list[NamedStyle]:
         NamedStyle(HEADER, font=bold, alignment=_centre, border=_box, fill=_grey),
         NamedStyle(REGION, font=bold, alignment=_centre, border=_box, fill=_grey),
         NamedStyle(CELL, font=font, alignment=_wrap_top, border=_box),
+        NamedStyle(
+            CELL_OPEN_BOTTOM,
+            font=font,
+            alignment=_wrap_top,
+            border=Border(left=_thin, right=_thin, top=_thin),
+        ),
+        NamedStyle(
+            CELL_OPEN, font=font, alignment=_wrap_top, border=Border(left=_thin, right=_thin)
+        ),
+        NamedStyle(
+            CELL_OPEN_TOP,
+            font=font,
+            alignment=_wrap_top,
+            border=Border(left=_thin, right=_thin, bottom=_thin),
+        ),
         NamedStyle(
             LIST_HEADER,
             font=bold,

@@ -42,6 +42,9 @@ from spbgui.io.xlsx_write_cells import (
 )
 from spbgui.io.xlsx_write_format import (
     CELL,
+    CELL_OPEN,
+    CELL_OPEN_BOTTOM,
+    CELL_OPEN_TOP,
     HEADER,
     MAX_LINES,
     REGION,
@@ -113,6 +116,7 @@ class PlannedRow:
     record: Record | None = None
     height: float = 0.0
     escaped: dict[int, str] | None = None  # cell XML text where it differs from the value
+    goes_on: bool = False  # the row's cells go on in the (continuation) row below
 
 
 @dataclass
@@ -241,10 +245,12 @@ class _Planner:
                 self._merge(named_at, COUNTRY, at, COUNTRY)
                 self._merge(city_run[0], CITY, at, CITY)
                 city_run = None
+                self.plan.rows[-1].goes_on = True
                 for chunk in chunks[1:]:
                     cont: list[str | None] = [None] * self.width
                     cont[EVENTS] = chunk
-                    self._row("continuation", cont, rec)
+                    self._row("continuation", cont, rec).goes_on = True
+                self.plan.rows[-1].goes_on = False
                 self._merge(at + 1, COUNTRY, self.plan.next_row - 1, COUNTRY)  # a blank cell
                 named_at = self.plan.next_row
         end = self.plan.next_row - 1
@@ -396,9 +402,17 @@ def write_table_sheet(wb: Any, plan: TablePlan, tick: Tick) -> None:
         "region": styles[REGION],
     }
     cell = styles[CELL]
+    # Borders of an agreement whose events go on over several rows: open between them.
+    joined = {
+        (False, True): styles[CELL_OPEN_BOTTOM],
+        (True, True): styles[CELL_OPEN],
+        (True, False): styles[CELL_OPEN_TOP],
+    }
     out = RowCells(ws, plan.columns)
     for n, row in enumerate(plan.rows, 1):
         style = look.get(row.kind, cell)
+        if row.kind == "continuation" or row.goes_on:
+            style = joined[(row.kind == "continuation", row.goes_on)]
         escaped = row.escaped
         for col, value in enumerate(row.values):
             if value:
