@@ -84,7 +84,7 @@ def _roles_in_row(row: list[object]) -> tuple[dict[str, int], dict[int, str]]:
 def repeats_header(row: list[object], header: Header) -> bool:
     """Whether a row below the header is the header again (Word repeats it on every page)."""
     country = row[header.cols[COUNTRY]] if header.cols[COUNTRY] < len(row) else None
-    if not isinstance(country, str) or not _norm(country).startswith("стран"):
+    if not isinstance(country, str) or country.lstrip()[:5].lower() != "стран":
         return False  # the cheap test first: nearly every row stops here
     cols, _extra = _roles_in_row(row)
     return all(cols.get(role) == header.cols[role] for role in REQUIRED)

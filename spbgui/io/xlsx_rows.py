@@ -58,7 +58,7 @@ STEP = 500  # rows between progress reports and cancellation checks
 Tick = Callable[[int], None]  # called with the number of rows done; may raise to cancel
 
 
-@dataclass
+@dataclass(slots=True)
 class _Row:
     """One sheet row's cells by role; ``extra`` holds cells of columns the table does not use."""
 
@@ -146,8 +146,13 @@ class RowReader:
                 )
 
     def _collect_rows(self) -> list[_Row]:
+        """The rows under the header, cells sorted by role (the hot loop: indexes, not dicts)."""
         cols = self.header.cols
-        role_of = {c: role for role, c in cols.items()}
+        index = [cols.get(role, -1) for role in (COUNTRY, CITY, TITLE, DATES, EVENTS, NOTE, NUMBER)]
+        need = max(index) + 1
+        width = max((len(cells) for cells in self.grid.rows), default=0)
+        extra_cols = [c for c in range(width) if c not in set(cols.values())]
+        merged_rows = {r for r, _c in self._filled}
         out: list[_Row] = []
         first = self.header.last_row + 1
         for r in range(first, len(self.grid.rows)):
@@ -158,21 +163,18 @@ class RowReader:
             if r == first and numbers_columns(cells):
                 self.warn(r + 1, "строка с номерами столбцов под заголовком пропущена")
                 continue
-            row = _Row(number=r + 1)
+            if len(cells) < need:
+                cells = cells + [None] * (need - len(cells))
+            row = _Row(r + 1, *[cells[i] if i >= 0 else None for i in index])
+            for c in extra_cols:
+                if c < len(cells) and cells[c] is not None:
+                    row.extra[c] = cells[c]
             for c, value in enumerate(cells):
-                if value is None:
-                    continue
-                if row.lead[0] < 0:
+                if value is not None:
                     row.lead = (c, value)
-                role = role_of.get(c)
-                if role is not None and (r, c) in self._filled:
-                    row.merged.add(role)
-                if role == NUMBER:
-                    row.counter = value
-                elif role is not None:
-                    setattr(row, role, value)
-                else:
-                    row.extra[c] = value
+                    break
+            if r in merged_rows:
+                row.merged = {role for role, c in cols.items() if (r, c) in self._filled}
             out.append(row)
         return out
 
