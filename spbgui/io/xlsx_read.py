@@ -116,7 +116,8 @@ def _read_first_table(
                 "Допишите год в заголовок («Основные мероприятия в 2024 году») "
                 "или укажите его при импорте."
             )
-        reader = RowReader(grid, header, event_year, _ticker(len(grid.rows), progress, cancelled))
+        reader = RowReader(grid, header, event_year, tick=lambda done: None)
+        reader.tick = _ticker(len(reader.rows), progress, cancelled)  # now the rows are known
         table = reader.read()
         # The report reads top to bottom: notes on the file first, then by row.
         table.warnings.sort(key=lambda w: w.row or 0)

@@ -144,12 +144,12 @@ def join_text(above: str, cont: str) -> str:
     return above + _glue(above, cont) + cont
 
 
-_P_TAG = re.compile(r"</?p\b[^>]*>", re.IGNORECASE)
+_P_TAG = re.compile(r"</?p\b[^>]*>|<br\s*/?>", re.IGNORECASE)
 _ENDS_SENTENCE = tuple('.!?…»")')
 
 
 def raw_paragraphs(text: str) -> tuple[list[str], bool]:
-    """The paragraphs of an events cell as written, and whether it used <p> tags."""
+    """The paragraphs of an events cell as written, and whether it used <p> (or <br>) tags."""
     if _P_TAG.search(text):
         return [p.strip() for p in _P_TAG.split(text) if p.strip()], True
     return [line.strip() for line in text.split("\n") if line.strip()], False

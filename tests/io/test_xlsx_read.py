@@ -136,6 +136,15 @@ def test_progress_reaches_the_total() -> None:
     assert calls
     assert calls[-1][0] == calls[-1][1] > 0
     assert all(0 <= done <= total for done, total in calls)
+    assert len({total for _done, total in calls}) == 1
+    assert [done for done, _total in calls] == sorted(done for done, _total in calls)
+
+
+def test_cancelled_is_a_plain_message() -> None:
+    from spbgui.errors import UserError
+
+    assert isinstance(ImportCancelled(), UserError)
+    assert str(ImportCancelled()) == "Импорт отменён, база данных не изменена."
 
 
 def test_cancel_before_and_during_reading() -> None:
