@@ -679,3 +679,17 @@ def test_repeated_header_and_column_numbers_are_skipped(
     messages = _messages(table)
     assert "строка 3: строка с номерами столбцов" in messages
     assert "строка 6: повтор строки заголовка" in messages
+
+
+def test_header_merged_over_two_rows(read_rows: ReadRows, header_row: HeaderRow) -> None:
+    table = read_rows(
+        [
+            header_row(),
+            [None, None, None, None, None],
+            ["ЕВРОПА"],
+            ["Сербия", "Белград", "Соглашение", 2021, "2 июля – визит."],
+        ],
+        merges=["A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:E2"],
+    )
+    assert [(c, p) for c, p, _a in _agreements(table)] == [("Сербия", "Белград")]
+    assert [w for w in table.warnings if w.row] == []
