@@ -1,12 +1,15 @@
 """Generate a large workbook in the committee's table layout, for the import benchmark.
 
-    python benchmarks/make_big_workbook.py [--rows 20000] [--year 2024] [--seed 1] OUT.xlsx
+    python benchmarks/make_big_workbook.py [--rows 20000] [--year 2024] [--seed 1]
+        [--inline-strings] OUT.xlsx
 
 The sheet looks like the staff spreadsheet: a title row, the header, region
 rows merged across, country cells merged down over their rows, several
 agreements per partner, dates as real dates, years and text, and events
 cells of one to six events written with line breaks or <p> paragraphs. About
 one row in a hundred is a page-break continuation, as in the real table.
+Texts go into a shared-strings table as Excel writes them (openpyxl itself
+writes every text inline in the sheet; --inline-strings keeps that).
 """
 
 from __future__ import annotations
@@ -14,6 +17,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
+import re
+import shutil
+import tempfile
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -95,7 +102,55 @@ def _dates_cell(rng: random.Random) -> object:
     return f"{rng.randint(1, 28):02d}.{rng.randint(1, 12):02d}.{year}, {rng.randint(year, 2024)}"
 
 
-def make_workbook(path: Path, rows: int = 20_000, year: int = 2024, seed: int = 1) -> Path:
+_INLINE = re.compile(
+    rb'<c r="([A-Z]+[0-9]+)"((?: s="[0-9]+")?) t="inlineStr"><is><t(?: xml:space="preserve")?>'
+    rb"(.*?)</t></is></c>",
+    re.DOTALL,
+)
+_SST_TYPE = (
+    b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+    b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'
+)
+_SST_REL = (
+    b'<Relationship Id="rIdSharedStrings" Type="http://schemas.openxmlformats.org/'
+    b'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+    b"</Relationships>"
+)
+
+
+def share_strings(path: Path) -> None:
+    """Move the sheet's inline texts into xl/sharedStrings.xml, as Excel stores them."""
+    strings: dict[bytes, int] = {}
+
+    def shared(m: re.Match[bytes]) -> bytes:
+        index = strings.setdefault(m.group(3), len(strings))
+        return b'<c r="%s"%s t="s"><v>%d</v></c>' % (m.group(1), m.group(2), index)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / path.name
+        with zipfile.ZipFile(path) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+            for info in zin.infolist():
+                data = zin.read(info.filename)
+                if info.filename.startswith("xl/worksheets/"):
+                    data = _INLINE.sub(shared, data)
+                elif info.filename == "[Content_Types].xml":
+                    data = data.replace(b"</Types>", _SST_TYPE)
+                elif info.filename == "xl/_rels/workbook.xml.rels":
+                    data = data.replace(b"</Relationships>", _SST_REL)
+                zout.writestr(info.filename, data)
+            items = b"".join(b'<si><t xml:space="preserve">%s</t></si>' % s for s in strings)
+            zout.writestr(
+                "xl/sharedStrings.xml",
+                b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                b'count="%d" uniqueCount="%d">%s</sst>' % (len(strings), len(strings), items),
+            )
+        shutil.move(out, path)
+
+
+def make_workbook(
+    path: Path, rows: int = 20_000, year: int = 2024, seed: int = 1, shared: bool = True
+) -> Path:
     """Write about ``rows`` data rows in the committee's layout to ``path``."""
     rng = random.Random(seed)
     wb = openpyxl.Workbook()
@@ -160,6 +215,8 @@ def make_workbook(path: Path, rows: int = 20_000, year: int = 2024, seed: int = 
         if isinstance(row[0].value, dt.datetime):
             row[0].number_format = "DD.MM.YYYY"
     wb.save(path)
+    if shared:
+        share_strings(path)
     return path
 
 
@@ -169,8 +226,9 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=20_000)
     parser.add_argument("--year", type=int, default=2024)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--inline-strings", action="store_true", help="texts inline, as openpyxl")
     args = parser.parse_args()
-    make_workbook(args.out, args.rows, args.year, args.seed)
+    make_workbook(args.out, args.rows, args.year, args.seed, shared=not args.inline_strings)
     print(f"{args.out}: {args.out.stat().st_size / 1e6:.1f} MB")
 
 
