@@ -26,7 +26,6 @@ import datetime as dt
 import re
 import shutil
 import tempfile
-from collections.abc import Sequence
 from typing import Any
 
 from openpyxl.cell import WriteOnlyCell
@@ -239,8 +238,3 @@ def column_letter(col: int) -> str:
         col, rem = divmod(col - 1, 26)
         letters = chr(65 + rem) + letters
     return letters
-
-
-def text_width(values: Sequence[str | None]) -> int:
-    """The longest line among ``values``, in characters (for column widths)."""
-    return max((len(line) for v in values if v for line in v.split("\n")), default=0)

@@ -35,7 +35,7 @@ from spbgui.io.xlsx_write_format import (
     set_widths,
     styles_for,
 )
-from spbgui.io.xlsx_write_table import Record, ordered_agreements
+from spbgui.io.xlsx_write_table import MAX_SHEET_ROWS, Record, ordered_agreements
 
 SHEET = "Мероприятия"
 HEADERS = (
@@ -52,7 +52,6 @@ HEADERS = (
 WIDTHS = [12.0, 16.0, 18.0, 40.0, 18.0, 11.0, 11.0, 9.0, 80.0]
 TEXT_COL = 8  # the one wrapped column: its text sets a row's height
 PRECISION = {Precision.DAY: "день", Precision.MONTH: "месяц", None: "без даты"}
-MAX_SHEET_ROWS = 1_048_576  # Excel's limit
 
 
 def count_events(table: ParsedTable) -> int:

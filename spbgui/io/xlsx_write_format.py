@@ -15,7 +15,7 @@ from typing import Any
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from spbgui.io.xlsx_write_cells import CellStyle
+from spbgui.io.xlsx_write_cells import CellStyle, column_letter
 
 FONT = "Times New Roman"
 FONT_PT = 11
@@ -121,8 +121,6 @@ def row_height(lines: int, bold: bool = False) -> float:
 
 
 def set_widths(ws: Any, widths: list[float]) -> None:
-    from spbgui.io.xlsx_write_cells import column_letter
-
     for col, width in enumerate(widths):
         ws.column_dimensions[column_letter(col)].width = width
 

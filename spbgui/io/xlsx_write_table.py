@@ -9,11 +9,12 @@ its own line. Consecutive rows of one partner share a merged city cell, as in
 the committee's Word table.
 
 An events cell too long for one row (Excel's 32,767 characters, or taller than
-the 409 points a row may have) goes on in the next row, as the committee's
-table does at a page break: a row with only the events cell filled. The reader
-appends such a row to the cell above (TABLE_RULES.md, «Rows», 5), so the cell
-is cut only where that gives the same events back. The country's merged cell
-stops above such a row, because a merged value belongs to every row it spans.
+the 409 points a row may have) goes on in the next rows, as the committee's
+table does at a page break: rows with only the events cell filled, which the
+reader appends to the cell above (TABLE_RULES.md, «Rows», 5; where to cut is
+:mod:`~spbgui.io.xlsx_write_chunks`). The country's and the partner's merged
+cells stop above such a row, because a merged value belongs to every row it
+spans; the row after it names them again, as at the top of a printed page.
 
 The layout is plain data (:class:`TablePlan`), so the same rows can be handed
 to the reader's own row logic to check that the file reads back as it was
@@ -23,13 +24,13 @@ to the reader's own row logic to check that the file reads back as it was
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from openpyxl.worksheet.cell_range import CellRange
 
-from spbgui.domain.dates import DASH_CHARS, EVENT_DATE_PATTERN, format_agreement_dates
+from spbgui.domain.dates import format_agreement_dates
 from spbgui.domain.events_text import EventText, join_events
 from spbgui.io.table import ParsedTable, TableAgreement, TableCountry, TablePartner
 from spbgui.io.xlsx_write_cells import (
@@ -40,6 +41,7 @@ from spbgui.io.xlsx_write_cells import (
     cell_text,
     excel_length,
 )
+from spbgui.io.xlsx_write_chunks import split_events_cell
 from spbgui.io.xlsx_write_format import (
     CELL,
     CELL_OPEN,
@@ -49,7 +51,6 @@ from spbgui.io.xlsx_write_format import (
     MAX_LINES,
     REGION,
     TITLE,
-    chars_per_line,
     lines_needed,
     row_height,
     set_page,
@@ -70,6 +71,7 @@ HEADERS = (
 WIDTHS = (16.0, 18.0, 42.0, 15.0, 78.0, 24.0)
 TITLE_ROW, HEADER_ROW = 1, 2  # 1-based sheet rows
 FIRST_DATA_ROW = 3
+MAX_SHEET_ROWS = 1_048_576  # Excel's limit
 
 
 # Characters a message must not carry: they cannot be printed or are invisible.
@@ -151,6 +153,13 @@ def plan_table(table: ParsedTable) -> TablePlan:
     columns = 6 if has_notes else 5
     plan = TablePlan(table.year, columns, list(WIDTHS[:columns]))
     _Planner(plan).run(table)
+    if len(plan.rows) > MAX_SHEET_ROWS:
+        raise ExportError(
+            f"Выгрузка невозможна: в таблице {len(plan.rows):,} строк — больше, чем помещается "
+            f"на лист Excel ({MAX_SHEET_ROWS:,}). Выгрузите часть регионов или стран.".replace(
+                ",", " "
+            )
+        )
     return plan
 
 
@@ -269,119 +278,7 @@ class _Planner:
             MAX_LINES
         ):
             return [cell]
-        return _Chunker(self.plan.year, self.events_width, rec).chunks(events)
-
-
-_ENDS_SENTENCE = tuple('.!?…»")')  # the reader's test of a finished paragraph (xlsx_text)
-_STARTS_WITH_EVENT = re.compile(rf"(?:{EVENT_DATE_PATTERN})\s*[{DASH_CHARS}]", re.IGNORECASE)
-
-
-@dataclass(slots=True)
-class _Piece:
-    text: str
-    break_before: bool  # may a new row start with this piece and read back the same?
-
-
-class _Chunker:
-    """Cuts an events cell into rows where the reader joins them back into the same events.
-
-    The reader joins a continuation row to the cell above (``xlsx_text.join_events``):
-    its first paragraph continues the last one above if that starts in lower case,
-    or if the paragraph above is unfinished and the new one does not start with a
-    dated event. So a cut between two lines is safe when the next line does not start
-    in lower case and either starts a dated event or follows a finished sentence; a
-    cut inside one long event is safe at a single space inside a sentence, where
-    the reader glues the halves back with that one space.
-    """
-
-    def __init__(self, year: int, width: float, rec: Record) -> None:
-        self.year, self.width, self.rec = year, width, rec
-        self.max_lines = MAX_LINES
-        # Characters that surely fit in max_lines lines, and in a cell.
-        self.budget = min(MAX_CELL_CHARS - 16, (MAX_LINES - 1) * chars_per_line(width))
-
-    def _fits(self, lines: int, chars: int) -> bool:
-        return lines <= self.max_lines and chars <= MAX_CELL_CHARS
-
-    def chunks(self, events: list[EventText]) -> list[str]:
-        pieces = list(self._pieces(events))
-        chunks: list[list[_Piece]] = [[]]
-        lines = chars = 0
-        for piece in pieces:
-            n = lines_needed(piece.text, self.width)
-            size = excel_length(piece.text) + 1
-            cur = chunks[-1]
-            if cur and not self._fits(lines + n, chars + size):
-                cut = next((i for i in range(len(cur) - 1, 0, -1) if cur[i].break_before), None)
-                if piece.break_before:
-                    chunks.append([])
-                elif cut is not None:  # go back to the last safe cut in this row
-                    chunks[-1], rest = cur[:cut], cur[cut:]
-                    chunks.append(rest)
-                lines = sum(lines_needed(p.text, self.width) for p in chunks[-1])
-                chars = sum(excel_length(p.text) + 1 for p in chunks[-1])
-            chunks[-1].append(piece)
-            lines += n
-            chars += size
-        texts = ["\n".join(p.text for p in chunk) for chunk in chunks if chunk]
-        for text in texts:
-            if excel_length(text) > MAX_CELL_CHARS:
-                raise ExportError(
-                    f"Выгрузка невозможна: {self.rec.describe()}: мероприятия не помещаются "
-                    f"в ячейку Excel ({MAX_CELL_CHARS:,} знаков), а разделить их на строки "
-                    "так, чтобы файл читался обратно без изменений, нельзя. Сократите или "
-                    "разделите самое длинное мероприятие.".replace(",", " ")
-                )
-        return texts
-
-    def _pieces(self, events: Iterable[EventText]) -> Iterable[_Piece]:
-        previous = ""
-        for event in events:
-            if excel_length(event.text) > MAX_CELL_CHARS:
-                raise ExportError(
-                    f"Выгрузка невозможна: {self.rec.describe()}: текст мероприятия длиннее "
-                    f"{MAX_CELL_CHARS:,} знаков ({excel_length(event.text):,}) — больше, чем "
-                    "вмещает ячейка Excel. Разделите его на несколько мероприятий.".replace(
-                        ",", " "
-                    )
-                )
-            for n, line in enumerate(join_events([event]).split("\n")):
-                dated = n == 0 and event.date.is_dated
-                safe = bool(line) and not line[:1].islower()
-                safe = safe and (dated or previous.endswith(_ENDS_SENTENCE))
-                parts = self._split_line(line)
-                yield _Piece(parts[0], safe)
-                for part in parts[1:]:
-                    yield _Piece(part, True)
-                previous = line
-
-    def _split_line(self, line: str) -> list[str]:
-        """A line too long for one row, cut at spaces the reader glues back."""
-        parts: list[str] = []
-        rest = line
-        while len(rest) > self.budget:
-            cut = self._safe_space(rest, self.budget)
-            if cut is None:
-                break
-            parts.append(rest[:cut])
-            rest = rest[cut + 1 :]
-        parts.append(rest)
-        return parts
-
-    @staticmethod
-    def _safe_space(text: str, limit: int) -> int | None:
-        i = text.rfind(" ", 0, limit)
-        while i > 0:
-            before, after = text[i - 1], text[i + 1 : i + 2]
-            if (
-                before not in _ENDS_SENTENCE
-                and before not in " -"
-                and after not in ("", " ")
-                and not _STARTS_WITH_EVENT.match(text, i + 1)
-            ):
-                return i
-            i = text.rfind(" ", 0, i)
-        return None
+        return split_events_cell(events, self.events_width, rec.describe())
 
 
 # --- writing -------------------------------------------------------------------------------

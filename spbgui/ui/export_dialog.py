@@ -38,12 +38,6 @@ from spbgui.services import tree, years
 from spbgui.services.export import ExportResult, export_workbook
 from spbgui.ui.tasks import Task
 
-_CONTEXT = "ExportDialog"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
 
 class ExportDialog(QDialog):
     """The year, the part of the table and the file of an export to Excel."""
@@ -226,8 +220,10 @@ class ExportDialog(QDialog):
     def ask_overwrite(cls, parent: QWidget, path: Path) -> bool:
         answer = QMessageBox.question(
             parent,
-            _tr("Replace the file?"),
-            _tr("The file {0} already exists. Replace it with the new export?").format(path.name),
+            QCoreApplication.translate("ExportDialog", "Replace the file?"),
+            QCoreApplication.translate(
+                "ExportDialog", "The file {0} already exists. Replace it with the new export?"
+            ).format(path.name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -239,17 +235,17 @@ class ExportDialog(QDialog):
         box = QMessageBox(parent)
         box.setObjectName("exportDoneBox")
         box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(_tr("Export finished"))
+        box.setWindowTitle(QCoreApplication.translate("ExportDialog", "Export finished"))
         box.setText(
-            _tr("The table of {0} was written to {1}. Open it now?").format(
-                result.year, result.path
-            )
+            QCoreApplication.translate(
+                "ExportDialog", "The table of {0} was written to {1}. Open it now?"
+            ).format(result.year, result.path)
         )
         if result.warnings:
             box.setInformativeText(
-                _tr(
-                    "Some records would read back differently if this file were imported "
-                    "again: see the details ({0})."
+                QCoreApplication.translate(
+                    "ExportDialog",
+                    "Notes: {0}. Some records would read back otherwise; see details.",
                 ).format(len(result.warnings))
             )
             box.setDetailedText("\n".join(result.warnings))

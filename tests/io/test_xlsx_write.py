@@ -228,3 +228,36 @@ def test_a_region_or_filter_with_no_countries(tmp_path: Path) -> None:
     assert result.events == 0
     back = read_table(path)
     assert [r.name for r in back.regions] == ["Африка"] and back.year == 2023
+
+
+def _no_overlaps(ws) -> None:  # type: ignore[no-untyped-def]
+    """Excel repairs a workbook whose merged ranges overlap; none may."""
+    seen: dict[tuple[int, int], str] = {}
+    for merged in ws.merged_cells.ranges:
+        for row, col in merged.cells:
+            assert (row, col) not in seen, f"{merged} overlaps {seen[(row, col)]}"
+            seen[(row, col)] = str(merged)
+
+
+def test_merged_ranges_never_overlap(book, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _no_overlaps(book.worksheets[0])
+    table = _table()
+    partner = table.regions[0].countries[0].partners[0]
+    long_events = [
+        EventText(EventDate(PartialDate(2024, 1 + n % 12, 1)), "встреча " * 60 + "итог.")
+        for n in range(120)
+    ]
+    partner.agreements[0].events = long_events
+    partner.agreements.append(TableAgreement("Второе соглашение", events=long_events[:3]))
+    table.regions[0].countries[0].partners.append(
+        TablePartner(None, "country", [TableAgreement("Договор страны", events=long_events)])
+    )
+    path = tmp_path / "long.xlsx"
+    assert write_table(table, path).warnings == []
+    ws = openpyxl.load_workbook(path).worksheets[0]
+    _no_overlaps(ws)
+    continuation = [r[0].row for r in ws.iter_rows(min_row=4) if r[2].value is None and r[4].value]
+    assert continuation
+    for merged in ws.merged_cells.ranges:  # a name merged over a continuation row repeats there
+        if merged.min_col <= 2 and ws.cell(merged.min_row, merged.min_col).value:
+            assert not any(merged.min_row < r <= merged.max_row for r in continuation)
