@@ -14,6 +14,7 @@ No database and no Qt: the export service loads the table and calls this.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import zipfile
@@ -92,15 +93,6 @@ def write_table(
     wb.properties.title = f"{TABLE_TITLE}, {table.year}"
     wb.properties.creator = "spbgui"
     add_styles(wb)
-    try:
-        write_table_sheet(wb, plan, ticker)
-        written = write_events_sheet(wb, table, ticker)
-    except OSError as exc:  # openpyxl streams the sheets through temporary files
-        raise ExportError(
-            f"Файл «{target.name}» не записан: {exc.strerror or exc}. "
-            "Прежний файл с этим именем не изменён."
-        ) from exc
-    ticker.check()
 
     def save(fh: BinaryIO) -> None:
         # openpyxl's own save leaves its zip archive open when a write fails; here the
@@ -109,5 +101,29 @@ def write_table(
         with zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
             ExcelWriter(wb, archive).write_data()
 
-    replace_atomically(target, save)
+    try:
+        write_table_sheet(wb, plan, ticker)
+        written = write_events_sheet(wb, table, ticker)
+        ticker.check()
+        replace_atomically(target, save)
+    except OSError as exc:  # openpyxl streams the sheets through temporary files
+        raise ExportError(
+            f"Файл «{target.name}» не записан: {exc.strerror or exc}. "
+            "Прежний файл с этим именем не изменён."
+        ) from exc
+    finally:
+        _discard_sheet_files(wb)
     return WriteResult(path=target, rows=len(plan.rows), events=written, warnings=warnings)
+
+
+def _discard_sheet_files(wb: Workbook) -> None:
+    """Remove the sheets' temporary files that a failed or cancelled export left behind.
+
+    openpyxl removes them itself once a workbook is saved; otherwise they would stay
+    in the temporary folder until the program ends (the window runs for days).
+    """
+    for ws in wb.worksheets:
+        out = getattr(getattr(ws, "_writer", None), "out", None)
+        if isinstance(out, str) and os.path.exists(out):
+            with contextlib.suppress(OSError):
+                os.remove(out)

@@ -229,6 +229,13 @@ def _leftovers(folder: Path) -> list[str]:
     return [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]
 
 
+def _sheet_files_left() -> list[str]:
+    """openpyxl's temporary sheet files still on disk (it lists every one it makes)."""
+    from openpyxl.worksheet._writer import ALL_TEMP_FILES
+
+    return [f for f in ALL_TEMP_FILES if os.path.exists(f)]
+
+
 def test_a_full_disk_midway_leaves_the_old_file_intact(old_file, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     path, before = old_file
     real_write = zipfile.ZipFile.write
@@ -248,6 +255,7 @@ def test_a_full_disk_midway_leaves_the_old_file_intact(old_file, monkeypatch) ->
     assert calls["n"] == 2
     assert path.read_bytes() == before
     assert _leftovers(path.parent) == []
+    assert _sheet_files_left() == []
 
 
 def test_a_failed_fsync_or_rename_leaves_the_old_file_intact(old_file, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -278,6 +286,16 @@ def test_cancel_writes_nothing(old_file) -> None:  # type: ignore[no-untyped-def
     with pytest.raises(ExportCancelled):
         write_table(_table(title="Новый файл"), path, cancelled=lambda: True)
     assert path.read_bytes() == before and _leftovers(path.parent) == []
+    # Cancelled at the last moment, both sheets written: no temporary file stays behind.
+    from openpyxl.worksheet._writer import ALL_TEMP_FILES
+
+    made = len(ALL_TEMP_FILES)
+    asked = iter(range(1000))
+    with pytest.raises(ExportCancelled):
+        write_table(_table(title="Новый файл"), path, cancelled=lambda: next(asked) >= 6)
+    assert len(ALL_TEMP_FILES) == made + 2  # the two sheets were written
+    assert path.read_bytes() == before and _leftovers(path.parent) == []
+    assert _sheet_files_left() == []
 
 
 def test_progress_reaches_the_total(tmp_path: Path) -> None:
