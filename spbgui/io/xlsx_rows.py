@@ -181,10 +181,21 @@ class RowReader:
     # --- pass 1: classify rows, fold continuation rows into the cells above ------------------
 
     def _classify(self, row: _Row) -> str:
-        present = [v for v in row.values() if v is not None]
+        present = len(row.extra) + sum(
+            v is not None
+            for v in (
+                row.country,
+                row.city,
+                row.title,
+                row.dates,
+                row.events,
+                row.note,
+                row.counter,
+            )
+        )
         if not present:
             return "empty"
-        if len(present) == 1 and self._is_region_cell(row):
+        if present == 1 and self._is_region_cell(row):
             return "region"
         if row.country is None and row.city is None and row.dates is None:
             return "continuation"
@@ -318,16 +329,17 @@ class RowReader:
         if row.counter is not None and not _COUNTER.match(cell_text(row.counter).strip()):
             self._report_counter(row)
 
-        has_agreement = any(v is not None for v in (row.title, row.dates, row.events, row.note))
         partner_from_country_col: str | None = None
         if row.country is not None:
             name = plain(cell_text(row.country))
-            if not is_country(name) and row.city is None and not has_agreement:
+            known = is_country(name)
+            has_agreement = any(v is not None for v in (row.title, row.dates, row.events, row.note))
+            if not known and row.city is None and not has_agreement:
                 # A lone line such as a signature or «Итого» under the table.
                 self.warn(row.number, f"строка пропущена: «{name}» — не страна и не регион")
                 return current
-            if is_country(name) or current is None or row.city is not None:
-                if not is_country(name):
+            if known or current is None or row.city is not None:
+                if not known:
                     self.warn(
                         row.number,
                         f"«{name}» нет в списке стран — принято как название страны",
@@ -391,8 +403,8 @@ class RowReader:
         return partner
 
     def _agreement(self, row: _Row) -> TableAgreement | None:
-        title = plain(cell_text(row.title))
-        note = plain(cell_text(row.note))
+        title = plain(cell_text(row.title)) if row.title is not None else ""
+        note = plain(cell_text(row.note)) if row.note is not None else ""
         dates, date_note = self._dates(row)
         events = self._events(row)
         if not (title or dates or date_note or events or note):
@@ -433,7 +445,7 @@ class RowReader:
         out = []
         for event in events:
             text = event.text
-            if "  " in text or text != text.strip() or "\n" in text or "\xa0" in text:
+            if "  " in text or text[:1].isspace() or text[-1:].isspace() or "\n" in text:
                 text = fold(text)  # split_events folds already; this is only a safety net
                 event = EventText(date=event.date, text=text)
             if text:
