@@ -18,12 +18,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spbgui.io.table import ParsedTable, TableAgreement
+from spbgui.io.table import ParsedTable, TableAgreement, TablePartner
 from spbgui.io.xlsx_cells import Grid, _normalize
 from spbgui.io.xlsx_countries import normalize_name
 from spbgui.io.xlsx_header import find_header
 from spbgui.io.xlsx_rows import RowReader
-from spbgui.io.xlsx_write_table import Record, TablePlan, ordered_agreements
+from spbgui.io.xlsx_write_table import Record, TablePlan, ordered_agreements, shown
 
 MAX_WARNINGS = 50
 
@@ -82,11 +82,11 @@ def check_plan(
         region, country, partner, agreement = got
         parts = []
         if region != rec.region:
-            parts.append(f"регион («{region}»)")
+            parts.append(f"регион («{shown(region)}»)")
         if country != rec.country:
-            parts.append(f"страна («{country}»)")
+            parts.append(f"страна («{shown(country)}»)")
         if partner != rec.partner:
-            parts.append(f"партнёр («{partner}»)" if partner else "партнёр (страна в целом)")
+            parts.append(f"партнёр («{shown(partner)}»)" if partner else "партнёр (страна в целом)")
         parts += _which(original, agreement)
         if parts:
             warnings.append(
@@ -108,8 +108,8 @@ def _structure(table: ParsedTable, back: ParsedTable) -> list[str]:
     for region in table.regions:
         if region.name not in got_regions:
             warnings.append(
-                f"регион «{region.name}»: в таблице он пишется прописными буквами "
-                f"(«{region.name.upper()}») и при загрузке файла будет назван иначе."
+                f"регион «{shown(region.name)}»: в таблице он записан как "
+                f"«{shown(region.name.upper())}» и при загрузке файла будет прочитан иначе."
             )
     got_partners = {
         (c.name, tuple(p.name for p in c.partners)) for r in back.regions for c in r.countries
@@ -130,13 +130,13 @@ def _structure(table: ParsedTable, back: ParsedTable) -> list[str]:
                 if seen[key] == 2 and not _is_blank(agreement):
                     who = Record(region.name, country.name, partner.name, partner.name is None)
                     warnings.append(
-                        f"{who.describe()}: несколько соглашений «{agreement.title}» — "
+                        f"{who.describe()}: несколько соглашений «{shown(agreement.title)}» — "
                         "при загрузке файла они будут объединены в одно."
                     )
     return warnings
 
 
-def _partners_note(rec: Record, partners: list, back: ParsedTable) -> str:  # type: ignore[type-arg]
+def _partners_note(rec: Record, partners: list[TablePartner], back: ParsedTable) -> str:
     got = next((c.partners for r in back.regions for c in r.countries if c.name == rec.country), [])
     names = [p.name for p in partners]
     got_names = [p.name for p in got]
@@ -151,8 +151,8 @@ def _partners_note(rec: Record, partners: list, back: ParsedTable) -> str:  # ty
             f"{rec.describe()}: названия партнёров различаются только регистром или "
             "пробелами — при загрузке файла они будут объединены."
         )
-    missing = [n or "страна в целом" for n in names if n not in got_names]
-    extra = [n or "страна в целом" for n in got_names if n not in names]
+    missing = [shown(n) if n else "страна в целом" for n in names if n not in got_names]
+    extra = [shown(n) if n else "страна в целом" for n in got_names if n not in names]
     detail = []
     if missing:
         detail.append("не будут прочитаны: " + ", ".join(f"«{n}»" for n in missing))

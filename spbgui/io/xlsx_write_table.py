@@ -78,7 +78,7 @@ MAX_SHEET_ROWS = 1_048_576  # Excel's limit
 _UNSHOWABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def _shown(text: str, limit: int = 60) -> str:
+def shown(text: str, limit: int = 60) -> str:
     """A name or title as a message quotes it: one line, clipped, nothing unprintable."""
     text = " ".join(_UNSHOWABLE.sub("\ufffd", text).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -95,19 +95,19 @@ class Record:
     title: str | None = None
 
     def describe(self) -> str:
-        region = _shown(self.region)
+        region = shown(self.region)
         if self.country is None:
             return f"регион «{region}»"
-        country = _shown(self.country)
+        country = shown(self.country)
         if self.whole:
             who = f"страна «{country}» в целом"
         elif self.partner is not None:
-            who = f"партнёр «{_shown(self.partner)}» ({country})"
+            who = f"партнёр «{shown(self.partner)}» ({country})"
         else:
             who = f"страна «{country}»"
         if self.title is None:
             return who
-        title = f"«{_shown(self.title)}»" if self.title else "без названия"
+        title = f"«{shown(self.title)}»" if self.title else "без названия"
         return f"{who}, соглашение {title}"
 
 

@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 
 from spbgui.io.xlsx_write import ExportCancelled, ExportError, write_table
 from spbgui.io.xlsx_write_atomic import check_target
+from spbgui.io.xlsx_write_table import shown
 from spbgui.services.table_data import load_table
 from spbgui.store.database import Database
 from spbgui.store.models import Agreement, Country, Event, Partner, Region
@@ -88,7 +89,11 @@ def _loose_events(db: Database, year: int, countries: set[str]) -> list[str]:
     for country, partner, n in rows:
         if country not in countries:
             continue
-        who = f"партнёр «{partner}» ({country})" if partner else f"страна «{country}» в целом"
+        who = (
+            f"партнёр «{shown(partner)}» ({shown(country)})"
+            if partner
+            else f"страна «{shown(country)}» в целом"
+        )
         warnings.append(
             f"{who}: мероприятий, не отнесённых ни к одному соглашению, — {n}; в таблице они "
             "записаны в строке первого соглашения и при загрузке файла будут отнесены к нему."
