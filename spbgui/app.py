@@ -23,17 +23,18 @@ ORG_NAME = "spbgui"
 
 
 def install_translations(app: QApplication, language: str | None = None) -> list[QTranslator]:
-    """Qt's own qtbase first (standard dialogs in Russian), then the program's."""
+    """Qt's own qtbase first (standard dialogs in Russian), then the program's.
+
+    English is the language of the source strings; its .qm only adds proper plural forms.
+    """
     lang = language or QSettings().value("ui/language", "ru") or "ru"
     translators: list[QTranslator] = []
-    if lang == "en":
-        return translators
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     locale = QLocale(lang)
-    for name, folder in (
-        ("qtbase", qt_dir),
-        ("spbgui", str(resources_dir() / "translations")),
-    ):
+    wanted = [("spbgui", str(resources_dir() / "translations"))]
+    if lang != "en":
+        wanted.insert(0, ("qtbase", qt_dir))
+    for name, folder in wanted:
         tr = QTranslator(app)
         if tr.load(locale, name, "_", folder):
             app.installTranslator(tr)

@@ -12,7 +12,8 @@ matching region.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import bindparam, func, or_, select, text
 from sqlalchemy.orm import Session
@@ -25,9 +26,9 @@ from spbgui.store.models import Agreement, Country, Event, Partner, Region
 
 MIN_LENGTH = 2  # one letter would match nearly everything and is not in the prefix index
 EVENT_LIMIT = 200
+SORT_LIMIT = 2_000  # more matching events than this are listed newest first, unsorted
 
 _WORD_RE = re.compile(r"\w+")
-_KIND = {1: "region", 2: "country", 3: "partner", 4: "agreement", 5: "event"}
 
 
 def fold(text_: str) -> str:
@@ -66,6 +67,16 @@ class SearchResult:
     def is_empty(self) -> bool:
         return not (self.partners or self.countries or self.regions)
 
+    def only_under(self, parent: NodeRef | None) -> frozenset[int] | None:
+        """The ids of the children of ``parent`` the tree keeps (None: all of them)."""
+        if parent is None:
+            return self.regions
+        if parent.kind is NodeKind.REGION:
+            return self.countries
+        if parent.kind is NodeKind.COUNTRY:
+            return None if parent.id in self.whole_countries else self.partners
+        return frozenset()
+
     def shows(self, ref: NodeRef, parent: NodeRef | None) -> bool:
         """Whether the tree keeps ``ref`` (whose parent is ``parent``) under this search."""
         if ref.kind is NodeKind.REGION:
@@ -83,73 +94,183 @@ def search(*, db: Database, query: str, year: int | None, limit: int = EVENT_LIM
         return SearchResult(query, too_short=True)
     with db.read() as s:
         if db.engine.dialect.name == "sqlite":
-            hits = _fts_hits(s, terms)
+            hits = _fts_hits(s, _match(terms), year)
+            events = _fts_events(s, _match(terms), year, limit, hits.event_count)
         else:
-            hits = _like_hits(s, terms)
-        return _result(s, query, hits, year, limit)
+            hits, event_ids = _like_hits(s, terms, year)
+            events = _events_by_id(s, event_ids, limit)
+        return _result(s, query, hits, events)
 
 
-def _fts_hits(s: Session, terms: list[str]) -> dict[str, set[int]]:
-    match = " ".join(f'"{w}"*' for w in terms)
-    hits: dict[str, set[int]] = {k: set() for k in _KIND.values()}
-    for rowid in s.scalars(
-        text("SELECT rowid FROM search_index WHERE search_index MATCH :q"), {"q": match}
-    ):
-        hits[_KIND[rowid & 7]].add(rowid >> 3)
+@dataclass
+class _Hits:
+    """What the index found, by kind; events only as a count per partner."""
+
+    regions: set[int] = field(default_factory=set)
+    countries: set[int] = field(default_factory=set)
+    partners: set[int] = field(default_factory=set)  # by name, note or agreement
+    event_partners: dict[int, int] = field(default_factory=dict)  # partner: matching events
+
+    @property
+    def event_count(self) -> int:
+        return sum(self.event_partners.values())
+
+
+def _match(terms: list[str]) -> str:
+    """An FTS5 query: every word as a quoted prefix («"ташк"*»), all required."""
+    return " ".join(f'"{w}"*' for w in terms)
+
+
+# One MATCH, resolved by kind in SQL: a common word matches a hundred thousand events,
+# and only their partners (a few thousand at most) come back to Python.
+_FTS_HITS = text(
+    """
+    WITH hits(r) AS MATERIALIZED (
+        SELECT rowid FROM search_index WHERE search_index MATCH :q
+    )
+    SELECT 5, e.partner_id, count(*) FROM hits JOIN event e ON e.id = hits.r >> 3
+        WHERE hits.r & 7 = 5 AND e.year = coalesce(:year, e.year) GROUP BY e.partner_id
+    UNION ALL
+    SELECT 4, a.partner_id, 0 FROM hits JOIN agreement a ON a.id = hits.r >> 3
+        WHERE hits.r & 7 = 4
+    UNION ALL
+    SELECT hits.r & 7, hits.r >> 3, 0 FROM hits WHERE hits.r & 7 IN (1, 2, 3)
+    """
+)
+
+
+def _fts_hits(s: Session, match: str, year: int | None) -> _Hits:
+    hits = _Hits()
+    for kind, ref, n in s.execute(_FTS_HITS, {"q": match, "year": year}):
+        if kind == 5:
+            hits.event_partners[ref] = n
+        elif kind in (3, 4):
+            hits.partners.add(ref)
+        elif kind == 2:
+            hits.countries.add(ref)
+        else:
+            hits.regions.add(ref)
     return hits
 
 
-def _like_hits(s: Session, terms: list[str]) -> dict[str, set[int]]:
-    def ids(model, *cols) -> set[int]:  # type: ignore[no-untyped-def]
+def _hit_columns() -> tuple[Any, ...]:
+    return (
+        Event.id,
+        Event.partner_id,
+        Event.year,
+        Event.start,
+        Event.end,
+        Event.text,
+        Partner.name,
+        Country.name,
+    )
+
+
+_FTS_EVENTS = """
+    SELECT e.id, e.partner_id, e.year, e.start, e."end", e.text, p.name, c.name
+    FROM search_index f
+    JOIN event e ON e.id = f.rowid >> 3
+    JOIN partner p ON p.id = e.partner_id
+    JOIN country c ON c.id = p.country_id
+    JOIN region r ON r.id = c.region_id
+    WHERE search_index MATCH :q AND f.rowid & 7 = 5 AND e.year = coalesce(:year, e.year)
+    ORDER BY {order}
+    LIMIT :limit
+"""
+_IN_TABLE_ORDER = (
+    "e.year DESC, r.position, r.id, c.position, c.id, p.position, p.id, e.position, e.id"
+)
+
+
+def _fts_events(s: Session, match: str, year: int | None, limit: int, count: int) -> list[EventHit]:
+    """The first matching events: in the table's order when there are few to sort (newest
+    year first), else the most recently written, so that a common word stays quick."""
+    order = _IN_TABLE_ORDER if count <= SORT_LIMIT else "f.rowid DESC"
+    rows = s.execute(
+        text(_FTS_EVENTS.format(order=order)), {"q": match, "year": year, "limit": limit}
+    ).all()
+    hits = [_hit(row) for row in rows]
+    hits.sort(key=lambda h: -h.year)  # stable: keeps the order within a year
+    return hits
+
+
+_TABLE_ORDER = (
+    Event.year.desc(),
+    Region.position,
+    Region.id,
+    Country.position,
+    Country.id,
+    Partner.position,
+    Partner.id,
+    Event.position,
+    Event.id,
+)
+
+
+def _hit(row: Any) -> EventHit:
+    i, p, y, a, b, t, pn, cn = row
+    return EventHit(
+        i, p, y, format_event_date(event_date(a, b)), t, pn if pn is not None else cn, cn
+    )
+
+
+def _like_hits(s: Session, terms: list[str], year: int | None) -> tuple[_Hits, list[int]]:
+    """The same without FTS5 (a server database): LIKE over each table, fine for its size."""
+
+    def ids(model, *cols, where=()) -> set[int]:  # type: ignore[no-untyped-def]
         conds = [or_(*(func.lower(c).contains(w) for c in cols)) for w in terms]
-        return set(s.scalars(select(model.id).where(*conds)))
+        return set(s.scalars(select(model.id).where(*conds, *where)))
 
-    return {
-        "region": ids(Region, Region.name, Region.note),
-        "country": ids(Country, Country.name, Country.note),
-        "partner": ids(Partner, Partner.name, Partner.note),
-        "agreement": ids(Agreement, Agreement.title, Agreement.note),
-        "event": ids(Event, Event.text),
-    }
+    hits = _Hits(
+        regions=ids(Region, Region.name, Region.note),
+        countries=ids(Country, Country.name, Country.note),
+        partners=ids(Partner, Partner.name, Partner.note),
+    )
+    agreements = ids(Agreement, Agreement.title, Agreement.note)
+    hits.partners |= set(
+        s.scalars(select(Agreement.partner_id).where(Agreement.id.in_(agreements)))
+    )
+    where = () if year is None else (Event.year == year,)
+    event_ids = sorted(ids(Event, Event.text, where=where))
+    for pid in s.scalars(select(Event.partner_id).where(Event.id.in_(event_ids))):
+        hits.event_partners[pid] = hits.event_partners.get(pid, 0) + 1
+    return hits, event_ids
 
 
-def _chunks(ids: set[int], size: int = 20_000) -> list[list[int]]:
-    items = sorted(ids)
-    return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
+def _events_by_id(s: Session, event_ids: list[int], limit: int) -> list[EventHit]:
+    if not event_ids:
+        return []
+    rows = s.execute(
+        select(*_hit_columns())
+        .join(Partner, Partner.id == Event.partner_id)
+        .join(Country, Country.id == Partner.country_id)
+        .join(Region, Region.id == Country.region_id)
+        .where(Event.id.in_(event_ids[:SORT_LIMIT]))
+        .order_by(*_TABLE_ORDER)
+        .limit(limit)
+    ).all()
+    return [_hit(row) for row in rows]
 
 
-def _result(
-    s: Session, query: str, hits: dict[str, set[int]], year: int | None, limit: int
-) -> SearchResult:
-    expanding = bindparam("ids", expanding=True)
-    partners = set(hits["partner"])
-    for chunk in _chunks(hits["agreement"]):
-        partners.update(
-            s.scalars(
-                select(Agreement.partner_id).where(Agreement.id.in_(expanding)), {"ids": chunk}
-            )
+def _result(s: Session, query: str, hits: _Hits, events: list[EventHit]) -> SearchResult:
+    partners = hits.partners | set(hits.event_partners)
+    whole_regions = set(hits.regions)
+    whole_countries = set(hits.countries)
+    countries = set(whole_countries)
+    ids = bindparam("ids", expanding=True)
+    countries.update(
+        s.scalars(
+            select(Partner.country_id).where(Partner.id.in_(ids)).distinct(),
+            {"ids": sorted(partners)},
         )
-    event_ids: list[int] = []
-    where_year = () if year is None else (Event.year == year,)
-    for chunk in _chunks(hits["event"]):
-        for eid, pid in s.execute(
-            select(Event.id, Event.partner_id).where(Event.id.in_(expanding), *where_year),
-            {"ids": chunk},
-        ):
-            event_ids.append(eid)
-            partners.add(pid)
-    whole_regions = set(hits["region"])
-    whole_countries = set(hits["country"])
-    countries, regions = set(whole_countries), set(whole_regions)
-    for chunk in _chunks(partners):
-        countries.update(
-            s.scalars(select(Partner.country_id).where(Partner.id.in_(expanding)), {"ids": chunk})
-        )
+    )
     # Everything in a matching region is shown: its countries with all their partners.
     in_regions = set(s.scalars(select(Country.id).where(Country.region_id.in_(whole_regions))))
     countries |= in_regions
     whole_countries |= in_regions
-    regions.update(s.scalars(select(Country.region_id).where(Country.id.in_(countries))))
+    regions = whole_regions | set(
+        s.scalars(select(Country.region_id).where(Country.id.in_(countries)).distinct())
+    )
     return SearchResult(
         query=query,
         partners=frozenset(partners),
@@ -157,37 +278,6 @@ def _result(
         regions=frozenset(regions),
         whole_countries=frozenset(whole_countries),
         whole_regions=frozenset(whole_regions),
-        events=tuple(_event_hits(s, event_ids, limit)),
-        event_count=len(event_ids),
+        events=tuple(events),
+        event_count=hits.event_count,
     )
-
-
-def _event_hits(s: Session, event_ids: list[int], limit: int) -> list[EventHit]:
-    """The first ``limit`` events in the table's order (newest year first)."""
-    if not event_ids:
-        return []
-    ids = event_ids if len(event_ids) <= 20_000 else sorted(event_ids)[-20_000:]
-    rows = s.execute(
-        select(
-            Event.id,
-            Event.partner_id,
-            Event.year,
-            Event.start,
-            Event.end,
-            Event.text,
-            Partner.name,
-            Country.name,
-        )
-        .join(Partner, Partner.id == Event.partner_id)
-        .join(Country, Country.id == Partner.country_id)
-        .join(Region, Region.id == Country.region_id)
-        .where(Event.id.in_(bindparam("ids", expanding=True)))
-        .order_by(Event.year.desc(), Region.position, Region.id, Country.position, Country.id)
-        .order_by(Partner.position, Partner.id, Event.position, Event.id)
-        .limit(limit),
-        {"ids": ids},
-    )
-    return [
-        EventHit(i, p, y, format_event_date(event_date(a, b)), t, pn if pn is not None else cn, cn)
-        for i, p, y, a, b, t, pn, cn in rows
-    ]

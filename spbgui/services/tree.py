@@ -9,6 +9,7 @@ without loading them).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -60,19 +61,34 @@ def partners(*, db: Database, country_id: int, year: int) -> list[NodeRow]:
         return _partners(s, country_id, year)
 
 
-def children(*, db: Database, parent: NodeRef | None, year: int) -> list[NodeRow]:
-    """The children of a node (of the root when ``parent`` is None), in the table's order."""
+ONLY_LIMIT = 5_000  # longer lists of ids are filtered after reading, not in SQL
+
+
+def children(
+    *, db: Database, parent: NodeRef | None, year: int, only: Collection[int] | None = None
+) -> list[NodeRow]:
+    """The children of a node (of the root when ``parent`` is None), in the table's order.
+
+    ``only``: the ids of the children wanted (a search shows a few of many); the
+    counts are then computed for those alone.
+    """
+    ids = None if only is None or len(only) > ONLY_LIMIT else sorted(only)
     with db.read() as s:
         if parent is None:
-            return _regions(s, year)
-        if parent.kind is NodeKind.REGION:
-            return _countries(s, parent.id, year)
-        if parent.kind is NodeKind.COUNTRY:
-            return _partners(s, parent.id, year)
-        return []
+            rows = _regions(s, year, ids)
+        elif parent.kind is NodeKind.REGION:
+            rows = _countries(s, parent.id, year, ids)
+        elif parent.kind is NodeKind.COUNTRY:
+            rows = _partners(s, parent.id, year, ids)
+        else:
+            rows = []
+    if only is not None and ids is None:
+        rows = [r for r in rows if r.ref.id in only]
+    return rows
 
 
-def _regions(s: Session, year: int) -> list[NodeRow]:
+def _regions(s: Session, year: int, only: list[int] | None = None) -> list[NodeRow]:
+    wanted = () if only is None else (Region.id.in_(only),)
     n_countries = _pairs(s, (select(Country.region_id, func.count()).group_by(Country.region_id)))
     n_events = _pairs(
         s,
@@ -81,12 +97,14 @@ def _regions(s: Session, year: int) -> list[NodeRow]:
             .select_from(Event)
             .join(Partner, Partner.id == Event.partner_id)
             .join(Country, Country.id == Partner.country_id)
-            .where(Event.year == year)
+            .where(Event.year == year, *(() if only is None else (Country.region_id.in_(only),)))
             .group_by(Country.region_id)
         ),
     )
     rows = s.execute(
-        select(Region.id, Region.name, Region.note).order_by(Region.position, Region.id)
+        select(Region.id, Region.name, Region.note)
+        .where(*wanted)
+        .order_by(Region.position, Region.id)
     )
     return [
         NodeRow(NodeRef.region(i), name, "region", n_events.get(i, 0), n_countries.get(i, 0), note)
@@ -94,8 +112,11 @@ def _regions(s: Session, year: int) -> list[NodeRow]:
     ]
 
 
-def _countries(s: Session, region_id: int, year: int) -> list[NodeRow]:
-    in_region = select(Country.id).where(Country.region_id == region_id)
+def _countries(
+    s: Session, region_id: int, year: int, only: list[int] | None = None
+) -> list[NodeRow]:
+    wanted = () if only is None else (Country.id.in_(only),)
+    in_region = select(Country.id).where(Country.region_id == region_id, *wanted)
     n_partners = _pairs(
         s,
         (
@@ -116,7 +137,7 @@ def _countries(s: Session, region_id: int, year: int) -> list[NodeRow]:
     )
     rows = s.execute(
         select(Country.id, Country.name, Country.note)
-        .where(Country.region_id == region_id)
+        .where(Country.region_id == region_id, *wanted)
         .order_by(Country.position, Country.id)
     )
     return [
@@ -125,9 +146,12 @@ def _countries(s: Session, region_id: int, year: int) -> list[NodeRow]:
     ]
 
 
-def _partners(s: Session, country_id: int, year: int) -> list[NodeRow]:
+def _partners(
+    s: Session, country_id: int, year: int, only: list[int] | None = None
+) -> list[NodeRow]:
+    wanted = () if only is None else (Partner.id.in_(only),)
     country_name = s.scalar(select(Country.name).where(Country.id == country_id)) or ""
-    in_country = select(Partner.id).where(Partner.country_id == country_id)
+    in_country = select(Partner.id).where(Partner.country_id == country_id, *wanted)
     n_events = _pairs(
         s,
         (
@@ -138,7 +162,7 @@ def _partners(s: Session, country_id: int, year: int) -> list[NodeRow]:
     )
     rows = s.execute(
         select(Partner.id, Partner.name, Partner.kind, Partner.note)
-        .where(Partner.country_id == country_id)
+        .where(Partner.country_id == country_id, *wanted)
         .order_by(Partner.position, Partner.id)
     )
     return [

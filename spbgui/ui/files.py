@@ -35,6 +35,16 @@ def can_import() -> bool:
     return importlib.util.find_spec("spbgui.ui.import_dialog") is not None
 
 
+def can_export() -> bool:
+    """The export dialog is there (issue 5)."""
+    return importlib.util.find_spec("spbgui.ui.export_dialog") is not None
+
+
+def can_print() -> bool:
+    """The print preview is there (issue 6)."""
+    return importlib.util.find_spec("spbgui.ui.print_preview") is not None
+
+
 def recent_databases() -> list[str]:
     value = QSettings().value(RECENT_KEY, [])
     items = [value] if isinstance(value, str) else list(value or [])
@@ -128,6 +138,23 @@ class DatabaseFiles(QObject):
         if done:
             self.imported.emit(ChangeSet.everything())
         return done
+
+    def export_table(self, year: int) -> None:
+        if self.db is None or not can_export():
+            return
+        from spbgui.ui.export_dialog import ExportDialog
+
+        ExportDialog.run(self.db, self.window, year)
+
+    def print_report(self, year: int) -> None:
+        if self.db is None or not can_print():
+            return
+        from spbgui.ui.print_preview import open_print_preview
+
+        try:
+            open_print_preview(self.db, year, self.window)
+        except UserError as exc:
+            MessageDialog.warn(self.window, self.tr("Nothing to print"), str(exc))
 
     def open_sample(self) -> bool:
         """Import the 2024 table shipped with the program into this (empty) database.

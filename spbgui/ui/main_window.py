@@ -27,12 +27,12 @@ from spbgui.services import databases, details, tree, years
 from spbgui.services.changes import ChangeSet, NodeKind, NodeRef
 from spbgui.services.databases import Database
 from spbgui.services.search import EventHit, SearchResult
-from spbgui.ui.actions import ActionId, Actions
+from spbgui.ui.actions import SPECS, ActionId, Actions, translate
 from spbgui.ui.details_pane import DetailsPane
 from spbgui.ui.dialogs import FirstStartDialog, MessageDialog
 from spbgui.ui.editor import Editor
 from spbgui.ui.error_dialog import report_unexpected
-from spbgui.ui.files import DatabaseFiles, can_import
+from spbgui.ui.files import DatabaseFiles, can_export, can_import, can_print
 from spbgui.ui.handlers import RecordActions
 from spbgui.ui.menus import build_menus, build_toolbar
 from spbgui.ui.navigation import NavigationTree
@@ -115,6 +115,8 @@ class MainWindow(QMainWindow):
             ActionId.NEW_DATABASE: self.files.new_database,
             ActionId.OPEN_DATABASE: self.files.open_database,
             ActionId.IMPORT_TABLE: self.files.import_table,
+            ActionId.EXPORT_TABLE: lambda: self.files.export_table(self.editor.year),
+            ActionId.PRINT_REPORT: lambda: self.files.print_report(self.editor.year),
             ActionId.QUIT: self.close,
             ActionId.UNDO: ed.stack.undo,
             ActionId.REDO: ed.stack.redo,
@@ -139,6 +141,15 @@ class MainWindow(QMainWindow):
         for action_id, handler in handlers.items():
             a[action_id].triggered.connect(handler)
         a[ActionId.IMPORT_TABLE].setEnabled(can_import())
+        # Export and print come with their own issues; until then they say so in their tips.
+        for action_id, available, tip in (
+            (ActionId.EXPORT_TABLE, can_export(), self.tr("Export the table to an Excel workbook")),
+            (ActionId.PRINT_REPORT, can_print(), self.tr("Preview and print the yearly report")),
+        ):
+            a[action_id].setEnabled(available)
+            if available:
+                a[action_id].setToolTip(tip)
+                a[action_id].setStatusTip(tip)
         # Del in the search field or a line editor deletes text, not records.
         a[ActionId.DELETE].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         for widget in (self.tree, self.details):
@@ -182,13 +193,16 @@ class MainWindow(QMainWindow):
         self._undo_text(ActionId.REDO, text)
 
     def _undo_text(self, which: ActionId, text: str) -> None:
+        """«Undo: add event» in the Edit menu, from the command's text; plain «Undo» if none."""
         action = self.actions_[which]
+        stack = self.editor.stack
         if which is ActionId.UNDO:
-            action.setText(self.tr("&Undo %1").replace("%1", text).strip())
-            action.setEnabled(self.editor.stack.canUndo())
+            label = self.tr("&Undo %1").replace("%1", text) if text else None
+            action.setEnabled(stack.canUndo())
         else:
-            action.setText(self.tr("&Redo %1").replace("%1", text).strip())
-            action.setEnabled(self.editor.stack.canRedo())
+            label = self.tr("&Redo %1").replace("%1", text) if text else None
+            action.setEnabled(stack.canRedo())
+        action.setText(label or translate(SPECS[which].text))
 
     # -- the database --------------------------------------------------------------------------
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QToolBar, QToolButton, QWidget
 
 from spbgui.ui.actions import ActionId, Actions
@@ -21,11 +21,11 @@ def build_menus(window: QMainWindow, actions: Actions) -> QMenu:
     bar = window.menuBar()
     a = actions
 
-    file_menu = bar.addMenu(window.tr("&File"))
+    file_menu = bar.addMenu(QCoreApplication.translate("Menus", "&File"))
     file_menu.setObjectName("menuFile")
     file_menu.addAction(a[ActionId.NEW_DATABASE])
     file_menu.addAction(a[ActionId.OPEN_DATABASE])
-    recent = file_menu.addMenu(window.tr("Open &Recent"))
+    recent = file_menu.addMenu(QCoreApplication.translate("Menus", "Open &Recent"))
     recent.setObjectName("menuRecent")
     file_menu.addSeparator()
     file_menu.addAction(a[ActionId.IMPORT_TABLE])
@@ -35,7 +35,7 @@ def build_menus(window: QMainWindow, actions: Actions) -> QMenu:
     file_menu.addAction(a[ActionId.QUIT])
     file_menu.setToolTipsVisible(True)  # say why export and print are not there yet
 
-    edit_menu = bar.addMenu(window.tr("&Edit"))
+    edit_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Edit"))
     edit_menu.setObjectName("menuEdit")
     _fill(
         edit_menu,
@@ -43,7 +43,7 @@ def build_menus(window: QMainWindow, actions: Actions) -> QMenu:
         (ActionId.UNDO, ActionId.REDO, None, ActionId.RENAME, ActionId.DELETE, None, ActionId.FIND),
     )
 
-    records = bar.addMenu(window.tr("&Records"))
+    records = bar.addMenu(QCoreApplication.translate("Menus", "&Records"))
     records.setObjectName("menuRecords")
     _fill(
         records,
@@ -63,15 +63,15 @@ def build_menus(window: QMainWindow, actions: Actions) -> QMenu:
         ),
     )
 
-    year = bar.addMenu(window.tr("&Year"))
+    year = bar.addMenu(QCoreApplication.translate("Menus", "&Year"))
     year.setObjectName("menuYear")
     _fill(year, a, (ActionId.START_YEAR, None, ActionId.PREVIOUS_YEAR, ActionId.NEXT_YEAR))
 
-    view = bar.addMenu(window.tr("&View"))
+    view = bar.addMenu(QCoreApplication.translate("Menus", "&View"))
     view.setObjectName("menuView")
     view.addAction(a[ActionId.REFRESH])
 
-    help_menu = bar.addMenu(window.tr("&Help"))
+    help_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
     help_menu.setObjectName("menuHelp")
     help_menu.addAction(a[ActionId.ABOUT])
     return recent
@@ -80,7 +80,7 @@ def build_menus(window: QMainWindow, actions: Actions) -> QMenu:
 def build_toolbar(
     window: QMainWindow, actions: Actions, year_selector: QComboBox, search: QWidget
 ) -> QToolBar:
-    bar = QToolBar(window.tr("Main toolbar"), window)
+    bar = QToolBar(QCoreApplication.translate("Menus", "Main toolbar"), window)
     bar.setObjectName("mainToolBar")
     bar.setMovable(False)
     bar.setIconSize(QSize(22, 22))
@@ -94,7 +94,7 @@ def build_toolbar(
         for action_id in group:
             bar.addAction(a[action_id])
         bar.addSeparator()
-    label = QLabel(window.tr(" &Year: "), bar)
+    label = QLabel(QCoreApplication.translate("Menus", " &Year: "), bar)
     label.setBuddy(year_selector)
     bar.addWidget(label)
     bar.addWidget(year_selector)

@@ -143,10 +143,9 @@ class NavigationModel(QAbstractItemModel):
     # -- loading and reconciling ---------------------------------------------------------------
 
     def _fetch_rows(self, node: _Node) -> list[tree.NodeRow]:
-        rows = tree.children(db=self._db, parent=node.ref, year=self._year)
-        if self._filter is not None:
-            rows = [r for r in rows if self._filter.shows(r.ref, node.ref)]
-        return rows
+        found = self._filter
+        only = None if found is None else found.only_under(node.ref)
+        return tree.children(db=self._db, parent=node.ref, year=self._year, only=only)
 
     def _load(self, node: _Node) -> None:
         for n, row in enumerate(self._fetch_rows(node)):
