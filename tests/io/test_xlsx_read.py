@@ -176,3 +176,12 @@ def test_cells_without_references(tmp_path: Path, expected: dict[str, Any]) -> N
         got = parsed_to_records(read_table(path, engine=engine))
         assert got["counts"] == expected["counts"]
         assert got["agreements"] == expected["agreements"]
+
+
+def test_without_calamine_openpyxl_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "python_calamine", None)  # import now raises ImportError
+    assert read_table(XLSX) == read_table(XLSX, engine="openpyxl")
+    with pytest.raises(ImportError):
+        read_table(XLSX, engine="calamine")
