@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from spbgui.errors import UserError
 from spbgui.io.table import ImportWarning, ParsedTable, PartnerKind, TableAgreement, TableCountry
+from spbgui.io.xlsx_read import ImportCancelled, read_table
 from spbgui.store.backup import make_backup
 from spbgui.store.database import Database
 from spbgui.store.models import Agreement, AgreementDate, Country, Event, Partner, Region
@@ -32,10 +33,6 @@ BACKUPS_KEPT = 10
 
 class YearHasEvents(UserError):
     """The database already holds events of the table's year and replacing was not asked for."""
-
-
-class ImportCancelled(UserError):
-    """The user cancelled; nothing was changed."""
 
 
 @dataclass
@@ -145,7 +142,7 @@ class _Writer:
 
     def _check_cancel(self) -> None:
         if self.cancelled is not None and self.cancelled():
-            raise ImportCancelled("Импорт отменён, база данных не изменена.")
+            raise ImportCancelled
 
     def _next_position(
         self, key: tuple[Any, ...], model: Any, where: Callable[[], Any] | None = None
