@@ -48,17 +48,16 @@ def icon(which: Icon) -> QIcon:
     return QIcon(str(path)) if path.exists() else QIcon()
 
 
-NODE_ICONS = {
-    "region": Icon.REGION,
-    "country": Icon.COUNTRY,
-    "city": Icon.CITY,
-    "province": Icon.PROVINCE,
-    "district": Icon.PROVINCE,
-}
+def node_icon(node: str, kind: str) -> QIcon:
+    """The icon of a tree node: a region, a country, or a partner of a kind.
 
-
-def node_icon(kind: str, *, as_whole: bool = False) -> QIcon:
-    """The icon of a tree node: region, country, or a partner of this kind."""
-    if as_whole:
+    ``node`` is "region", "country" or "partner"; ``kind`` is the partner's kind (a
+    partner may be a «region» too, an oblast, which must not look like a world region).
+    """
+    if node == "region":
+        return icon(Icon.REGION)
+    if node == "country":
+        return icon(Icon.COUNTRY)
+    if kind == "country":
         return icon(Icon.WHOLE_COUNTRY)
-    return icon(NODE_ICONS.get(kind, Icon.PROVINCE))
+    return icon(Icon.CITY if kind == "city" else Icon.PROVINCE)

@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
             ]
         )
         self._database_shown()
-        self.resize(1400, 880)
+        self._default_geometry()
         self._restore_settings()
 
     # -- wiring --------------------------------------------------------------------------------
@@ -400,6 +400,14 @@ class MainWindow(QMainWindow):
             .replace("%2", self.db.display_name)
             .replace("%3", str(log_file())),
         )
+
+    def _default_geometry(self) -> None:
+        """Before any saved geometry: most of the screen, centred (small screens are common)."""
+        screen = self.screen().availableGeometry()
+        width = min(1400, int(screen.width() * 0.92))
+        height = min(900, int(screen.height() * 0.9))
+        self.resize(width, height)
+        self.move(screen.center().x() - width // 2, screen.center().y() - height // 2)
 
     def _restore_settings(self) -> None:
         s = QSettings()

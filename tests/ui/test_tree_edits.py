@@ -211,3 +211,16 @@ def test_foreign_drops_are_refused(window) -> None:  # type: ignore[no-untyped-d
     data = QMimeData()
     data.setData(NODES_MIME, QByteArray(b"[]"))
     assert not window.model.canDropMimeData(data, Qt.DropAction.MoveAction, -1, -1, QModelIndex())
+
+
+def test_del_and_f2_keys_on_the_tree(window, select_partner, monkeypatch, qtbot) -> None:  # type: ignore[no-untyped-def]
+    pid = select_partner("Бишкек")
+    asked: list[tuple] = []
+    _answer(monkeypatch, ConfirmDialog, False, asked)
+    window.activateWindow()
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_Delete)
+    assert asked and "Бишкек" in asked[0][2]
+    assert details.partner(db=window.db, partner_id=pid) is not None  # answered «Cancel»
+    qtbot.keyClick(window.tree, Qt.Key.Key_F2)
+    assert window.tree.state() == window.tree.State.EditingState
