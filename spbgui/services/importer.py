@@ -110,8 +110,6 @@ def import_workbook(
     cancelled: Cancelled | None = None,
 ) -> ImportResult:
     """Read a workbook (refusing bad files before the database is touched) and import it."""
-    from spbgui.io.xlsx_read import read_table
-
     table = read_table(path, year=year, progress=progress, cancelled=cancelled)
     return import_table(
         db=db, table=table, replace_year=replace_year, dry_run=dry_run, cancelled=cancelled
