@@ -10,6 +10,8 @@ error written for the user (:class:`~spbgui.errors.UserError`) is shown as it is
 from __future__ import annotations
 
 import sys
+import time
+import traceback
 from pathlib import Path
 from types import TracebackType
 
@@ -59,20 +61,27 @@ class ErrorDialog:
 
 
 _showing = False
+_last_shown: dict[str, float] = {}
+REPEAT_AFTER_S = 60.0  # an error raised by every repaint must not become an endless dialog
 
 
 def report_unexpected(error: BaseException, parent: QWidget | None = None) -> None:
-    """Log ``error`` and tell the user, once at a time (an error while showing is only logged)."""
+    """Log ``error`` and tell the user; one dialog at a time, the same error once a minute."""
     global _showing
     if isinstance(error, UserError):
         ErrorDialog.show_user_error(parent or QApplication.activeWindow(), str(error))
         return
     log = log_unexpected(error)
-    if _showing:
+    what = f"{type(error).__name__}: {error}"
+    # The same error is the same place in the code (its message may be worded twice over).
+    frames = traceback.extract_tb(error.__traceback__)
+    key = f"{type(error).__name__}@{frames[-1].filename}:{frames[-1].lineno}" if frames else what
+    now = time.monotonic()
+    if _showing or now - _last_shown.get(key, -REPEAT_AFTER_S) < REPEAT_AFTER_S:
         return
     _showing = True
+    _last_shown[key] = now
     try:
-        what = f"{type(error).__name__}: {error}"
         ErrorDialog.show_unexpected(parent or QApplication.activeWindow(), what, log)
     finally:
         _showing = False

@@ -118,10 +118,13 @@ class DatabaseFiles(QObject):
             action.triggered.connect(lambda _=False, p=item: self.open_path(Path(p)))
         if not items:
             none = menu.addAction(self.tr("No recent databases"))
+            none.setObjectName("actionNoRecent")
+            none.setProperty("accessibleName", none.text())
             none.setEnabled(False)
         menu.addSeparator()
         clear = menu.addAction(self.tr("Clear the List"))
         clear.setObjectName("actionClearRecent")
+        clear.setProperty("accessibleName", clear.text())
         clear.setEnabled(bool(items))
         clear.triggered.connect(lambda: QSettings().remove(RECENT_KEY))
 

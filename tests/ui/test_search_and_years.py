@@ -51,8 +51,9 @@ def test_search_filters_the_tree_as_you_type_and_lists_events(window, qtbot) -> 
     assert not window.search.isVisible()
 
 
-def test_a_found_event_opens_its_partner_and_is_selected(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_found_event_opens_its_partner_and_is_selected(window, qtbot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     _search(window, qtbot, "этнографическом")
+    qtmodeltester.check(window.search.model, force_py=True)
     assert window.search.model.rowCount() == 1
     hit = window.search.model.hits[0]
     window.search.view.activated.emit(window.search.model.index(0, 0))
