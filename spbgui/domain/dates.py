@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import enum
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -316,6 +317,21 @@ def format_agreement_dates(dates: Sequence[PartialDate]) -> str:
 def event_date_from_match(match: re.Match[str], year: int) -> EventDate:
     """The :class:`EventDate` of a match of :data:`EVENT_DATE_PATTERN` in the given year."""
     g = match.groupdict()
+    return _event_date_from_groups(g["d1"], g["m1"], g["d2"], g["m2"], g["n1"], g["n2"], year)
+
+
+@functools.lru_cache(maxsize=8192)
+def _event_date_from_groups(
+    d1: str | None,
+    m1: str | None,
+    d2: str | None,
+    m2: str | None,
+    n1: str | None,
+    n2: str | None,
+    year: int,
+) -> EventDate:
+    """Cached: a 20,000-row import meets the same few hundred dates over and over."""
+    g = {"d1": d1, "m1": m1, "d2": d2, "m2": m2, "n1": n1, "n2": n2}
     if g["m2"]:
         end_month = _MONTH_BY_FORM[g["m2"].lower()]
         start_month = _MONTH_BY_FORM[g["m1"].lower()] if g["m1"] else end_month
