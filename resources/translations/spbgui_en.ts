@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
   <context>
+    <name>AboutDialog</name>
+    <message>
+      <source>About spbgui</source>
+      <translation>About spbgui</translation>
+    </message>
+    <message>
+      <source>&lt;h3&gt;St Petersburg's partner cities&lt;/h3&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;The table of the committee for external relations: partners, agreements and the events of each year.&lt;/p&gt;&lt;p&gt;Database: %2&lt;br&gt;Log: %3&lt;/p&gt;</source>
+      <translation>&lt;h3&gt;St Petersburg's partner cities&lt;/h3&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;The table of the committee for external relations: partners, agreements and the events of each year.&lt;/p&gt;&lt;p&gt;Database: %2&lt;br&gt;Log: %3&lt;/p&gt;</translation>
+    </message>
+  </context>
+  <context>
     <name>Actions</name>
     <message>
       <source>&amp;New Database…</source>
@@ -841,14 +852,6 @@ Please send this file to the program's maintainers. You can go on working.</tran
       <source>Partners: %1 · agreements: %2 · events of %3: %4</source>
       <translation>Partners: %1 · agreements: %2 · events of %3: %4</translation>
     </message>
-    <message>
-      <source>About spbgui</source>
-      <translation>About spbgui</translation>
-    </message>
-    <message>
-      <source>&lt;h3&gt;St Petersburg's partner cities&lt;/h3&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;The table of the committee for external relations: partners, agreements and the events of each year.&lt;/p&gt;&lt;p&gt;Database: %2&lt;br&gt;Log: %3&lt;/p&gt;</source>
-      <translation>&lt;h3&gt;St Petersburg's partner cities&lt;/h3&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;The table of the committee for external relations: partners, agreements and the events of each year.&lt;/p&gt;&lt;p&gt;Database: %2&lt;br&gt;Log: %3&lt;/p&gt;</translation>
-    </message>
   </context>
   <context>
     <name>Menus</name>
@@ -1246,6 +1249,18 @@ Please send this file to the program's maintainers. You can go on working.</tran
     <message>
       <source>Events in %1</source>
       <translation>Events in %1</translation>
+    </message>
+    <message>
+      <source>Country</source>
+      <translation>Country</translation>
+    </message>
+    <message>
+      <source>Partner</source>
+      <translation>Partner</translation>
+    </message>
+    <message>
+      <source>%1 (country as a whole)</source>
+      <translation>%1 (country as a whole)</translation>
     </message>
     <message>
       <source>edit “%1”</source>

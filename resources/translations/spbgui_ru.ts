@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru">
   <context>
+    <name>AboutDialog</name>
+    <message>
+      <source>About spbgui</source>
+      <translation>О программе</translation>
+    </message>
+    <message>
+      <source>&lt;h3&gt;St Petersburg's partner cities&lt;/h3&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;The table of the committee for external relations: partners, agreements and the events of each year.&lt;/p&gt;&lt;p&gt;Database: %2&lt;br&gt;Log: %3&lt;/p&gt;</source>
+      <translation>&lt;h3&gt;Города-партнёры Санкт-Петербурга&lt;/h3&gt;&lt;p&gt;Версия %1&lt;/p&gt;&lt;p&gt;Таблица Комитета по внешним связям: партнёры, соглашения и мероприятия каждого года.&lt;/p&gt;&lt;p&gt;База данных: %2&lt;br&gt;Журнал: %3&lt;/p&gt;</translation>
+    </message>
+  </context>
+  <context>
     <name>Actions</name>
     <message>
       <source>&amp;New Database…</source>
@@ -848,14 +859,6 @@ Please send this file to the program's maintainers. You can go on working.</sour
       <source>Partners: %1 · agreements: %2 · events of %3: %4</source>
       <translation>Партнёров: %1 · соглашений: %2 · мероприятий %3 года: %4</translation>
     </message>
-    <message>
-      <source>About spbgui</source>
-      <translation>О программе</translation>
-    </message>
-    <message>
-      <source>&lt;h3&gt;St Petersburg's partner cities&lt;/h3&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;The table of the committee for external relations: partners, agreements and the events of each year.&lt;/p&gt;&lt;p&gt;Database: %2&lt;br&gt;Log: %3&lt;/p&gt;</source>
-      <translation>&lt;h3&gt;Города-партнёры Санкт-Петербурга&lt;/h3&gt;&lt;p&gt;Версия %1&lt;/p&gt;&lt;p&gt;Таблица Комитета по внешним связям: партнёры, соглашения и мероприятия каждого года.&lt;/p&gt;&lt;p&gt;База данных: %2&lt;br&gt;Журнал: %3&lt;/p&gt;</translation>
-    </message>
   </context>
   <context>
     <name>Menus</name>
@@ -1259,6 +1262,18 @@ Please send this file to the program's maintainers. You can go on working.</sour
     <message>
       <source>Events in %1</source>
       <translation>Мероприятия %1 года</translation>
+    </message>
+    <message>
+      <source>Country</source>
+      <translation>Страна</translation>
+    </message>
+    <message>
+      <source>Partner</source>
+      <translation>Партнёр</translation>
+    </message>
+    <message>
+      <source>%1 (country as a whole)</source>
+      <translation>%1 (страна в целом)</translation>
     </message>
     <message>
       <source>edit “%1”</source>

@@ -9,18 +9,21 @@ refreshes the page from the change sets the editor sends.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QSplitter,
     QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from spbgui.services import details
+from spbgui.services import details, tree
 from spbgui.services.changes import ChangeSet, NodeKind, NodeRef
 from spbgui.services.edit import PARTNER_KINDS
 from spbgui.ui.agreements_section import AgreementsSection
@@ -28,6 +31,7 @@ from spbgui.ui.dialogs import kind_label
 from spbgui.ui.editor import Editor
 from spbgui.ui.events_section import EventsSection
 from spbgui.ui.fields import CommitLineEdit, CommitTextEdit
+from spbgui.ui.icons import node_icon
 
 
 def _heading(parent: QWidget, name: str) -> QLabel:
@@ -152,6 +156,8 @@ class PartnerPage(QWidget):
 class SummaryPage(QWidget):
     """A region or a country: its name and note, and what is under it."""
 
+    childActivated = Signal(object)  # NodeRef of a row of the children's list
+
     def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
@@ -170,13 +176,19 @@ class SummaryPage(QWidget):
         form.addRow(self.tr("N&ote:"), self.note)
         self.name.committed.connect(lambda text: self._edit(name=text))
         self.note.committed.connect(lambda text: self._edit(note=text))
+        self.children_list = QTreeWidget(self, objectName="summaryChildren")
+        self.children_list.setRootIsDecorated(False)
+        self.children_list.setUniformRowHeights(True)
+        self.children_list.setAlternatingRowColors(True)
+        self.children_list.itemActivated.connect(self._activated)
+        self.children_list.itemDoubleClicked.connect(self._activated)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.path)
         layout.addLayout(form)
         layout.addSpacing(12)
         layout.addWidget(self.counts)
-        layout.addStretch(1)
+        layout.addWidget(self.children_list, 1)
 
     def show_node(self, ref: NodeRef) -> bool:
         summary = details.summary(db=self.editor.db, ref=ref, year=self.editor.year)
@@ -207,7 +219,39 @@ class SummaryPage(QWidget):
             for k, v in rows
         )
         self.counts.setText(f"<table>{cells}</table>")
+        self._fill_children(ref, region)
         return True
+
+    def _fill_children(self, ref: NodeRef, region: bool) -> None:
+        """Countries of a region or partners of a country, with their events of the year."""
+        year = self.editor.year
+        rows = tree.children(db=self.editor.db, parent=ref, year=year)
+        self.children_list.clear()
+        self.children_list.setHeaderLabels(
+            [
+                self.tr("Country") if region else self.tr("Partner"),
+                self.tr("Partners") if region else "",
+                self.tr("Events in %1").replace("%1", str(year)),
+            ]
+        )
+        self.children_list.setColumnHidden(1, not region)
+        for row in rows:
+            name = row.name
+            if row.is_country_as_whole:
+                name = self.tr("%1 (country as a whole)").replace("%1", row.name)
+            item = QTreeWidgetItem(self.children_list, [name, str(row.children), str(row.events)])
+            item.setData(0, Qt.ItemDataRole.UserRole, row.ref)
+            item.setIcon(0, node_icon(row.ref.kind.value, row.kind))
+            for col in (1, 2):
+                item.setTextAlignment(
+                    col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                )
+        self.children_list.header().setStretchLastSection(False)
+        self.children_list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.children_list.setVisible(bool(rows))
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        self.childActivated.emit(item.data(0, Qt.ItemDataRole.UserRole))
 
     def _edit(self, **fields: object) -> None:
         if self.ref is None:
@@ -243,6 +287,7 @@ class DetailsPane(QStackedWidget):
             )
         )
         self.summary = SummaryPage(editor, self)
+        self.nodeActivated = self.summary.childActivated
         self.partner = PartnerPage(editor, self)
         for page in (self.empty, self.summary, self.partner):
             self.addWidget(page)

@@ -306,3 +306,24 @@ class FileDialogs:
             return None
         path = Path(name)
         return path if path.suffix else path.with_suffix(".sqlite")
+
+
+class AboutDialog:
+    @classmethod
+    def show_about(cls, parent: QWidget | None, database: str) -> None:
+        from spbgui import __version__
+        from spbgui.errors import log_file
+
+        QMessageBox.about(
+            parent,
+            QCoreApplication.translate("AboutDialog", "About spbgui"),
+            QCoreApplication.translate(
+                "AboutDialog",
+                "<h3>St Petersburg's partner cities</h3><p>Version %1</p>"
+                "<p>The table of the committee for external relations: partners, agreements "
+                "and the events of each year.</p><p>Database: %2<br>Log: %3</p>",
+            )
+            .replace("%1", __version__)
+            .replace("%2", database)
+            .replace("%3", str(log_file())),
+        )

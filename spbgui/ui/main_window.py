@@ -10,26 +10,25 @@ from the change sets it emits.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from spbgui import __version__
 from spbgui.services import databases, details, tree, years
 from spbgui.services.changes import ChangeSet, NodeKind, NodeRef
 from spbgui.services.databases import Database
 from spbgui.services.search import EventHit, SearchResult
+from spbgui.ui import window_state
 from spbgui.ui.actions import SPECS, ActionId, Actions, translate
 from spbgui.ui.details_pane import DetailsPane
-from spbgui.ui.dialogs import FirstStartDialog, MessageDialog
+from spbgui.ui.dialogs import AboutDialog, FirstStartDialog, MessageDialog
 from spbgui.ui.editor import Editor
 from spbgui.ui.error_dialog import report_unexpected
 from spbgui.ui.files import DatabaseFiles, can_export, can_import, can_print
@@ -104,8 +103,7 @@ class MainWindow(QMainWindow):
             ]
         )
         self._database_shown()
-        self._default_geometry()
-        self._restore_settings()
+        window_state.restore(self)
 
     # -- wiring --------------------------------------------------------------------------------
 
@@ -174,6 +172,7 @@ class MainWindow(QMainWindow):
         ed.crashed.connect(lambda e: report_unexpected(e, self))
         ed.yearChanged.connect(self._year_changed)
         self.tree.currentRefChanged.connect(self._selected)
+        self.details.nodeActivated.connect(lambda ref: self.tree.select_ref(self.db, ref))
         self.model.renameRequested.connect(ed.rename)
         self.model.moveRequested.connect(rec.move_dropped)
         self.model.eventsDropped.connect(rec.events_dropped)
@@ -386,55 +385,13 @@ class MainWindow(QMainWindow):
         )
 
     def about(self) -> None:
-        from spbgui.errors import log_file
-
-        QMessageBox.about(
-            self,
-            self.tr("About spbgui"),
-            self.tr(
-                "<h3>St Petersburg's partner cities</h3><p>Version %1</p>"
-                "<p>The table of the committee for external relations: partners, agreements "
-                "and the events of each year.</p><p>Database: %2<br>Log: %3</p>"
-            )
-            .replace("%1", __version__)
-            .replace("%2", self.db.display_name)
-            .replace("%3", str(log_file())),
-        )
-
-    def _default_geometry(self) -> None:
-        """Before any saved geometry: most of the screen, centred (small screens are common)."""
-        screen = self.screen().availableGeometry()
-        width = min(1400, int(screen.width() * 0.92))
-        height = min(900, int(screen.height() * 0.9))
-        self.resize(width, height)
-        self.move(screen.center().x() - width // 2, screen.center().y() - height // 2)
-
-    def _restore_settings(self) -> None:
-        s = QSettings()
-        for key, restore in (
-            ("window/geometry", self.restoreGeometry),
-            ("window/state", self.restoreState),
-            ("window/splitter", self.splitter.restoreState),
-            ("window/left", self.left.restoreState),
-            ("window/partner", self.details.partner.splitter.restoreState),
-        ):
-            value = s.value(key)
-            if isinstance(value, QByteArray):
-                restore(value)
-
-    def save_settings(self) -> None:
-        s = QSettings()
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState())
-        s.setValue("window/splitter", self.splitter.saveState())
-        s.setValue("window/left", self.left.saveState())
-        s.setValue("window/partner", self.details.partner.splitter.saveState())
+        AboutDialog.show_about(self, self.db.display_name)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Commit a field still being edited (its focus-out would come too late).
         focused = self.focusWidget()
         if focused is not None:
             focused.clearFocus()
-        self.save_settings()
+        window_state.save(self)
         self.db.close()
         super().closeEvent(event)

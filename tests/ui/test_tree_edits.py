@@ -224,3 +224,21 @@ def test_del_and_f2_keys_on_the_tree(window, select_partner, monkeypatch, qtbot)
     assert details.partner(db=window.db, partner_id=pid) is not None  # answered «Cancel»
     qtbot.keyClick(window.tree, Qt.Key.Key_F2)
     assert window.tree.state() == window.tree.State.EditingState
+
+
+def test_a_region_shows_a_summary_of_what_is_under_it(window) -> None:  # type: ignore[no-untyped-def]
+    model = window.model
+    names = [model.index(r, 0).data() for r in range(model.rowCount())]
+    cis = model.ref(model.index(names.index("СНГ"), 0))
+    window.tree.select_ref(window.db, cis)
+    page = window.details.summary
+    assert window.details.currentWidget() is page
+    assert page.heading.text() == "СНГ"
+    assert "45" in page.counts.text() and "13" in page.counts.text()
+    rows = page.children_list
+    assert rows.topLevelItemCount() == 9
+    item = rows.topLevelItem(0)
+    ref, name = item.data(0, Qt.ItemDataRole.UserRole), item.text(0)
+    page.children_list.itemActivated.emit(item, 0)
+    assert window.tree.current_ref() == ref
+    assert window.details.summary.heading.text() == name  # now the country's summary
