@@ -49,6 +49,9 @@ def make_app(argv: Sequence[str] = ()) -> QApplication:
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    from spbgui.ui.icon import app_icon
+
+    app.setWindowIcon(app_icon())  # window, task bar and dialogs
     return app
 
 
