@@ -64,8 +64,10 @@ def fill(lang: str, mapping_file: str | None) -> None:
         tr = msg.find("translation")
         assert tr is not None
         value = mapping.get(src)
-        if value is None and lang == "en":
-            value = src
+        if value is None and lang == "en" and tr.get("type") == "unfinished":
+            # English is the source language: a new message translates to itself
+            # (plural forms are then written by hand: "%n event" / "%n events").
+            value = [src, src] if msg.get("numerus") == "yes" else src
         if value is None:
             continue
         if msg.get("numerus") == "yes":

@@ -783,6 +783,14 @@ Please send this file to the program's maintainers. You can go on working.</tran
       </translation>
     </message>
     <message>
+      <source>Replace the events of {0}?</source>
+      <translation>Replace the events of {0}?</translation>
+    </message>
+    <message>
+      <source>The database already has {0} events of {1}. Replace them with the events from the file? Partners and agreements are kept; a backup copy is made first.</source>
+      <translation>The database already has {0} events of {1}. Replace them with the events from the file? Partners and agreements are kept; a backup copy is made first.</translation>
+    </message>
+    <message>
       <source>Importing…</source>
       <translation>Importing…</translation>
     </message>
@@ -1272,17 +1280,6 @@ Please send this file to the program's maintainers. You can go on working.</tran
     <message>
       <source>Cannot open the database</source>
       <translation>Cannot open the database</translation>
-    </message>
-  </context>
-  <context>
-    <name>parent</name>
-    <message>
-      <source>Replace the events of {0}?</source>
-      <translation>Replace the events of {0}?</translation>
-    </message>
-    <message>
-      <source>The database already has {0} events of {1}. Replace them with the events from the file? Partners and agreements are kept; a backup copy is made first.</source>
-      <translation>The database already has {0} events of {1}. Replace them with the events from the file? Partners and agreements are kept; a backup copy is made first.</translation>
     </message>
   </context>
 </TS>

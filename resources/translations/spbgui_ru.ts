@@ -790,6 +790,14 @@ Please send this file to the program's maintainers. You can go on working.</sour
       </translation>
     </message>
     <message>
+      <source>Replace the events of {0}?</source>
+      <translation>Заменить мероприятия {0} года?</translation>
+    </message>
+    <message>
+      <source>The database already has {0} events of {1}. Replace them with the events from the file? Partners and agreements are kept; a backup copy is made first.</source>
+      <translation>В базе данных уже есть мероприятия {1} года ({0}). Заменить их мероприятиями из файла? Партнёры и соглашения сохранятся; перед заменой делается резервная копия.</translation>
+    </message>
+    <message>
       <source>Importing…</source>
       <translation>Импорт…</translation>
     </message>
@@ -1285,17 +1293,6 @@ Please send this file to the program's maintainers. You can go on working.</sour
     <message>
       <source>Cannot open the database</source>
       <translation>Не удалось открыть базу данных</translation>
-    </message>
-  </context>
-  <context>
-    <name>parent</name>
-    <message>
-      <source>Replace the events of {0}?</source>
-      <translation>Заменить мероприятия {0} года?</translation>
-    </message>
-    <message>
-      <source>The database already has {0} events of {1}. Replace them with the events from the file? Partners and agreements are kept; a backup copy is made first.</source>
-      <translation>В базе данных уже есть мероприятия {1} года ({0}). Заменить их мероприятиями из файла? Партнёры и соглашения сохранятся; перед заменой делается резервная копия.</translation>
     </message>
   </context>
 </TS>

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -177,10 +177,11 @@ class ImportDialog(QDialog):
         """Ask whether to replace the year's events already in the database (tests patch this)."""
         answer = QMessageBox.question(
             parent,
-            parent.tr("Replace the events of {0}?").format(year),
-            parent.tr(
+            QCoreApplication.translate("ImportDialog", "Replace the events of {0}?").format(year),
+            QCoreApplication.translate(
+                "ImportDialog",
                 "The database already has {0} events of {1}. Replace them with the events "
-                "from the file? Partners and agreements are kept; a backup copy is made first."
+                "from the file? Partners and agreements are kept; a backup copy is made first.",
             ).format(existing, year),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
