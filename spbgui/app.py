@@ -52,6 +52,7 @@ def make_app(argv: Sequence[str] = ()) -> QApplication:
     from spbgui.ui.icon import app_icon
 
     app.setWindowIcon(app_icon())  # window, task bar and dialogs
+    app.setDesktopFileName("spbgui")  # matches the .desktop entry (Wayland task bars)
     return app
 
 
@@ -66,12 +67,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = make_app([sys.argv[0], *qt_args])
     install_translations(app, args.lang)
 
+    from spbgui.errors import enable_crash_log
     from spbgui.store.database import open_database
     from spbgui.ui.error_dialog import install_excepthook
     from spbgui.ui.files import last_database, remember
     from spbgui.ui.main_window import MainWindow
 
     install_excepthook()
+    enable_crash_log()
     last = last_database()
     target: str | Path
     if args.db:

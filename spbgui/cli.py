@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from spbgui import __version__
-from spbgui.errors import UserError, log_unexpected
+from spbgui.errors import UserError, enable_crash_log, log_unexpected
 from spbgui.paths import default_database
 
 EXIT_REFUSED = 1
@@ -117,6 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.error("укажите команду (info, dump, …)")
+    enable_crash_log()
     try:
         return int(args.func(args))
     except UserError as exc:

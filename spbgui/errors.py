@@ -47,3 +47,23 @@ def log_unexpected(exc: BaseException) -> Path:
         "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)),
     )
     return log_file()
+
+
+_crash_file = None
+
+
+def enable_crash_log() -> Path | None:
+    """Native crashes (a segfault in Qt, an abort) write their Python stack to crash.log."""
+    global _crash_file
+    import faulthandler
+
+    if _crash_file is not None:
+        return Path(_crash_file.name)
+    try:
+        path = log_file().with_name("crash.log")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _crash_file = path.open("a", encoding="utf-8")  # kept open for the process's life
+    except OSError:
+        return None
+    faulthandler.enable(_crash_file)
+    return path

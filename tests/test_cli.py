@@ -91,3 +91,17 @@ def test_database_newer_than_the_program(tmp_path: Path) -> None:
 @pytest.mark.parametrize("args", [("frobnicate",), ("info", "--year", "два"), ()])
 def test_bad_usage_exits_2(args: tuple[str, ...]) -> None:
     assert_refused(cli(*args), 2, "неверная команда")
+
+
+def test_native_crashes_are_written_to_the_crash_log(tmp_path: Path) -> None:
+    import os
+
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")}
+    code = (
+        "import faulthandler, sys; from spbgui.errors import enable_crash_log; "
+        "p = enable_crash_log(); print(p); sys.stdout.flush(); faulthandler._sigsegv()"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert r.returncode != 0
+    log = Path(r.stdout.strip())
+    assert log.is_relative_to(tmp_path) and "Fatal Python error" in log.read_text()
