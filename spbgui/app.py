@@ -13,10 +13,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from spbgui import __version__
-from spbgui.errors import UserError
 from spbgui.paths import APP_NAME, default_database, resources_dir
 
 ORG_NAME = "spbgui"
@@ -68,10 +67,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_translations(app, args.lang)
 
     from spbgui.errors import enable_crash_log
-    from spbgui.store.database import open_database
     from spbgui.ui.error_dialog import install_excepthook
     from spbgui.ui.files import last_database, remember
     from spbgui.ui.main_window import MainWindow
+    from spbgui.ui.recovery import open_with_recovery
 
     install_excepthook()
     enable_crash_log()
@@ -84,10 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         target = default_database()
         target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        db = open_database(target)
-    except UserError as exc:
-        QMessageBox.critical(None, app.translate("app", "Cannot open the database"), str(exc))
+    db = open_with_recovery(None, target)
+    if db is None:
         return 1
     if db.path is not None:
         remember(db.path)

@@ -175,6 +175,14 @@
       <translation>Order the partner's events of the year by date; undated ones last</translation>
     </message>
     <message>
+      <source>&amp;Backups…</source>
+      <translation>&amp;Backups…</translation>
+    </message>
+    <message>
+      <source>The copies of the database kept beside it: make one, or go back to one</source>
+      <translation>The copies of the database kept beside it: make one, or go back to one</translation>
+    </message>
+    <message>
       <source>&amp;Refresh</source>
       <translation>&amp;Refresh</translation>
     </message>
@@ -311,6 +319,89 @@
     </message>
   </context>
   <context>
+    <name>BackupsDialog</name>
+    <message>
+      <source>daily, on opening</source>
+      <translation>daily, on opening</translation>
+    </message>
+    <message>
+      <source>before an import</source>
+      <translation>before an import</translation>
+    </message>
+    <message>
+      <source>before a program update</source>
+      <translation>before a program update</translation>
+    </message>
+    <message>
+      <source>before a restore</source>
+      <translation>before a restore</translation>
+    </message>
+    <message>
+      <source>made by hand</source>
+      <translation>made by hand</translation>
+    </message>
+    <message>
+      <source>Backups</source>
+      <translation>Backups</translation>
+    </message>
+    <message>
+      <source>Copies of the database are kept in {0}: one a day when the program opens it, one before each import and each restore, and those you make here.</source>
+      <translation>Copies of the database are kept in {0}: one a day when the program opens it, one before each import and each restore, and those you make here.</translation>
+    </message>
+    <message>
+      <source>Made</source>
+      <translation>Made</translation>
+    </message>
+    <message>
+      <source>Why</source>
+      <translation>Why</translation>
+    </message>
+    <message>
+      <source>Partners</source>
+      <translation>Partners</translation>
+    </message>
+    <message>
+      <source>Events</source>
+      <translation>Events</translation>
+    </message>
+    <message>
+      <source>Make a Copy Now</source>
+      <translation>Make a Copy Now</translation>
+    </message>
+    <message>
+      <source>Restore…</source>
+      <translation>Restore…</translation>
+    </message>
+    <message>
+      <source>cannot be read</source>
+      <translation>cannot be read</translation>
+    </message>
+    <message>
+      <source>No copy was made</source>
+      <translation>No copy was made</translation>
+    </message>
+    <message>
+      <source>Restore the copy?</source>
+      <translation>Restore the copy?</translation>
+    </message>
+    <message>
+      <source>The database will be as it was on {0}.</source>
+      <translation>The database will be as it was on {0}.</translation>
+    </message>
+    <message>
+      <source>Everything changed since then is replaced. The present state is kept as a copy first, so this can be undone by restoring that copy.</source>
+      <translation>Everything changed since then is replaced. The present state is kept as a copy first, so this can be undone by restoring that copy.</translation>
+    </message>
+    <message>
+      <source>Restore</source>
+      <translation>Restore</translation>
+    </message>
+    <message>
+      <source>The copy was not restored</source>
+      <translation>The copy was not restored</translation>
+    </message>
+  </context>
+  <context>
     <name>ConfirmDialog</name>
     <message>
       <source>OK</source>
@@ -320,8 +411,12 @@
   <context>
     <name>DatabaseFiles</name>
     <message>
-      <source>Cannot open the database</source>
-      <translation>Cannot open the database</translation>
+      <source>Backups</source>
+      <translation>Backups</translation>
+    </message>
+    <message>
+      <source>Backups are made for a database in a file only.</source>
+      <translation>Backups are made for a database in a file only.</translation>
     </message>
     <message>
       <source>Cannot create the database</source>
@@ -361,6 +456,10 @@
   </context>
   <context>
     <name>Editor</name>
+    <message>
+      <source>The change was not saved: the database stayed locked.</source>
+      <translation>The change was not saved: the database stayed locked.</translation>
+    </message>
     <message>
       <source>The change could not be undone or redone: %1 The history of changes was cleared.</source>
       <translation>The change could not be undone or redone: %1 The history of changes was cleared.</translation>
@@ -1082,6 +1181,29 @@ Please send this file to the program's maintainers. You can go on working.</tran
     </message>
   </context>
   <context>
+    <name>Recovery</name>
+    <message>
+      <source>The database is damaged</source>
+      <translation>The database is damaged</translation>
+    </message>
+    <message>
+      <source>No sound backup copy was found beside it.</source>
+      <translation>No sound backup copy was found beside it.</translation>
+    </message>
+    <message>
+      <source>Restore the newest sound copy ({0})? The damaged file is kept beside it.</source>
+      <translation>Restore the newest sound copy ({0})? The damaged file is kept beside it.</translation>
+    </message>
+    <message>
+      <source>Restore</source>
+      <translation>Restore</translation>
+    </message>
+    <message>
+      <source>Cannot open the database</source>
+      <translation>Cannot open the database</translation>
+    </message>
+  </context>
+  <context>
     <name>ReportOptionsDialog</name>
     <message>
       <source>Report options</source>
@@ -1173,6 +1295,25 @@ Please send this file to the program's maintainers. You can go on working.</tran
     <message>
       <source>The report was not saved</source>
       <translation>The report was not saved</translation>
+    </message>
+  </context>
+  <context>
+    <name>RetryDialog</name>
+    <message>
+      <source>The database is busy</source>
+      <translation>The database is busy</translation>
+    </message>
+    <message>
+      <source>Your change is kept. Try to save it again?</source>
+      <translation>Your change is kept. Try to save it again?</translation>
+    </message>
+    <message>
+      <source>Try Again</source>
+      <translation>Try Again</translation>
+    </message>
+    <message>
+      <source>Discard the Change</source>
+      <translation>Discard the Change</translation>
     </message>
   </context>
   <context>
@@ -1273,13 +1414,6 @@ Please send this file to the program's maintainers. You can go on working.</tran
     <message>
       <source>edit “%1”</source>
       <translation>edit “%1”</translation>
-    </message>
-  </context>
-  <context>
-    <name>app</name>
-    <message>
-      <source>Cannot open the database</source>
-      <translation>Cannot open the database</translation>
     </message>
   </context>
 </TS>

@@ -175,6 +175,14 @@
       <translation>Расставить мероприятия партнёра за год по датам; мероприятия без даты — в конце</translation>
     </message>
     <message>
+      <source>&amp;Backups…</source>
+      <translation>&amp;Резервные копии…</translation>
+    </message>
+    <message>
+      <source>The copies of the database kept beside it: make one, or go back to one</source>
+      <translation>Копии базы данных, которые хранятся рядом с ней: сделать копию или вернуться к одной из них</translation>
+    </message>
+    <message>
       <source>&amp;Refresh</source>
       <translation>О&amp;бновить</translation>
     </message>
@@ -313,6 +321,89 @@
     </message>
   </context>
   <context>
+    <name>BackupsDialog</name>
+    <message>
+      <source>daily, on opening</source>
+      <translation>ежедневная, при открытии</translation>
+    </message>
+    <message>
+      <source>before an import</source>
+      <translation>перед загрузкой таблицы</translation>
+    </message>
+    <message>
+      <source>before a program update</source>
+      <translation>перед обновлением программы</translation>
+    </message>
+    <message>
+      <source>before a restore</source>
+      <translation>перед восстановлением</translation>
+    </message>
+    <message>
+      <source>made by hand</source>
+      <translation>сделана вручную</translation>
+    </message>
+    <message>
+      <source>Backups</source>
+      <translation>Резервные копии</translation>
+    </message>
+    <message>
+      <source>Copies of the database are kept in {0}: one a day when the program opens it, one before each import and each restore, and those you make here.</source>
+      <translation>Копии базы данных хранятся в папке {0}: одна в день при открытии программы, перед каждой загрузкой таблицы и каждым восстановлением, а также сделанные здесь вручную.</translation>
+    </message>
+    <message>
+      <source>Made</source>
+      <translation>Сделана</translation>
+    </message>
+    <message>
+      <source>Why</source>
+      <translation>Причина</translation>
+    </message>
+    <message>
+      <source>Partners</source>
+      <translation>Партнёров</translation>
+    </message>
+    <message>
+      <source>Events</source>
+      <translation>Мероприятий</translation>
+    </message>
+    <message>
+      <source>Make a Copy Now</source>
+      <translation>Сделать копию сейчас</translation>
+    </message>
+    <message>
+      <source>Restore…</source>
+      <translation>Восстановить…</translation>
+    </message>
+    <message>
+      <source>cannot be read</source>
+      <translation>не читается</translation>
+    </message>
+    <message>
+      <source>No copy was made</source>
+      <translation>Копия не сделана</translation>
+    </message>
+    <message>
+      <source>Restore the copy?</source>
+      <translation>Восстановить копию?</translation>
+    </message>
+    <message>
+      <source>The database will be as it was on {0}.</source>
+      <translation>База данных станет такой, какой была {0}.</translation>
+    </message>
+    <message>
+      <source>Everything changed since then is replaced. The present state is kept as a copy first, so this can be undone by restoring that copy.</source>
+      <translation>Всё, что изменено с тех пор, будет заменено. Текущее состояние сначала сохраняется копией, так что восстановление можно отменить, восстановив эту копию.</translation>
+    </message>
+    <message>
+      <source>Restore</source>
+      <translation>Восстановить</translation>
+    </message>
+    <message>
+      <source>The copy was not restored</source>
+      <translation>Копия не восстановлена</translation>
+    </message>
+  </context>
+  <context>
     <name>ConfirmDialog</name>
     <message>
       <source>OK</source>
@@ -322,8 +413,12 @@
   <context>
     <name>DatabaseFiles</name>
     <message>
-      <source>Cannot open the database</source>
-      <translation>Не удалось открыть базу данных</translation>
+      <source>Backups</source>
+      <translation>Резервные копии</translation>
+    </message>
+    <message>
+      <source>Backups are made for a database in a file only.</source>
+      <translation>Резервные копии делаются только для базы данных в файле.</translation>
     </message>
     <message>
       <source>Cannot create the database</source>
@@ -363,6 +458,10 @@
   </context>
   <context>
     <name>Editor</name>
+    <message>
+      <source>The change was not saved: the database stayed locked.</source>
+      <translation>Изменение не сохранено: база данных осталась занятой другой программой.</translation>
+    </message>
     <message>
       <source>The change could not be undone or redone: %1 The history of changes was cleared.</source>
       <translation>Не удалось отменить или повторить изменение: %1 История изменений очищена.</translation>
@@ -622,7 +721,7 @@ Please send this file to the program's maintainers. You can go on working.</sour
     </message>
     <message>
       <source>Events</source>
-      <translation>Мероприятия</translation>
+      <translation>Мероприятий</translation>
     </message>
     <message>
       <source>Select all</source>
@@ -755,7 +854,7 @@ Please send this file to the program's maintainers. You can go on working.</sour
     </message>
     <message>
       <source>Events</source>
-      <translation>Мероприятия</translation>
+      <translation>Мероприятий</translation>
     </message>
     <message>
       <source>Notes on the file</source>
@@ -1094,6 +1193,29 @@ Please send this file to the program's maintainers. You can go on working.</sour
     </message>
   </context>
   <context>
+    <name>Recovery</name>
+    <message>
+      <source>The database is damaged</source>
+      <translation>База данных повреждена</translation>
+    </message>
+    <message>
+      <source>No sound backup copy was found beside it.</source>
+      <translation>Исправной резервной копии рядом с ней не найдено.</translation>
+    </message>
+    <message>
+      <source>Restore the newest sound copy ({0})? The damaged file is kept beside it.</source>
+      <translation>Восстановить последнюю исправную копию ({0})? Повреждённый файл будет сохранён рядом.</translation>
+    </message>
+    <message>
+      <source>Restore</source>
+      <translation>Восстановить</translation>
+    </message>
+    <message>
+      <source>Cannot open the database</source>
+      <translation>Не удалось открыть базу данных</translation>
+    </message>
+  </context>
+  <context>
     <name>ReportOptionsDialog</name>
     <message>
       <source>Report options</source>
@@ -1188,6 +1310,25 @@ Please send this file to the program's maintainers. You can go on working.</sour
     </message>
   </context>
   <context>
+    <name>RetryDialog</name>
+    <message>
+      <source>The database is busy</source>
+      <translation>База данных занята</translation>
+    </message>
+    <message>
+      <source>Your change is kept. Try to save it again?</source>
+      <translation>Ваше изменение не потеряно. Попробовать сохранить его ещё раз?</translation>
+    </message>
+    <message>
+      <source>Try Again</source>
+      <translation>Повторить</translation>
+    </message>
+    <message>
+      <source>Discard the Change</source>
+      <translation>Отказаться от изменения</translation>
+    </message>
+  </context>
+  <context>
     <name>SearchField</name>
     <message>
       <source>Find (Ctrl+F): city, country, agreement, event…</source>
@@ -1261,7 +1402,7 @@ Please send this file to the program's maintainers. You can go on working.</sour
     </message>
     <message>
       <source>Partners</source>
-      <translation>Партнёры</translation>
+      <translation>Партнёров</translation>
     </message>
     <message>
       <source>Agreements</source>
@@ -1286,13 +1427,6 @@ Please send this file to the program's maintainers. You can go on working.</sour
     <message>
       <source>edit “%1”</source>
       <translation>изменение «%1»</translation>
-    </message>
-  </context>
-  <context>
-    <name>app</name>
-    <message>
-      <source>Cannot open the database</source>
-      <translation>Не удалось открыть базу данных</translation>
     </message>
   </context>
 </TS>

@@ -13,7 +13,17 @@ from pathlib import Path
 
 from spbgui.store import backup as store_backup
 from spbgui.store.database import Database
-from spbgui.store.errors import StoreError
+from spbgui.store.errors import DatabaseDamaged, StoreError
+
+__all__ = [
+    "BackupInfo",
+    "DatabaseDamaged",
+    "backup_now",
+    "list_backups",
+    "newest_good_backup",
+    "restore_backup",
+    "restore_damaged",
+]
 
 KEEP = 10
 

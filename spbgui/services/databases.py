@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from spbgui.store.database import Database, open_database
+from spbgui.store.errors import DatabaseBusy
 from spbgui.store.models import Agreement, Country, Event, Partner, Region
 
-__all__ = ["Database", "Totals", "is_empty", "open_records", "totals"]
+__all__ = ["Database", "DatabaseBusy", "Totals", "is_empty", "open_records", "totals"]
 
 
 def open_records(target: str | os.PathLike[str], *, create: bool = True) -> Database:

@@ -20,6 +20,7 @@ from spbgui.store.backup import backup_daily
 from spbgui.store.engine import Sessions, make_engine, resolve_url, sqlite_path
 from spbgui.store.errors import DatabaseDamaged, StoreError
 from spbgui.store.integrity import check_file
+from spbgui.store.location import NETWORK_NOTE, is_network_path
 
 
 @dataclass
@@ -94,6 +95,8 @@ def _open_sqlite(url: str, path: Path, *, create: bool, readonly: bool) -> Datab
     db = Database(url=url, engine=engine, sessions=Sessions(engine), path=path, readonly=readonly)
     if readonly:
         db.notes.append("База данных открыта только для чтения.")
+    if is_network_path(path.parent):
+        db.notes.append(NETWORK_NOTE)
     try:
         if needs_upgrade:
             migrate.upgrade(engine, db_file=path, had_schema=not state.empty)

@@ -27,6 +27,7 @@ class ActionId(enum.Enum):
     IMPORT_TABLE = "actionImportTable"
     EXPORT_TABLE = "actionExportTable"
     PRINT_REPORT = "actionPrintReport"
+    BACKUPS = "actionBackups"
     QUIT = "actionQuit"
     UNDO = "actionUndo"
     REDO = "actionRedo"
@@ -176,6 +177,12 @@ SPECS: dict[ActionId, Spec] = {
         QT_TRANSLATE_NOOP("Actions", "&Sort Events by Date"),
         QT_TRANSLATE_NOOP(
             "Actions", "Order the partner's events of the year by date; undated ones last"
+        ),
+    ),
+    ActionId.BACKUPS: Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Backups…"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "The copies of the database kept beside it: make one, or go back to one"
         ),
     ),
     ActionId.REFRESH: Spec(

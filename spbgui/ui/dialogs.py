@@ -63,6 +63,33 @@ class ConfirmDialog:
         return box.clickedButton() is ok
 
 
+class RetryDialog:
+    @classmethod
+    def ask(cls, parent: QWidget | None, text: str) -> bool:
+        """The database is locked by another program: try the same change again?"""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("RetryDialog", "The database is busy"),
+            text,
+            parent=parent,
+        )
+        box.setObjectName("retryDialog")
+        box.setInformativeText(
+            QCoreApplication.translate("RetryDialog", "Your change is kept. Try to save it again?")
+        )
+        retry = box.addButton(
+            QCoreApplication.translate("RetryDialog", "Try Again"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        box.addButton(
+            QCoreApplication.translate("RetryDialog", "Discard the Change"),
+            QMessageBox.ButtonRole.RejectRole,
+        )
+        box.setDefaultButton(retry)
+        box.exec()
+        return box.clickedButton() is retry
+
+
 class MessageDialog:
     @classmethod
     def warn(cls, parent: QWidget | None, title: str, text: str) -> None:

@@ -16,12 +16,13 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
 
 from spbgui.domain.dates import EventDate
 from spbgui.errors import UserError
 from spbgui.services import edit, order, years
 from spbgui.services.changes import ChangeSet, NodeKind, NodeRef
-from spbgui.services.databases import Database
+from spbgui.services.databases import Database, DatabaseBusy
 from spbgui.services.edit import AgreementFields
 from spbgui.ui.commands import (
     AddCommand,
@@ -34,6 +35,7 @@ from spbgui.ui.commands import (
     ReorderEventsCommand,
     StartYearCommand,
 )
+from spbgui.ui.dialogs import RetryDialog
 
 
 class Editor(QObject):
@@ -68,11 +70,22 @@ class Editor(QObject):
 
     def run(self, command: Command) -> bool:
         """Do ``command`` once; if the service accepts it, push it onto the undo stack."""
-        try:
-            changes = command.first()
-        except UserError as exc:
-            self.failed.emit(str(exc))
-            return False
+        while True:
+            try:
+                changes = command.first()
+                break
+            except DatabaseBusy as exc:
+                # Another program holds the file locked: the edit stays in this command,
+                # and the user chooses to try again (the lock is usually gone) or to drop it.
+                owner = self.parent()
+                if not RetryDialog.ask(owner if isinstance(owner, QWidget) else None, str(exc)):
+                    self.failed.emit(
+                        self.tr("The change was not saved: the database stayed locked.")
+                    )
+                    return False
+            except UserError as exc:
+                self.failed.emit(str(exc))
+                return False
         self.stack.push(command)
         self.command_done(changes, command.focus_after_do)
         return True

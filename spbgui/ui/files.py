@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from spbgui.errors import UserError
 from spbgui.paths import resources_dir
 from spbgui.services.changes import ChangeSet
-from spbgui.services.databases import Database, open_records
+from spbgui.services.databases import Database
 from spbgui.ui.dialogs import FileDialogs, MessageDialog
+from spbgui.ui.recovery import open_with_recovery
 
 RECENT_KEY = "files/recent"
 LAST_KEY = "files/last"
@@ -78,15 +79,28 @@ class DatabaseFiles(QObject):
         return str(Path.home())
 
     def open_path(self, path: Path, *, create: bool = False) -> bool:
-        try:
-            db = open_records(path, create=create)
-        except UserError as exc:
-            MessageDialog.warn(self.window, self.tr("Cannot open the database"), str(exc))
+        db = open_with_recovery(self.window, path, create=create)
+        if db is None:
             return False
         if db.path is not None:
             remember(db.path)
         self.opened.emit(db)
         return True
+
+    def show_backups(self) -> None:
+        """File → Backups…; after a restore the window shows the restored records."""
+        from spbgui.ui.backups_dialog import BackupsDialog
+
+        if self.db is None or self.db.path is None:
+            MessageDialog.inform(
+                self.window,
+                self.tr("Backups"),
+                self.tr("Backups are made for a database in a file only."),
+            )
+            return
+        dialog = BackupsDialog(self.db, self.window)
+        dialog.restored.connect(lambda: self.open_path(self.db.path))
+        dialog.exec()
 
     def new_database(self) -> None:
         path = FileDialogs.new_database(self.window, self._folder())

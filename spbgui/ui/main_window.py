@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
             ActionId.IMPORT_TABLE: self.files.import_table,
             ActionId.EXPORT_TABLE: lambda: self.files.export_table(self.editor.year),
             ActionId.PRINT_REPORT: lambda: self.files.print_report(self.editor.year),
+            ActionId.BACKUPS: self.files.show_backups,
             ActionId.QUIT: self.close,
             ActionId.UNDO: ed.stack.undo,
             ActionId.REDO: ed.stack.redo,
@@ -243,8 +244,11 @@ class MainWindow(QMainWindow):
         self._update_status()
         if not self.tree.select_ref(self.db, tree.first_partner(db=self.db)):
             self.details.show_node(None)
-        for note in self.db.notes:
-            self.statusBar().showMessage(note, 10_000)
+        if self.db.notes:  # read-only, a network share: stays in sight, not a passing message
+            notes = " ".join(self.db.notes)
+            self.file_label.setText("⚠ " + self.db.display_name)
+            self.file_label.setToolTip(notes)
+            self.statusBar().showMessage(notes)
 
     def offer_first_start(self) -> None:
         """On an empty database: offer to import a spreadsheet or open the 2024 sample."""

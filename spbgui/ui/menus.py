@@ -32,6 +32,8 @@ def build_menus(window: QMainWindow, actions: Actions) -> QMenu:
     file_menu.addAction(a[ActionId.EXPORT_TABLE])
     file_menu.addAction(a[ActionId.PRINT_REPORT])
     file_menu.addSeparator()
+    file_menu.addAction(a[ActionId.BACKUPS])
+    file_menu.addSeparator()
     file_menu.addAction(a[ActionId.QUIT])
     file_menu.setToolTipsVisible(True)  # say why export and print are not there yet
 
