@@ -72,3 +72,15 @@ def test_bad_files_are_refused_and_the_database_is_untouched(
     assert len(r.stderr.strip().splitlines()) == 1, r.stderr
     assert db.read_bytes() == before
     assert not (tmp_path / "backups").exists()
+
+
+def test_a_workbook_over_the_configured_size_is_refused_before_reading(
+    tmp_path: Path, fixture_xlsx: Path
+) -> None:
+    db = tmp_path / "db.sqlite"
+    r = cli("import", str(fixture_xlsx), "--db", str(db), "--max-mb", "0.001")
+    assert_refused(r, 1, "допускается не более")
+    assert not db.exists()
+    r = cli("import", str(fixture_xlsx), "--db", str(db), "--max-cells", "20")
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert not db.exists()

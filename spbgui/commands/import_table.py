@@ -7,12 +7,14 @@ is refused leaves the database file byte-for-byte as it was.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from collections.abc import Callable
 from typing import Any
 
 from spbgui.io.table import ParsedTable
+from spbgui.io.xlsx_guard import ReadLimits
 
 NAMES = {
     "regions": "регионов",
@@ -36,6 +38,19 @@ def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None], *, ope
         help="заменить уже загруженные мероприятия этого года",
     )
     p.add_argument("--json", action="store_true", help="вывести итог в JSON")
+    limits = ReadLimits()
+    p.add_argument(
+        "--max-mb",
+        type=float,
+        default=limits.max_file_bytes / 2**20,
+        help="наибольший размер файла, МБ (больший отклоняется, не читаясь)",
+    )
+    p.add_argument(
+        "--max-cells",
+        type=int,
+        default=limits.max_cells,
+        help="наибольшее число ячеек на листе",
+    )
     p.set_defaults(func=lambda args: run(args, open_db))
 
 
@@ -48,7 +63,11 @@ def run(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Any]) 
     from spbgui.io.xlsx_read import read_table
     from spbgui.services.importer import import_table
 
-    table = read_table(args.file, year=args.year)  # refuses a bad file before the db is opened
+    limits = dataclasses.replace(
+        ReadLimits(), max_file_bytes=int(args.max_mb * 2**20), max_cells=args.max_cells
+    )
+    # The file is read and refused, if it must be, before the database is opened.
+    table = read_table(args.file, year=args.year, limits=limits)
     db = open_db(args)
     try:
         result = import_table(

@@ -7,6 +7,7 @@ year already has events, the dialog asks before replacing them.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
@@ -29,9 +30,19 @@ from PySide6.QtWidgets import (
 )
 
 from spbgui.io.table import ParsedTable
+from spbgui.io.xlsx_guard import ReadLimits
 from spbgui.services.importer import ImportResult, events_in_year, import_table
 from spbgui.store.database import Database
 from spbgui.ui.tasks import Task
+
+
+def configured_limits() -> ReadLimits:
+    """Size limits of a workbook, adjustable in the settings (import/maxFileMB, import/maxCells)."""
+    default = ReadLimits()
+    settings = QSettings()
+    mb = float(settings.value("import/maxFileMB", default.max_file_bytes / 2**20))
+    cells = int(settings.value("import/maxCells", default.max_cells))
+    return dataclasses.replace(default, max_file_bytes=int(mb * 2**20), max_cells=cells)
 
 
 class ImportDialog(QDialog):
@@ -124,7 +135,9 @@ class ImportDialog(QDialog):
         self.importButton.setEnabled(False)
         self.summary.setText(self.tr("Reading the file…"))
         self._run(
-            lambda progress, cancelled: read_table(path, progress=progress, cancelled=cancelled),
+            lambda progress, cancelled: read_table(
+                path, progress=progress, cancelled=cancelled, limits=configured_limits()
+            ),
             self._preview,
         )
 
