@@ -24,6 +24,7 @@ from spbgui.services.details import event_date
 from spbgui.services.positions import EditError, clean_name, place, require
 from spbgui.store.database import Database
 from spbgui.store.models import Agreement, AgreementDate, Country, Event, Partner, Region
+from spbgui.store.sequences import advance_sequences
 
 PARTNER_KINDS = ("city", "province", "region", "district", "country")
 
@@ -105,6 +106,8 @@ def add_region(
         region = Region(id=id, name=name, note=note, position=1 << 30)
         s.add(region)
         s.flush()
+        if id is not None:  # a redo gives the id back (PostgreSQL: past the sequence)
+            advance_sequences(s, ("region",))
         place(s, Region, (), region.id, index)
         return Added(region.id, ChangeSet(children={ROOT}))
 
@@ -142,6 +145,8 @@ def add_country(
         country = Country(id=id, region_id=region_id, name=name, note=note, position=1 << 30)
         s.add(country)
         s.flush()
+        if id is not None:  # a redo gives the id back (PostgreSQL: past the sequence)
+            advance_sequences(s, ("country",))
         place(s, Country, (Country.region_id == region_id,), country.id, index)
         return Added(country.id, ChangeSet(children={NodeRef.region(region_id)}))
 
@@ -200,6 +205,8 @@ def add_partner(
         p = Partner(id=id, country_id=country_id, name=name, kind=kind, note=note, position=1 << 30)
         s.add(p)
         s.flush()
+        if id is not None:  # a redo gives the id back (PostgreSQL: past the sequence)
+            advance_sequences(s, ("partner",))
         place(s, Partner, (Partner.country_id == country_id,), p.id, index)
         return Added(p.id, ChangeSet(children={NodeRef.country(country_id)}))
 
@@ -252,6 +259,8 @@ def add_agreement(
         a = Agreement(id=id, partner_id=partner_id, title=title, note=note, position=1 << 30)
         s.add(a)
         s.flush()
+        if id is not None:  # a redo gives the id back (PostgreSQL: past the sequence)
+            advance_sequences(s, ("agreement",))
         _set_dates(s, a.id, dates)
         place(s, Agreement, (Agreement.partner_id == partner_id,), a.id, index)
         return Added(a.id, ChangeSet(agreements={partner_id}))
@@ -328,6 +337,8 @@ def add_event(
         )
         s.add(e)
         s.flush()
+        if id is not None:  # a redo gives the id back (PostgreSQL: past the sequence)
+            advance_sequences(s, ("event",))
         place(s, Event, (Event.partner_id == partner_id, Event.year == year), e.id, index)
         changes = ChangeSet(events={partner_id}, counts={partner_id}, years=new_year)
         return Added(e.id, changes)

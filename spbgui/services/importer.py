@@ -25,6 +25,7 @@ from spbgui.store.backup import make_backup
 from spbgui.store.database import Database
 from spbgui.store.models import Agreement, AgreementDate, Country, Event, Partner, Region
 from spbgui.store.search_index import bulk_index
+from spbgui.store.sequences import advance_sequences, lock_for_ids
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -191,6 +192,8 @@ class _Writer:
         }
 
     def run(self, *, replace_year: bool) -> None:
+        # PostgreSQL: ids given here need the tables to ourselves (SQLite's lock does it there).
+        lock_for_ids(self.s, (m.__tablename__ for m in self.rows))
         if replace_year:
             gone = self.s.execute(delete(Event).where(Event.year == self.table.year))
             self.result.replaced_events = gone.rowcount or 0
@@ -212,6 +215,7 @@ class _Writer:
             for model, rows in self.rows.items():  # parents before children
                 if rows:
                     conn.execute(model.__table__.insert(), rows)
+        advance_sequences(conn, (m.__tablename__ for m, rows in self.rows.items() if rows))
         self.created["events"] = len(self.rows[Event])
         self.result.created = dict(self.created)
 

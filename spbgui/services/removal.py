@@ -21,6 +21,7 @@ from spbgui.services.changes import ROOT, ChangeSet, NodeRef
 from spbgui.services.positions import EditError, index_of, place
 from spbgui.store.database import Database
 from spbgui.store.models import Agreement, AgreementDate, Country, Event, Partner, Region
+from spbgui.store.sequences import advance_sequences
 
 _TABLES: tuple[Any, ...] = (Region, Country, Partner, Agreement, AgreementDate, Event)
 
@@ -173,6 +174,8 @@ def restore(*, db: Database, snapshot: Snapshot) -> ChangeSet:
                     # Put them back at the end first, then each at its index below.
                     rows = [{**r, "position": (1 << 30) + n} for n, r in enumerate(rows)]
                 s.execute(insert(model), rows)
+        # PostgreSQL: the restored ids were given by us, so its sequences must hear of them.
+        advance_sequences(s, (t for t, rows in snapshot.rows.items() if rows))
         for row, index in zip(snapshot.rows[top.__tablename__], snapshot.indexes, strict=True):
             place(s, top, _siblings(top, row), row["id"], index)
         for event_id, agreement_id in snapshot.links:
