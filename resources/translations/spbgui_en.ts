@@ -583,6 +583,10 @@ Please send this file to the program's maintainers. You can go on working.</tran
       <translation>Open the Log Folder</translation>
     </message>
     <message>
+      <source>Copy the Details</source>
+      <translation>Copy the Details</translation>
+    </message>
+    <message>
       <source>Cannot do that</source>
       <translation>Cannot do that</translation>
     </message>

@@ -588,6 +588,10 @@ Please send this file to the program's maintainers. You can go on working.</sour
       <translation>Открыть папку журнала</translation>
     </message>
     <message>
+      <source>Copy the Details</source>
+      <translation>Скопировать подробности</translation>
+    </message>
+    <message>
       <source>Cannot do that</source>
       <translation>Не удалось выполнить</translation>
     </message>

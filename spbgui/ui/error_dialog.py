@@ -16,10 +16,17 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from spbgui.errors import UserError, log_unexpected
+
+
+def copy_details(what: str, log: Path) -> None:
+    """What a maintainer needs in one paste: the error, the version and where the log is."""
+    from spbgui import __version__
+
+    QGuiApplication.clipboard().setText(f"spbgui {__version__}\n{what}\nlog: {log}")
 
 
 class ErrorDialog:
@@ -49,9 +56,15 @@ class ErrorDialog:
             QCoreApplication.translate("ErrorDialog", "Open the Log Folder"),
             QMessageBox.ButtonRole.ActionRole,
         )
+        copy = box.addButton(
+            QCoreApplication.translate("ErrorDialog", "Copy the Details"),
+            QMessageBox.ButtonRole.ActionRole,
+        )
         box.exec()
         if box.clickedButton() is show_log:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(log.parent)))
+        elif box.clickedButton() is copy:
+            copy_details(what, log)
 
     @classmethod
     def show_user_error(cls, parent: QWidget | None, message: str) -> None:

@@ -128,3 +128,13 @@ def test_an_exception_in_a_slot_shows_the_error_dialog(qtbot, window, monkeypatc
     # The window goes on working: an edit after the error is saved.
     assert window.editor.add_region("После ошибки") is not None
     assert "После ошибки" in records.dump(db=window.db)["regions"]
+
+
+def test_copy_details_puts_the_error_and_log_on_the_clipboard(qapp, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QGuiApplication
+
+    from spbgui.ui.error_dialog import copy_details
+
+    copy_details("ValueError: плохо", tmp_path / "spbgui.log")
+    text = QGuiApplication.clipboard().text()
+    assert "ValueError: плохо" in text and "spbgui.log" in text
