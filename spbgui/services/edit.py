@@ -4,7 +4,9 @@ One function per user action, keyword-only arguments, one write transaction
 each. An ``add_*`` takes an optional ``id`` so that redoing an undone addition
 recreates the very same record (later edits in the undo stack refer to it by
 id). An ``update_*`` changes only the fields it is given and returns the fields
-before and after, which is all an undo needs. Moves, reorders and deletes are
+before and after, which is all an undo needs; given the ``expected_version`` the
+caller showed, it refuses to overwrite a record changed or deleted meanwhile
+(:class:`~spbgui.services.conflicts.ConflictError`). Moves, reorders and deletes are
 in :mod:`spbgui.services.order` and :mod:`spbgui.services.removal`.
 """
 
@@ -17,9 +19,11 @@ from typing import Any, Generic, TypeVar
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from spbgui.domain.dates import EventDate, PartialDate
 from spbgui.services.changes import ROOT, ChangeSet, NodeRef
+from spbgui.services.conflicts import check_version
 from spbgui.services.details import event_date
 from spbgui.services.positions import EditError, clean_name, place, require
 from spbgui.store.database import Database
@@ -89,6 +93,11 @@ def _pick(value: Any, current: Any) -> Any:
     return current if value is UNSET else value
 
 
+def _given(**fields: Any) -> dict[str, Any]:
+    """The fields a caller asked to change (for a :class:`ConflictError`'s ``yours``)."""
+    return {k: v for k, v in fields.items() if v is not UNSET}
+
+
 def _unique(existing: Sequence[str], name: str, message: str) -> None:
     if name.casefold() in {n.casefold() for n in existing if n is not None}:
         raise EditError(message)
@@ -113,10 +122,19 @@ def add_region(
 
 
 def update_region(
-    *, db: Database, region_id: int, name: str | _Unset = UNSET, note: str | _Unset = UNSET
+    *,
+    db: Database,
+    region_id: int,
+    name: str | _Unset = UNSET,
+    note: str | _Unset = UNSET,
+    expected_version: int | None = None,
 ) -> Edited[RegionFields]:
+    """Change a region; ``expected_version`` (the one the caller showed) refuses a lost update."""
     with db.write() as s:
-        r = require(s.get(Region, region_id), f"регион №{region_id}")
+        yours = _given(name=name, note=note)
+        r = require(
+            check_version(s, Region, region_id, expected_version, yours), f"регион №{region_id}"
+        )
         before = RegionFields(r.name, r.note)
         if name is not UNSET:
             name = clean_name(name, "название региона")
@@ -152,10 +170,18 @@ def add_country(
 
 
 def update_country(
-    *, db: Database, country_id: int, name: str | _Unset = UNSET, note: str | _Unset = UNSET
+    *,
+    db: Database,
+    country_id: int,
+    name: str | _Unset = UNSET,
+    note: str | _Unset = UNSET,
+    expected_version: int | None = None,
 ) -> Edited[CountryFields]:
     with db.write() as s:
-        c = require(s.get(Country, country_id), f"страна №{country_id}")
+        yours = _given(name=name, note=note)
+        c = require(
+            check_version(s, Country, country_id, expected_version, yours), f"страна №{country_id}"
+        )
         before = CountryFields(c.name, c.note)
         if name is not UNSET:
             name = clean_name(name, "название страны")
@@ -218,9 +244,14 @@ def update_partner(
     name: str | _Unset | None = UNSET,
     kind: str | _Unset = UNSET,
     note: str | _Unset = UNSET,
+    expected_version: int | None = None,
 ) -> Edited[PartnerFields]:
     with db.write() as s:
-        p = require(s.get(Partner, partner_id), f"партнёр №{partner_id}")
+        yours = _given(name=name, kind=kind, note=note)
+        p = require(
+            check_version(s, Partner, partner_id, expected_version, yours),
+            f"партнёр №{partner_id}",
+        )
         before = PartnerFields(p.name, p.kind, p.note)
         new_kind = _pick(kind, p.kind)
         new_name = _pick(name, p.name)
@@ -273,9 +304,14 @@ def update_agreement(
     title: str | _Unset = UNSET,
     dates: Sequence[PartialDate] | _Unset = UNSET,
     note: str | _Unset = UNSET,
+    expected_version: int | None = None,
 ) -> Edited[AgreementFields]:
     with db.write() as s:
-        a = require(s.get(Agreement, agreement_id), f"соглашение №{agreement_id}")
+        yours = _given(title=title, dates=dates if dates is UNSET else tuple(dates), note=note)
+        a = require(
+            check_version(s, Agreement, agreement_id, expected_version, yours),
+            f"соглашение №{agreement_id}",
+        )
         old_dates = tuple(PartialDate(d.year, d.month, d.day) for d in a.dates)
         before = AgreementFields(a.title, old_dates, a.note)
         if title is not UNSET:
@@ -283,6 +319,7 @@ def update_agreement(
         a.note = _pick(note, a.note)
         if dates is not UNSET and tuple(dates) != old_dates:
             _set_dates(s, a.id, dates)
+            flag_modified(a, "title")  # the dates are the agreement's too: raise its version
         after = AgreementFields(a.title, tuple(_pick(dates, old_dates)), a.note)
         # The events table shows each event's agreement by its title.
         changes = ChangeSet(agreements={a.partner_id}, events={a.partner_id})
@@ -351,9 +388,15 @@ def update_event(
     date: EventDate | _Unset = UNSET,
     text: str | _Unset = UNSET,
     agreement_id: int | _Unset | None = UNSET,
+    expected_version: int | None = None,
 ) -> Edited[EventFields]:
     with db.write() as s:
-        e = require(s.get(Event, event_id), f"мероприятие №{event_id}")
+        yours = _given(text=text, agreement_id=agreement_id)
+        if date is not UNSET:
+            yours |= {"start": date.start_iso(), "end": date.end_iso()}
+        e = require(
+            check_version(s, Event, event_id, expected_version, yours), f"мероприятие №{event_id}"
+        )
         before = EventFields(event_date(e.start, e.end), e.text, e.agreement_id)
         after = EventFields(
             _pick(date, before.date),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, select, update
+from sqlalchemy import ColumnElement, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from spbgui.errors import UserError
@@ -52,9 +52,18 @@ def place(
 
 def set_order(s: Session, model: Any, ids: Sequence[int], current: dict[int, int]) -> None:
     """Give ``ids`` the positions 0..n-1, writing only those that change."""
-    changed = [{"id": i, "position": p} for p, i in enumerate(ids) if current.get(i) != p]
+    changed = [{"b_id": i, "b_position": p} for p, i in enumerate(ids) if current.get(i) != p]
     if changed:
-        s.execute(update(model), changed)
+        # Core, not the ORM's bulk update: the order among siblings is not an edit of the
+        # record, so it leaves the record's version (revision 0006) alone, and a colleague's
+        # edit of a sibling's text never conflicts with a reorder.
+        table = model.__table__
+        s.execute(
+            update(table)
+            .where(table.c.id == bindparam("b_id"))
+            .values(position=bindparam("b_position")),
+            changed,
+        )
 
 
 def clean_name(name: str | None, what: str) -> str:

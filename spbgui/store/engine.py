@@ -19,8 +19,9 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from spbgui.store.errors import DatabaseBusy, DiskFull, StoreError
+from spbgui.store.errors import DatabaseBusy, DiskFull, RecordChanged, StoreError
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -114,6 +115,12 @@ class Sessions:
                 yield session
         except OperationalError as exc:
             raise translate_error(exc) from exc
+        except StaleDataError as exc:
+            # The version check of revision 0006: the row changed or went since it was read.
+            raise RecordChanged(
+                "Запись изменили или удалили в другом окне, пока вы её правили: ваши изменения "
+                "не сохранены. Обновите окно (F5) и повторите."
+            ) from exc
 
 
 def translate_error(exc: OperationalError) -> Exception:

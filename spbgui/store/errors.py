@@ -36,3 +36,7 @@ class DatabaseDamaged(StoreError):
 
 class DiskFull(StoreError):
     """A write failed for want of disk space; the transaction was rolled back."""
+
+
+class RecordChanged(StoreError):
+    """An update found its row changed or deleted since it was read (the version check)."""

@@ -4,7 +4,9 @@ Region → Country → Partner → Agreement (with its dates), and Event, which
 belongs to a partner and optionally to one of its agreements. ``TableYear`` lists
 the years of the table that staff started, so a new year exists before its first
 event. The search index (an SQLite FTS5 table kept by triggers, revision 0003) is
-not a model: :func:`is_model_object` tells schema comparisons to leave it out. Every level keeps
+not a model: :func:`is_model_object` tells schema comparisons to leave it out. Every record
+carries a ``version`` that the ORM checks and raises on each update (no lost update
+between two people editing the same record). Every level keeps
 the table's order in ``position``. Dates are stored at their own precision:
 an agreement date as year/month/day columns (month and day may be empty), an
 event's start and end as ISO text of the same precision (``2024-07-03`` or
@@ -39,6 +41,16 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
+def _version_column() -> Mapped[int]:
+    """How many times the record was written (revision 0006): the ORM's ``version_id_col``.
+
+    Every UPDATE says ``WHERE version = <the one read>`` and raises the number, so an
+    edit of a record that someone else changed meanwhile fails instead of overwriting
+    it. The server default gives rows inserted without the ORM (import, restore) 1.
+    """
+    return mapped_column(Integer, nullable=False, server_default="1")
+
+
 class Region(Base):
     __tablename__ = "region"
 
@@ -46,6 +58,8 @@ class Region(Base):
     name: Mapped[str] = mapped_column(String(200), unique=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     note: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = _version_column()
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
     countries: Mapped[list[Country]] = relationship(
         back_populates="region",
@@ -63,6 +77,8 @@ class Country(Base):
     name: Mapped[str] = mapped_column(String(200), unique=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     note: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = _version_column()
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
     region: Mapped[Region] = relationship(back_populates="countries")
     partners: Mapped[list[Partner]] = relationship(
@@ -96,6 +112,8 @@ class Partner(Base):
     kind: Mapped[str] = mapped_column(String(20), default="city")
     position: Mapped[int] = mapped_column(Integer, default=0)
     note: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = _version_column()
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
     country: Mapped[Country] = relationship(back_populates="partners")
     agreements: Mapped[list[Agreement]] = relationship(
@@ -122,6 +140,8 @@ class Agreement(Base):
     title: Mapped[str] = mapped_column(Text)
     note: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = _version_column()
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
     partner: Mapped[Partner] = relationship(back_populates="agreements")
     dates: Mapped[list[AgreementDate]] = relationship(
@@ -179,6 +199,8 @@ class Event(Base):
     end: Mapped[str | None] = mapped_column(String(10))
     text: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = _version_column()
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
     partner: Mapped[Partner] = relationship(back_populates="events")
     agreement: Mapped[Agreement | None] = relationship(back_populates="events")

@@ -1,0 +1,120 @@
+"""No lost update: an edit of a record that someone else changed or deleted meanwhile is refused.
+
+Each record carries a version (revision 0006, the ORM's ``version_id_col``). A
+caller that shows a record remembers the version it showed and passes it as
+``expected_version`` to an ``update_*`` service; if the stored version differs,
+or the record is gone, the service raises :class:`ConflictError` with both
+sides, and nothing is written. The window can then show theirs and yours side
+by side and let the user keep one (saving again with the version in ``theirs``).
+
+Without an expected version the ORM still refuses an UPDATE whose row changed
+between the read and the write (a race between two transactions on PostgreSQL).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from spbgui.errors import UserError
+from spbgui.store.database import Database
+
+
+class ConflictError(UserError):
+    """The record changed (or was deleted) since the caller read it; nothing was written.
+
+    ``theirs`` is the record as stored now (every column, ``version`` included), or
+    None when it was deleted; ``yours`` is what the caller asked to write (only
+    the fields it gave).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        table: str,
+        record_id: int,
+        theirs: dict[str, Any] | None,
+        yours: dict[str, Any],
+        expected_version: int | None,
+    ) -> None:
+        super().__init__(message)
+        self.table = table
+        self.record_id = record_id
+        self.theirs = theirs
+        self.yours = yours
+        self.expected_version = expected_version
+
+    @property
+    def deleted(self) -> bool:
+        return self.theirs is None
+
+    @property
+    def their_version(self) -> int | None:
+        return None if self.theirs is None else self.theirs.get("version")
+
+
+_WHAT = {
+    "region": "Регион",
+    "country": "Страну",
+    "partner": "Партнёра",
+    "agreement": "Соглашение",
+    "event": "Мероприятие",
+}
+
+
+def stored_fields(obj: Any) -> dict[str, Any]:
+    """Every column of a record as plain values."""
+    return {c.key: getattr(obj, c.key) for c in obj.__mapper__.column_attrs}
+
+
+def check_version(
+    s: Session,
+    model: Any,
+    record_id: int,
+    expected_version: int | None,
+    yours: dict[str, Any],
+) -> Any:
+    """The record, locked for this transaction, if it is still the version the caller saw.
+
+    With ``expected_version`` None there is nothing to compare: returns the record
+    (or None) as ``Session.get`` does. The row is read ``FOR UPDATE`` (a no-op on
+    SQLite, whose writer already holds the database) so that nobody changes it
+    between this check and the write.
+    """
+    if expected_version is None:
+        return s.get(model, record_id)
+    obj = s.get(model, record_id, with_for_update=True, populate_existing=True)
+    table = model.__tablename__
+    what = _WHAT.get(table, "Запись")
+    if obj is None:
+        raise ConflictError(
+            f"{what} (№{record_id}) удалили, пока вы его правили: ваши изменения не сохранены.",
+            table=table,
+            record_id=record_id,
+            theirs=None,
+            yours=dict(yours),
+            expected_version=expected_version,
+        )
+    if obj.version != expected_version:
+        raise ConflictError(
+            f"{what} (№{record_id}) изменили, пока вы его правили: ваши изменения не сохранены. "
+            "Сравните свою и чужую версию и выберите, какую оставить.",
+            table=table,
+            record_id=record_id,
+            theirs=stored_fields(obj),
+            yours=dict(yours),
+            expected_version=expected_version,
+        )
+    return obj
+
+
+def current_version(*, db: Database, table: str, record_id: int) -> int | None:
+    """The stored version of a record (None if there is none): what a caller shows and keeps."""
+    from spbgui.services.removal import KINDS
+
+    model = KINDS[table]
+    with db.read() as s:
+        return s.scalar(select(model.version).where(model.id == record_id))
