@@ -22,6 +22,7 @@ from spbgui.errors import UserError
 from spbgui.io.table import ImportWarning, ParsedTable, PartnerKind, TableAgreement, TableCountry
 from spbgui.io.xlsx_read import ImportCancelled, read_table
 from spbgui.store.backup import make_backup
+from spbgui.store.changelog import log_change
 from spbgui.store.database import Database
 from spbgui.store.models import Agreement, AgreementDate, Country, Event, Partner, Region
 from spbgui.store.search_index import bulk_index
@@ -93,6 +94,18 @@ def import_table(
     try:
         with db.write() as s:
             _Writer(s, table, result, cancelled).run(replace_year=replace_year)
+            # One history entry for the whole import, not one per row (revision 0007).
+            log_change(
+                s,
+                table="import",
+                record_id=None,
+                action="import",
+                after={
+                    "year": table.year,
+                    "created": result.created,
+                    "replaced_events": result.replaced_events,
+                },
+            )
             if dry_run:
                 raise _DryRun
     except _DryRun:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from spbgui.services.changes import ROOT, ChangeSet, NodeRef
 from spbgui.services.positions import EditError, index_of, place
+from spbgui.store.changelog import log_many
 from spbgui.store.database import Database
 from spbgui.store.models import Agreement, AgreementDate, Country, Event, Partner, Region
 from spbgui.store.sequences import advance_sequences
@@ -155,8 +156,53 @@ def delete_records(*, db: Database, kind: str, ids: Sequence[int]) -> Deleted:
         snap = _snapshot(s, kind, ids)
         changes = _changes(s, snap)
         s.execute(delete(kind).where(kind.id.in_(ids)))
+        _log_delete(s, snap)
         snap = Snapshot(snap.top, snap.top_ids, snap.indexes, snap.rows, snap.links, changes)
         return Deleted(snap, changes)
+
+
+def _log_delete(s: Session, snap: Snapshot) -> None:
+    """One history entry per deleted record, with what went with it: enough to restore it."""
+    table = snap.top.__tablename__
+    top_rows = snap.rows[table]
+    children = {t: rows for t, rows in snap.rows.items() if t != table and rows}
+    entries = []
+    for row, index in zip(top_rows, snap.indexes, strict=True):
+        mine = _children_of(table, row["id"], children)
+        links = [list(link) for link in snap.links if link[1] == row["id"]]
+        detail = {"index": index, "children": mine, "links": links}
+        entries.append((table, row["id"], "delete", row, None, detail))
+    log_many(s, entries)
+
+
+def _children_of(
+    table: str, record_id: int, children: dict[str, list[dict[str, Any]]]
+) -> dict[str, list[dict[str, Any]]]:
+    """The rows of ``children`` that belong under one deleted record (several may go at once)."""
+    countries = [
+        r for r in children.get("country", ()) if table != "region" or r["region_id"] == record_id
+    ]
+    country_ids = {r["id"] for r in countries} if table == "region" else {record_id}
+    partners = [
+        r
+        for r in children.get("partner", ())
+        if table not in ("region", "country") or r["country_id"] in country_ids
+    ]
+    partner_ids = {r["id"] for r in partners} if table in ("region", "country") else {record_id}
+    agreements = [r for r in children.get("agreement", ()) if r["partner_id"] in partner_ids]
+    agreement_ids = {r["id"] for r in agreements} if table != "agreement" else {record_id}
+    out = {
+        "country": countries if table == "region" else [],
+        "partner": partners if table in ("region", "country") else [],
+        "agreement": agreements if table in ("region", "country", "partner") else [],
+        "agreement_date": [
+            r for r in children.get("agreement_date", ()) if r["agreement_id"] in agreement_ids
+        ],
+        "event": [r for r in children.get("event", ()) if r["partner_id"] in partner_ids]
+        if table in ("region", "country", "partner")
+        else [],
+    }
+    return {t: rows for t, rows in out.items() if rows}
 
 
 def delete_node(*, db: Database, ref: NodeRef) -> Deleted:
@@ -180,4 +226,6 @@ def restore(*, db: Database, snapshot: Snapshot) -> ChangeSet:
             place(s, top, _siblings(top, row), row["id"], index)
         for event_id, agreement_id in snapshot.links:
             s.execute(update(Event).where(Event.id == event_id).values(agreement_id=agreement_id))
+        table = top.__tablename__
+        log_many(s, [(table, r["id"], "insert", None, r, None) for r in snapshot.rows[table]])
         return snapshot.changes

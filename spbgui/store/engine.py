@@ -21,6 +21,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from spbgui.store.changelog import watch_session
 from spbgui.store.errors import DatabaseBusy, DiskFull, RecordChanged, StoreError
 
 BUSY_TIMEOUT_MS = 10_000
@@ -101,6 +102,8 @@ class Sessions:
         self._reader = sessionmaker(engine, expire_on_commit=False)
         writer_engine = engine.execution_options(sqlite_begin="IMMEDIATE")
         self._writer = sessionmaker(writer_engine, expire_on_commit=False)
+        # Every change made through a write session goes into the history (revision 0007).
+        watch_session(self._writer)
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:

@@ -15,8 +15,11 @@ event's start and end as ISO text of the same precision (``2024-07-03`` or
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import (
     CheckConstraint,
+    DateTime,
     ForeignKey,
     Index,
     Integer,
@@ -215,6 +218,34 @@ class TableYear(Base):
     __tablename__ = "table_year"
 
     year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+
+
+class ChangeLog(Base):
+    """One change of one record: who, when, what it was and what it became (revision 0007).
+
+    Written by the services in the same transaction as the change (see
+    :mod:`spbgui.store.changelog`), so the history never lists a change that did not
+    land nor misses one that did. ``before``/``after`` are JSON objects of the record's
+    columns; a delete's ``detail`` keeps what went with the record (its children, its
+    place among its siblings), enough to restore it. An import writes one entry
+    (``table_name`` "import", no record id) with its counts.
+    """
+
+    __tablename__ = "change_log"
+    __table_args__ = (
+        CheckConstraint("action IN ('insert', 'update', 'delete', 'import')", name="action"),
+        Index("ix_change_log_record", "table_name", "record_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)  # UTC
+    who: Mapped[str] = mapped_column(String(200))
+    table_name: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[int | None] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(10))
+    before: Mapped[str | None] = mapped_column(Text)
+    after: Mapped[str | None] = mapped_column(Text)
+    detail: Mapped[str | None] = mapped_column(Text)
 
 
 SEARCH_INDEX = "search_index"
