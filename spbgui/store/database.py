@@ -124,10 +124,26 @@ def _writable(path: Path) -> bool:
 
 def _open_server(url: str, *, readonly: bool) -> Database:
     engine = make_engine(url, readonly=readonly)
+    notes: list[str] = []
     try:
         revision = migrate.current_revision(engine)
-        migrate.check_revision(revision, engine.url.render_as_string(hide_password=True))
+        where = engine.url.render_as_string(hide_password=True)
+        migrate.check_revision(revision, where)
+        may_write = revision is None or _may_write(engine)
+        if not may_write and not readonly:
+            # A login granted spbgui_reader (revision 0009): open it for reading, and say why.
+            readonly = True
+            notes.append(
+                f"Ваша учётная запись на сервере («{engine.url.username or ''}») может только "
+                "читать эту базу данных: редактирование отключено. Права даёт администратор "
+                "(роль spbgui_editor)."
+            )
         if revision != migrate.head_revision():
+            if readonly:
+                raise StoreError(
+                    f"База данных «{where}» открыта только для чтения, а её нужно обновить до "
+                    "версии программы. Откройте её пользователем с правом записи."
+                )
             migrate.upgrade(engine)
     except SQLAlchemyError as exc:
         engine.dispose()
@@ -138,4 +154,19 @@ def _open_server(url: str, *, readonly: bool) -> Database:
     except StoreError:
         engine.dispose()
         raise
-    return Database(url=url, engine=engine, sessions=Sessions(engine), path=None, readonly=readonly)
+    db = Database(url=url, engine=engine, sessions=Sessions(engine), path=None, readonly=readonly)
+    db.notes.extend(notes)
+    return db
+
+
+def _may_write(engine: Engine) -> bool:
+    """Whether the connected role may change the records (the reader role may not)."""
+    with engine.connect() as conn:
+        if conn.dialect.name != "postgresql":
+            return True
+        return bool(
+            conn.exec_driver_sql(
+                "SELECT has_table_privilege(current_user, 'event', 'INSERT') "
+                "AND has_table_privilege(current_user, 'event', 'UPDATE')"
+            ).scalar()
+        )

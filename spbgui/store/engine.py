@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -118,6 +118,14 @@ class Sessions:
                 yield session
         except OperationalError as exc:
             raise translate_error(exc) from exc
+        except ProgrammingError as exc:
+            # PostgreSQL: a login without the right to write (permission denied, 42501).
+            if getattr(exc.orig, "sqlstate", None) == "42501":
+                raise StoreError(
+                    "У вашей учётной записи на сервере нет права изменять эту базу данных: "
+                    "изменения не сохранены."
+                ) from exc
+            raise
         except StaleDataError as exc:
             # The version check of revision 0006: the row changed or went since it was read.
             raise RecordChanged(
