@@ -117,7 +117,7 @@ def _before_flush(session: Session, _context: object, _instances: object) -> Non
         if isinstance(obj, LOGGED):
             pending.append(("insert", obj, None))
     for obj in session.dirty:
-        if not isinstance(obj, LOGGED) or not session.is_modified(obj):
+        if not isinstance(obj, LOGGED) or not session.is_modified(obj, include_collections=False):
             continue
         before = _before_values(obj)
         changed = {k for k, v in before.items() if getattr(obj, k) != v}
