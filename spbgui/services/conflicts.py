@@ -56,12 +56,12 @@ class ConflictError(UserError):
         return None if self.theirs is None else self.theirs.get("version")
 
 
-_WHAT = {
-    "region": "Регион",
-    "country": "Страну",
-    "partner": "Партнёра",
-    "agreement": "Соглашение",
-    "event": "Мероприятие",
+_WHAT = {  # the record in the accusative, and the pronoun that refers back to it
+    "region": ("Регион", "его"),
+    "country": ("Страну", "её"),
+    "partner": ("Партнёра", "его"),
+    "agreement": ("Соглашение", "его"),
+    "event": ("Мероприятие", "его"),
 }
 
 
@@ -88,10 +88,10 @@ def check_version(
         return s.get(model, record_id)
     obj = s.get(model, record_id, with_for_update=True, populate_existing=True)
     table = model.__tablename__
-    what = _WHAT.get(table, "Запись")
+    what, it = _WHAT.get(table, ("Запись", "её"))
     if obj is None:
         raise ConflictError(
-            f"{what} (№{record_id}) удалили, пока вы его правили: ваши изменения не сохранены.",
+            f"{what} (№{record_id}) удалили, пока вы {it} правили: ваши изменения не сохранены.",
             table=table,
             record_id=record_id,
             theirs=None,
@@ -100,7 +100,7 @@ def check_version(
         )
     if obj.version != expected_version:
         raise ConflictError(
-            f"{what} (№{record_id}) изменили, пока вы его правили: ваши изменения не сохранены. "
+            f"{what} (№{record_id}) изменили, пока вы {it} правили: ваши изменения не сохранены. "
             "Сравните свою и чужую версию и выберите, какую оставить.",
             table=table,
             record_id=record_id,
