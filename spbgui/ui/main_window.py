@@ -33,6 +33,7 @@ from spbgui.ui.editor import Editor
 from spbgui.ui.error_dialog import report_unexpected
 from spbgui.ui.files import DatabaseFiles, can_export, can_import, can_print
 from spbgui.ui.handlers import RecordActions
+from spbgui.ui.live_refresh import LiveRefresh
 from spbgui.ui.menus import build_menus, build_toolbar
 from spbgui.ui.navigation import NavigationTree
 from spbgui.ui.search_panel import SearchField, SearchPanel
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self.records = RecordActions(self, self.editor, self.tree, self.details)
         self.files = DatabaseFiles(self)
         self.files.db = db
+        self.live = LiveRefresh(self)
         self.year_selector = QComboBox(self, objectName="yearSelector")
         self.year_selector.setAccessibleName(self.tr("Year of the table"))
         self.year_selector.setToolTip(self.tr("The year whose events are shown and written"))
@@ -184,6 +186,7 @@ class MainWindow(QMainWindow):
         self.search.eventActivated.connect(self._event_activated)
         self.search_field.escaped.connect(self.tree.setFocus)
         self.files.opened.connect(self.set_database)
+        self.live.changed_elsewhere.connect(lambda: self._changed(ChangeSet.everything()))
         self.files.imported.connect(self._imported)
 
     def _undo_text_changed(self, text: str) -> None:
@@ -218,6 +221,7 @@ class MainWindow(QMainWindow):
         self._database_shown()
 
     def _database_shown(self) -> None:
+        self.live.watch(self.db)
         name = self.db.path.name if self.db.path else self.db.display_name
         self.setWindowTitle(self.tr("%1 — St Petersburg's partner cities").replace("%1", name))
         self.file_label.setText(self.db.display_name)
@@ -397,5 +401,6 @@ class MainWindow(QMainWindow):
         if focused is not None:
             focused.clearFocus()
         window_state.save(self)
+        self.live.stop()
         self.db.close()
         super().closeEvent(event)
