@@ -63,8 +63,10 @@ def fill(lang: str, mapping_file: str | None) -> None:
         src = msg.findtext("source") or ""
         tr = msg.find("translation")
         assert tr is not None
+        if tr.get("type") != "unfinished":
+            continue  # finished by hand: a fill never overwrites (one source, many contexts)
         value = mapping.get(src)
-        if value is None and lang == "en" and tr.get("type") == "unfinished":
+        if value is None and lang == "en":
             # English is the source language: a new message translates to itself
             # (plural forms are then written by hand: "%n event" / "%n events").
             value = [src, src] if msg.get("numerus") == "yes" else src

@@ -175,6 +175,14 @@
       <translation>Order the partner's events of the year by date; undated ones last</translation>
     </message>
     <message>
+      <source>&amp;History of Changes…</source>
+      <translation>&amp;History of Changes…</translation>
+    </message>
+    <message>
+      <source>Who changed the selected record and when; restore a deleted one</source>
+      <translation>Who changed the selected record and when; restore a deleted one</translation>
+    </message>
+    <message>
       <source>&amp;Backups…</source>
       <translation>&amp;Backups…</translation>
     </message>
@@ -822,6 +830,113 @@ Please send this file to the program's maintainers. You can go on working.</tran
     <message>
       <source>Start Empty</source>
       <translation>Start Empty</translation>
+    </message>
+  </context>
+  <context>
+    <name>HistoryDialog</name>
+    <message>
+      <source>added</source>
+      <translation>added</translation>
+    </message>
+    <message>
+      <source>changed</source>
+      <translation>changed</translation>
+    </message>
+    <message>
+      <source>deleted</source>
+      <translation>deleted</translation>
+    </message>
+    <message>
+      <source>import</source>
+      <translation>import</translation>
+    </message>
+    <message>
+      <source>region</source>
+      <translation>region</translation>
+    </message>
+    <message>
+      <source>country</source>
+      <translation>country</translation>
+    </message>
+    <message>
+      <source>partner</source>
+      <translation>partner</translation>
+    </message>
+    <message>
+      <source>agreement</source>
+      <translation>agreement</translation>
+    </message>
+    <message>
+      <source>event</source>
+      <translation>event</translation>
+    </message>
+    <message>
+      <source>History of Changes</source>
+      <translation>History of Changes</translation>
+    </message>
+    <message>
+      <source>All records</source>
+      <translation>All records</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>When</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>Who</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>What</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>Record</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <source>Changes</source>
+      <translation>Changes</translation>
+    </message>
+    <message>
+      <source>Save as CSV…</source>
+      <translation>Save as CSV…</translation>
+    </message>
+    <message>
+      <source>Restore the Deleted Record</source>
+      <translation>Restore the Deleted Record</translation>
+    </message>
+    <message>
+      <source>Save the history</source>
+      <translation>Save the history</translation>
+    </message>
+    <message>
+      <source>CSV files (*.csv)</source>
+      <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+      <source>The history was not saved</source>
+      <translation>The history was not saved</translation>
+    </message>
+    <message>
+      <source>Restore the deleted record?</source>
+      <translation>Restore the deleted record?</translation>
+    </message>
+    <message>
+      <source>«{0}» comes back where it was, with what was deleted with it.</source>
+      <translation>«{0}» comes back where it was, with what was deleted with it.</translation>
+    </message>
+    <message>
+      <source>Restore</source>
+      <translation>Restore</translation>
+    </message>
+    <message>
+      <source>The record was not restored</source>
+      <translation>The record was not restored</translation>
     </message>
   </context>
   <context>

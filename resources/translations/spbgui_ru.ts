@@ -1,1436 +1,1551 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ru">
-<context>
+  <context>
     <name>AboutDialog</name>
     <message>
-        <source>About spbgui</source>
-        <translation>О программе</translation>
+      <source>About spbgui</source>
+      <translation>О программе</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;St Petersburg&apos;s partner cities&lt;/h3&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;The table of the committee for external relations: partners, agreements and the events of each year.&lt;/p&gt;&lt;p&gt;Database: %2&lt;br&gt;Log: %3&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Города-партнёры Санкт-Петербурга&lt;/h3&gt;&lt;p&gt;Версия %1&lt;/p&gt;&lt;p&gt;Таблица Комитета по внешним связям: партнёры, соглашения и мероприятия каждого года.&lt;/p&gt;&lt;p&gt;База данных: %2&lt;br&gt;Журнал: %3&lt;/p&gt;</translation>
+      <source>&lt;h3&gt;St Petersburg's partner cities&lt;/h3&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;The table of the committee for external relations: partners, agreements and the events of each year.&lt;/p&gt;&lt;p&gt;Database: %2&lt;br&gt;Log: %3&lt;/p&gt;</source>
+      <translation>&lt;h3&gt;Города-партнёры Санкт-Петербурга&lt;/h3&gt;&lt;p&gt;Версия %1&lt;/p&gt;&lt;p&gt;Таблица Комитета по внешним связям: партнёры, соглашения и мероприятия каждого года.&lt;/p&gt;&lt;p&gt;База данных: %2&lt;br&gt;Журнал: %3&lt;/p&gt;</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Actions</name>
     <message>
-        <source>&amp;New Database…</source>
-        <translation>&amp;Новая база данных…</translation>
+      <source>&amp;New Database…</source>
+      <translation>&amp;Новая база данных…</translation>
     </message>
     <message>
-        <source>Create a new, empty database file</source>
-        <translation>Создать новый пустой файл базы данных</translation>
+      <source>Create a new, empty database file</source>
+      <translation>Создать новый пустой файл базы данных</translation>
     </message>
     <message>
-        <source>&amp;Open Database…</source>
-        <translation>&amp;Открыть базу данных…</translation>
+      <source>&amp;Open Database…</source>
+      <translation>&amp;Открыть базу данных…</translation>
     </message>
     <message>
-        <source>Open another database file</source>
-        <translation>Открыть другой файл базы данных</translation>
+      <source>Open another database file</source>
+      <translation>Открыть другой файл базы данных</translation>
     </message>
     <message>
-        <source>&amp;Import Table…</source>
-        <translation>&amp;Импорт таблицы…</translation>
+      <source>&amp;Import Table…</source>
+      <translation>&amp;Импорт таблицы…</translation>
     </message>
     <message>
-        <source>Import the committee&apos;s table from an Excel workbook</source>
-        <translation>Импортировать таблицу комитета из книги Excel</translation>
+      <source>Import the committee's table from an Excel workbook</source>
+      <translation>Импортировать таблицу комитета из книги Excel</translation>
     </message>
     <message>
-        <source>&amp;Export Table…</source>
-        <translation>&amp;Экспорт таблицы…</translation>
+      <source>&amp;Export Table…</source>
+      <translation>&amp;Экспорт таблицы…</translation>
     </message>
     <message>
-        <source>Export to Excel comes with a later version</source>
-        <translation>Экспорт в Excel появится в следующей версии</translation>
+      <source>Export to Excel comes with a later version</source>
+      <translation>Экспорт в Excel появится в следующей версии</translation>
     </message>
     <message>
-        <source>&amp;Print Report…</source>
-        <translation>&amp;Печать отчёта…</translation>
+      <source>&amp;Print Report…</source>
+      <translation>&amp;Печать отчёта…</translation>
     </message>
     <message>
-        <source>The printed yearly report comes with a later version</source>
-        <translation>Печать годового отчёта появится в следующей версии</translation>
+      <source>The printed yearly report comes with a later version</source>
+      <translation>Печать годового отчёта появится в следующей версии</translation>
     </message>
     <message>
-        <source>&amp;Quit</source>
-        <translation>В&amp;ыход</translation>
+      <source>&amp;Quit</source>
+      <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <source>Close the program; every change is already saved</source>
-        <translation>Закрыть программу; все изменения уже сохранены</translation>
+      <source>Close the program; every change is already saved</source>
+      <translation>Закрыть программу; все изменения уже сохранены</translation>
     </message>
     <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Отменить</translation>
+      <source>&amp;Undo</source>
+      <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <source>Undo the last change</source>
-        <translation>Отменить последнее изменение</translation>
+      <source>Undo the last change</source>
+      <translation>Отменить последнее изменение</translation>
     </message>
     <message>
-        <source>&amp;Redo</source>
-        <translation>&amp;Повторить</translation>
+      <source>&amp;Redo</source>
+      <translation>&amp;Повторить</translation>
     </message>
     <message>
-        <source>Redo the change just undone</source>
-        <translation>Повторить только что отменённое изменение</translation>
+      <source>Redo the change just undone</source>
+      <translation>Повторить только что отменённое изменение</translation>
     </message>
     <message>
-        <source>Re&amp;name</source>
-        <translation>Переи&amp;меновать</translation>
+      <source>Re&amp;name</source>
+      <translation>Переи&amp;меновать</translation>
     </message>
     <message>
-        <source>Rename the selected item</source>
-        <translation>Переименовать выбранную запись</translation>
+      <source>Rename the selected item</source>
+      <translation>Переименовать выбранную запись</translation>
     </message>
     <message>
-        <source>&amp;Delete</source>
-        <translation>&amp;Удалить</translation>
+      <source>&amp;Delete</source>
+      <translation>&amp;Удалить</translation>
     </message>
     <message>
-        <source>Delete the selected item (it can be undone)</source>
-        <translation>Удалить выбранную запись (удаление можно отменить)</translation>
+      <source>Delete the selected item (it can be undone)</source>
+      <translation>Удалить выбранную запись (удаление можно отменить)</translation>
     </message>
     <message>
-        <source>&amp;Find…</source>
-        <translation>&amp;Найти…</translation>
+      <source>&amp;Find…</source>
+      <translation>&amp;Найти…</translation>
     </message>
     <message>
-        <source>Search partners, agreements and events</source>
-        <translation>Поиск партнёров, соглашений и мероприятий</translation>
+      <source>Search partners, agreements and events</source>
+      <translation>Поиск партнёров, соглашений и мероприятий</translation>
     </message>
     <message>
-        <source>Add &amp;Region…</source>
-        <translation>Добавить &amp;регион…</translation>
+      <source>Add &amp;Region…</source>
+      <translation>Добавить &amp;регион…</translation>
     </message>
     <message>
-        <source>Add a region</source>
-        <translation>Добавить регион</translation>
+      <source>Add a region</source>
+      <translation>Добавить регион</translation>
     </message>
     <message>
-        <source>Add &amp;Country…</source>
-        <translation>Добавить &amp;страну…</translation>
+      <source>Add &amp;Country…</source>
+      <translation>Добавить &amp;страну…</translation>
     </message>
     <message>
-        <source>Add a country to the selected region</source>
-        <translation>Добавить страну в выбранный регион</translation>
+      <source>Add a country to the selected region</source>
+      <translation>Добавить страну в выбранный регион</translation>
     </message>
     <message>
-        <source>Add &amp;Partner…</source>
-        <translation>Добавить &amp;партнёра…</translation>
+      <source>Add &amp;Partner…</source>
+      <translation>Добавить &amp;партнёра…</translation>
     </message>
     <message>
-        <source>Add a partner city or province to the selected country</source>
-        <translation>Добавить город или провинцию-партнёра в выбранную страну</translation>
+      <source>Add a partner city or province to the selected country</source>
+      <translation>Добавить город или провинцию-партнёра в выбранную страну</translation>
     </message>
     <message>
-        <source>Add A&amp;greement…</source>
-        <translation>Добавить с&amp;оглашение…</translation>
+      <source>Add A&amp;greement…</source>
+      <translation>Добавить с&amp;оглашение…</translation>
     </message>
     <message>
-        <source>Add an agreement to the selected partner</source>
-        <translation>Добавить соглашение выбранного партнёра</translation>
+      <source>Add an agreement to the selected partner</source>
+      <translation>Добавить соглашение выбранного партнёра</translation>
     </message>
     <message>
-        <source>Add &amp;Event</source>
-        <translation>Добавить &amp;мероприятие</translation>
+      <source>Add &amp;Event</source>
+      <translation>Добавить &amp;мероприятие</translation>
     </message>
     <message>
-        <source>Write a new event of the selected partner</source>
-        <translation>Записать новое мероприятие выбранного партнёра</translation>
+      <source>Write a new event of the selected partner</source>
+      <translation>Записать новое мероприятие выбранного партнёра</translation>
     </message>
     <message>
-        <source>&amp;Move To…</source>
-        <translation>П&amp;еренести в…</translation>
+      <source>&amp;Move To…</source>
+      <translation>П&amp;еренести в…</translation>
     </message>
     <message>
-        <source>Move the selected partner to another country, or a country to another region</source>
-        <translation>Перенести выбранного партнёра в другую страну или страну в другой регион</translation>
+      <source>Move the selected partner to another country, or a country to another region</source>
+      <translation>Перенести выбранного партнёра в другую страну или страну в другой регион</translation>
     </message>
     <message>
-        <source>Move &amp;Up</source>
-        <translation>Переместить &amp;выше</translation>
+      <source>Move &amp;Up</source>
+      <translation>Переместить &amp;выше</translation>
     </message>
     <message>
-        <source>Move the selected item up</source>
-        <translation>Переместить выбранную запись выше</translation>
+      <source>Move the selected item up</source>
+      <translation>Переместить выбранную запись выше</translation>
     </message>
     <message>
-        <source>Move Do&amp;wn</source>
-        <translation>Переместить &amp;ниже</translation>
+      <source>Move Do&amp;wn</source>
+      <translation>Переместить &amp;ниже</translation>
     </message>
     <message>
-        <source>Move the selected item down</source>
-        <translation>Переместить выбранную запись ниже</translation>
+      <source>Move the selected item down</source>
+      <translation>Переместить выбранную запись ниже</translation>
     </message>
     <message>
-        <source>&amp;Sort Events by Date</source>
-        <translation>&amp;Упорядочить мероприятия по дате</translation>
+      <source>&amp;Sort Events by Date</source>
+      <translation>&amp;Упорядочить мероприятия по дате</translation>
     </message>
     <message>
-        <source>Order the partner&apos;s events of the year by date; undated ones last</source>
-        <translation>Расставить мероприятия партнёра за год по датам; мероприятия без даты — в конце</translation>
+      <source>Order the partner's events of the year by date; undated ones last</source>
+      <translation>Расставить мероприятия партнёра за год по датам; мероприятия без даты — в конце</translation>
     </message>
     <message>
-        <source>&amp;Backups…</source>
-        <translation>&amp;Резервные копии…</translation>
+      <source>&amp;History of Changes…</source>
+      <translation>&amp;История изменений…</translation>
     </message>
     <message>
-        <source>The copies of the database kept beside it: make one, or go back to one</source>
-        <translation>Копии базы данных, которые хранятся рядом с ней: сделать копию или вернуться к одной из них</translation>
+      <source>Who changed the selected record and when; restore a deleted one</source>
+      <translation>Кто и когда менял выбранную запись; восстановление удалённой</translation>
     </message>
     <message>
-        <source>&amp;Refresh</source>
-        <translation>О&amp;бновить</translation>
+      <source>&amp;Backups…</source>
+      <translation>&amp;Резервные копии…</translation>
     </message>
     <message>
-        <source>Read everything again from the database</source>
-        <translation>Заново прочитать всё из базы данных</translation>
+      <source>The copies of the database kept beside it: make one, or go back to one</source>
+      <translation>Копии базы данных, которые хранятся рядом с ней: сделать копию или вернуться к одной из них</translation>
     </message>
     <message>
-        <source>&amp;Start a New Year…</source>
-        <translation>&amp;Начать новый год…</translation>
+      <source>&amp;Refresh</source>
+      <translation>О&amp;бновить</translation>
     </message>
     <message>
-        <source>Start next year&apos;s table: partners and agreements stay, events start empty</source>
-        <translation>Начать таблицу следующего года: партнёры и соглашения остаются, мероприятий пока нет</translation>
+      <source>Read everything again from the database</source>
+      <translation>Заново прочитать всё из базы данных</translation>
     </message>
     <message>
-        <source>&amp;Previous Year</source>
-        <translation>&amp;Предыдущий год</translation>
+      <source>&amp;Start a New Year…</source>
+      <translation>&amp;Начать новый год…</translation>
     </message>
     <message>
-        <source>Show the previous year</source>
-        <translation>Показать предыдущий год</translation>
+      <source>Start next year's table: partners and agreements stay, events start empty</source>
+      <translation>Начать таблицу следующего года: партнёры и соглашения остаются, мероприятий пока нет</translation>
     </message>
     <message>
-        <source>Ne&amp;xt Year</source>
-        <translation>&amp;Следующий год</translation>
+      <source>&amp;Previous Year</source>
+      <translation>&amp;Предыдущий год</translation>
     </message>
     <message>
-        <source>Show the next year</source>
-        <translation>Показать следующий год</translation>
+      <source>Show the previous year</source>
+      <translation>Показать предыдущий год</translation>
     </message>
     <message>
-        <source>&amp;About spbgui</source>
-        <translation>&amp;О программе</translation>
+      <source>Ne&amp;xt Year</source>
+      <translation>&amp;Следующий год</translation>
     </message>
     <message>
-        <source>The program&apos;s version and where its files are</source>
-        <translation>Версия программы и расположение её файлов</translation>
+      <source>Show the next year</source>
+      <translation>Показать следующий год</translation>
     </message>
-</context>
-<context>
+    <message>
+      <source>&amp;About spbgui</source>
+      <translation>&amp;О программе</translation>
+    </message>
+    <message>
+      <source>The program's version and where its files are</source>
+      <translation>Версия программы и расположение её файлов</translation>
+    </message>
+  </context>
+  <context>
     <name>AgreementDialog</name>
     <message>
-        <source>New agreement of %1</source>
-        <translation>Новое соглашение: %1</translation>
+      <source>New agreement of %1</source>
+      <translation>Новое соглашение: %1</translation>
     </message>
     <message>
-        <source>e.g. 09.12.2005, июнь 2017 г., 2009, 2024</source>
-        <translation>например: 09.12.2005, июнь 2017 г., 2009, 2024</translation>
+      <source>e.g. 09.12.2005, июнь 2017 г., 2009, 2024</source>
+      <translation>например: 09.12.2005, июнь 2017 г., 2009, 2024</translation>
     </message>
     <message>
-        <source>&amp;Basis of cooperation:</source>
-        <translation>&amp;Основание для сотрудничества:</translation>
+      <source>&amp;Basis of cooperation:</source>
+      <translation>&amp;Основание для сотрудничества:</translation>
     </message>
     <message>
-        <source>&amp;Dates:</source>
-        <translation>&amp;Даты:</translation>
+      <source>&amp;Dates:</source>
+      <translation>&amp;Даты:</translation>
     </message>
     <message>
-        <source>N&amp;ote:</source>
-        <translation>&amp;Примечание:</translation>
+      <source>N&amp;ote:</source>
+      <translation>&amp;Примечание:</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>AgreementsModel</name>
     <message>
-        <source>Basis of cooperation</source>
-        <translation>Основание для сотрудничества</translation>
+      <source>Basis of cooperation</source>
+      <translation>Основание для сотрудничества</translation>
     </message>
     <message>
-        <source>Dates</source>
-        <translation>Даты</translation>
+      <source>Dates</source>
+      <translation>Даты</translation>
     </message>
     <message>
-        <source>Note</source>
-        <translation>Примечание</translation>
+      <source>Note</source>
+      <translation>Примечание</translation>
     </message>
     <message>
-        <source>Write dates as staff do: 09.12.2005, июнь 2017 г., 2009, 2024</source>
-        <translation>Даты пишутся как обычно: 09.12.2005, июнь 2017 г., 2009, 2024</translation>
+      <source>Write dates as staff do: 09.12.2005, июнь 2017 г., 2009, 2024</source>
+      <translation>Даты пишутся как обычно: 09.12.2005, июнь 2017 г., 2009, 2024</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>AgreementsSection</name>
     <message>
-        <source>Agreements</source>
-        <translation>Соглашения</translation>
+      <source>Agreements</source>
+      <translation>Соглашения</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Agreements&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Соглашения&lt;/b&gt;</translation>
+      <source>&lt;b&gt;Agreements&lt;/b&gt;</source>
+      <translation>&lt;b&gt;Соглашения&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>Add an agreement</source>
-        <translation>Добавить соглашение</translation>
+      <source>Add an agreement</source>
+      <translation>Добавить соглашение</translation>
     </message>
     <message>
-        <source>Delete the selected agreements</source>
-        <translation>Удалить выбранные соглашения</translation>
+      <source>Delete the selected agreements</source>
+      <translation>Удалить выбранные соглашения</translation>
     </message>
     <message>
-        <source>Move up</source>
-        <translation>Выше</translation>
+      <source>Move up</source>
+      <translation>Выше</translation>
     </message>
     <message>
-        <source>Move down</source>
-        <translation>Ниже</translation>
+      <source>Move down</source>
+      <translation>Ниже</translation>
     </message>
     <message numerus="yes">
-        <source>Delete %n agreement(s) of %1?</source>
-        <translation>
-            <numerusform>Удалить %n соглашение партнёра «%1»?</numerusform>
-            <numerusform>Удалить %n соглашения партнёра «%1»?</numerusform>
-            <numerusform>Удалить %n соглашений партнёра «%1»?</numerusform>
-        </translation>
+      <source>Delete %n agreement(s) of %1?</source>
+      <translation>
+        <numerusform>Удалить %n соглашение партнёра «%1»?</numerusform>
+        <numerusform>Удалить %n соглашения партнёра «%1»?</numerusform>
+        <numerusform>Удалить %n соглашений партнёра «%1»?</numerusform>
+      </translation>
     </message>
     <message>
-        <source>Events linked to them stay, without the link. You can undo this (Ctrl+Z).</source>
-        <translation>Связанные с ними мероприятия останутся, но без ссылки на соглашение. Удаление можно отменить (Ctrl+Z).</translation>
+      <source>Events linked to them stay, without the link. You can undo this (Ctrl+Z).</source>
+      <translation>Связанные с ними мероприятия останутся, но без ссылки на соглашение. Удаление можно отменить (Ctrl+Z).</translation>
     </message>
     <message numerus="yes">
-        <source>%n event(s) of this year are linked to them; they stay, without the link. You can undo this (Ctrl+Z).</source>
-        <translation>
-            <numerusform>С ними связано %n мероприятие этого года; оно останется, но без ссылки на соглашение. Удаление можно отменить (Ctrl+Z).</numerusform>
-            <numerusform>С ними связаны %n мероприятия этого года; они останутся, но без ссылки на соглашение. Удаление можно отменить (Ctrl+Z).</numerusform>
-            <numerusform>С ними связано %n мероприятий этого года; они останутся, но без ссылки на соглашение. Удаление можно отменить (Ctrl+Z).</numerusform>
-        </translation>
+      <source>%n event(s) of this year are linked to them; they stay, without the link. You can undo this (Ctrl+Z).</source>
+      <translation>
+        <numerusform>С ними связано %n мероприятие этого года; оно останется, но без ссылки на соглашение. Удаление можно отменить (Ctrl+Z).</numerusform>
+        <numerusform>С ними связаны %n мероприятия этого года; они останутся, но без ссылки на соглашение. Удаление можно отменить (Ctrl+Z).</numerusform>
+        <numerusform>С ними связано %n мероприятий этого года; они останутся, но без ссылки на соглашение. Удаление можно отменить (Ctrl+Z).</numerusform>
+      </translation>
     </message>
     <message>
-        <source>Delete agreements</source>
-        <translation>Удаление соглашений</translation>
+      <source>Delete agreements</source>
+      <translation>Удаление соглашений</translation>
     </message>
     <message>
-        <source>Delete</source>
-        <translation>Удалить</translation>
+      <source>Delete</source>
+      <translation>Удалить</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>BackupsDialog</name>
     <message>
-        <source>daily, on opening</source>
-        <translation>ежедневная, при открытии</translation>
+      <source>daily, on opening</source>
+      <translation>ежедневная, при открытии</translation>
     </message>
     <message>
-        <source>before an import</source>
-        <translation>перед загрузкой таблицы</translation>
+      <source>before an import</source>
+      <translation>перед загрузкой таблицы</translation>
     </message>
     <message>
-        <source>before a program update</source>
-        <translation>перед обновлением программы</translation>
+      <source>before a program update</source>
+      <translation>перед обновлением программы</translation>
     </message>
     <message>
-        <source>before a restore</source>
-        <translation>перед восстановлением</translation>
+      <source>before a restore</source>
+      <translation>перед восстановлением</translation>
     </message>
     <message>
-        <source>made by hand</source>
-        <translation>сделана вручную</translation>
+      <source>made by hand</source>
+      <translation>сделана вручную</translation>
     </message>
     <message>
-        <source>Backups</source>
-        <translation>Резервные копии</translation>
+      <source>Backups</source>
+      <translation>Резервные копии</translation>
     </message>
     <message>
-        <source>Copies of the database are kept in {0}: one a day when the program opens it, one before each import and each restore, and those you make here.</source>
-        <translation>Копии базы данных хранятся в папке {0}: одна в день при открытии программы, перед каждой загрузкой таблицы и каждым восстановлением, а также сделанные здесь вручную.</translation>
+      <source>Copies of the database are kept in {0}: one a day when the program opens it, one before each import and each restore, and those you make here.</source>
+      <translation>Копии базы данных хранятся в папке {0}: одна в день при открытии программы, перед каждой загрузкой таблицы и каждым восстановлением, а также сделанные здесь вручную.</translation>
     </message>
     <message>
-        <source>Made</source>
-        <translation>Сделана</translation>
+      <source>Made</source>
+      <translation>Сделана</translation>
     </message>
     <message>
-        <source>Why</source>
-        <translation>Причина</translation>
+      <source>Why</source>
+      <translation>Причина</translation>
     </message>
     <message>
-        <source>Partners</source>
-        <translation>Партнёров</translation>
+      <source>Partners</source>
+      <translation>Партнёров</translation>
     </message>
     <message>
-        <source>Events</source>
-        <translation>Мероприятий</translation>
+      <source>Events</source>
+      <translation>Мероприятий</translation>
     </message>
     <message>
-        <source>Make a Copy Now</source>
-        <translation>Сделать копию сейчас</translation>
+      <source>Make a Copy Now</source>
+      <translation>Сделать копию сейчас</translation>
     </message>
     <message>
-        <source>Restore…</source>
-        <translation>Восстановить…</translation>
+      <source>Restore…</source>
+      <translation>Восстановить…</translation>
     </message>
     <message>
-        <source>cannot be read</source>
-        <translation>не читается</translation>
+      <source>cannot be read</source>
+      <translation>не читается</translation>
     </message>
     <message>
-        <source>No copy was made</source>
-        <translation>Копия не сделана</translation>
+      <source>No copy was made</source>
+      <translation>Копия не сделана</translation>
     </message>
     <message>
-        <source>Restore the copy?</source>
-        <translation>Восстановить копию?</translation>
+      <source>Restore the copy?</source>
+      <translation>Восстановить копию?</translation>
     </message>
     <message>
-        <source>The database will be as it was on {0}.</source>
-        <translation>База данных станет такой, какой была {0}.</translation>
+      <source>The database will be as it was on {0}.</source>
+      <translation>База данных станет такой, какой была {0}.</translation>
     </message>
     <message>
-        <source>Everything changed since then is replaced. The present state is kept as a copy first, so this can be undone by restoring that copy.</source>
-        <translation>Всё, что изменено с тех пор, будет заменено. Текущее состояние сначала сохраняется копией, так что восстановление можно отменить, восстановив эту копию.</translation>
+      <source>Everything changed since then is replaced. The present state is kept as a copy first, so this can be undone by restoring that copy.</source>
+      <translation>Всё, что изменено с тех пор, будет заменено. Текущее состояние сначала сохраняется копией, так что восстановление можно отменить, восстановив эту копию.</translation>
     </message>
     <message>
-        <source>Restore</source>
-        <translation>Восстановить</translation>
+      <source>Restore</source>
+      <translation>Восстановить</translation>
     </message>
     <message>
-        <source>The copy was not restored</source>
-        <translation>Копия не восстановлена</translation>
+      <source>The copy was not restored</source>
+      <translation>Копия не восстановлена</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ConfirmDialog</name>
     <message>
-        <source>OK</source>
-        <translation>ОК</translation>
+      <source>OK</source>
+      <translation>ОК</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>DatabaseFiles</name>
     <message>
-        <source>Backups</source>
-        <translation>Резервные копии</translation>
+      <source>Backups</source>
+      <translation>Резервные копии</translation>
     </message>
     <message>
-        <source>Backups are made for a database in a file only.</source>
-        <translation>Резервные копии делаются только для базы данных в файле.</translation>
+      <source>Backups are made for a database in a file only.</source>
+      <translation>Резервные копии делаются только для базы данных в файле.</translation>
     </message>
     <message>
-        <source>Cannot create the database</source>
-        <translation>Не удалось создать базу данных</translation>
+      <source>Cannot create the database</source>
+      <translation>Не удалось создать базу данных</translation>
     </message>
     <message>
-        <source>The file “%1” already exists. Open it, or choose another name.</source>
-        <translation>Файл «%1» уже существует. Откройте его или выберите другое имя.</translation>
+      <source>The file “%1” already exists. Open it, or choose another name.</source>
+      <translation>Файл «%1» уже существует. Откройте его или выберите другое имя.</translation>
     </message>
     <message>
-        <source>No recent databases</source>
-        <translation>Недавних баз данных нет</translation>
+      <source>No recent databases</source>
+      <translation>Недавних баз данных нет</translation>
     </message>
     <message>
-        <source>Clear the List</source>
-        <translation>Очистить список</translation>
+      <source>Clear the List</source>
+      <translation>Очистить список</translation>
     </message>
     <message>
-        <source>Nothing to print</source>
-        <translation>Нечего печатать</translation>
+      <source>Nothing to print</source>
+      <translation>Нечего печатать</translation>
     </message>
     <message>
-        <source>Cannot open the sample</source>
-        <translation>Не удалось открыть пример</translation>
+      <source>Cannot open the sample</source>
+      <translation>Не удалось открыть пример</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>DetailsPane</name>
     <message>
-        <source>Details of the selected item</source>
-        <translation>Сведения о выбранной записи</translation>
+      <source>Details of the selected item</source>
+      <translation>Сведения о выбранной записи</translation>
     </message>
     <message>
-        <source>Choose a partner in the tree on the left, or find it: Ctrl+F and a few letters of the city, the country or an event.</source>
-        <translation>Выберите партнёра в дереве слева или найдите его: Ctrl+F и несколько букв города, страны или мероприятия.</translation>
+      <source>Choose a partner in the tree on the left, or find it: Ctrl+F and a few letters of the city, the country or an event.</source>
+      <translation>Выберите партнёра в дереве слева или найдите его: Ctrl+F и несколько букв города, страны или мероприятия.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Editor</name>
     <message>
-        <source>The change was not saved: the database stayed locked.</source>
-        <translation>Изменение не сохранено: база данных осталась занятой другой программой.</translation>
+      <source>The change was not saved: the database stayed locked.</source>
+      <translation>Изменение не сохранено: база данных осталась занятой другой программой.</translation>
     </message>
     <message>
-        <source>The change could not be undone or redone: %1 The history of changes was cleared.</source>
-        <translation>Не удалось отменить или повторить изменение: %1 История изменений очищена.</translation>
+      <source>The change could not be undone or redone: %1 The history of changes was cleared.</source>
+      <translation>Не удалось отменить или повторить изменение: %1 История изменений очищена.</translation>
     </message>
     <message>
-        <source>add region “%1”</source>
-        <translation>добавление региона «%1»</translation>
+      <source>add region “%1”</source>
+      <translation>добавление региона «%1»</translation>
     </message>
     <message>
-        <source>add country “%1”</source>
-        <translation>добавление страны «%1»</translation>
+      <source>add country “%1”</source>
+      <translation>добавление страны «%1»</translation>
     </message>
     <message>
-        <source>country as a whole</source>
-        <translation>страна в целом</translation>
+      <source>country as a whole</source>
+      <translation>страна в целом</translation>
     </message>
     <message>
-        <source>add partner “%1”</source>
-        <translation>добавление партнёра «%1»</translation>
+      <source>add partner “%1”</source>
+      <translation>добавление партнёра «%1»</translation>
     </message>
     <message>
-        <source>rename to “%1”</source>
-        <translation>переименование в «%1»</translation>
+      <source>rename to “%1”</source>
+      <translation>переименование в «%1»</translation>
     </message>
     <message>
-        <source>delete “%1”</source>
-        <translation>удаление «%1»</translation>
+      <source>delete “%1”</source>
+      <translation>удаление «%1»</translation>
     </message>
     <message>
-        <source>move “%1”</source>
-        <translation>перенос «%1»</translation>
+      <source>move “%1”</source>
+      <translation>перенос «%1»</translation>
     </message>
     <message>
-        <source>add agreement</source>
-        <translation>добавление соглашения</translation>
+      <source>add agreement</source>
+      <translation>добавление соглашения</translation>
     </message>
     <message>
-        <source>edit agreement title</source>
-        <translation>изменение названия соглашения</translation>
+      <source>edit agreement title</source>
+      <translation>изменение названия соглашения</translation>
     </message>
     <message>
-        <source>edit agreement dates</source>
-        <translation>изменение дат соглашения</translation>
+      <source>edit agreement dates</source>
+      <translation>изменение дат соглашения</translation>
     </message>
     <message>
-        <source>edit agreement note</source>
-        <translation>изменение примечания к соглашению</translation>
+      <source>edit agreement note</source>
+      <translation>изменение примечания к соглашению</translation>
     </message>
     <message numerus="yes">
-        <source>delete %n agreement(s)</source>
-        <translation>
-            <numerusform>удаление %n соглашения</numerusform>
-            <numerusform>удаление %n соглашений</numerusform>
-            <numerusform>удаление %n соглашений</numerusform>
-        </translation>
+      <source>delete %n agreement(s)</source>
+      <translation>
+        <numerusform>удаление %n соглашения</numerusform>
+        <numerusform>удаление %n соглашений</numerusform>
+        <numerusform>удаление %n соглашений</numerusform>
+      </translation>
     </message>
     <message>
-        <source>move agreement</source>
-        <translation>перемещение соглашения</translation>
+      <source>move agreement</source>
+      <translation>перемещение соглашения</translation>
     </message>
     <message>
-        <source>add event</source>
-        <translation>добавление мероприятия</translation>
+      <source>add event</source>
+      <translation>добавление мероприятия</translation>
     </message>
     <message>
-        <source>edit event date</source>
-        <translation>изменение даты мероприятия</translation>
+      <source>edit event date</source>
+      <translation>изменение даты мероприятия</translation>
     </message>
     <message>
-        <source>edit event text</source>
-        <translation>изменение текста мероприятия</translation>
+      <source>edit event text</source>
+      <translation>изменение текста мероприятия</translation>
     </message>
     <message>
-        <source>link event to agreement</source>
-        <translation>изменение соглашения мероприятия</translation>
+      <source>link event to agreement</source>
+      <translation>изменение соглашения мероприятия</translation>
     </message>
     <message numerus="yes">
-        <source>delete %n event(s)</source>
-        <translation>
-            <numerusform>удаление %n мероприятия</numerusform>
-            <numerusform>удаление %n мероприятий</numerusform>
-            <numerusform>удаление %n мероприятий</numerusform>
-        </translation>
+      <source>delete %n event(s)</source>
+      <translation>
+        <numerusform>удаление %n мероприятия</numerusform>
+        <numerusform>удаление %n мероприятий</numerusform>
+        <numerusform>удаление %n мероприятий</numerusform>
+      </translation>
     </message>
     <message>
-        <source>move event</source>
-        <translation>перемещение мероприятия</translation>
+      <source>move event</source>
+      <translation>перемещение мероприятия</translation>
     </message>
     <message numerus="yes">
-        <source>move %n event(s) to “%1”</source>
-        <translation>
-            <numerusform>перенос %n мероприятия к партнёру «%1»</numerusform>
-            <numerusform>перенос %n мероприятий к партнёру «%1»</numerusform>
-            <numerusform>перенос %n мероприятий к партнёру «%1»</numerusform>
-        </translation>
+      <source>move %n event(s) to “%1”</source>
+      <translation>
+        <numerusform>перенос %n мероприятия к партнёру «%1»</numerusform>
+        <numerusform>перенос %n мероприятий к партнёру «%1»</numerusform>
+        <numerusform>перенос %n мероприятий к партнёру «%1»</numerusform>
+      </translation>
     </message>
     <message>
-        <source>sort events by date</source>
-        <translation>упорядочение мероприятий по дате</translation>
+      <source>sort events by date</source>
+      <translation>упорядочение мероприятий по дате</translation>
     </message>
     <message>
-        <source>start the year %1</source>
-        <translation>начало %1 года</translation>
+      <source>start the year %1</source>
+      <translation>начало %1 года</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ErrorDialog</name>
     <message>
-        <source>Unexpected error</source>
-        <translation>Непредвиденная ошибка</translation>
+      <source>Unexpected error</source>
+      <translation>Непредвиденная ошибка</translation>
     </message>
     <message>
-        <source>Something went wrong that the program did not expect. Your changes made so far are saved in the database.</source>
-        <translation>Произошла ошибка, которую программа не ожидала. Все сделанные до неё изменения сохранены в базе данных.</translation>
+      <source>Something went wrong that the program did not expect. Your changes made so far are saved in the database.</source>
+      <translation>Произошла ошибка, которую программа не ожидала. Все сделанные до неё изменения сохранены в базе данных.</translation>
     </message>
     <message>
-        <source>The details are written to the log: %1
-Please send this file to the program&apos;s maintainers. You can go on working.</source>
-        <translation>Подробности записаны в журнал: %1
+      <source>The details are written to the log: %1
+Please send this file to the program's maintainers. You can go on working.</source>
+      <translation>Подробности записаны в журнал: %1
 Пожалуйста, отправьте этот файл разработчикам программы. Работу можно продолжать.</translation>
     </message>
     <message>
-        <source>Open the Log Folder</source>
-        <translation>Открыть папку журнала</translation>
+      <source>Open the Log Folder</source>
+      <translation>Открыть папку журнала</translation>
     </message>
     <message>
-        <source>Copy the Details</source>
-        <translation>Скопировать подробности</translation>
+      <source>Copy the Details</source>
+      <translation>Скопировать подробности</translation>
     </message>
     <message>
-        <source>Cannot do that</source>
-        <translation>Не удалось выполнить</translation>
+      <source>Cannot do that</source>
+      <translation>Не удалось выполнить</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>EventHitsModel</name>
     <message>
-        <source>Year</source>
-        <translation>Год</translation>
+      <source>Year</source>
+      <translation>Год</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>Дата</translation>
+      <source>Date</source>
+      <translation>Дата</translation>
     </message>
     <message>
-        <source>Partner</source>
-        <translation>Партнёр</translation>
+      <source>Partner</source>
+      <translation>Партнёр</translation>
     </message>
     <message>
-        <source>Event</source>
-        <translation>Мероприятие</translation>
+      <source>Event</source>
+      <translation>Мероприятие</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>EventsModel</name>
     <message>
-        <source>(none)</source>
-        <translation>(нет)</translation>
+      <source>(none)</source>
+      <translation>(нет)</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>Дата</translation>
+      <source>Date</source>
+      <translation>Дата</translation>
     </message>
     <message>
-        <source>Event</source>
-        <translation>Мероприятие</translation>
+      <source>Event</source>
+      <translation>Мероприятие</translation>
     </message>
     <message>
-        <source>Agreement</source>
-        <translation>Соглашение</translation>
+      <source>Agreement</source>
+      <translation>Соглашение</translation>
     </message>
     <message>
-        <source>Write the date as staff do: 3-6 июля, 29 января – 16 февраля, Июнь</source>
-        <translation>Дата пишется как обычно: 3-6 июля, 29 января – 16 февраля, Июнь</translation>
+      <source>Write the date as staff do: 3-6 июля, 29 января – 16 февраля, Июнь</source>
+      <translation>Дата пишется как обычно: 3-6 июля, 29 января – 16 февраля, Июнь</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>EventsSection</name>
     <message>
-        <source>Add an event</source>
-        <translation>Добавить мероприятие</translation>
+      <source>Add an event</source>
+      <translation>Добавить мероприятие</translation>
     </message>
     <message>
-        <source>Delete the selected events</source>
-        <translation>Удалить выбранные мероприятия</translation>
+      <source>Delete the selected events</source>
+      <translation>Удалить выбранные мероприятия</translation>
     </message>
     <message>
-        <source>Move up</source>
-        <translation>Выше</translation>
+      <source>Move up</source>
+      <translation>Выше</translation>
     </message>
     <message>
-        <source>Move down</source>
-        <translation>Ниже</translation>
+      <source>Move down</source>
+      <translation>Ниже</translation>
     </message>
     <message>
-        <source>Sort by date</source>
-        <translation>По дате</translation>
+      <source>Sort by date</source>
+      <translation>По дате</translation>
     </message>
     <message>
-        <source>date: 3-6 июля</source>
-        <translation>дата: 3-6 июля</translation>
+      <source>date: 3-6 июля</source>
+      <translation>дата: 3-6 июля</translation>
     </message>
     <message>
-        <source>Date of the new event</source>
-        <translation>Дата нового мероприятия</translation>
+      <source>Date of the new event</source>
+      <translation>Дата нового мероприятия</translation>
     </message>
     <message>
-        <source>what happened — Enter adds the event</source>
-        <translation>что было — Enter добавляет мероприятие</translation>
+      <source>what happened — Enter adds the event</source>
+      <translation>что было — Enter добавляет мероприятие</translation>
     </message>
     <message>
-        <source>Text of the new event</source>
-        <translation>Текст нового мероприятия</translation>
+      <source>Text of the new event</source>
+      <translation>Текст нового мероприятия</translation>
     </message>
     <message>
-        <source>Agreement of the new event</source>
-        <translation>Соглашение нового мероприятия</translation>
+      <source>Agreement of the new event</source>
+      <translation>Соглашение нового мероприятия</translation>
     </message>
     <message>
-        <source>Add</source>
-        <translation>Добавить</translation>
+      <source>Add</source>
+      <translation>Добавить</translation>
     </message>
     <message>
-        <source>Events of the year</source>
-        <translation>Мероприятия года</translation>
+      <source>Events of the year</source>
+      <translation>Мероприятия года</translation>
     </message>
     <message>
-        <source>Full text of the selected event</source>
-        <translation>Полный текст выбранного мероприятия</translation>
+      <source>Full text of the selected event</source>
+      <translation>Полный текст выбранного мероприятия</translation>
     </message>
     <message>
-        <source>The full text of the selected event; it is saved when you leave the field.</source>
-        <translation>Полный текст выбранного мероприятия; он сохраняется, когда вы покидаете поле.</translation>
+      <source>The full text of the selected event; it is saved when you leave the field.</source>
+      <translation>Полный текст выбранного мероприятия; он сохраняется, когда вы покидаете поле.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Events of %1&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Мероприятия %1 года&lt;/b&gt;</translation>
+      <source>&lt;b&gt;Events of %1&lt;/b&gt;</source>
+      <translation>&lt;b&gt;Мероприятия %1 года&lt;/b&gt;</translation>
     </message>
     <message numerus="yes">
-        <source>%1: %n event(s), for reference (read-only)</source>
-        <translation>
-            <numerusform>%1 год: %n мероприятие, для справки (только чтение)</numerusform>
-            <numerusform>%1 год: %n мероприятия, для справки (только чтение)</numerusform>
-            <numerusform>%1 год: %n мероприятий, для справки (только чтение)</numerusform>
-        </translation>
+      <source>%1: %n event(s), for reference (read-only)</source>
+      <translation>
+        <numerusform>%1 год: %n мероприятие, для справки (только чтение)</numerusform>
+        <numerusform>%1 год: %n мероприятия, для справки (только чтение)</numerusform>
+        <numerusform>%1 год: %n мероприятий, для справки (только чтение)</numerusform>
+      </translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ExportDialog</name>
     <message>
-        <source>Export to Excel</source>
-        <translation>Экспорт в Excel</translation>
+      <source>Export to Excel</source>
+      <translation>Экспорт в Excel</translation>
     </message>
     <message>
-        <source>Events of the year:</source>
-        <translation>Мероприятия года:</translation>
+      <source>Events of the year:</source>
+      <translation>Мероприятия года:</translation>
     </message>
     <message>
-        <source>Regions and countries</source>
-        <translation>Регионы и страны</translation>
+      <source>Regions and countries</source>
+      <translation>Регионы и страны</translation>
     </message>
     <message>
-        <source>Events</source>
-        <translation>Мероприятий</translation>
+      <source>Events</source>
+      <translation>Мероприятий</translation>
     </message>
     <message>
-        <source>Select all</source>
-        <translation>Выбрать все</translation>
+      <source>Select all</source>
+      <translation>Выбрать все</translation>
     </message>
     <message>
-        <source>Select none</source>
-        <translation>Снять все</translation>
+      <source>Select none</source>
+      <translation>Снять все</translation>
     </message>
     <message>
-        <source>The workbook (.xlsx) to write</source>
-        <translation>Книга Excel (.xlsx), в которую записать таблицу</translation>
+      <source>The workbook (.xlsx) to write</source>
+      <translation>Книга Excel (.xlsx), в которую записать таблицу</translation>
     </message>
     <message>
-        <source>Choose…</source>
-        <translation>Выбрать…</translation>
+      <source>Choose…</source>
+      <translation>Выбрать…</translation>
     </message>
     <message>
-        <source>File:</source>
-        <translation>Файл:</translation>
+      <source>File:</source>
+      <translation>Файл:</translation>
     </message>
     <message>
-        <source>Export</source>
-        <translation>Экспортировать</translation>
+      <source>Export</source>
+      <translation>Экспортировать</translation>
     </message>
     <message>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Книги Excel (*.xlsx)</translation>
+      <source>Excel workbooks (*.xlsx)</source>
+      <translation>Книги Excel (*.xlsx)</translation>
     </message>
     <message>
-        <source>Replace the file?</source>
-        <translation>Заменить файл?</translation>
+      <source>Replace the file?</source>
+      <translation>Заменить файл?</translation>
     </message>
     <message>
-        <source>The file {0} already exists. Replace it with the new export?</source>
-        <translation>Файл {0} уже существует. Заменить его новым экспортом?</translation>
+      <source>The file {0} already exists. Replace it with the new export?</source>
+      <translation>Файл {0} уже существует. Заменить его новым экспортом?</translation>
     </message>
     <message>
-        <source>Export finished</source>
-        <translation>Экспорт завершён</translation>
+      <source>Export finished</source>
+      <translation>Экспорт завершён</translation>
     </message>
     <message>
-        <source>The table of {0} was written to {1}. Open it now?</source>
-        <translation>Таблица {0} года записана в {1}. Открыть её сейчас?</translation>
+      <source>The table of {0} was written to {1}. Open it now?</source>
+      <translation>Таблица {0} года записана в {1}. Открыть её сейчас?</translation>
     </message>
     <message>
-        <source>Notes: {0}. Some records would read back otherwise; see details.</source>
-        <translation>Замечания: {0}. Некоторые записи при обратном чтении получатся иначе; подробности ниже.</translation>
+      <source>Notes: {0}. Some records would read back otherwise; see details.</source>
+      <translation>Замечания: {0}. Некоторые записи при обратном чтении получатся иначе; подробности ниже.</translation>
     </message>
     <message>
-        <source>Writing the workbook…</source>
-        <translation>Запись книги…</translation>
+      <source>Writing the workbook…</source>
+      <translation>Запись книги…</translation>
     </message>
     <message>
-        <source>Cancelled. No file was written.</source>
-        <translation>Отменено. Файл не записан.</translation>
+      <source>Cancelled. No file was written.</source>
+      <translation>Отменено. Файл не записан.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>FileDialogs</name>
     <message>
-        <source>Open a database</source>
-        <translation>Открыть базу данных</translation>
+      <source>Open a database</source>
+      <translation>Открыть базу данных</translation>
     </message>
     <message>
-        <source>spbgui databases (*.sqlite *.db)</source>
-        <translation>Базы данных spbgui (*.sqlite *.db)</translation>
+      <source>spbgui databases (*.sqlite *.db)</source>
+      <translation>Базы данных spbgui (*.sqlite *.db)</translation>
     </message>
     <message>
-        <source>All files (*)</source>
-        <translation>Все файлы (*)</translation>
+      <source>All files (*)</source>
+      <translation>Все файлы (*)</translation>
     </message>
     <message>
-        <source>Create a new database</source>
-        <translation>Создать базу данных</translation>
+      <source>Create a new database</source>
+      <translation>Создать базу данных</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>FirstStartDialog</name>
     <message>
-        <source>Welcome</source>
-        <translation>Добро пожаловать</translation>
+      <source>Welcome</source>
+      <translation>Добро пожаловать</translation>
     </message>
     <message>
-        <source>The database is empty.</source>
-        <translation>База данных пуста.</translation>
+      <source>The database is empty.</source>
+      <translation>База данных пуста.</translation>
     </message>
     <message>
-        <source>Import last year&apos;s table from an Excel workbook, or open the 2024 table that comes with the program to look around first.</source>
-        <translation>Импортируйте прошлогоднюю таблицу из книги Excel или откройте таблицу 2024 года, которая поставляется с программой, чтобы сначала осмотреться.</translation>
+      <source>Import last year's table from an Excel workbook, or open the 2024 table that comes with the program to look around first.</source>
+      <translation>Импортируйте прошлогоднюю таблицу из книги Excel или откройте таблицу 2024 года, которая поставляется с программой, чтобы сначала осмотреться.</translation>
     </message>
     <message>
-        <source>Import a Table…</source>
-        <translation>Импортировать таблицу…</translation>
+      <source>Import a Table…</source>
+      <translation>Импортировать таблицу…</translation>
     </message>
     <message>
-        <source>Open the 2024 Sample</source>
-        <translation>Открыть пример 2024 года</translation>
+      <source>Open the 2024 Sample</source>
+      <translation>Открыть пример 2024 года</translation>
     </message>
     <message>
-        <source>Start Empty</source>
-        <translation>Начать с пустой базы</translation>
+      <source>Start Empty</source>
+      <translation>Начать с пустой базы</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
+    <name>HistoryDialog</name>
+    <message>
+      <source>added</source>
+      <translation>добавлена</translation>
+    </message>
+    <message>
+      <source>changed</source>
+      <translation>изменена</translation>
+    </message>
+    <message>
+      <source>deleted</source>
+      <translation>удалена</translation>
+    </message>
+    <message>
+      <source>import</source>
+      <translation>загрузка таблицы</translation>
+    </message>
+    <message>
+      <source>region</source>
+      <translation>регион</translation>
+    </message>
+    <message>
+      <source>country</source>
+      <translation>страна</translation>
+    </message>
+    <message>
+      <source>partner</source>
+      <translation>партнёр</translation>
+    </message>
+    <message>
+      <source>agreement</source>
+      <translation>соглашение</translation>
+    </message>
+    <message>
+      <source>event</source>
+      <translation>мероприятие</translation>
+    </message>
+    <message>
+      <source>History of Changes</source>
+      <translation>История изменений</translation>
+    </message>
+    <message>
+      <source>All records</source>
+      <translation>Все записи</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Когда</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>Кто</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>Что</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>Запись</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>Действие</translation>
+    </message>
+    <message>
+      <source>Changes</source>
+      <translation>Изменения</translation>
+    </message>
+    <message>
+      <source>Save as CSV…</source>
+      <translation>Сохранить в CSV…</translation>
+    </message>
+    <message>
+      <source>Restore the Deleted Record</source>
+      <translation>Восстановить удалённую запись</translation>
+    </message>
+    <message>
+      <source>Save the history</source>
+      <translation>Сохранить историю</translation>
+    </message>
+    <message>
+      <source>CSV files (*.csv)</source>
+      <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+      <source>The history was not saved</source>
+      <translation>История не сохранена</translation>
+    </message>
+    <message>
+      <source>Restore the deleted record?</source>
+      <translation>Восстановить удалённую запись?</translation>
+    </message>
+    <message>
+      <source>«{0}» comes back where it was, with what was deleted with it.</source>
+      <translation>«{0}» вернётся на прежнее место вместе со всем, что было удалено вместе с ней.</translation>
+    </message>
+    <message>
+      <source>Restore</source>
+      <translation>Восстановить</translation>
+    </message>
+    <message>
+      <source>The record was not restored</source>
+      <translation>Запись не восстановлена</translation>
+    </message>
+  </context>
+  <context>
     <name>ImportDialog</name>
     <message>
-        <source>Import a table from Excel</source>
-        <translation>Импорт таблицы из Excel</translation>
+      <source>Import a table from Excel</source>
+      <translation>Импорт таблицы из Excel</translation>
     </message>
     <message>
-        <source>Choose the workbook (.xlsx) to import</source>
-        <translation>Выберите книгу Excel (.xlsx) для импорта</translation>
+      <source>Choose the workbook (.xlsx) to import</source>
+      <translation>Выберите книгу Excel (.xlsx) для импорта</translation>
     </message>
     <message>
-        <source>Choose…</source>
-        <translation>Выбрать…</translation>
+      <source>Choose…</source>
+      <translation>Выбрать…</translation>
     </message>
     <message>
-        <source>File:</source>
-        <translation>Файл:</translation>
+      <source>File:</source>
+      <translation>Файл:</translation>
     </message>
     <message>
-        <source>Region / country / partner</source>
-        <translation>Регион / страна / партнёр</translation>
+      <source>Region / country / partner</source>
+      <translation>Регион / страна / партнёр</translation>
     </message>
     <message>
-        <source>Agreements</source>
-        <translation>Соглашения</translation>
+      <source>Agreements</source>
+      <translation>Соглашения</translation>
     </message>
     <message>
-        <source>Events</source>
-        <translation>Мероприятий</translation>
+      <source>Events</source>
+      <translation>Мероприятий</translation>
     </message>
     <message>
-        <source>Notes on the file</source>
-        <translation>Замечания по файлу</translation>
+      <source>Notes on the file</source>
+      <translation>Замечания по файлу</translation>
     </message>
     <message>
-        <source>Import</source>
-        <translation>Импортировать</translation>
+      <source>Import</source>
+      <translation>Импортировать</translation>
     </message>
     <message>
-        <source>Excel workbooks (*.xlsx);;All files (*)</source>
-        <translation>Книги Excel (*.xlsx);;Все файлы (*)</translation>
+      <source>Excel workbooks (*.xlsx);;All files (*)</source>
+      <translation>Книги Excel (*.xlsx);;Все файлы (*)</translation>
     </message>
     <message>
-        <source>Reading the file…</source>
-        <translation>Чтение файла…</translation>
+      <source>Reading the file…</source>
+      <translation>Чтение файла…</translation>
     </message>
     <message>
-        <source>Events of {year}. The file holds {regions} regions, {countries} countries, {partners} partners, {agreements} agreements and {events} events ({dated} of them dated).</source>
-        <translation>Мероприятия {year} года. В файле регионов: {regions}, стран: {countries}, партнёров: {partners}, соглашений: {agreements}, мероприятий: {events} (из них с датой: {dated}).</translation>
+      <source>Events of {year}. The file holds {regions} regions, {countries} countries, {partners} partners, {agreements} agreements and {events} events ({dated} of them dated).</source>
+      <translation>Мероприятия {year} года. В файле регионов: {regions}, стран: {countries}, партнёров: {partners}, соглашений: {agreements}, мероприятий: {events} (из них с датой: {dated}).</translation>
     </message>
     <message>
-        <source>(the country as a whole)</source>
-        <translation>(страна в целом)</translation>
+      <source>(the country as a whole)</source>
+      <translation>(страна в целом)</translation>
     </message>
     <message numerus="yes">
-        <source>Notes on the file: %n</source>
-        <translation>
-            <numerusform>Замечания по файлу: %n</numerusform>
-            <numerusform>Замечания по файлу: %n</numerusform>
-            <numerusform>Замечания по файлу: %n</numerusform>
-        </translation>
+      <source>Notes on the file: %n</source>
+      <translation>
+        <numerusform>Замечания по файлу: %n</numerusform>
+        <numerusform>Замечания по файлу: %n</numerusform>
+        <numerusform>Замечания по файлу: %n</numerusform>
+      </translation>
     </message>
     <message>
-        <source>Replace the events of {0}?</source>
-        <translation>Заменить мероприятия {0} года?</translation>
+      <source>Replace the events of {0}?</source>
+      <translation>Заменить мероприятия {0} года?</translation>
     </message>
     <message>
-        <source>The database already has {0} events of {1}. Replace them with the events from the file? Partners and agreements are kept; a backup copy is made first.</source>
-        <translation>В базе данных уже есть мероприятия {1} года ({0}). Заменить их мероприятиями из файла? Партнёры и соглашения сохранятся; перед заменой делается резервная копия.</translation>
+      <source>The database already has {0} events of {1}. Replace them with the events from the file? Partners and agreements are kept; a backup copy is made first.</source>
+      <translation>В базе данных уже есть мероприятия {1} года ({0}). Заменить их мероприятиями из файла? Партнёры и соглашения сохранятся; перед заменой делается резервная копия.</translation>
     </message>
     <message>
-        <source>Importing…</source>
-        <translation>Импорт…</translation>
+      <source>Importing…</source>
+      <translation>Импорт…</translation>
     </message>
     <message>
-        <source>Cancelled. The database was not changed.</source>
-        <translation>Отменено. База данных не изменена.</translation>
+      <source>Cancelled. The database was not changed.</source>
+      <translation>Отменено. База данных не изменена.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Kinds</name>
     <message>
-        <source>city</source>
-        <translation>город</translation>
+      <source>city</source>
+      <translation>город</translation>
     </message>
     <message>
-        <source>province</source>
-        <translation>провинция</translation>
+      <source>province</source>
+      <translation>провинция</translation>
     </message>
     <message>
-        <source>region (oblast)</source>
-        <translation>область (регион)</translation>
+      <source>region (oblast)</source>
+      <translation>область (регион)</translation>
     </message>
     <message>
-        <source>district</source>
-        <translation>район</translation>
+      <source>district</source>
+      <translation>район</translation>
     </message>
     <message>
-        <source>country as a whole</source>
-        <translation>страна в целом</translation>
+      <source>country as a whole</source>
+      <translation>страна в целом</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
-        <source>Year of the table</source>
-        <translation>Год таблицы</translation>
+      <source>Year of the table</source>
+      <translation>Год таблицы</translation>
     </message>
     <message>
-        <source>The year whose events are shown and written</source>
-        <translation>Год, мероприятия которого показываются и записываются</translation>
+      <source>The year whose events are shown and written</source>
+      <translation>Год, мероприятия которого показываются и записываются</translation>
     </message>
     <message>
-        <source>Export the table to an Excel workbook</source>
-        <translation>Экспортировать таблицу в книгу Excel</translation>
+      <source>Export the table to an Excel workbook</source>
+      <translation>Экспортировать таблицу в книгу Excel</translation>
     </message>
     <message>
-        <source>Preview and print the yearly report</source>
-        <translation>Просмотреть и напечатать годовой отчёт</translation>
+      <source>Preview and print the yearly report</source>
+      <translation>Просмотреть и напечатать годовой отчёт</translation>
     </message>
     <message>
-        <source>Cannot do that</source>
-        <translation>Не удалось выполнить</translation>
+      <source>Cannot do that</source>
+      <translation>Не удалось выполнить</translation>
     </message>
     <message>
-        <source>&amp;Undo %1</source>
-        <translation>&amp;Отменить: %1</translation>
+      <source>&amp;Undo %1</source>
+      <translation>&amp;Отменить: %1</translation>
     </message>
     <message>
-        <source>&amp;Redo %1</source>
-        <translation>&amp;Повторить: %1</translation>
+      <source>&amp;Redo %1</source>
+      <translation>&amp;Повторить: %1</translation>
     </message>
     <message>
-        <source>%1 — St Petersburg&apos;s partner cities</source>
-        <translation>%1 — Города-партнёры Санкт-Петербурга</translation>
+      <source>%1 — St Petersburg's partner cities</source>
+      <translation>%1 — Города-партнёры Санкт-Петербурга</translation>
     </message>
     <message>
-        <source>Partners: %1 · agreements: %2 · events of %3: %4</source>
-        <translation>Партнёров: %1 · соглашений: %2 · мероприятий %3 года: %4</translation>
+      <source>Partners: %1 · agreements: %2 · events of %3: %4</source>
+      <translation>Партнёров: %1 · соглашений: %2 · мероприятий %3 года: %4</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Menus</name>
     <message>
-        <source>&amp;File</source>
-        <translation>&amp;Файл</translation>
+      <source>&amp;File</source>
+      <translation>&amp;Файл</translation>
     </message>
     <message>
-        <source>Open &amp;Recent</source>
-        <translation>&amp;Недавние</translation>
+      <source>Open &amp;Recent</source>
+      <translation>&amp;Недавние</translation>
     </message>
     <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Правка</translation>
+      <source>&amp;Edit</source>
+      <translation>&amp;Правка</translation>
     </message>
     <message>
-        <source>&amp;Records</source>
-        <translation>&amp;Записи</translation>
+      <source>&amp;Records</source>
+      <translation>&amp;Записи</translation>
     </message>
     <message>
-        <source>&amp;Year</source>
-        <translation>&amp;Год</translation>
+      <source>&amp;Year</source>
+      <translation>&amp;Год</translation>
     </message>
     <message>
-        <source>&amp;View</source>
-        <translation>&amp;Вид</translation>
+      <source>&amp;View</source>
+      <translation>&amp;Вид</translation>
     </message>
     <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Справка</translation>
+      <source>&amp;Help</source>
+      <translation>&amp;Справка</translation>
     </message>
     <message>
-        <source>Main toolbar</source>
-        <translation>Основная панель</translation>
+      <source>Main toolbar</source>
+      <translation>Основная панель</translation>
     </message>
     <message>
-        <source> &amp;Year: </source>
-        <translation> &amp;Год: </translation>
+      <source> &amp;Year: </source>
+      <translation> &amp;Год: </translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>NavigationModel</name>
     <message numerus="yes">
-        <source>%n event(s) in %1</source>
-        <translation>
-            <numerusform>%n мероприятие в %1 году</numerusform>
-            <numerusform>%n мероприятия в %1 году</numerusform>
-            <numerusform>%n мероприятий в %1 году</numerusform>
-        </translation>
+      <source>%n event(s) in %1</source>
+      <translation>
+        <numerusform>%n мероприятие в %1 году</numerusform>
+        <numerusform>%n мероприятия в %1 году</numerusform>
+        <numerusform>%n мероприятий в %1 году</numerusform>
+      </translation>
     </message>
     <message>
-        <source>%1 (country as a whole)</source>
-        <translation>%1 (страна в целом)</translation>
+      <source>%1 (country as a whole)</source>
+      <translation>%1 (страна в целом)</translation>
     </message>
     <message>
-        <source>Region / country / partner</source>
-        <translation>Регион / страна / партнёр</translation>
+      <source>Region / country / partner</source>
+      <translation>Регион / страна / партнёр</translation>
     </message>
     <message>
-        <source>Events in %1</source>
-        <translation>Мероприятия %1 года</translation>
+      <source>Events in %1</source>
+      <translation>Мероприятия %1 года</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>NavigationTree</name>
     <message>
-        <source>Regions, countries and partners</source>
-        <translation>Регионы, страны и партнёры</translation>
+      <source>Regions, countries and partners</source>
+      <translation>Регионы, страны и партнёры</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>PartnerDialog</name>
     <message>
-        <source>New partner in %1</source>
-        <translation>Новый партнёр: %1</translation>
+      <source>New partner in %1</source>
+      <translation>Новый партнёр: %1</translation>
     </message>
     <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Название:</translation>
+      <source>&amp;Name:</source>
+      <translation>&amp;Название:</translation>
     </message>
     <message>
-        <source>&amp;Kind:</source>
-        <translation>&amp;Вид:</translation>
+      <source>&amp;Kind:</source>
+      <translation>&amp;Вид:</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>PartnerPage</name>
     <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Название:</translation>
+      <source>&amp;Name:</source>
+      <translation>&amp;Название:</translation>
     </message>
     <message>
-        <source>&amp;Kind:</source>
-        <translation>&amp;Вид:</translation>
+      <source>&amp;Kind:</source>
+      <translation>&amp;Вид:</translation>
     </message>
     <message>
-        <source>N&amp;ote:</source>
-        <translation>&amp;Примечание:</translation>
+      <source>N&amp;ote:</source>
+      <translation>&amp;Примечание:</translation>
     </message>
     <message>
-        <source>%1 (country as a whole)</source>
-        <translation>%1 (страна в целом)</translation>
+      <source>%1 (country as a whole)</source>
+      <translation>%1 (страна в целом)</translation>
     </message>
     <message>
-        <source>the country itself</source>
-        <translation>сама страна</translation>
+      <source>the country itself</source>
+      <translation>сама страна</translation>
     </message>
     <message>
-        <source>edit partner “%1”</source>
-        <translation>изменение партнёра «%1»</translation>
+      <source>edit partner “%1”</source>
+      <translation>изменение партнёра «%1»</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>QThread</name>
     <message>
-        <source>Unexpected error: {0}. Details are in {1}</source>
-        <translation>Непредвиденная ошибка: {0}. Подробности в {1}</translation>
+      <source>Unexpected error: {0}. Details are in {1}</source>
+      <translation>Непредвиденная ошибка: {0}. Подробности в {1}</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>RecordActions</name>
     <message>
-        <source>%1 (country as a whole)</source>
-        <translation>%1 (страна в целом)</translation>
+      <source>%1 (country as a whole)</source>
+      <translation>%1 (страна в целом)</translation>
     </message>
     <message>
-        <source>New region</source>
-        <translation>Новый регион</translation>
+      <source>New region</source>
+      <translation>Новый регион</translation>
     </message>
     <message>
-        <source>Name of the region:</source>
-        <translation>Название региона:</translation>
+      <source>Name of the region:</source>
+      <translation>Название региона:</translation>
     </message>
     <message>
-        <source>New country</source>
-        <translation>Новая страна</translation>
+      <source>New country</source>
+      <translation>Новая страна</translation>
     </message>
     <message>
-        <source>Name of the country:</source>
-        <translation>Название страны:</translation>
+      <source>Name of the country:</source>
+      <translation>Название страны:</translation>
     </message>
     <message>
-        <source>Delete the region “%1”?</source>
-        <translation>Удалить регион «%1»?</translation>
+      <source>Delete the region “%1”?</source>
+      <translation>Удалить регион «%1»?</translation>
     </message>
     <message>
-        <source>Delete the country “%1”?</source>
-        <translation>Удалить страну «%1»?</translation>
+      <source>Delete the country “%1”?</source>
+      <translation>Удалить страну «%1»?</translation>
     </message>
     <message>
-        <source>Delete the partner “%1”?</source>
-        <translation>Удалить партнёра «%1»?</translation>
+      <source>Delete the partner “%1”?</source>
+      <translation>Удалить партнёра «%1»?</translation>
     </message>
     <message numerus="yes">
-        <source>%n country(ies)</source>
-        <translation>
-            <numerusform>%n страна</numerusform>
-            <numerusform>%n страны</numerusform>
-            <numerusform>%n стран</numerusform>
-        </translation>
+      <source>%n country(ies)</source>
+      <translation>
+        <numerusform>%n страна</numerusform>
+        <numerusform>%n страны</numerusform>
+        <numerusform>%n стран</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <source>%n partner(s)</source>
-        <translation>
-            <numerusform>%n партнёр</numerusform>
-            <numerusform>%n партнёра</numerusform>
-            <numerusform>%n партнёров</numerusform>
-        </translation>
+      <source>%n partner(s)</source>
+      <translation>
+        <numerusform>%n партнёр</numerusform>
+        <numerusform>%n партнёра</numerusform>
+        <numerusform>%n партнёров</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <source>%n agreement(s)</source>
-        <translation>
-            <numerusform>%n соглашение</numerusform>
-            <numerusform>%n соглашения</numerusform>
-            <numerusform>%n соглашений</numerusform>
-        </translation>
+      <source>%n agreement(s)</source>
+      <translation>
+        <numerusform>%n соглашение</numerusform>
+        <numerusform>%n соглашения</numerusform>
+        <numerusform>%n соглашений</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <source>%n event(s) of all years</source>
-        <translation>
-            <numerusform>%n мероприятие всех лет</numerusform>
-            <numerusform>%n мероприятия всех лет</numerusform>
-            <numerusform>%n мероприятий всех лет</numerusform>
-        </translation>
+      <source>%n event(s) of all years</source>
+      <translation>
+        <numerusform>%n мероприятие всех лет</numerusform>
+        <numerusform>%n мероприятия всех лет</numerusform>
+        <numerusform>%n мероприятий всех лет</numerusform>
+      </translation>
     </message>
     <message>
-        <source>Nothing else is deleted with it.</source>
-        <translation>Больше ничего вместе с ним не удаляется.</translation>
+      <source>Nothing else is deleted with it.</source>
+      <translation>Больше ничего вместе с ним не удаляется.</translation>
     </message>
     <message>
-        <source>With it go: %1.</source>
-        <translation>Вместе с ним удаляются: %1.</translation>
+      <source>With it go: %1.</source>
+      <translation>Вместе с ним удаляются: %1.</translation>
     </message>
     <message>
-        <source>You can undo this with Ctrl+Z.</source>
-        <translation>Удаление можно отменить: Ctrl+Z.</translation>
+      <source>You can undo this with Ctrl+Z.</source>
+      <translation>Удаление можно отменить: Ctrl+Z.</translation>
     </message>
     <message>
-        <source>Delete</source>
-        <translation>Удалить</translation>
+      <source>Delete</source>
+      <translation>Удалить</translation>
     </message>
     <message>
-        <source>Move “%1” to the region</source>
-        <translation>Перенести «%1» в регион</translation>
+      <source>Move “%1” to the region</source>
+      <translation>Перенести «%1» в регион</translation>
     </message>
     <message>
-        <source>Move “%1” to the country</source>
-        <translation>Перенести «%1» в страну</translation>
+      <source>Move “%1” to the country</source>
+      <translation>Перенести «%1» в страну</translation>
     </message>
     <message>
-        <source>Start the table of %1?</source>
-        <translation>Начать таблицу %1 года?</translation>
+      <source>Start the table of %1?</source>
+      <translation>Начать таблицу %1 года?</translation>
     </message>
     <message>
-        <source>Partners and agreements stay as they are; %1 starts with no events. The events of %2 stay in the database and are shown beside each partner for reference.</source>
-        <translation>Партнёры и соглашения остаются как есть; мероприятий %1 года пока нет. Мероприятия %2 года остаются в базе данных и видны у каждого партнёра для справки.</translation>
+      <source>Partners and agreements stay as they are; %1 starts with no events. The events of %2 stay in the database and are shown beside each partner for reference.</source>
+      <translation>Партнёры и соглашения остаются как есть; мероприятий %1 года пока нет. Мероприятия %2 года остаются в базе данных и видны у каждого партнёра для справки.</translation>
     </message>
     <message>
-        <source>New year</source>
-        <translation>Новый год</translation>
+      <source>New year</source>
+      <translation>Новый год</translation>
     </message>
     <message>
-        <source>Start %1</source>
-        <translation>Начать %1 год</translation>
+      <source>Start %1</source>
+      <translation>Начать %1 год</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Recovery</name>
     <message>
-        <source>The database is damaged</source>
-        <translation>База данных повреждена</translation>
+      <source>The database is damaged</source>
+      <translation>База данных повреждена</translation>
     </message>
     <message>
-        <source>No sound backup copy was found beside it.</source>
-        <translation>Исправной резервной копии рядом с ней не найдено.</translation>
+      <source>No sound backup copy was found beside it.</source>
+      <translation>Исправной резервной копии рядом с ней не найдено.</translation>
     </message>
     <message>
-        <source>Restore the newest sound copy ({0})? The damaged file is kept beside it.</source>
-        <translation>Восстановить последнюю исправную копию ({0})? Повреждённый файл будет сохранён рядом.</translation>
+      <source>Restore the newest sound copy ({0})? The damaged file is kept beside it.</source>
+      <translation>Восстановить последнюю исправную копию ({0})? Повреждённый файл будет сохранён рядом.</translation>
     </message>
     <message>
-        <source>Restore</source>
-        <translation>Восстановить</translation>
+      <source>Restore</source>
+      <translation>Восстановить</translation>
     </message>
     <message>
-        <source>Cannot open the database</source>
-        <translation>Не удалось открыть базу данных</translation>
+      <source>Cannot open the database</source>
+      <translation>Не удалось открыть базу данных</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ReportOptionsDialog</name>
     <message>
-        <source>Report options</source>
-        <translation>Параметры отчёта</translation>
+      <source>Report options</source>
+      <translation>Параметры отчёта</translation>
     </message>
     <message>
-        <source>Select all</source>
-        <translation>Выбрать все</translation>
+      <source>Select all</source>
+      <translation>Выбрать все</translation>
     </message>
     <message>
-        <source>Clear</source>
-        <translation>Снять все</translation>
+      <source>Clear</source>
+      <translation>Снять все</translation>
     </message>
     <message>
-        <source>Summary at the end: counts and a chart of the year&apos;s events</source>
-        <translation>Итоги в конце: числа и диаграмма мероприятий года</translation>
+      <source>Summary at the end: counts and a chart of the year's events</source>
+      <translation>Итоги в конце: числа и диаграмма мероприятий года</translation>
     </message>
     <message>
-        <source>Landscape</source>
-        <translation>Альбомная</translation>
+      <source>Landscape</source>
+      <translation>Альбомная</translation>
     </message>
     <message>
-        <source>Portrait</source>
-        <translation>Книжная</translation>
+      <source>Portrait</source>
+      <translation>Книжная</translation>
     </message>
     <message>
-        <source>Year of the events:</source>
-        <translation>Год мероприятий:</translation>
+      <source>Year of the events:</source>
+      <translation>Год мероприятий:</translation>
     </message>
     <message>
-        <source>Pages:</source>
-        <translation>Страницы:</translation>
+      <source>Pages:</source>
+      <translation>Страницы:</translation>
     </message>
     <message>
-        <source>Regions and countries to include:</source>
-        <translation>Регионы и страны в отчёте:</translation>
+      <source>Regions and countries to include:</source>
+      <translation>Регионы и страны в отчёте:</translation>
     </message>
     <message>
-        <source>Tick at least one country.</source>
-        <translation>Отметьте хотя бы одну страну.</translation>
+      <source>Tick at least one country.</source>
+      <translation>Отметьте хотя бы одну страну.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ReportPreviewDialog</name>
     <message>
-        <source>Yearly report %1 — print preview</source>
-        <translation>Годовой отчёт %1 — предварительный просмотр</translation>
+      <source>Yearly report %1 — print preview</source>
+      <translation>Годовой отчёт %1 — предварительный просмотр</translation>
     </message>
     <message>
-        <source>Options…</source>
-        <translation>Параметры…</translation>
+      <source>Options…</source>
+      <translation>Параметры…</translation>
     </message>
     <message>
-        <source>Save as PDF…</source>
-        <translation>Сохранить в PDF…</translation>
+      <source>Save as PDF…</source>
+      <translation>Сохранить в PDF…</translation>
     </message>
     <message>
-        <source>Save as Word…</source>
-        <translation>Сохранить в Word…</translation>
+      <source>Save as Word…</source>
+      <translation>Сохранить в Word…</translation>
     </message>
     <message>
-        <source>Year, regions and countries, summary</source>
-        <translation>Год, регионы и страны, итоги</translation>
+      <source>Year, regions and countries, summary</source>
+      <translation>Год, регионы и страны, итоги</translation>
     </message>
     <message>
-        <source>A Word document whose wording can be edited</source>
-        <translation>Документ Word, текст которого можно править</translation>
+      <source>A Word document whose wording can be edited</source>
+      <translation>Документ Word, текст которого можно править</translation>
     </message>
     <message>
-        <source>Report</source>
-        <translation>Отчёт</translation>
+      <source>Report</source>
+      <translation>Отчёт</translation>
     </message>
     <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>Документы PDF (*.pdf)</translation>
+      <source>PDF documents (*.pdf)</source>
+      <translation>Документы PDF (*.pdf)</translation>
     </message>
     <message>
-        <source>Word documents (*.docx)</source>
-        <translation>Документы Word (*.docx)</translation>
+      <source>Word documents (*.docx)</source>
+      <translation>Документы Word (*.docx)</translation>
     </message>
     <message>
-        <source>Save the report as PDF</source>
-        <translation>Сохранить отчёт в PDF</translation>
+      <source>Save the report as PDF</source>
+      <translation>Сохранить отчёт в PDF</translation>
     </message>
     <message>
-        <source>Save the report as a Word document</source>
-        <translation>Сохранить отчёт как документ Word</translation>
+      <source>Save the report as a Word document</source>
+      <translation>Сохранить отчёт как документ Word</translation>
     </message>
     <message>
-        <source>The report was not saved</source>
-        <translation>Отчёт не сохранён</translation>
+      <source>The report was not saved</source>
+      <translation>Отчёт не сохранён</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>RetryDialog</name>
     <message>
-        <source>The database is busy</source>
-        <translation>База данных занята</translation>
+      <source>The database is busy</source>
+      <translation>База данных занята</translation>
     </message>
     <message>
-        <source>Your change is kept. Try to save it again?</source>
-        <translation>Ваше изменение не потеряно. Попробовать сохранить его ещё раз?</translation>
+      <source>Your change is kept. Try to save it again?</source>
+      <translation>Ваше изменение не потеряно. Попробовать сохранить его ещё раз?</translation>
     </message>
     <message>
-        <source>Try Again</source>
-        <translation>Повторить</translation>
+      <source>Try Again</source>
+      <translation>Повторить</translation>
     </message>
     <message>
-        <source>Discard the Change</source>
-        <translation>Отказаться от изменения</translation>
+      <source>Discard the Change</source>
+      <translation>Отказаться от изменения</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>SearchField</name>
     <message>
-        <source>Find (Ctrl+F): city, country, agreement, event…</source>
-        <translation>Поиск (Ctrl+F): город, страна, соглашение, мероприятие…</translation>
+      <source>Find (Ctrl+F): city, country, agreement, event…</source>
+      <translation>Поиск (Ctrl+F): город, страна, соглашение, мероприятие…</translation>
     </message>
     <message>
-        <source>Search</source>
-        <translation>Поиск</translation>
+      <source>Search</source>
+      <translation>Поиск</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>SearchPanel</name>
     <message>
-        <source>all years</source>
-        <translation>все годы</translation>
+      <source>all years</source>
+      <translation>все годы</translation>
     </message>
     <message>
-        <source>Find events of every year, not only of the selected one</source>
-        <translation>Искать мероприятия всех лет, а не только выбранного</translation>
+      <source>Find events of every year, not only of the selected one</source>
+      <translation>Искать мероприятия всех лет, а не только выбранного</translation>
     </message>
     <message>
-        <source>Matching events</source>
-        <translation>Найденные мероприятия</translation>
+      <source>Matching events</source>
+      <translation>Найденные мероприятия</translation>
     </message>
     <message>
-        <source>Type at least two letters.</source>
-        <translation>Введите хотя бы две буквы.</translation>
+      <source>Type at least two letters.</source>
+      <translation>Введите хотя бы две буквы.</translation>
     </message>
     <message>
-        <source>Nothing found.</source>
-        <translation>Ничего не найдено.</translation>
+      <source>Nothing found.</source>
+      <translation>Ничего не найдено.</translation>
     </message>
     <message>
-        <source>in every year</source>
-        <translation>за все годы</translation>
+      <source>in every year</source>
+      <translation>за все годы</translation>
     </message>
     <message numerus="yes">
-        <source>%n event(s) found</source>
-        <translation>
-            <numerusform>Найдено %n мероприятие</numerusform>
-            <numerusform>Найдено %n мероприятия</numerusform>
-            <numerusform>Найдено %n мероприятий</numerusform>
-        </translation>
+      <source>%n event(s) found</source>
+      <translation>
+        <numerusform>Найдено %n мероприятие</numerusform>
+        <numerusform>Найдено %n мероприятия</numerusform>
+        <numerusform>Найдено %n мероприятий</numerusform>
+      </translation>
     </message>
     <message>
-        <source>, the first %1 shown</source>
-        <translation>, показаны первые %1</translation>
+      <source>, the first %1 shown</source>
+      <translation>, показаны первые %1</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>SummaryPage</name>
     <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Название:</translation>
+      <source>&amp;Name:</source>
+      <translation>&amp;Название:</translation>
     </message>
     <message>
-        <source>N&amp;ote:</source>
-        <translation>&amp;Примечание:</translation>
+      <source>N&amp;ote:</source>
+      <translation>&amp;Примечание:</translation>
     </message>
     <message>
-        <source>Region</source>
-        <translation>Регион</translation>
+      <source>Region</source>
+      <translation>Регион</translation>
     </message>
     <message>
-        <source>Country in %1</source>
-        <translation>Страна, регион «%1»</translation>
+      <source>Country in %1</source>
+      <translation>Страна, регион «%1»</translation>
     </message>
     <message>
-        <source>Countries</source>
-        <translation>Страны</translation>
+      <source>Countries</source>
+      <translation>Страны</translation>
     </message>
     <message>
-        <source>Partners</source>
-        <translation>Партнёров</translation>
+      <source>Partners</source>
+      <translation>Партнёров</translation>
     </message>
     <message>
-        <source>Agreements</source>
-        <translation>Соглашения</translation>
+      <source>Agreements</source>
+      <translation>Соглашения</translation>
     </message>
     <message>
-        <source>Events in %1</source>
-        <translation>Мероприятия %1 года</translation>
+      <source>Events in %1</source>
+      <translation>Мероприятия %1 года</translation>
     </message>
     <message>
-        <source>Country</source>
-        <translation>Страна</translation>
+      <source>Country</source>
+      <translation>Страна</translation>
     </message>
     <message>
-        <source>Partner</source>
-        <translation>Партнёр</translation>
+      <source>Partner</source>
+      <translation>Партнёр</translation>
     </message>
     <message>
-        <source>%1 (country as a whole)</source>
-        <translation>%1 (страна в целом)</translation>
+      <source>%1 (country as a whole)</source>
+      <translation>%1 (страна в целом)</translation>
     </message>
     <message>
-        <source>edit “%1”</source>
-        <translation>изменение «%1»</translation>
+      <source>edit “%1”</source>
+      <translation>изменение «%1»</translation>
     </message>
-</context>
+  </context>
 </TS>

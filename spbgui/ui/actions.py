@@ -34,6 +34,7 @@ class ActionId(enum.Enum):
     RENAME = "actionRename"
     DELETE = "actionDelete"
     FIND = "actionFind"
+    HISTORY = "actionHistory"
     ADD_REGION = "actionAddRegion"
     ADD_COUNTRY = "actionAddCountry"
     ADD_PARTNER = "actionAddPartner"
@@ -178,6 +179,13 @@ SPECS: dict[ActionId, Spec] = {
         QT_TRANSLATE_NOOP(
             "Actions", "Order the partner's events of the year by date; undated ones last"
         ),
+    ),
+    ActionId.HISTORY: Spec(
+        QT_TRANSLATE_NOOP("Actions", "&History of Changes…"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Who changed the selected record and when; restore a deleted one"
+        ),
+        "Ctrl+H",
     ),
     ActionId.BACKUPS: Spec(
         QT_TRANSLATE_NOOP("Actions", "&Backups…"),

@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
             ActionId.EXPORT_TABLE: lambda: self.files.export_table(self.editor.year),
             ActionId.PRINT_REPORT: lambda: self.files.print_report(self.editor.year),
             ActionId.BACKUPS: self.files.show_backups,
+            ActionId.HISTORY: self.show_history,
             ActionId.QUIT: self.close,
             ActionId.UNDO: ed.stack.undo,
             ActionId.REDO: ed.stack.redo,
@@ -391,6 +392,14 @@ class MainWindow(QMainWindow):
             .replace("%3", str(self.editor.year))
             .replace("%4", str(t.events))
         )
+
+    def show_history(self) -> None:
+        """Edit → History of Changes…: the selected node's, or every record's."""
+        from spbgui.ui.history_dialog import HistoryDialog
+
+        dialog = HistoryDialog(self.db, self.tree.current_ref(), self)
+        dialog.restored.connect(self.editor.changed.emit)
+        dialog.exec()
 
     def about(self) -> None:
         AboutDialog.show_about(self, self.db.display_name)

@@ -42,7 +42,16 @@ def build_menus(window: QMainWindow, actions: Actions) -> QMenu:
     _fill(
         edit_menu,
         a,
-        (ActionId.UNDO, ActionId.REDO, None, ActionId.RENAME, ActionId.DELETE, None, ActionId.FIND),
+        (
+            ActionId.UNDO,
+            ActionId.REDO,
+            None,
+            ActionId.RENAME,
+            ActionId.DELETE,
+            None,
+            ActionId.FIND,
+            ActionId.HISTORY,
+        ),
     )
 
     records = bar.addMenu(QCoreApplication.translate("Menus", "&Records"))

@@ -1,0 +1,189 @@
+"""«История изменений»: who changed what and when, for a record or the whole table.
+
+Opened from Edit → History of Changes… for the node selected in the tree, or for
+every record (where a deleted partner can be found and brought back with its
+agreements and events). The list can be saved as a CSV file for Excel.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spbgui.errors import UserError
+from spbgui.services import history
+from spbgui.services.changes import ChangeSet, NodeRef
+from spbgui.services.databases import Database
+from spbgui.ui.dialogs import ConfirmDialog, MessageDialog
+
+ACTIONS = {
+    "insert": QT_TRANSLATE_NOOP("HistoryDialog", "added"),
+    "update": QT_TRANSLATE_NOOP("HistoryDialog", "changed"),
+    "delete": QT_TRANSLATE_NOOP("HistoryDialog", "deleted"),
+    "import": QT_TRANSLATE_NOOP("HistoryDialog", "import"),
+}
+TABLES = {
+    "region": QT_TRANSLATE_NOOP("HistoryDialog", "region"),
+    "country": QT_TRANSLATE_NOOP("HistoryDialog", "country"),
+    "partner": QT_TRANSLATE_NOOP("HistoryDialog", "partner"),
+    "agreement": QT_TRANSLATE_NOOP("HistoryDialog", "agreement"),
+    "event": QT_TRANSLATE_NOOP("HistoryDialog", "event"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("HistoryDialog", text)
+
+
+def _label(c: history.Change) -> str:
+    """What the record was: its name, title or text, as the change remembers it."""
+    fields: dict[str, Any] = c.after or c.before or {}
+    for key in ("name", "title", "text"):
+        value = fields.get(key)
+        if value:
+            text = str(value)
+            return text if len(text) <= 80 else text[:77] + "…"
+    return f"№{c.record_id}" if c.record_id is not None else ""
+
+
+def _summary(c: history.Change) -> str:
+    if c.action == "update":
+        return "; ".join(f"{k}: «{a}» → «{b}»" for k, (a, b) in c.changed_fields.items())
+    if c.action == "import" and c.detail:
+        return ", ".join(f"{k}: {v}" for k, v in c.detail.items() if not isinstance(v, dict))
+    return ""
+
+
+class HistoryDialog(QDialog):
+    restored = Signal(object)  # ChangeSet
+
+    def __init__(self, db: Database, ref: NodeRef | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.ref = ref
+        self.changes: list[history.Change] = []
+        self.setObjectName("historyDialog")
+        self.setWindowTitle(self.tr("History of Changes"))
+        self.resize(1000, 520)
+        self.everything = QCheckBox(self.tr("All records"), objectName="historyAllRecords")
+        self.everything.setChecked(ref is None)
+        self.everything.setEnabled(ref is not None)
+        self.everything.toggled.connect(self.reload)
+        self.table = QTableWidget(0, 6, objectName="historyTable")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Record"),
+             self.tr("Action"), self.tr("Changes")]
+        )  # fmt: skip
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._selection)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        self.exportButton = QPushButton(self.tr("Save as CSV…"), objectName="historyExport")
+        self.restoreButton = QPushButton(
+            self.tr("Restore the Deleted Record"), objectName="historyRestore"
+        )
+        self.restoreButton.setEnabled(False)
+        buttons.addButton(self.exportButton, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.restoreButton, QDialogButtonBox.ButtonRole.ActionRole)
+        self.exportButton.clicked.connect(self.export)
+        self.restoreButton.clicked.connect(self.restore_selected)
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.everything)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(buttons)
+        self.reload()
+
+    def _scope(self) -> dict[str, Any]:
+        if self.ref is None or self.everything.isChecked():
+            return {}
+        return {"table": self.ref.kind.value, "record_id": self.ref.id}
+
+    def reload(self) -> None:
+        self.changes = list(reversed(history.history(db=self.db, **self._scope())))
+        self.table.setRowCount(len(self.changes))
+        for row, c in enumerate(self.changes):
+            when = c.at.replace(tzinfo=None)
+            cells = [
+                when.strftime("%d.%m.%Y %H:%M:%S") + " UTC",
+                c.who,
+                _tr(TABLES.get(c.table, c.table)),
+                _label(c),
+                _tr(ACTIONS.get(c.action, c.action)),
+                _summary(c),
+            ]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(row, col, item)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(3, min(self.table.columnWidth(3), 300))
+
+    def _selection(self) -> None:
+        row = self.table.currentRow()
+        ok = 0 <= row < len(self.changes) and self.changes[row].action == "delete"
+        self.restoreButton.setEnabled(ok and not self.db.readonly)
+
+    def export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the history"),
+            str(Path.home() / "история изменений.csv"),
+            self.tr("CSV files (*.csv)"),
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> int:
+        try:
+            return history.export_history(db=self.db, path=path, **self._scope())
+        except (UserError, OSError) as exc:
+            MessageDialog.warn(self, self.tr("The history was not saved"), str(exc))
+            return 0
+
+    def restore_selected(self) -> None:
+        row = self.table.currentRow()
+        if not (0 <= row < len(self.changes)):
+            return
+        c = self.changes[row]
+        if not ConfirmDialog.ask(
+            self,
+            self.tr("Restore the deleted record?"),
+            self.tr("«{0}» comes back where it was, with what was deleted with it.").format(
+                _label(c)
+            ),
+            accept=self.tr("Restore"),
+        ):
+            return
+        try:
+            changes: ChangeSet = history.restore_deleted(db=self.db, change_id=c.id)
+        except UserError as exc:
+            MessageDialog.warn(self, self.tr("The record was not restored"), str(exc))
+            return
+        self.reload()
+        self.restored.emit(changes)
+
+
+__all__ = ["HistoryDialog"]
