@@ -417,6 +417,69 @@
     </message>
   </context>
   <context>
+    <name>ConflictDialog</name>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Basis of cooperation</source>
+      <translation>Basis of cooperation</translation>
+    </message>
+    <message>
+      <source>Dates</source>
+      <translation>Dates</translation>
+    </message>
+    <message>
+      <source>Event</source>
+      <translation>Event</translation>
+    </message>
+    <message>
+      <source>Start</source>
+      <translation>Start</translation>
+    </message>
+    <message>
+      <source>End</source>
+      <translation>End</translation>
+    </message>
+    <message>
+      <source>Agreement</source>
+      <translation>Agreement</translation>
+    </message>
+    <message>
+      <source>Changed by someone else</source>
+      <translation>Changed by someone else</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>Field</translation>
+    </message>
+    <message>
+      <source>Saved by them</source>
+      <translation>Saved by them</translation>
+    </message>
+    <message>
+      <source>Yours</source>
+      <translation>Yours</translation>
+    </message>
+    <message>
+      <source>Keep Mine</source>
+      <translation>Keep Mine</translation>
+    </message>
+    <message>
+      <source>Keep Theirs</source>
+      <translation>Keep Theirs</translation>
+    </message>
+  </context>
+  <context>
     <name>DatabaseFiles</name>
     <message>
       <source>Backups</source>

@@ -419,6 +419,69 @@
     </message>
   </context>
   <context>
+    <name>ConflictDialog</name>
+    <message>
+      <source>Name</source>
+      <translation>Название</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Вид</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Примечание</translation>
+    </message>
+    <message>
+      <source>Basis of cooperation</source>
+      <translation>Основание для сотрудничества</translation>
+    </message>
+    <message>
+      <source>Dates</source>
+      <translation>Даты</translation>
+    </message>
+    <message>
+      <source>Event</source>
+      <translation>Мероприятие</translation>
+    </message>
+    <message>
+      <source>Start</source>
+      <translation>Начало</translation>
+    </message>
+    <message>
+      <source>End</source>
+      <translation>Конец</translation>
+    </message>
+    <message>
+      <source>Agreement</source>
+      <translation>Соглашение</translation>
+    </message>
+    <message>
+      <source>Changed by someone else</source>
+      <translation>Запись изменил кто-то другой</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>Поле</translation>
+    </message>
+    <message>
+      <source>Saved by them</source>
+      <translation>Сохранено другим</translation>
+    </message>
+    <message>
+      <source>Yours</source>
+      <translation>Ваше</translation>
+    </message>
+    <message>
+      <source>Keep Mine</source>
+      <translation>Оставить моё</translation>
+    </message>
+    <message>
+      <source>Keep Theirs</source>
+      <translation>Оставить сохранённое</translation>
+    </message>
+  </context>
+  <context>
     <name>DatabaseFiles</name>
     <message>
       <source>Backups</source>

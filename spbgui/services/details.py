@@ -32,6 +32,7 @@ class PartnerInfo:
     country: str
     region_id: int
     region: str
+    version: int = 0  # the record's version when read: an edit sends it back (no lost update)
 
     @property
     def title(self) -> str:
@@ -44,6 +45,7 @@ class AgreementRow:
     title: str
     dates: tuple[PartialDate, ...]
     note: str
+    version: int = 0
 
     @property
     def dates_text(self) -> str:
@@ -57,6 +59,7 @@ class EventRow:
     date: EventDate
     text: str
     agreement_id: int | None
+    version: int = 0
 
     @property
     def date_text(self) -> str:
@@ -98,6 +101,7 @@ def partner(*, db: Database, partner_id: int) -> PartnerInfo | None:
                 Country.name,
                 Region.id,
                 Region.name,
+                Partner.version,
             )
             .join(Country, Country.id == Partner.country_id)
             .join(Region, Region.id == Country.region_id)
@@ -113,7 +117,7 @@ def agreements(*, db: Database, partner_id: int) -> list[AgreementRow]:
 
 def _agreements(s: Session, partner_id: int) -> list[AgreementRow]:
     rows = s.execute(
-        select(Agreement.id, Agreement.title, Agreement.note)
+        select(Agreement.id, Agreement.title, Agreement.note, Agreement.version)
         .where(Agreement.partner_id == partner_id)
         .order_by(Agreement.position, Agreement.id)
     ).all()
@@ -126,31 +130,35 @@ def _agreements(s: Session, partner_id: int) -> list[AgreementRow]:
         .order_by(AgreementDate.agreement_id, AgreementDate.position, AgreementDate.id)
     ):
         dates.setdefault(aid, []).append(PartialDate(y, m, d))
-    return [AgreementRow(i, t, tuple(dates.get(i, ())), n) for i, t, n in rows]
+    return [AgreementRow(i, t, tuple(dates.get(i, ())), n, v) for i, t, n, v in rows]
+
+
+_EVENT_COLUMNS = (
+    Event.id, Event.year, Event.start, Event.end, Event.text, Event.agreement_id, Event.version,
+)  # fmt: skip
+
+
+def _event_row(
+    i: int, y: int, a: str | None, b: str | None, t: str, ag: int | None, v: int
+) -> EventRow:
+    return EventRow(i, y, event_date(a, b), t, ag, v)
 
 
 def events(*, db: Database, partner_id: int, year: int) -> list[EventRow]:
     """A partner's events of a year, in the table's order."""
     with db.read() as s:
         rows = s.execute(
-            select(Event.id, Event.year, Event.start, Event.end, Event.text, Event.agreement_id)
+            select(*_EVENT_COLUMNS)
             .where(Event.partner_id == partner_id, Event.year == year)
             .order_by(Event.position, Event.id)
         )
-        return [EventRow(i, y, event_date(a, b), t, ag) for i, y, a, b, t, ag in rows]
+        return [_event_row(*r) for r in rows]
 
 
 def event(*, db: Database, event_id: int) -> EventRow | None:
     with db.read() as s:
-        row = s.execute(
-            select(
-                Event.id, Event.year, Event.start, Event.end, Event.text, Event.agreement_id
-            ).where(Event.id == event_id)
-        ).first()
-        if row is None:
-            return None
-        i, y, a, b, t, ag = row
-        return EventRow(i, y, event_date(a, b), t, ag)
+        row = s.execute(select(*_EVENT_COLUMNS).where(Event.id == event_id)).first()
+        return None if row is None else _event_row(*row)
 
 
 def owner(*, db: Database, kind: str, record_id: int) -> int | None:

@@ -139,7 +139,9 @@ class AgreementsSection(QWidget):
                 self.focus_agreement(new_id)
 
     def _edit(self, agreement_id: int, field: str, value: object) -> None:
-        self.editor.update_agreement(agreement_id, field, value)
+        row = self.model.row_for(agreement_id)
+        version = self.model.record(row).version if row >= 0 else None
+        self.editor.update_agreement(agreement_id, field, value, version)
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()

@@ -132,8 +132,15 @@ class EditCommand(Command):
         self._after = fields
         return self
 
+    # The version of the record the window showed; checked on the first do() only (a redo
+    # re-applies our own change). None: no check beyond the ORM's own.
+    expected_version: int | None = None
+
     def do(self) -> ChangeSet:
-        edited = self._update(**self._after)
+        if not self._before and self.expected_version is not None:
+            edited = self._update(**self._after, expected_version=self.expected_version)
+        else:
+            edited = self._update(**self._after)
         if not self._before:
             # getattr, not dataclasses.asdict: that would turn an EventDate into a dict.
             self._before = {k: getattr(edited.before, k) for k in self._after}

@@ -128,7 +128,8 @@ class PartnerPage(QWidget):
             self.kind.setCurrentIndex(self.kind.findData(self.info.kind))
             return  # a country as a whole is added under the country, not made from a city
         label = self.tr("edit partner “%1”").replace("%1", self.info.title)
-        if not self.editor.update_node(NodeRef.partner(self.info.id), label, **fields):
+        ref = NodeRef.partner(self.info.id)
+        if not self.editor.update_node(ref, label, self.info.version, **fields):
             self._show_fields()  # refused: show what is stored
 
     def refresh(self, changes: ChangeSet) -> bool:

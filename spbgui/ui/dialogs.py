@@ -9,19 +9,24 @@ without a modal loop.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -61,6 +66,87 @@ class ConfirmDialog:
         box.setDefaultButton(ok)
         box.exec()
         return box.clickedButton() is ok
+
+
+FIELD_NAMES = {
+    "name": QT_TRANSLATE_NOOP("ConflictDialog", "Name"),
+    "kind": QT_TRANSLATE_NOOP("ConflictDialog", "Kind"),
+    "note": QT_TRANSLATE_NOOP("ConflictDialog", "Note"),
+    "title": QT_TRANSLATE_NOOP("ConflictDialog", "Basis of cooperation"),
+    "dates": QT_TRANSLATE_NOOP("ConflictDialog", "Dates"),
+    "text": QT_TRANSLATE_NOOP("ConflictDialog", "Event"),
+    "start": QT_TRANSLATE_NOOP("ConflictDialog", "Start"),
+    "end": QT_TRANSLATE_NOOP("ConflictDialog", "End"),
+    "agreement_id": QT_TRANSLATE_NOOP("ConflictDialog", "Agreement"),
+}
+
+
+class ConflictDialog(QDialog):
+    """Someone saved the same record meanwhile: theirs and yours side by side; keep one."""
+
+    def __init__(self, parent: QWidget | None, error: Any) -> None:
+        super().__init__(parent)
+        self.setObjectName("conflictDialog")
+        self.setWindowTitle(QCoreApplication.translate("ConflictDialog", "Changed by someone else"))
+        self.resize(760, 300)
+        intro = QLabel(str(error), wordWrap=True)
+        table = QTableWidget(0, 3, objectName="conflictTable")
+        table.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("ConflictDialog", "Field"),
+                QCoreApplication.translate("ConflictDialog", "Saved by them"),
+                QCoreApplication.translate("ConflictDialog", "Yours"),
+            ]
+        )
+        table.verticalHeader().hide()
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        theirs = error.theirs or {}
+        for key, mine in error.yours.items():
+            row = table.rowCount()
+            table.insertRow(row)
+            label = FIELD_NAMES.get(key)
+            values = (
+                QCoreApplication.translate("ConflictDialog", label) if label else key,
+                _plain(theirs.get(key)),
+                _plain(mine),
+            )
+            for col, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                table.setItem(row, col, item)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        table.resizeRowsToContents()
+        buttons = QDialogButtonBox()
+        self.mine = buttons.addButton(
+            QCoreApplication.translate("ConflictDialog", "Keep Mine"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
+        )
+        self.mine.setObjectName("keepMineButton")
+        theirs_button = buttons.addButton(
+            QCoreApplication.translate("ConflictDialog", "Keep Theirs"),
+            QDialogButtonBox.ButtonRole.RejectRole,
+        )
+        theirs_button.setObjectName("keepTheirsButton")
+        theirs_button.setDefault(True)  # the safe choice: nothing of anyone's is overwritten
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(intro)
+        lay.addWidget(table, 1)
+        lay.addWidget(buttons)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, error: Any) -> bool:
+        """True: write mine over theirs; False: keep what they saved (tests patch this)."""
+        return cls(parent, error).exec() == QDialog.DialogCode.Accepted
+
+
+def _plain(value: object) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_plain(v) for v in value)
+    return str(value)
 
 
 class RetryDialog:

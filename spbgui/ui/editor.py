@@ -22,6 +22,7 @@ from spbgui.domain.dates import EventDate
 from spbgui.errors import UserError
 from spbgui.services import edit, order, years
 from spbgui.services.changes import ChangeSet, NodeKind, NodeRef
+from spbgui.services.conflicts import ConflictError
 from spbgui.services.databases import Database, DatabaseBusy
 from spbgui.services.edit import AgreementFields
 from spbgui.ui.commands import (
@@ -35,7 +36,7 @@ from spbgui.ui.commands import (
     ReorderEventsCommand,
     StartYearCommand,
 )
-from spbgui.ui.dialogs import RetryDialog
+from spbgui.ui.dialogs import ConflictDialog, RetryDialog
 
 
 class Editor(QObject):
@@ -74,11 +75,20 @@ class Editor(QObject):
             try:
                 changes = command.first()
                 break
+            except ConflictError as exc:
+                # Someone changed (or deleted) the record since this window read it: show
+                # theirs and yours, and write ours only if the user says so.
+                keep_mine = not exc.deleted and ConflictDialog.ask(self._owner(), exc)
+                if not keep_mine:
+                    if exc.deleted:
+                        self.failed.emit(str(exc))
+                    self.changed.emit(ChangeSet.everything())  # show what is stored now
+                    return False
+                command.expected_version = exc.their_version
             except DatabaseBusy as exc:
                 # Another program holds the file locked: the edit stays in this command,
                 # and the user chooses to try again (the lock is usually gone) or to drop it.
-                owner = self.parent()
-                if not RetryDialog.ask(owner if isinstance(owner, QWidget) else None, str(exc)):
+                if not RetryDialog.ask(self._owner(), str(exc)):
                     self.failed.emit(
                         self.tr("The change was not saved: the database stayed locked.")
                     )
@@ -89,6 +99,10 @@ class Editor(QObject):
         self.stack.push(command)
         self.command_done(changes, command.focus_after_do)
         return True
+
+    def _owner(self) -> QWidget | None:
+        owner = self.parent()
+        return owner if isinstance(owner, QWidget) else None
 
     def command_done(self, changes: ChangeSet, focus: object = None) -> None:
         self.changed.emit(changes)
@@ -141,13 +155,17 @@ class Editor(QObject):
     def rename(self, ref: NodeRef, name: str) -> bool:
         return self.update_node(ref, self.tr("rename to “%1”").replace("%1", name), name=name)
 
-    def update_node(self, ref: NodeRef, text: str, **fields: Any) -> bool:
+    def update_node(
+        self, ref: NodeRef, text: str, version: int | None = None, **fields: Any
+    ) -> bool:
         update = {
             NodeKind.REGION: partial(edit.update_region, db=self.db, region_id=ref.id),
             NodeKind.COUNTRY: partial(edit.update_country, db=self.db, country_id=ref.id),
             NodeKind.PARTNER: partial(edit.update_partner, db=self.db, partner_id=ref.id),
         }[ref.kind]
-        return self.run(EditCommand(self, text, update, focus=ref).set_changes(**fields))
+        cmd = EditCommand(self, text, update, focus=ref).set_changes(**fields)
+        cmd.expected_version = version
+        return self.run(cmd)
 
     def delete_node(self, ref: NodeRef, label: str, focus_after: object = None) -> bool:
         text = self.tr("delete “%1”").replace("%1", label)
@@ -167,7 +185,9 @@ class Editor(QObject):
         cmd = AddCommand(self, self.tr("add agreement"), add, "agreement", _agreement_focus)
         return cmd.record_id if self.run(cmd) else None
 
-    def update_agreement(self, agreement_id: int, field: str, value: object) -> bool:
+    def update_agreement(
+        self, agreement_id: int, field: str, value: object, version: int | None = None
+    ) -> bool:
         update = partial(edit.update_agreement, db=self.db, agreement_id=agreement_id)
         text = {
             "title": self.tr("edit agreement title"),
@@ -175,6 +195,7 @@ class Editor(QObject):
             "note": self.tr("edit agreement note"),
         }[field]
         cmd = EditCommand(self, text, update, ("agreement", agreement_id))
+        cmd.expected_version = version
         return self.run(cmd.set_changes(**{field: value}))
 
     def delete_agreements(self, ids: Sequence[int]) -> bool:
@@ -201,7 +222,9 @@ class Editor(QObject):
         cmd = AddCommand(self, self.tr("add event"), add, "event", _event_focus)
         return cmd.record_id if self.run(cmd) else None
 
-    def update_event(self, event_id: int, field: str, value: object) -> bool:
+    def update_event(
+        self, event_id: int, field: str, value: object, version: int | None = None
+    ) -> bool:
         update = partial(edit.update_event, db=self.db, event_id=event_id)
         text = {
             "date": self.tr("edit event date"),
@@ -209,6 +232,7 @@ class Editor(QObject):
             "agreement_id": self.tr("link event to agreement"),
         }[field]
         cmd = EditCommand(self, text, update, ("event", event_id))
+        cmd.expected_version = version
         return self.run(cmd.set_changes(**{field: value}))
 
     def delete_events(self, ids: Sequence[int]) -> bool:

@@ -273,13 +273,18 @@ class EventsSection(QWidget):
 
     # -- edits ----------------------------------------------------------------------------------
 
+    def _version(self, event_id: int) -> int | None:
+        row = self.model.row_for(event_id)
+        return self.model.record(row).version if row >= 0 else None
+
     def _edit(self, event_id: int, field: str, value: object) -> None:
-        self.editor.update_event(event_id, field, value)
+        self.editor.update_event(event_id, field, value, self._version(event_id))
 
     def _commit_text(self, text: str) -> None:
         index = self.table.currentIndex()
         if index.isValid():
-            self.editor.update_event(self.model.record(index.row()).id, "text", text)
+            record = self.model.record(index.row())
+            self.editor.update_event(record.id, "text", text, record.version)
 
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})

@@ -7,6 +7,8 @@ driven through the widgets' own methods (``setText``, ``click``, the model's
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from spbgui.domain.dates import PartialDate, parse_agreement_dates, parse_event_date
@@ -166,7 +168,9 @@ def test_edit_an_event_then_undo_and_redo_each_field(window, select_partner, mes
         original.agreement_id
     )
     _undo(window)
-    assert details.events(db=window.db, partner_id=pid, year=2024)[1] == original
+    back = details.events(db=window.db, partner_id=pid, year=2024)[1]
+    assert back.version > original.version  # every write counts, undo too
+    assert dataclasses.replace(back, version=original.version) == original
     assert model.index(1, EventsModel.DATE).data() == original.date_text
     _redo(window)
     assert details.events(db=window.db, partner_id=pid, year=2024)[1].date_text == "Июнь"
