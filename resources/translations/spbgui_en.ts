@@ -183,6 +183,14 @@
       <translation>Who changed the selected record and when; restore a deleted one</translation>
     </message>
     <message>
+      <source>Connect to &amp;Server…</source>
+      <translation>Connect to &amp;Server…</translation>
+    </message>
+    <message>
+      <source>Work on the shared table on a PostgreSQL server, several people at once</source>
+      <translation>Work on the shared table on a PostgreSQL server, several people at once</translation>
+    </message>
+    <message>
       <source>&amp;Backups…</source>
       <translation>&amp;Backups…</translation>
     </message>
@@ -477,6 +485,41 @@
     <message>
       <source>Keep Theirs</source>
       <translation>Keep Theirs</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConnectDialog</name>
+    <message>
+      <source>Connect to Server</source>
+      <translation>Connect to Server</translation>
+    </message>
+    <message>
+      <source>&amp;Server:</source>
+      <translation>&amp;Server:</translation>
+    </message>
+    <message>
+      <source>&amp;Port:</source>
+      <translation>&amp;Port:</translation>
+    </message>
+    <message>
+      <source>&amp;Database:</source>
+      <translation>&amp;Database:</translation>
+    </message>
+    <message>
+      <source>&amp;User:</source>
+      <translation>&amp;User:</translation>
+    </message>
+    <message>
+      <source>Pass&amp;word:</source>
+      <translation>Pass&amp;word:</translation>
+    </message>
+    <message>
+      <source>The address is remembered; the password is not stored anywhere.</source>
+      <translation>The address is remembered; the password is not stored anywhere.</translation>
+    </message>
+    <message>
+      <source>Connect</source>
+      <translation>Connect</translation>
     </message>
   </context>
   <context>

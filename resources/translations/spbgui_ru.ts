@@ -183,6 +183,14 @@
       <translation>Кто и когда менял выбранную запись; восстановление удалённой</translation>
     </message>
     <message>
+      <source>Connect to &amp;Server…</source>
+      <translation>Подключиться к &amp;серверу…</translation>
+    </message>
+    <message>
+      <source>Work on the shared table on a PostgreSQL server, several people at once</source>
+      <translation>Работать с общей таблицей на сервере PostgreSQL, вместе с коллегами</translation>
+    </message>
+    <message>
       <source>&amp;Backups…</source>
       <translation>&amp;Резервные копии…</translation>
     </message>
@@ -479,6 +487,41 @@
     <message>
       <source>Keep Theirs</source>
       <translation>Оставить сохранённое</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConnectDialog</name>
+    <message>
+      <source>Connect to Server</source>
+      <translation>Подключение к серверу</translation>
+    </message>
+    <message>
+      <source>&amp;Server:</source>
+      <translation>&amp;Сервер:</translation>
+    </message>
+    <message>
+      <source>&amp;Port:</source>
+      <translation>&amp;Порт:</translation>
+    </message>
+    <message>
+      <source>&amp;Database:</source>
+      <translation>&amp;База данных:</translation>
+    </message>
+    <message>
+      <source>&amp;User:</source>
+      <translation>&amp;Пользователь:</translation>
+    </message>
+    <message>
+      <source>Pass&amp;word:</source>
+      <translation>Паро&amp;ль:</translation>
+    </message>
+    <message>
+      <source>The address is remembered; the password is not stored anywhere.</source>
+      <translation>Адрес запоминается; пароль нигде не сохраняется.</translation>
+    </message>
+    <message>
+      <source>Connect</source>
+      <translation>Подключиться</translation>
     </message>
   </context>
   <context>

@@ -9,18 +9,31 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import URL, func, select
 
 from spbgui.store.database import Database, open_database
 from spbgui.store.errors import DatabaseBusy
 from spbgui.store.models import Agreement, Country, Event, Partner, Region
 
-__all__ = ["Database", "DatabaseBusy", "Totals", "is_empty", "open_records", "totals"]
+__all__ = ["Database", "DatabaseBusy", "Totals", "is_empty", "open_records", "server_url", "totals"]
 
 
 def open_records(target: str | os.PathLike[str], *, create: bool = True) -> Database:
     """Open (creating or upgrading as needed) the database at a path or URL."""
     return open_database(target, create=create)
+
+
+def server_url(*, host: str, port: int, database: str, user: str, password: str) -> str:
+    """A PostgreSQL address for open_records, every part quoted as the URL needs."""
+    url = URL.create(
+        "postgresql+psycopg",
+        username=user or None,
+        password=password or None,
+        host=host or None,
+        port=port,
+        database=database or None,
+    )
+    return url.render_as_string(hide_password=False)
 
 
 def is_empty(*, db: Database) -> bool:

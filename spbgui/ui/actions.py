@@ -24,6 +24,7 @@ CONTEXT = "Actions"
 class ActionId(enum.Enum):
     NEW_DATABASE = "actionNewDatabase"
     OPEN_DATABASE = "actionOpenDatabase"
+    CONNECT_SERVER = "actionConnectServer"
     IMPORT_TABLE = "actionImportTable"
     EXPORT_TABLE = "actionExportTable"
     PRINT_REPORT = "actionPrintReport"
@@ -186,6 +187,12 @@ SPECS: dict[ActionId, Spec] = {
             "Actions", "Who changed the selected record and when; restore a deleted one"
         ),
         "Ctrl+H",
+    ),
+    ActionId.CONNECT_SERVER: Spec(
+        QT_TRANSLATE_NOOP("Actions", "Connect to &Server…"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Work on the shared table on a PostgreSQL server, several people at once"
+        ),
     ),
     ActionId.BACKUPS: Spec(
         QT_TRANSLATE_NOOP("Actions", "&Backups…"),

@@ -87,6 +87,19 @@ class DatabaseFiles(QObject):
         self.opened.emit(db)
         return True
 
+    def connect_server(self) -> bool:
+        """File → Connect to server…: the address is remembered, the password never."""
+        from spbgui.ui.connect_dialog import ConnectDialog
+
+        url = ConnectDialog.ask(self.window)
+        if url is None:
+            return False
+        db = open_with_recovery(self.window, url, create=False)
+        if db is None:
+            return False
+        self.opened.emit(db)
+        return True
+
     def show_backups(self) -> None:
         """File → Backups…; after a restore the window shows the restored records."""
         from spbgui.ui.backups_dialog import BackupsDialog

@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
             ActionId.EXPORT_TABLE: lambda: self.files.export_table(self.editor.year),
             ActionId.PRINT_REPORT: lambda: self.files.print_report(self.editor.year),
             ActionId.BACKUPS: self.files.show_backups,
+            ActionId.CONNECT_SERVER: self.files.connect_server,
             ActionId.HISTORY: self.show_history,
             ActionId.QUIT: self.close,
             ActionId.UNDO: ed.stack.undo,
@@ -244,6 +245,7 @@ class MainWindow(QMainWindow):
         ):
             self.actions_[action_id].setEnabled(writable)
         self.actions_[ActionId.IMPORT_TABLE].setEnabled(writable and can_import())
+        self.actions_[ActionId.BACKUPS].setEnabled(self.db.path is not None)  # files only
         self.tree.setDragEnabled(writable)
         self._fill_years()
         self._update_status()
@@ -411,5 +413,6 @@ class MainWindow(QMainWindow):
             focused.clearFocus()
         window_state.save(self)
         self.live.stop()
+        self._status_timer.stop()  # nothing may reach for the database once it is closed
         self.db.close()
         super().closeEvent(event)

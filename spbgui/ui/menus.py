@@ -27,6 +27,7 @@ def build_menus(window: QMainWindow, actions: Actions) -> QMenu:
     file_menu.addAction(a[ActionId.OPEN_DATABASE])
     recent = file_menu.addMenu(QCoreApplication.translate("Menus", "Open &Recent"))
     recent.setObjectName("menuRecent")
+    file_menu.addAction(a[ActionId.CONNECT_SERVER])
     file_menu.addSeparator()
     file_menu.addAction(a[ActionId.IMPORT_TABLE])
     file_menu.addAction(a[ActionId.EXPORT_TABLE])
