@@ -125,3 +125,20 @@ def test_an_editor_can_do_what_a_user_does(pg_server, seeded, fixture_xlsx: Path
         assert entry.who == editor.engine.url.username
     finally:
         editor.close()
+
+
+def test_the_window_of_a_reader_cannot_edit(qtbot, pg_server, seeded) -> None:  # type: ignore[no-untyped-def]
+    from spbgui.ui.actions import ActionId
+    from spbgui.ui.main_window import MainWindow
+
+    dbname, _owner = seeded
+    reader = open_database(_login(pg_server, dbname, "spbgui_reader"))
+    window = MainWindow(reader)
+    qtbot.addWidget(window)
+    window.show()
+    assert reader.readonly
+    for action in (ActionId.ADD_REGION, ActionId.ADD_PARTNER, ActionId.DELETE, ActionId.RENAME):
+        assert not window.actions_[action].isEnabled()
+    assert "только читать" in window.statusBar().currentMessage()  # the note says why
+    assert window.model.rowCount() == 5
+    window.close()
