@@ -25,7 +25,7 @@ from spbgui.domain.dates import EventDate, PartialDate
 from spbgui.services.changes import ROOT, ChangeSet, NodeRef
 from spbgui.services.conflicts import check_version
 from spbgui.services.details import event_date
-from spbgui.services.positions import EditError, clean_name, place, require
+from spbgui.services.positions import EditError, agreement_order, clean_name, place, require
 from spbgui.store.database import Database
 from spbgui.store.models import Agreement, AgreementDate, Country, Event, Partner, Region
 from spbgui.store.sequences import advance_sequences
@@ -293,7 +293,14 @@ def add_agreement(
         if id is not None:  # a redo gives the id back (PostgreSQL: past the sequence)
             advance_sequences(s, ("agreement",))
         _set_dates(s, a.id, dates)
-        place(s, Agreement, (Agreement.partner_id == partner_id,), a.id, index)
+        place(
+            s,
+            Agreement,
+            (Agreement.partner_id == partner_id,),
+            a.id,
+            index,
+            within=agreement_order(partner_id),
+        )
         return Added(a.id, ChangeSet(agreements={partner_id}))
 
 

@@ -10,11 +10,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, func, select, update
+from sqlalchemy.orm import Session
 
 from spbgui.services.changes import ROOT, ChangeSet, NodeRef
 from spbgui.services.details import event_date
-from spbgui.services.positions import EditError, index_of, place, require, set_order
+from spbgui.services.positions import (
+    EditError,
+    agreement_order,
+    index_of,
+    place,
+    require,
+    set_order,
+)
 from spbgui.store.database import Database
 from spbgui.store.models import Agreement, Country, Event, Partner, Region
 
@@ -68,6 +76,26 @@ def move_country(*, db: Database, country_id: int, region_id: int, index: int | 
         )
 
 
+def _append_agreements(s: Session, partner_id: int, country_id: int) -> None:
+    """A partner moved to another country: its agreement rows go after that country's rows."""
+    others = select(Partner.id).where(Partner.country_id == country_id, Partner.id != partner_id)
+    top = s.scalar(select(func.max(Agreement.position)).where(Agreement.partner_id.in_(others)))
+    ids = s.scalars(
+        select(Agreement.id)
+        .where(Agreement.partner_id == partner_id)
+        .order_by(Agreement.position, Agreement.id)
+    ).all()
+    start = 0 if top is None else top + 1
+    if ids:
+        table = Agreement.__table__
+        s.execute(  # Core, as set_order does: an order is not an edit of the record
+            update(table)
+            .where(table.c.id == bindparam("b_id"))
+            .values(position=bindparam("b_pos")),
+            [{"b_id": i, "b_pos": start + k} for k, i in enumerate(ids)],
+        )
+
+
 def move_partner(*, db: Database, partner_id: int, country_id: int, index: int | None) -> Moved:
     """Move a partner, with its agreements and events, under ``country_id`` at ``index``."""
     with db.write() as s:
@@ -90,6 +118,8 @@ def move_partner(*, db: Database, partner_id: int, country_id: int, index: int |
         p.country_id = country_id
         s.flush()
         new = place(s, Partner, (Partner.country_id == country_id,), p.id, index)
+        if country_id != old_country:
+            _append_agreements(s, p.id, country_id)
         changes = ChangeSet(
             children={NodeRef.country(old_country), NodeRef.country(country_id)},
             nodes={NodeRef.partner(p.id)},
@@ -103,7 +133,7 @@ def move_agreement(*, db: Database, agreement_id: int, index: int) -> Moved:
         a = require(s.get(Agreement, agreement_id), f"соглашение №{agreement_id}")
         where = (Agreement.partner_id == a.partner_id,)
         old = index_of(s, Agreement, where, a.id)
-        new = place(s, Agreement, where, a.id, index)
+        new = place(s, Agreement, where, a.id, index, within=agreement_order(a.partner_id))
         changes = ChangeSet(agreements={a.partner_id})
         return Moved(Place(a.partner_id, old), Place(a.partner_id, new), changes)
 

@@ -34,12 +34,16 @@ def place(
     where: Sequence[ColumnElement[bool]],
     item_id: int,
     index: int | None,
+    *,
+    within: Sequence[ColumnElement[bool]] | None = None,
 ) -> int:
     """Put ``item_id`` (already among the siblings ``where`` selects) at ``index``.
 
     None or an index past the end: last. Returns the index it got. Only rows whose
     position changes are written.
     """
+    if within is not None:
+        return _place_within(s, model, where, within, item_id, index)
     rows = s.execute(
         select(model.id, model.position).where(*where).order_by(model.position, model.id)
     ).all()
@@ -48,6 +52,43 @@ def place(
     ids.insert(at, item_id)
     set_order(s, model, ids, {r[0]: r[1] for r in rows})
     return at
+
+
+def _place_within(
+    s: Session,
+    model: Any,
+    where: Sequence[ColumnElement[bool]],
+    within: Sequence[ColumnElement[bool]],
+    item_id: int,
+    index: int | None,
+) -> int:
+    """Reorder the siblings ``where`` selects inside the slots they hold in a wider order.
+
+    A country's agreements form one order across its partners (the table's rows
+    interleave: Белоруссия, Белоруссия, Минск, Белоруссия); moving one of Минск's
+    agreements among Минск's must not reshuffle the country's other rows.
+    """
+    rows = s.execute(
+        select(model.id, model.position).where(*within).order_by(model.position, model.id)
+    ).all()
+    siblings = set(s.scalars(select(model.id).where(*where))) | {item_id}
+    ids = [r[0] for r in rows if r[0] in siblings and r[0] != item_id]
+    at = len(ids) if index is None else max(0, min(index, len(ids)))
+    ids.insert(at, item_id)
+    order = [r[0] for r in rows]
+    slots = [k for k, r in enumerate(rows) if r[0] in siblings]
+    for k, record_id in zip(slots, ids, strict=True):
+        order[k] = record_id
+    set_order(s, model, order, {r[0]: r[1] for r in rows})
+    return at
+
+
+def agreement_order(partner_id: int) -> tuple[ColumnElement[bool], ...]:
+    """The agreements that share one row order with a partner's: its country's."""
+    from spbgui.store.models import Agreement, Partner
+
+    country = select(Partner.country_id).where(Partner.id == partner_id).scalar_subquery()
+    return (Agreement.partner_id.in_(select(Partner.id).where(Partner.country_id == country)),)
 
 
 def set_order(s: Session, model: Any, ids: Sequence[int], current: dict[int, int]) -> None:

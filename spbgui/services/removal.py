@@ -216,14 +216,18 @@ def restore(*, db: Database, snapshot: Snapshot) -> ChangeSet:
         for model in _TABLES:
             rows = snapshot.rows.get(model.__tablename__)
             if rows:
-                if model is top:
+                if model is top and top is not Agreement:
                     # Put them back at the end first, then each at its index below.
                     rows = [{**r, "position": (1 << 30) + n} for n, r in enumerate(rows)]
                 s.execute(insert(model), rows)
         # PostgreSQL: the restored ids were given by us, so its sequences must hear of them.
         advance_sequences(s, (t for t, rows in snapshot.rows.items() if rows))
+        # Agreements go back to the very row they had in their country's order (deleting
+        # renumbers nothing, so their old position is still their place among the rows
+        # of the country's other partners); everything else to its index among siblings.
         for row, index in zip(snapshot.rows[top.__tablename__], snapshot.indexes, strict=True):
-            place(s, top, _siblings(top, row), row["id"], index)
+            if top is not Agreement:
+                place(s, top, _siblings(top, row), row["id"], index)
         for event_id, agreement_id in snapshot.links:
             s.execute(update(Event).where(Event.id == event_id).values(agreement_id=agreement_id))
         table = top.__tablename__
