@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from spbgui.services import tree, years
 from spbgui.services.export import ExportResult, export_workbook
-from spbgui.ui.tasks import Task
+from spbgui.ui.tasks import Task, is_running, stop
 
 
 class ExportDialog(QDialog):
@@ -313,22 +313,17 @@ class ExportDialog(QDialog):
         self._update_buttons()
 
     def is_busy(self) -> bool:
-        return self._task is not None and self._task.isRunning()
+        return is_running(self._task)
 
     def cancel(self) -> None:
         """Stop a running export (no file is written), or close the dialog."""
-        if self.is_busy():
-            assert self._task is not None
-            self._task.cancel()
-            self._task.wait()
+        if stop(self._task):
             self.summary.setText(self.tr("Cancelled. No file was written."))
             return
         self.reject()
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        if self._task is not None:
-            self._task.cancel()
-            self._task.wait()
+        stop(self._task)
         super().closeEvent(event)
 
     @classmethod

@@ -33,7 +33,7 @@ from spbgui.io.table import ParsedTable
 from spbgui.io.xlsx_guard import ReadLimits
 from spbgui.services.importer import ImportResult, events_in_year, import_table
 from spbgui.store.database import Database
-from spbgui.ui.tasks import Task
+from spbgui.ui.tasks import Task, is_running, stop
 
 
 def configured_limits() -> ReadLimits:
@@ -227,9 +227,7 @@ class ImportDialog(QDialog):
 
     # -- running and cancelling ----------------------------------------------
     def _run(self, fn, on_success) -> None:  # type: ignore[no-untyped-def]
-        if self._task is not None:
-            self._task.cancel()
-            self._task.wait()
+        stop(self._task)  # a new file replaces the one still being read
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         task = Task(fn, self)
@@ -250,21 +248,16 @@ class ImportDialog(QDialog):
         self.importButton.setEnabled(self.table is not None)
 
     def is_busy(self) -> bool:
-        return self._task is not None and self._task.isRunning()
+        return is_running(self._task)
 
     def cancel(self) -> None:
         """Cancel a running step (nothing is changed), or close the dialog."""
-        if self.is_busy():
-            assert self._task is not None
-            self._task.cancel()
-            self._task.wait()
+        if stop(self._task):
             self.summary.setText(self.tr("Cancelled. The database was not changed."))
             self.importButton.setEnabled(self.table is not None)
             return
         self.reject()
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        if self._task is not None:
-            self._task.cancel()
-            self._task.wait()
+        stop(self._task)
         super().closeEvent(event)

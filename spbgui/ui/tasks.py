@@ -49,3 +49,17 @@ class Task(QThread):
             )
         else:
             self.succeeded.emit(result)
+
+
+def is_running(task: Task | None) -> bool:
+    return task is not None and task.isRunning()
+
+
+def stop(task: Task | None) -> bool:
+    """Cancel ``task`` and wait for it to end (its service rolls back); True if it was running."""
+    if task is None:
+        return False
+    running = task.isRunning()
+    task.cancel()
+    task.wait()
+    return running
