@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,7 +19,7 @@ from spbgui.ui.delegates import DateDelegate
 from spbgui.ui.dialogs import AgreementDialog, ConfirmDialog
 from spbgui.ui.editor import Editor
 from spbgui.ui.icons import Icon, icon
-from spbgui.ui.table_models import AgreementsModel
+from spbgui.ui.table_models import AgreementsModel, select_record
 
 
 def tool_button(icon_: Icon, tip: str, name: str, parent: QWidget) -> QToolButton:
@@ -117,15 +116,7 @@ class AgreementsSection(QWidget):
         return [self.model.record(r).id for r in rows]
 
     def focus_agreement(self, agreement_id: int) -> None:
-        row = self.model.row_for(agreement_id)
-        if row >= 0:
-            index = self.model.index(row, 0)
-            self.table.selectionModel().setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            self.table.scrollTo(index)
+        select_record(self.table, agreement_id, 0)
 
     # -- edits ----------------------------------------------------------------------------------
 
@@ -139,8 +130,7 @@ class AgreementsSection(QWidget):
                 self.focus_agreement(new_id)
 
     def _edit(self, agreement_id: int, field: str, value: object) -> None:
-        row = self.model.row_for(agreement_id)
-        version = self.model.record(row).version if row >= 0 else None
+        version = self.model.version_of(agreement_id)
         self.editor.update_agreement(agreement_id, field, value, version)
 
     def delete_selected(self) -> None:

@@ -10,7 +10,7 @@ staff look at them while writing this year's.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,7 +33,7 @@ from spbgui.ui.delegates import AgreementDelegate, DateDelegate
 from spbgui.ui.editor import Editor
 from spbgui.ui.fields import CommitTextEdit, mark_error
 from spbgui.ui.icons import Icon
-from spbgui.ui.table_models import EventsModel
+from spbgui.ui.table_models import EventsModel, select_record
 
 
 def _events_table(model: EventsModel, name: str, parent: QWidget) -> QTableView:
@@ -218,15 +218,7 @@ class EventsSection(QWidget):
             self.text.setEnabled(False)
 
     def focus_event(self, event_id: int) -> None:
-        row = self.model.row_for(event_id)
-        if row >= 0:
-            index = self.model.index(row, EventsModel.TEXT)
-            self.table.selectionModel().setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            self.table.scrollTo(index)
+        select_record(self.table, event_id, EventsModel.TEXT)
 
     def focus_new_event(self) -> None:
         self.new_date.setFocus()
@@ -273,12 +265,8 @@ class EventsSection(QWidget):
 
     # -- edits ----------------------------------------------------------------------------------
 
-    def _version(self, event_id: int) -> int | None:
-        row = self.model.row_for(event_id)
-        return self.model.record(row).version if row >= 0 else None
-
     def _edit(self, event_id: int, field: str, value: object) -> None:
-        self.editor.update_event(event_id, field, value, self._version(event_id))
+        self.editor.update_event(event_id, field, value, self.model.version_of(event_id))
 
     def _commit_text(self, text: str) -> None:
         index = self.table.currentIndex()

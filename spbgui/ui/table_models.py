@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QByteArray,
+    QItemSelectionModel,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -24,6 +25,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor, QIcon
+from PySide6.QtWidgets import QTableView
 
 from spbgui.domain.dates import DateError, parse_agreement_dates, parse_event_date
 from spbgui.services.details import AgreementRow, EventRow
@@ -85,6 +87,11 @@ class _RecordsModel(QAbstractTableModel):
 
     def record(self, row: int) -> Any:
         return self._rows[row]
+
+    def version_of(self, record_id: int) -> int | None:
+        """The version of the record as shown: an edit sends it back (no lost update)."""
+        row = self.row_for(record_id)
+        return self._rows[row].version if row >= 0 else None
 
     def draft(self, index: Index) -> tuple[str, str] | None:
         if not index.isValid():
@@ -284,3 +291,17 @@ class EventsModel(_RecordsModel):
         data = QMimeData()
         data.setData(EVENTS_MIME, QByteArray(json.dumps(ids).encode()))
         return data
+
+
+def select_record(table: QTableView, record_id: int, column: int) -> None:
+    """Make a record of a table's model the current, selected, visible row."""
+    model = table.model()
+    row = model.row_for(record_id)  # type: ignore[attr-defined]
+    if row >= 0:
+        index = model.index(row, column)
+        table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        table.scrollTo(index)

@@ -77,8 +77,7 @@ FULL_DISK = textwrap.dedent(
     db = open_database(sys.argv[3])
     resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
     try:
-        with db.write() as s:  # one edit that needs more room than there is
-            pass
+        # one edit that needs more room than there is
         edit.add_event(db=db, partner_id=1, year=2024, date=EventDate(), text="x" * 3_000_000)
     except UserError as exc:
         print(exc, file=sys.stderr)
