@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import URL, func, select
 
+from spbgui.services.records import counts
 from spbgui.store.database import Database, open_database
 from spbgui.store.errors import DatabaseBusy
-from spbgui.store.models import Agreement, Country, Event, Partner, Region
+from spbgui.store.models import Region
 
 __all__ = ["Database", "DatabaseBusy", "Totals", "is_empty", "open_records", "server_url", "totals"]
 
@@ -52,16 +53,6 @@ class Totals:
 
 
 def totals(*, db: Database, year: int) -> Totals:
-    """Counts for the status bar; each an indexed count, quick on a large database."""
-    with db.read() as s:
-
-        def n(model: type, *where: object) -> int:
-            return s.scalar(select(func.count()).select_from(model).where(*where)) or 0  # type: ignore[arg-type]
-
-        return Totals(
-            regions=n(Region),
-            countries=n(Country),
-            partners=n(Partner),
-            agreements=n(Agreement),
-            events=n(Event, Event.year == year),
-        )
+    """Counts for the status bar (the same indexed counts as ``spbgui-cli info``)."""
+    c = counts(db=db, year=year)
+    return Totals(c.regions, c.countries, c.partners, c.agreements, c.events)
