@@ -23,8 +23,8 @@ from hypothesis import HealthCheck, settings  # noqa: E402
 from spbgui.store.database import Database, open_database  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-FIXTURES = SHARED / "fixtures"
+DATA = ROOT / "tests" / "data"  # see tests/data/README.md
+FIXTURES = DATA
 
 settings.register_profile(
     "ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -48,7 +48,7 @@ def db(db_path: Path) -> Database:
 @pytest.fixture(scope="session")
 def fixture_xlsx() -> Path:
     path = FIXTURES / "cooperation_2024.xlsx"
-    assert path.exists(), f"the shared fixture is missing: {path}"
+    assert path.exists(), f"the test data is missing: {path}"
     return path
 
 

@@ -28,7 +28,7 @@ from PySide6.QtGui import QImage
 from spbgui import __version__
 
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures"
+FIXTURES = Path(__file__).resolve().parent / "data"
 ICON_DIR = ROOT / "resources" / "icons" / "app"
 EXE = ".exe" if sys.platform == "win32" else ""
 
@@ -152,7 +152,7 @@ def test_built_cli_imports_the_2024_table(built: Path, tmp_path: Path) -> None:
     cli = built / "spbgui" / f"spbgui-cli{EXE}"
     db = tmp_path / "records.sqlite"
     table = FIXTURES / "cooperation_2024.xlsx"
-    assert table.exists(), f"the shared fixture is missing: {table}"
+    assert table.exists(), f"the test data is missing: {table}"
 
     r = _run(cli, "import", table, "--db", db, "--json", cwd=tmp_path)
     assert r.returncode == 0, r.stderr

@@ -2,7 +2,7 @@
 
 Staff write a year's events for a partner into one cell: «3-6 июля – визит … 13-18 мая –
 визит …», in paragraphs that came from Word, a web page (``<p>…</p>``) or page breaks.
-:func:`split_events` follows the reading rules of ``TABLE_RULES.md`` («Events»): an event
+:func:`split_events` follows the reading rules of ``docs/TABLE_RULES.md`` («Events»): an event
 starts at the beginning of a paragraph, or after ``. ! ? » " )`` and a space, where a date
 and a dash follow; everything else is the text of the event before it, and every word of
 the cell lands in exactly one event. :func:`join_events` writes events back so that
@@ -97,7 +97,7 @@ def join_events(events: Sequence[EventText]) -> str:
 
 
 def join_continuation(above: str, rest: str) -> str:
-    """Append the text of a continuation row to the cell above it (``TABLE_RULES.md``, rows 5).
+    """Append the text of a continuation row to the cell above it (``docs/TABLE_RULES.md``, rows 5).
 
     A page break split the cell, so the rest continues the paragraph open at the break: a
     closing ``</p>`` just before the break is dropped unless the rest opens a paragraph of

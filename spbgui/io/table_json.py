@@ -1,6 +1,6 @@
 """A ParsedTable as the flat records of ``cooperation_<year>.expected.json``.
 
-The shape the fixtures use (see ../shared/fixtures/README.md): lists of
+The shape the fixtures use (see tests/data/README.md): lists of
 regions, countries, partners and agreements in table order, each naming its
 parents, and the counts. Tests compare a read table with it record by record;
 it is also a plain, diff-friendly dump of what an import would write.

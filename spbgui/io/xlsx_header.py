@@ -2,7 +2,7 @@
 
 Staff move columns, add «№ п/п» or «Примечание», break a header over two
 lines and put title rows above it, so the header is found by its names, not
-by its place (TABLE_RULES.md, «Columns»).
+by its place (docs/TABLE_RULES.md, «Columns»).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """From the rows under the header to regions, countries, partners and agreements.
 
-This is TABLE_RULES.md, «Rows», in code. It works in two passes: first the
+This is docs/TABLE_RULES.md, «Rows», in code. It works in two passes: first the
 rows are classified (empty, region, continuation, data) and every
 continuation row is folded into the cells above it, then the data rows are
 read top to bottom into the tree. Every assumption goes into the warnings

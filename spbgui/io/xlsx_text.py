@@ -1,6 +1,6 @@
 """Small text rules of the committee's table: names, region rows, cells split by a page break.
 
-Pure string functions used by the row reader (see TABLE_RULES.md, «Rows»).
+Pure string functions used by the row reader (see docs/TABLE_RULES.md, «Rows»).
 """
 
 from __future__ import annotations

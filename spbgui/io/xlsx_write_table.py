@@ -1,6 +1,6 @@
 """The year's table sheet: the committee's table laid out row by row, then written.
 
-TABLE_RULES.md, «Writing the table»: the title, the header, a region row in
+docs/TABLE_RULES.md, «Writing the table»: the title, the header, a region row in
 capitals merged across, one row per agreement in the table's order (a
 country's agreements by ``TableAgreement.row``, since its partners' rows
 interleave), the country on its first row merged down over its rows, a blank
@@ -11,7 +11,7 @@ the committee's Word table.
 An events cell too long for one row (Excel's 32,767 characters, or taller than
 the 409 points a row may have) goes on in the next rows, as the committee's
 table does at a page break: rows with only the events cell filled, which the
-reader appends to the cell above (TABLE_RULES.md, «Rows», 5; where to cut is
+reader appends to the cell above (docs/TABLE_RULES.md, «Rows», 5; where to cut is
 :mod:`~spbgui.io.xlsx_write_chunks`). The country's and the partner's merged
 cells stop above such a row, because a merged value belongs to every row it
 spans; the row after it names them again, as at the top of a printed page.

@@ -16,7 +16,7 @@ from spbgui.domain.dates import MONTHS_GENITIVE
 
 TITLE = "Сотрудничество Санкт-Петербурга с городами-партнерами"
 
-# The committee's own column headers (TABLE_RULES.md, «Columns»).
+# The committee's own column headers (docs/TABLE_RULES.md, «Columns»).
 COLUMNS = (
     "Страна",
     "Город",

@@ -1,6 +1,6 @@
 """Reading the records out as plain data: counts and the JSON dump.
 
-The dump has the shape of ``shared/fixtures/cooperation_2024.expected.json`` so
+The dump has the shape of ``tests/data/cooperation_2024.expected.json`` so
 any database can be compared with an expected one. Keys that the fixture does
 not have (notes, partner-level events, per-event years) appear only when there
 is something to say.

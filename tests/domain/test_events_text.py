@@ -30,7 +30,7 @@ from spbgui.domain.events_text import (
     split_events,
 )
 
-FIXTURES = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "data"
 
 
 # --- the 2024 table ----------------------------------------------------------------------

@@ -14,7 +14,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-FIXTURES = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "data"
 
 
 def _write_rows(

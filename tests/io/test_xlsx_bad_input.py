@@ -19,7 +19,7 @@ import pytest
 from spbgui.io.table import TableError
 from spbgui.io.xlsx_read import ReadLimits, read_table
 
-FIXTURES = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "data"
 FIXTURE = FIXTURES / "cooperation_2024.xlsx"
 ROOT = Path(__file__).resolve().parents[2]
 SHEET = "xl/worksheets/sheet1.xml"

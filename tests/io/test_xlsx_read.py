@@ -14,7 +14,7 @@ from spbgui.io.table import ParsedTable, PartnerKind
 from spbgui.io.table_json import parsed_to_records
 from spbgui.io.xlsx_read import ImportCancelled, read_table
 
-FIXTURES = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "data"
 XLSX = FIXTURES / "cooperation_2024.xlsx"
 EXPECTED = FIXTURES / "cooperation_2024.expected.json"
 

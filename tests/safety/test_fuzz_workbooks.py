@@ -20,7 +20,7 @@ from spbgui.services import records
 from spbgui.services.importer import import_workbook
 from spbgui.store.database import open_database
 
-FIXTURE = Path(__file__).resolve().parents[2].parent / "shared/fixtures/cooperation_2024.xlsx"
+FIXTURE = Path(__file__).resolve().parents[1] / "data" / "cooperation_2024.xlsx"
 HEADER = [
     "Страна", "Город", "Основание для сотрудничества",
     "Год установления связей/ подписания документа", "Основные мероприятия в 2024 году",
@@ -73,10 +73,7 @@ def test_any_workbook_imports_whole_or_not_at_all(body, merged, header, data) ->
 
                 import_workbook(
                     db=db,
-                    path=Path(__file__).resolve().parents[2].parent
-                    / "shared"
-                    / "fixtures"
-                    / "cooperation_2024.xlsx",
+                    path=FIXTURE,
                 )
             before = records.counts(db=db)
             try:

@@ -1,6 +1,6 @@
 """Fixtures of the window tests: the 2024 table written through the editing services.
 
-The records come from ``shared/fixtures/cooperation_2024.expected.json`` (what
+The records come from ``tests/data/cooperation_2024.expected.json`` (what
 an import of the 2024 workbook must give), written with the same services the
 window uses, so these tests do not depend on the importer.
 """
