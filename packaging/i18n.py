@@ -20,7 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 TS_DIR = ROOT / "resources" / "translations"
-LANGS = ("ru", "en")
+LANGS = ("ru",)
 
 
 def sources() -> list[str]:
@@ -51,8 +51,6 @@ def update() -> None:
             ],
             check=True,
         )
-    # English is the source language: every message translates to itself.
-    fill("en", None)
 
 
 def fill(lang: str, mapping_file: str | None) -> None:

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from spbgui import __version__
@@ -21,18 +21,19 @@ from spbgui.paths import APP_NAME, default_database, resources_dir
 ORG_NAME = "spbgui"
 
 
-def install_translations(app: QApplication, language: str | None = None) -> list[QTranslator]:
+def install_translations(app: QApplication) -> list[QTranslator]:
     """Qt's own qtbase first (standard dialogs in Russian), then the program's.
 
-    English is the language of the source strings; its .qm only adds proper plural forms.
+    The program speaks Russian only: its users are the committee's staff, and the
+    core's messages (import reports, refusals, date errors) are written in Russian.
+    An English mode that translated only the window's own strings showed a
+    half-Russian program, so it was removed (issue 14); the window's source
+    strings stay English for Qt's translation tools.
     """
-    lang = language or QSettings().value("ui/language", "ru") or "ru"
     translators: list[QTranslator] = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    locale = QLocale(lang)
-    wanted = [("spbgui", str(resources_dir() / "translations"))]
-    if lang != "en":
-        wanted.insert(0, ("qtbase", qt_dir))
+    locale = QLocale(QLocale.Language.Russian, QLocale.Country.Russia)
+    wanted = [("qtbase", qt_dir), ("spbgui", str(resources_dir() / "translations"))]
     for name, folder in wanted:
         tr = QTranslator(app)
         if tr.load(locale, name, "_", folder):
@@ -59,12 +60,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = argparse.ArgumentParser(prog="spbgui", description="Города-партнёры Санкт-Петербурга")
     parser.add_argument("--db", help="файл базы данных или адрес SQLAlchemy")
-    parser.add_argument("--lang", choices=["ru", "en"], help="язык интерфейса")
     parser.add_argument("--version", action="version", version=f"spbgui {__version__}")
     args, qt_args = parser.parse_known_args(argv)
 
     app = make_app([sys.argv[0], *qt_args])
-    install_translations(app, args.lang)
+    install_translations(app)
 
     from spbgui.errors import enable_crash_log
     from spbgui.ui.error_dialog import install_excepthook
