@@ -49,6 +49,7 @@ class ActionId(enum.Enum):
     START_YEAR = "actionStartNewYear"
     PREVIOUS_YEAR = "actionPreviousYear"
     NEXT_YEAR = "actionNextYear"
+    HELP = "actionHelp"
     ABOUT = "actionAbout"
 
 
@@ -60,6 +61,7 @@ class Spec:
     icon: Icon | None = None
     role: QAction.MenuRole = QAction.MenuRole.NoRole
     enabled: bool = True
+    more: tuple[str, ...] = ()  # further shortcuts, after the first
 
 
 SPECS: dict[ActionId, Spec] = {
@@ -83,17 +85,17 @@ SPECS: dict[ActionId, Spec] = {
     ),
     ActionId.EXPORT_TABLE: Spec(
         QT_TRANSLATE_NOOP("Actions", "&Export Table…"),
-        QT_TRANSLATE_NOOP("Actions", "Export to Excel comes with a later version"),
-        None,
+        QT_TRANSLATE_NOOP("Actions", "Export the table of the year to an Excel workbook"),
+        "Ctrl+Shift+E",
         Icon.EXPORT,
-        enabled=False,
     ),
     ActionId.PRINT_REPORT: Spec(
         QT_TRANSLATE_NOOP("Actions", "&Print Report…"),
-        QT_TRANSLATE_NOOP("Actions", "The printed yearly report comes with a later version"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "The yearly report: preview, print, save as PDF or as a Word document"
+        ),
         QKeySequence.StandardKey.Print,
         Icon.PRINT,
-        enabled=False,
     ),
     ActionId.QUIT: Spec(
         QT_TRANSLATE_NOOP("Actions", "&Quit"),
@@ -110,8 +112,9 @@ SPECS: dict[ActionId, Spec] = {
     ActionId.REDO: Spec(
         QT_TRANSLATE_NOOP("Actions", "&Redo"),
         QT_TRANSLATE_NOOP("Actions", "Redo the change just undone"),
-        QKeySequence.StandardKey.Redo,
+        "Ctrl+Y",
         Icon.REDO,
+        more=("Ctrl+Shift+Z",),
     ),
     ActionId.RENAME: Spec(
         QT_TRANSLATE_NOOP("Actions", "Re&name"),
@@ -129,6 +132,7 @@ SPECS: dict[ActionId, Spec] = {
         QT_TRANSLATE_NOOP("Actions", "Search partners, agreements and events"),
         QKeySequence.StandardKey.Find,
         Icon.FIND,
+        more=("Ctrl+K",),
     ),
     ActionId.ADD_REGION: Spec(
         QT_TRANSLATE_NOOP("Actions", "Add &Region…"), QT_TRANSLATE_NOOP("Actions", "Add a region")
@@ -223,6 +227,15 @@ SPECS: dict[ActionId, Spec] = {
         QT_TRANSLATE_NOOP("Actions", "Show the next year"),
         "Ctrl+PgDown",
     ),
+    ActionId.HELP: Spec(
+        QT_TRANSLATE_NOOP("Actions", "&User Guide"),
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "How to do the year's work, the dates the program understands, what to do "
+            "when something goes wrong",
+        ),
+        QKeySequence.StandardKey.HelpContents,
+    ),
     ActionId.ABOUT: Spec(
         QT_TRANSLATE_NOOP("Actions", "&About spbgui"),
         QT_TRANSLATE_NOOP("Actions", "The program's version and where its files are"),
@@ -252,7 +265,7 @@ def make_action(action_id: ActionId, parent: QObject) -> QAction:
         action.setToolTip(tip)
         action.setStatusTip(tip)
     if spec.shortcut is not None:
-        action.setShortcut(QKeySequence(spec.shortcut))
+        action.setShortcuts([QKeySequence(spec.shortcut), *(QKeySequence(k) for k in spec.more)])
     if spec.icon is not None:
         action.setIcon(icon(spec.icon))
     action.setMenuRole(spec.role)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -33,6 +34,8 @@ def tool_button(icon_: Icon, tip: str, name: str, parent: QWidget) -> QToolButto
 
 
 class AgreementsSection(QWidget):
+    invalidInput = Signal(str)  # the reason a typed value was refused, for the status bar
+
     def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
@@ -41,7 +44,9 @@ class AgreementsSection(QWidget):
         self.setObjectName("agreementsSection")
         self.model = AgreementsModel(self)
         self.model.editRequested.connect(self._edit)
+        self.model.invalidInput.connect(self.invalidInput)
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the next section
         self.table.setObjectName("agreementsTable")
         self.table.setAccessibleName(self.tr("Agreements"))
         self.table.setModel(self.model)
@@ -167,6 +172,26 @@ class AgreementsSection(QWidget):
         row = self.model.row_for(ids[0]) + step
         if 0 <= row < self.model.rowCount():
             self.editor.move_agreement(ids[0], row)
+
+    def pending(self) -> list[str]:
+        """Dates typed here and refused, still shown in their cells."""
+        return [
+            self.tr("dates «%1» of the agreement «%2»: %3")
+            .replace("%1", text)
+            .replace("%2", self.model.record(row).title[:60])
+            .replace("%3", why)
+            for row, _col, text, why in self.model.drafts()
+        ]
+
+    def focus_pending(self) -> None:
+        drafts = self.model.drafts()
+        if drafts:
+            row, col, _t, _w = drafts[0]
+            self.table.setFocus()
+            self.table.setCurrentIndex(self.model.index(row, col))
+
+    def discard_pending(self) -> None:
+        self.model.discard_drafts()
 
     def has_focus(self) -> bool:
         return self.table.hasFocus()

@@ -15,10 +15,11 @@ from typing import Any, Protocol
 from PySide6.QtGui import QUndoCommand
 
 from spbgui.services import order, removal, years
-from spbgui.services.changes import ChangeSet, NodeRef
+from spbgui.services.changes import ChangeSet, NodeKind, NodeRef
 from spbgui.services.databases import Database
 from spbgui.services.edit import Added, Edited
 from spbgui.services.order import Moved, Reordered
+from spbgui.ui.focus import FocusTarget, YearFocus
 
 
 class Host(Protocol):
@@ -26,7 +27,7 @@ class Host(Protocol):
 
     db: Database
 
-    def command_done(self, changes: ChangeSet, focus: object = None) -> None: ...
+    def command_done(self, changes: ChangeSet, focus: FocusTarget | None = None) -> None: ...
 
     def command_failed(self, error: Exception) -> None: ...
 
@@ -40,8 +41,8 @@ class Command(QUndoCommand):
         super().__init__(text)
         self.host = host
         self._pushed = False
-        self.focus_after_do: object = None
-        self.focus_after_undo: object = None
+        self.focus_after_do: FocusTarget | None = None
+        self.focus_after_undo: FocusTarget | None = None
 
     def first(self) -> ChangeSet:
         """Do it the first time, before it is pushed; errors reach the caller."""
@@ -62,7 +63,7 @@ class Command(QUndoCommand):
     def undo(self) -> None:
         self._run(self.revert, self.focus_after_undo)
 
-    def _run(self, fn: Callable[[], ChangeSet], focus: object) -> None:
+    def _run(self, fn: Callable[[], ChangeSet], focus: FocusTarget | None) -> None:
         # Nothing may escape undo() or redo(): they are called from C++ (QUndoStack), and an
         # exception there would take the program down instead of reaching the error dialog.
         try:
@@ -94,8 +95,8 @@ class AddCommand(Command):
         text: str,
         add: Callable[[int | None], Added],
         kind: str,
-        focus: Callable[[int], object] | None = None,
-        focus_after_undo: object = None,
+        focus: Callable[[int], FocusTarget] | None = None,
+        focus_after_undo: FocusTarget | None = None,
     ) -> None:
         super().__init__(host, text)
         self._add, self._kind, self._focus = add, kind, focus
@@ -120,7 +121,11 @@ class EditCommand(Command):
     """Change some fields of a record; undo sets the fields it had before."""
 
     def __init__(
-        self, host: Host, text: str, update: Callable[..., Edited[Any]], focus: object = None
+        self,
+        host: Host,
+        text: str,
+        update: Callable[..., Edited[Any]],
+        focus: FocusTarget | None = None,
     ) -> None:
         super().__init__(host, text)
         self._update = update
@@ -154,7 +159,12 @@ class DeleteCommand(Command):
     """Delete records; undo restores them with their ids, places and everything under them."""
 
     def __init__(
-        self, host: Host, text: str, kind: str, ids: list[int], focus_after_do: object = None
+        self,
+        host: Host,
+        text: str,
+        kind: str,
+        ids: list[int],
+        focus_after_do: FocusTarget | None = None,
     ) -> None:
         super().__init__(host, text)
         self._kind, self._ids = kind, ids
@@ -186,10 +196,10 @@ class MoveNodeCommand(Command):
 
     def _move(self, parent_id: int | None, index: int) -> Moved:
         db, ref = self.host.db, self._ref
-        if ref.kind.value == "region":
+        if ref.kind is NodeKind.REGION:
             return order.move_region(db=db, region_id=ref.id, index=index)
         assert parent_id is not None
-        if ref.kind.value == "country":
+        if ref.kind is NodeKind.COUNTRY:
             return order.move_country(db=db, country_id=ref.id, region_id=parent_id, index=index)
         return order.move_partner(db=db, partner_id=ref.id, country_id=parent_id, index=index)
 
@@ -293,8 +303,8 @@ class StartYearCommand(Command):
     def __init__(self, host: Host, text: str, year: int, year_before: int) -> None:
         super().__init__(host, text)
         self.year = year
-        self.focus_after_do = ("year", year)
-        self.focus_after_undo = ("year", year_before)
+        self.focus_after_do = YearFocus(year)
+        self.focus_after_undo = YearFocus(year_before)
 
     def do(self) -> ChangeSet:
         return years.start_year(db=self.host.db, year=self.year).changes

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTreeWidget,
@@ -350,6 +351,84 @@ class MoveDialog(QDialog):
     ) -> int | None:
         dialog = cls(parent, title, groups, current)
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class PendingDialog:
+    """Values typed and refused are still on screen, and the clerk is leaving them."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, leaving: str, pending: list[str]) -> bool:
+        """True: discard them and go on; False: go back and correct them."""
+        box = QMessageBox(QMessageBox.Icon.Warning, cls._tr("Not saved"), "", parent=parent)
+        box.setObjectName("pendingDialog")
+        box.setText(
+            leaving
+            + " "
+            + cls._tr("What you typed here is not saved:")
+        )
+        box.setInformativeText("\n".join(f"• {p}" for p in pending))
+        back = box.addButton(cls._tr("Go Back and Correct"), QMessageBox.ButtonRole.RejectRole)
+        back.setObjectName("pendingBackButton")
+        drop = box.addButton(cls._tr("Discard It"), QMessageBox.ButtonRole.DestructiveRole)
+        drop.setObjectName("pendingDiscardButton")
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        box.exec()
+        return box.clickedButton() is drop
+
+    @staticmethod
+    def _tr(text: str) -> str:
+        return QCoreApplication.translate("PendingDialog", text)
+
+
+class YearDialog(QDialog):
+    """Year → Start a New Year…: which year, and what the new year starts with."""
+
+    def __init__(self, parent: QWidget | None, suggested: int, known: list[int]) -> None:
+        super().__init__(parent)
+        self.setObjectName("yearDialog")
+        self.setWindowTitle(self.tr("New year"))
+        self.known = set(known)
+        self.year = QSpinBox(objectName="yearSpin")
+        self.year.setRange(1990, 2100)
+        self.year.setValue(suggested)
+        self.year.setGroupSeparatorShown(False)
+        self.year.setAccessibleName(self.tr("Year to start"))
+        self.about = QLabel(objectName="yearAbout", wordWrap=True)
+        self.about.setMinimumWidth(420)
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Year:"), self.year)
+        form.addRow(self.about)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self._ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self._ok.setObjectName("yearStartButton")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self.year.valueChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        year = self.year.value()
+        taken = year in self.known
+        if taken:
+            text = self.tr("The table of %1 is already there: choose it in the year selector.")
+        else:
+            text = self.tr(
+                "Partners and agreements stay as they are; %1 starts with no events. The events "
+                "of the other years stay in the database."
+            )
+        self.about.setText(text.replace("%1", str(year)))
+        mark_error(self.year, text.replace("%1", str(year)) if taken else "")
+        self._ok.setText(self.tr("Start %1").replace("%1", str(year)))
+        self._ok.setEnabled(not taken)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, suggested: int, known: list[int]) -> int | None:
+        dialog = cls(parent, suggested, known)
+        return dialog.year.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 class FirstStartDialog:

@@ -10,7 +10,7 @@ staff look at them while writing this year's.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,6 +36,11 @@ from spbgui.ui.icons import Icon
 from spbgui.ui.table_models import EventsModel, select_record
 
 
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _events_table(model: EventsModel, name: str, parent: QWidget) -> QTableView:
     table = QTableView(parent)
     table.setObjectName(name)
@@ -55,6 +60,8 @@ def _events_table(model: EventsModel, name: str, parent: QWidget) -> QTableView:
 
 
 class EventsSection(QWidget):
+    invalidInput = Signal(str)  # the reason a typed value was refused, for the status bar
+
     def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
@@ -114,7 +121,9 @@ class EventsSection(QWidget):
 
         self.model = EventsModel(self)
         self.model.editRequested.connect(self._edit)
+        self.model.invalidInput.connect(self.invalidInput)
         self.table = _events_table(self.model, "eventsTable", self)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the next section
         self.table.setAccessibleName(self.tr("Events of the year"))
         self.table.setItemDelegateForColumn(
             EventsModel.DATE,
@@ -154,6 +163,7 @@ class EventsSection(QWidget):
         prev_layout = QVBoxLayout(self.previous)
         self.previous_table = _events_table(self.previous_model, "previousEventsTable", self)
         self.previous_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.previous_table.setTabKeyNavigation(False)
         prev_layout.addWidget(self.previous_table)
 
         split = QSplitter(Qt.Orientation.Vertical, self, objectName="eventsSplitter")
@@ -171,10 +181,19 @@ class EventsSection(QWidget):
     # -- showing --------------------------------------------------------------------------------
 
     def show_partner(self, partner_id: int, titles: dict[int, str]) -> None:
-        if partner_id != self.partner_id:
+        new = partner_id != self.partner_id
+        if new:
             self._clear_entry()
         self.partner_id = partner_id
         self.reload(titles)
+        if new:
+            self._default_agreement()
+
+    def _default_agreement(self) -> None:
+        """A partner with exactly one agreement: a new event belongs to it unless told."""
+        choices = self.model.agreement_choices()
+        one = choices[1][0] if len(choices) == 2 else None
+        self.new_agreement.setCurrentIndex(max(self.new_agreement.findData(one), 0))
 
     def reload(self, titles: dict[int, str] | None = None) -> None:
         if self.partner_id is None:
@@ -235,7 +254,41 @@ class EventsSection(QWidget):
         mark_error(self.new_date, why)
         self.new_error.setText(why)
         self.new_error.setVisible(bool(why))
+        if why:
+            self.invalidInput.emit(why)
         return why
+
+    # -- values typed and not saved -----------------------------------------------------------
+
+    def pending(self) -> list[str]:
+        """What was typed here and is not saved: refused dates, a new event not added yet."""
+        out = [
+            self.tr("date «%1» of the event «%2»: %3")
+            .replace("%1", text)
+            .replace("%2", _short(self.model.record(row).text))
+            .replace("%3", why)
+            for row, _col, text, why in self.model.drafts()
+        ]
+        if self.new_date.text().strip() or self.new_text.text().strip():
+            entry = " ".join(t for t in (self.new_date.text(), self.new_text.text()) if t.strip())
+            out.append(self.tr("the new event «%1», not added yet").replace("%1", _short(entry)))
+        return out
+
+    def focus_pending(self) -> None:
+        drafts = self.model.drafts()
+        if drafts:
+            row, col, _t, _w = drafts[0]
+            self.table.setFocus()
+            self.table.setCurrentIndex(self.model.index(row, col))
+        elif self._check_new_date():
+            self.new_date.setFocus()
+        else:
+            self.new_text.setFocus()
+
+    def discard_pending(self) -> None:
+        self.model.discard_drafts()
+        self._clear_entry()
+        self._default_agreement()
 
     def add_new_event(self) -> int | None:
         """Add the event typed in the entry line; on a bad date, say so and keep everything."""
@@ -253,6 +306,7 @@ class EventsSection(QWidget):
         )
         if new_id is not None:
             self._clear_entry()
+            self._default_agreement()
             self.focus_event(new_id)
             self.new_date.setFocus()
         return new_id

@@ -8,7 +8,6 @@ in QSettings.
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
@@ -29,21 +28,6 @@ RECENT_MAX = 8
 def sample_table() -> Path:
     """The 2024 table shipped with the program."""
     return resources_dir() / "sample" / "cooperation_2024.xlsx"
-
-
-def can_import() -> bool:
-    """The import dialog is there (it comes with the import issue)."""
-    return importlib.util.find_spec("spbgui.ui.import_dialog") is not None
-
-
-def can_export() -> bool:
-    """The export dialog is there (issue 5)."""
-    return importlib.util.find_spec("spbgui.ui.export_dialog") is not None
-
-
-def can_print() -> bool:
-    """The print preview is there (issue 6)."""
-    return importlib.util.find_spec("spbgui.ui.print_preview") is not None
 
 
 def recent_databases() -> list[str]:
@@ -67,6 +51,7 @@ def last_database() -> str | None:
 class DatabaseFiles(QObject):
     opened = Signal(object)  # Database
     imported = Signal(object)  # ChangeSet
+    written = Signal(object)  # Path of a file the program wrote (Excel, PDF, Word, CSV)
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
@@ -157,7 +142,7 @@ class DatabaseFiles(QObject):
 
     def import_table(self, path: Path | None = None) -> bool:
         """Open the import dialog (on ``path`` if given); True if something was imported."""
-        if self.db is None or not can_import():
+        if self.db is None:
             return False
         from spbgui.ui.import_dialog import ImportDialog
 
@@ -170,19 +155,22 @@ class DatabaseFiles(QObject):
         return done
 
     def export_table(self, year: int) -> None:
-        if self.db is None or not can_export():
+        if self.db is None:
             return
         from spbgui.ui.export_dialog import ExportDialog
 
-        ExportDialog.run(self.db, self.window, year)
+        path = ExportDialog.run(self.db, self.window, year)
+        if path is not None:
+            self.written.emit(path)
 
     def print_report(self, year: int) -> None:
-        if self.db is None or not can_print():
+        if self.db is None:
             return
         from spbgui.ui.print_preview import open_print_preview
 
         try:
-            open_print_preview(self.db, year, self.window)
+            dialog = open_print_preview(self.db, year, self.window)
+            dialog.saved.connect(self.written)
         except UserError as exc:
             MessageDialog.warn(self.window, self.tr("Nothing to print"), str(exc))
 
@@ -192,7 +180,7 @@ class DatabaseFiles(QObject):
         No preview dialog: the file is ours and known good; the import service still
         refuses anything that would duplicate records.
         """
-        if self.db is None or importlib.util.find_spec("spbgui.services.importer") is None:
+        if self.db is None:
             return False
         from spbgui.services.importer import import_workbook
 

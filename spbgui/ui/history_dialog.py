@@ -71,6 +71,7 @@ def _summary(c: history.Change) -> str:
 
 class HistoryDialog(QDialog):
     restored = Signal(object)  # ChangeSet
+    saved = Signal(object)  # Path of the CSV file written
 
     def __init__(self, db: Database, ref: NodeRef | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -158,10 +159,12 @@ class HistoryDialog(QDialog):
 
     def export_to(self, path: Path) -> int:
         try:
-            return history.export_history(db=self.db, path=path, **self._scope())
+            count = history.export_history(db=self.db, path=path, **self._scope())
         except (UserError, OSError) as exc:
             MessageDialog.warn(self, self.tr("The history was not saved"), str(exc))
             return 0
+        self.saved.emit(path)
+        return count
 
     def restore_selected(self) -> None:
         row = self.table.currentRow()

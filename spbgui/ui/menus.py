@@ -36,7 +36,6 @@ def build_menus(window: QMainWindow, actions: Actions) -> QMenu:
     file_menu.addAction(a[ActionId.BACKUPS])
     file_menu.addSeparator()
     file_menu.addAction(a[ActionId.QUIT])
-    file_menu.setToolTipsVisible(True)  # say why export and print are not there yet
 
     edit_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Edit"))
     edit_menu.setObjectName("menuEdit")
@@ -85,6 +84,8 @@ def build_menus(window: QMainWindow, actions: Actions) -> QMenu:
 
     help_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
     help_menu.setObjectName("menuHelp")
+    help_menu.addAction(a[ActionId.HELP])
+    help_menu.addSeparator()
     help_menu.addAction(a[ActionId.ABOUT])
     return recent
 
@@ -98,7 +99,12 @@ def build_toolbar(
     bar.setIconSize(QSize(22, 22))
     a = actions
     groups = (
-        (ActionId.OPEN_DATABASE, ActionId.IMPORT_TABLE),
+        (
+            ActionId.OPEN_DATABASE,
+            ActionId.IMPORT_TABLE,
+            ActionId.EXPORT_TABLE,
+            ActionId.PRINT_REPORT,
+        ),
         (ActionId.UNDO, ActionId.REDO),
         (ActionId.ADD_PARTNER, ActionId.ADD_AGREEMENT, ActionId.ADD_EVENT, ActionId.DELETE),
     )
@@ -106,7 +112,7 @@ def build_toolbar(
         for action_id in group:
             bar.addAction(a[action_id])
         bar.addSeparator()
-    label = QLabel(QCoreApplication.translate("Menus", " &Year: "), bar)
+    label = QLabel(QCoreApplication.translate("Menus", " Year of the &table: "), bar)
     label.setBuddy(year_selector)
     bar.addWidget(label)
     bar.addWidget(year_selector)

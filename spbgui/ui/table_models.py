@@ -93,6 +93,22 @@ class _RecordsModel(QAbstractTableModel):
         row = self.row_for(record_id)
         return self._rows[row].version if row >= 0 else None
 
+    def drafts(self) -> list[tuple[int, int, str, str]]:
+        """Values typed here and refused, still shown: (row, column, text, reason)."""
+        out = []
+        for (record_id, column), (text, why) in self._drafts.items():
+            row = self.row_for(record_id)
+            if row >= 0:
+                out.append((row, column, text, why))
+        return sorted(out)
+
+    def discard_drafts(self) -> None:
+        """Drop the refused values (the user chose to): the stored ones show again."""
+        if self._drafts:
+            self.beginResetModel()
+            self._drafts = {}
+            self.endResetModel()
+
     def draft(self, index: Index) -> tuple[str, str] | None:
         if not index.isValid():
             return None

@@ -302,7 +302,7 @@ class NavigationModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.EditRole:
             return row.name
         if role == Qt.ItemDataRole.DecorationRole:
-            return node_icon(row.ref.kind.value, row.kind)
+            return node_icon(row.ref.kind, row.kind)
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.note or None
         if role == Qt.ItemDataRole.FontRole and row.ref.kind is not NodeKind.PARTNER:

@@ -122,3 +122,20 @@ def messages(monkeypatch):  # type: ignore[no-untyped-def]
     monkeypatch.setattr(ErrorDialog, "show_unexpected", classmethod(record))
     monkeypatch.setattr(ErrorDialog, "show_user_error", classmethod(record))
     return shown
+
+
+@pytest.fixture(autouse=True)
+def pending_questions(monkeypatch):  # type: ignore[no-untyped-def]
+    """«What you typed is not saved» questions, answered «discard» and collected, so that
+    a window closed at the end of a test never waits on a modal box. Tests of the
+    question itself patch it again with their own answer."""
+    from spbgui.ui.dialogs import PendingDialog
+
+    asked: list[tuple[str, list[str]]] = []
+
+    def record(cls, parent, leaving, pending):  # type: ignore[no-untyped-def]
+        asked.append((leaving, list(pending)))
+        return True
+
+    monkeypatch.setattr(PendingDialog, "ask", classmethod(record))
+    return asked
