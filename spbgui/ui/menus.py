@@ -99,12 +99,7 @@ def build_toolbar(
     bar.setIconSize(QSize(22, 22))
     a = actions
     groups = (
-        (
-            ActionId.OPEN_DATABASE,
-            ActionId.IMPORT_TABLE,
-            ActionId.EXPORT_TABLE,
-            ActionId.PRINT_REPORT,
-        ),
+        (ActionId.OPEN_DATABASE, ActionId.IMPORT_TABLE),
         (ActionId.UNDO, ActionId.REDO),
         (ActionId.ADD_PARTNER, ActionId.ADD_AGREEMENT, ActionId.ADD_EVENT, ActionId.DELETE),
     )
@@ -112,7 +107,7 @@ def build_toolbar(
         for action_id in group:
             bar.addAction(a[action_id])
         bar.addSeparator()
-    label = QLabel(QCoreApplication.translate("Menus", " Year of the &table: "), bar)
+    label = QLabel(QCoreApplication.translate("Menus", " &Year: "), bar)
     label.setBuddy(year_selector)
     bar.addWidget(label)
     bar.addWidget(year_selector)

@@ -42,14 +42,14 @@ def _kind(value: object, _titles: Lookup) -> str:
 
 def _agreement(value: object, titles: Lookup) -> str:
     if value in (None, "", 0):
-        return tr("(none)")
+        return _translate("(none)")
     title = titles.get(int(value))  # type: ignore[call-overload]
-    return title if title else tr("agreement No. %1").replace("%1", str(value))
+    return title if title else _translate("agreement No. %1").replace("%1", str(value))
 
 
 def _event_date(value: object, _titles: Lookup) -> str:
     if isinstance(value, EventDate):
-        return format_event_date(value) or tr("no date")
+        return format_event_date(value) or _translate("no date")
     return _plain(value, _titles)
 
 
@@ -66,10 +66,10 @@ class FieldSpec:
     show: Callable[[object, Lookup], str] = _plain
 
     def title(self) -> str:
-        return tr(self.label)
+        return _translate(self.label)
 
     def undo_text(self) -> str:
-        return tr(self.undo)
+        return _translate(self.undo)
 
     def value_text(self, value: object, titles: Lookup | None = None) -> str:
         return self.show(value, titles or {})
@@ -114,7 +114,7 @@ FIELDS: dict[tuple[str, str], FieldSpec] = {
 NODE_TABLES = ("region", "country", "partner")
 
 
-def tr(text: str) -> str:
+def _translate(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
