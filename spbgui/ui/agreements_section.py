@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -30,6 +30,8 @@ def tool_button(icon_: Icon, tip: str, name: str, parent: QWidget) -> QToolButto
     button.setAccessibleName(tip)
     button.setObjectName(name)
     button.setAutoRaise(True)
+    # Tab goes from table to table; the buttons have their shortcuts and the mouse.
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return button
 
 
@@ -172,6 +174,9 @@ class AgreementsSection(QWidget):
         row = self.model.row_for(ids[0]) + step
         if 0 <= row < self.model.rowCount():
             self.editor.move_agreement(ids[0], row)
+
+    def tab_chain(self) -> list[QWidget]:
+        return [self.table]
 
     def pending(self) -> list[str]:
         """Dates typed here and refused, still shown in their cells."""

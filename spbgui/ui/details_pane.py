@@ -105,6 +105,16 @@ class PartnerPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
+    def tab_chain(self) -> list[QWidget]:
+        """The page's fields and tables in reading order, for Tab and Shift+Tab."""
+        return [
+            self.name,
+            self.kind,
+            self.note,
+            *self.agreements.tab_chain(),
+            *self.events.tab_chain(),
+        ]
+
     def show_partner(self, partner_id: int) -> bool:
         info = details.partner(db=self.editor.db, partner_id=partner_id)
         if info is None:
@@ -203,6 +213,9 @@ class SummaryPage(QWidget):
         layout.addSpacing(12)
         layout.addWidget(self.counts)
         layout.addWidget(self.children_list, 1)
+
+    def tab_chain(self) -> list[QWidget]:
+        return [self.name, self.note, self.children_list]
 
     def show_node(self, ref: NodeRef) -> bool:
         summary = details.summary(db=self.editor.db, ref=ref, year=self.editor.year)
@@ -313,6 +326,10 @@ class DetailsPane(QStackedWidget):
             self.addWidget(page)
         self.partner.agreements.invalidInput.connect(self.invalidInput)
         self.partner.events.invalidInput.connect(self.invalidInput)
+
+    def tab_chain(self) -> list[QWidget]:
+        """Every page's widgets in reading order (Qt skips those of the hidden pages)."""
+        return [*self.summary.tab_chain(), *self.partner.tab_chain()]
 
     # -- what the record actions reach -----------------------------------------------------------
 

@@ -361,11 +361,7 @@ class PendingDialog:
         """True: discard them and go on; False: go back and correct them."""
         box = QMessageBox(QMessageBox.Icon.Warning, cls._tr("Not saved"), "", parent=parent)
         box.setObjectName("pendingDialog")
-        box.setText(
-            leaving
-            + " "
-            + cls._tr("What you typed here is not saved:")
-        )
+        box.setText(leaving + " " + cls._tr("What you typed here is not saved:"))
         box.setInformativeText("\n".join(f"• {p}" for p in pending))
         back = box.addButton(cls._tr("Go Back and Correct"), QMessageBox.ButtonRole.RejectRole)
         back.setObjectName("pendingBackButton")

@@ -80,6 +80,7 @@ class EventsSection(QWidget):
         self.down_button = tool_button(Icon.DOWN, self.tr("Move down"), "eventDownButton", self)
         self.sort_button = QPushButton(self.tr("Sort by date"), self, objectName="sortEventsButton")
         self.sort_button.setFlat(True)
+        self.sort_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.title)
@@ -257,6 +258,18 @@ class EventsSection(QWidget):
         if why:
             self.invalidInput.emit(why)
         return why
+
+    def tab_chain(self) -> list[QWidget]:
+        """Reading order: the entry line, the year's table, the full text, last year's."""
+        return [
+            self.new_date,
+            self.new_text,
+            self.new_agreement,
+            self.new_button,
+            self.table,
+            self.text,
+            self.previous_table,
+        ]
 
     # -- values typed and not saved -----------------------------------------------------------
 

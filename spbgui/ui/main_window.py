@@ -10,6 +10,7 @@ from the change sets it emits.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -127,9 +128,24 @@ class MainWindow(QMainWindow):
                 )
             ]
         )
+        self._tab_order()
         self._database_shown()
         window_state.restore(self)
         self._restore_place()
+
+    def _tab_order(self) -> None:
+        """Tab and Shift+Tab visit the sections in reading order: the year and the search
+        above, the tree and the found events on the left, the details on the right."""
+        chain = [
+            self.year_selector,
+            self.search_field,
+            self.tree,
+            self.search.all_years,
+            self.search.view,
+            *self.details.tab_chain(),
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     # -- wiring --------------------------------------------------------------------------------
 
