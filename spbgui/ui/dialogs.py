@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from spbgui.domain.dates import DateError, parse_agreement_dates
 from spbgui.services.edit import PARTNER_KINDS, AgreementFields
 from spbgui.ui.fields import mark_error
+from spbgui.ui.record_fields import spec
 
 
 def kind_label(kind: str) -> str:
@@ -69,19 +70,6 @@ class ConfirmDialog:
         return box.clickedButton() is ok
 
 
-FIELD_NAMES = {
-    "name": QT_TRANSLATE_NOOP("ConflictDialog", "Name"),
-    "kind": QT_TRANSLATE_NOOP("ConflictDialog", "Kind"),
-    "note": QT_TRANSLATE_NOOP("ConflictDialog", "Note"),
-    "title": QT_TRANSLATE_NOOP("ConflictDialog", "Basis of cooperation"),
-    "dates": QT_TRANSLATE_NOOP("ConflictDialog", "Dates"),
-    "text": QT_TRANSLATE_NOOP("ConflictDialog", "Event"),
-    "start": QT_TRANSLATE_NOOP("ConflictDialog", "Start"),
-    "end": QT_TRANSLATE_NOOP("ConflictDialog", "End"),
-    "agreement_id": QT_TRANSLATE_NOOP("ConflictDialog", "Agreement"),
-}
-
-
 class ConflictDialog(QDialog):
     """Someone saved the same record meanwhile: theirs and yours side by side; keep one."""
 
@@ -105,12 +93,8 @@ class ConflictDialog(QDialog):
         for key, mine in error.yours.items():
             row = table.rowCount()
             table.insertRow(row)
-            label = FIELD_NAMES.get(key)
-            values = (
-                QCoreApplication.translate("ConflictDialog", label) if label else key,
-                _plain(theirs.get(key)),
-                _plain(mine),
-            )
+            field = spec(str(getattr(error, "table", "")), key)
+            values = (field.title(), field.value_text(theirs.get(key)), field.value_text(mine))
             for col, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -140,14 +124,6 @@ class ConflictDialog(QDialog):
     def ask(cls, parent: QWidget | None, error: Any) -> bool:
         """True: write mine over theirs; False: keep what they saved (tests patch this)."""
         return cls(parent, error).exec() == QDialog.DialogCode.Accepted
-
-
-def _plain(value: object) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, (list, tuple)):
-        return ", ".join(_plain(v) for v in value)
-    return str(value)
 
 
 class RetryDialog:
@@ -359,22 +335,26 @@ class PendingDialog:
     @classmethod
     def ask(cls, parent: QWidget | None, leaving: str, pending: list[str]) -> bool:
         """True: discard them and go on; False: go back and correct them."""
-        box = QMessageBox(QMessageBox.Icon.Warning, cls._tr("Not saved"), "", parent=parent)
+        title = QCoreApplication.translate("PendingDialog", "Not saved")
+        box = QMessageBox(QMessageBox.Icon.Warning, title, "", parent=parent)
         box.setObjectName("pendingDialog")
-        box.setText(leaving + " " + cls._tr("What you typed here is not saved:"))
+        intro = QCoreApplication.translate("PendingDialog", "What you typed here is not saved:")
+        box.setText(f"{leaving} {intro}")
         box.setInformativeText("\n".join(f"• {p}" for p in pending))
-        back = box.addButton(cls._tr("Go Back and Correct"), QMessageBox.ButtonRole.RejectRole)
+        back = box.addButton(
+            QCoreApplication.translate("PendingDialog", "Go Back and Correct"),
+            QMessageBox.ButtonRole.RejectRole,
+        )
         back.setObjectName("pendingBackButton")
-        drop = box.addButton(cls._tr("Discard It"), QMessageBox.ButtonRole.DestructiveRole)
+        drop = box.addButton(
+            QCoreApplication.translate("PendingDialog", "Discard It"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
         drop.setObjectName("pendingDiscardButton")
         box.setDefaultButton(back)
         box.setEscapeButton(back)
         box.exec()
         return box.clickedButton() is drop
-
-    @staticmethod
-    def _tr(text: str) -> str:
-        return QCoreApplication.translate("PendingDialog", text)
 
 
 class YearDialog(QDialog):

@@ -75,7 +75,7 @@ def _summary(c: history.Change, titles: Mapping[int, str]) -> str:
         )
     if c.action == "import" and c.after:
         return (
-            _tr("table of %1; events replaced: %2")
+            QCoreApplication.translate("HistoryDialog", "table of %1; events replaced: %2")
             .replace("%1", str(c.after.get("year", "")))
             .replace("%2", str(c.after.get("replaced_events", 0)))
         )

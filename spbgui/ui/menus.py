@@ -107,7 +107,7 @@ def build_toolbar(
         for action_id in group:
             bar.addAction(a[action_id])
         bar.addSeparator()
-    label = QLabel(QCoreApplication.translate("Menus", " &Year: "), bar)
+    label = QLabel(QCoreApplication.translate("Menus", " Y&ear: "), bar)
     label.setBuddy(year_selector)
     bar.addWidget(label)
     bar.addWidget(year_selector)

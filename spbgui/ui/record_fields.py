@@ -42,14 +42,18 @@ def _kind(value: object, _titles: Lookup) -> str:
 
 def _agreement(value: object, titles: Lookup) -> str:
     if value in (None, "", 0):
-        return _translate("(none)")
+        return QCoreApplication.translate("Fields", "(none)")
     title = titles.get(int(value))  # type: ignore[call-overload]
-    return title if title else _translate("agreement No. %1").replace("%1", str(value))
+    return (
+        title
+        if title
+        else QCoreApplication.translate("Fields", "agreement No. %1").replace("%1", str(value))
+    )
 
 
 def _event_date(value: object, _titles: Lookup) -> str:
     if isinstance(value, EventDate):
-        return format_event_date(value) or _translate("no date")
+        return format_event_date(value) or QCoreApplication.translate("Fields", "no date")
     return _plain(value, _titles)
 
 
