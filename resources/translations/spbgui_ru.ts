@@ -1314,7 +1314,7 @@ Please send this file to the program's maintainers. You can go on working.</sour
     </message>
     <message>
       <source> Y&amp;ear: </source>
-      <translation type="unfinished" />
+      <translation> Го&amp;д: </translation>
     </message>
   </context>
   <context>
