@@ -90,6 +90,14 @@ def build_menus(window: QMainWindow, actions: Actions) -> QMenu:
     return recent
 
 
+TOOLBAR: tuple[tuple[ActionId, ...], ...] = (
+    (ActionId.OPEN_DATABASE, ActionId.IMPORT_TABLE),
+    (ActionId.UNDO, ActionId.REDO),
+    (ActionId.ADD_PARTNER, ActionId.ADD_AGREEMENT, ActionId.ADD_EVENT, ActionId.DELETE),
+)
+"""The toolbar's groups of actions, left to right (the year and the search follow)."""
+
+
 def build_toolbar(
     window: QMainWindow, actions: Actions, year_selector: QComboBox, search: QWidget
 ) -> QToolBar:
@@ -98,12 +106,7 @@ def build_toolbar(
     bar.setMovable(False)
     bar.setIconSize(QSize(22, 22))
     a = actions
-    groups = (
-        (ActionId.OPEN_DATABASE, ActionId.IMPORT_TABLE),
-        (ActionId.UNDO, ActionId.REDO),
-        (ActionId.ADD_PARTNER, ActionId.ADD_AGREEMENT, ActionId.ADD_EVENT, ActionId.DELETE),
-    )
-    for group in groups:
+    for group in TOOLBAR:
         for action_id in group:
             bar.addAction(a[action_id])
         bar.addSeparator()
@@ -111,7 +114,7 @@ def build_toolbar(
     label.setBuddy(year_selector)
     bar.addWidget(label)
     bar.addWidget(year_selector)
-    bar.addAction(a[ActionId.START_YEAR])
+    bar.addAction(a[ActionId.START_YEAR])  # beside the year it starts
     spacer = QWidget(bar)
     spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred)
     bar.addWidget(spacer)

@@ -11,7 +11,7 @@ from spbgui.services import details, records, years
 from spbgui.services.changes import NodeKind
 from spbgui.store.database import open_database
 from spbgui.ui.actions import ActionId
-from spbgui.ui.dialogs import ConfirmDialog, YearDialog
+from spbgui.ui.dialogs import YearDialog
 from spbgui.ui.main_window import MainWindow
 
 
