@@ -100,7 +100,7 @@ SPECS: dict[ActionId, Spec] = {
     ActionId.QUIT: Spec(
         QT_TRANSLATE_NOOP("Actions", "&Quit"),
         QT_TRANSLATE_NOOP("Actions", "Close the program; every change is already saved"),
-        QKeySequence.StandardKey.Quit,
+        "Ctrl+Q",  # QKeySequence.Quit is empty on some desktops
         role=QAction.MenuRole.QuitRole,
     ),
     ActionId.UNDO: Spec(

@@ -65,11 +65,13 @@ def test_standard_shortcuts(window) -> None:  # type: ignore[no-untyped-def]
         (ActionId.REDO, QKeySequence.StandardKey.Redo),
         (ActionId.FIND, QKeySequence.StandardKey.Find),
         (ActionId.OPEN_DATABASE, QKeySequence.StandardKey.Open),
-        (ActionId.QUIT, QKeySequence.StandardKey.Quit),
         (ActionId.DELETE, QKeySequence.StandardKey.Delete),
     ):
         assert a[action_id].shortcut() == QKeySequence(key), action_id
     assert a[ActionId.RENAME].shortcut() == QKeySequence("F2")
+    assert a[ActionId.QUIT].shortcut() == QKeySequence("Ctrl+Q")
+    assert QKeySequence("Ctrl+Y") in a[ActionId.REDO].shortcuts()
+    assert QKeySequence("Ctrl+Shift+Z") in a[ActionId.REDO].shortcuts()
 
 
 def test_import_export_and_print_are_enabled_with_tips_that_say_what_they_do(window) -> None:  # type: ignore[no-untyped-def]
