@@ -1285,8 +1285,8 @@ Please send this file to the program's maintainers. You can go on working.</sour
       <translation>&amp;Файл</translation>
     </message>
     <message>
-      <source>Open &amp;Recent</source>
-      <translation>&amp;Недавние</translation>
+      <source>Open Re&amp;cent</source>
+      <translation>Н&amp;едавние</translation>
     </message>
     <message>
       <source>&amp;Edit</source>

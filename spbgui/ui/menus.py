@@ -25,7 +25,7 @@ def build_menus(window: QMainWindow, actions: Actions) -> QMenu:
     file_menu.setObjectName("menuFile")
     file_menu.addAction(a[ActionId.NEW_DATABASE])
     file_menu.addAction(a[ActionId.OPEN_DATABASE])
-    recent = file_menu.addMenu(QCoreApplication.translate("Menus", "Open &Recent"))
+    recent = file_menu.addMenu(QCoreApplication.translate("Menus", "Open Re&cent"))
     recent.setObjectName("menuRecent")
     file_menu.addAction(a[ActionId.CONNECT_SERVER])
     file_menu.addSeparator()
