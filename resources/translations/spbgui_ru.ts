@@ -1369,12 +1369,12 @@ Please send this file to the program's maintainers. You can go on working.</sour
       <translation>&amp;Название:</translation>
     </message>
     <message>
-      <source>&amp;Kind:</source>
-      <translation>&amp;Вид:</translation>
+      <source>K&amp;ind:</source>
+      <translation>В&amp;ид:</translation>
     </message>
     <message>
-      <source>N&amp;ote:</source>
-      <translation>&amp;Примечание:</translation>
+      <source>No&amp;te:</source>
+      <translation>Прим&amp;ечание:</translation>
     </message>
     <message>
       <source>%1 (country as a whole)</source>
@@ -1699,8 +1699,8 @@ Please send this file to the program's maintainers. You can go on working.</sour
       <translation>&amp;Название:</translation>
     </message>
     <message>
-      <source>N&amp;ote:</source>
-      <translation>&amp;Примечание:</translation>
+      <source>No&amp;te:</source>
+      <translation>Прим&amp;ечание:</translation>
     </message>
     <message>
       <source>Region</source>

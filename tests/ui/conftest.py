@@ -139,3 +139,14 @@ def pending_questions(monkeypatch):  # type: ignore[no-untyped-def]
 
     monkeypatch.setattr(PendingDialog, "ask", classmethod(record))
     return asked
+
+
+@pytest.fixture
+def russian(qapp):  # type: ignore[no-untyped-def]
+    """The program's translations (Qt's own and ours) installed, as the program starts."""
+    from spbgui.app import install_translations
+
+    translators = install_translations(qapp)
+    yield
+    for tr in translators:
+        qapp.removeTranslator(tr)
