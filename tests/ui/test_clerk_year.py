@@ -128,8 +128,10 @@ def test_the_clerks_year(qtbot, db_path: Path, tmp_path: Path, messages, monkeyp
     gestures.type_text(_focus(), "ыставка в Эрмитаже")
     _key(_focus(), Qt.Key.Key_Return)
     qtbot.waitUntil(
-        lambda: details.events(db=window.db, partner_id=partner.id, year=2025)[1].text
-        == "выставка в Эрмитаже"
+        lambda: (
+            details.events(db=window.db, partner_id=partner.id, year=2025)[1].text
+            == "выставка в Эрмитаже"
+        )
     )
 
     # Delete one (Del on the table) and undo it (Ctrl+Z).

@@ -322,8 +322,9 @@ CASES: dict[ActionId, Case] = {
         _new_database,
         lambda w: [gestures.choose_file(w.notes["path"])],
         lambda w: (
-            w.notes["path"].exists() and w.window.db.path == w.notes["path"]
-        ) or pytest.fail("the new database is not open"),
+            (w.notes["path"].exists() and w.window.db.path == w.notes["path"])
+            or pytest.fail("the new database is not open")
+        ),
     ),
     ActionId.OPEN_DATABASE: Case(
         _open_database,
@@ -353,9 +354,13 @@ CASES: dict[ActionId, Case] = {
     ActionId.HISTORY: Case(
         _select("Ош"),
         lambda w: [
-            lambda d: ((d.objectName() == "historyDialog" and d.table.rowCount() > 0)
-            and gestures.escape(d) is None)
-            or pytest.fail("no history shown")
+            lambda d: (
+                (
+                    (d.objectName() == "historyDialog" and d.table.rowCount() > 0)
+                    and gestures.escape(d) is None
+                )
+                or pytest.fail("no history shown")
+            )
         ],
     ),
     ActionId.ADD_REGION: Case(
@@ -365,30 +370,37 @@ CASES: dict[ActionId, Case] = {
     ActionId.ADD_COUNTRY: Case(
         _select("Ош"),
         lambda w: [gestures.type_and_enter("Лаос")],
-        lambda w: any(c["name"] == "Лаос" for c in records.dump(db=w.db)["countries"])
-        or pytest.fail(""),
+        lambda w: (
+            any(c["name"] == "Лаос" for c in records.dump(db=w.db)["countries"]) or pytest.fail("")
+        ),
     ),
     ActionId.ADD_PARTNER: Case(
         _select("Ош"),
         lambda w: [gestures.type_and_enter("Каракол")],
-        lambda w: any(p["name"] == "Каракол" for p in records.dump(db=w.db)["partners"])
-        or pytest.fail(""),
+        lambda w: (
+            any(p["name"] == "Каракол" for p in records.dump(db=w.db)["partners"])
+            or pytest.fail("")
+        ),
     ),
     ActionId.ADD_AGREEMENT: Case(
         _select("Ош"),
         lambda w: [_agreement_answer],
-        lambda w: any(
-            a.title == "Соглашение о побратимстве"
-            for a in details.agreements(db=w.db, partner_id=w.notes["id"])
-        )
-        or pytest.fail(""),
+        lambda w: (
+            any(
+                a.title == "Соглашение о побратимстве"
+                for a in details.agreements(db=w.db, partner_id=w.notes["id"])
+            )
+            or pytest.fail("")
+        ),
     ),
     ActionId.ADD_EVENT: Case(_select("Ош"), check=_add_event_check),
     ActionId.MOVE_TO: Case(
         _select("Ош"),
         lambda w: [_move_answer],
-        lambda w: details.partner(db=w.db, partner_id=w.notes["id"]).country == "Казахстан"
-        or pytest.fail(""),
+        lambda w: (
+            details.partner(db=w.db, partner_id=w.notes["id"]).country == "Казахстан"
+            or pytest.fail("")
+        ),
     ),
     ActionId.MOVE_UP: Case(
         _second_region, check=lambda w: _tree_top(w)[0] == w.notes["name"] or pytest.fail("")
