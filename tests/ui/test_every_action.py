@@ -288,7 +288,7 @@ def _help_check(w: Walk) -> None:
     helper = w.window.findChild(HelpWindow, "helpWindow")
     assert helper is not None and helper.isVisible()
     text = helper.browser.toPlainText()
-    assert "Новый год" in text or "новый год" in text
+    assert "Год шаг за шагом" in text and "Где резервные копии" in text
     helper.close()
 
 
