@@ -13,4 +13,11 @@
       <translation>&amp;Тип файлов:</translation>
     </message>
   </context>
+  <context>
+    <name>QPlatformTheme</name>
+    <message>
+      <source>OK</source>
+      <translation>ОК</translation>
+    </message>
+  </context>
 </TS>
