@@ -13,8 +13,8 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from spbgui.io.table import ParsedTable
-from spbgui.io.xlsx_guard import ReadLimits
+from spbgui.io.table.records import ParsedTable
+from spbgui.io.xlsx.guard import ReadLimits
 
 NAMES = {
     "regions": "регионов",
@@ -60,7 +60,7 @@ def _summary(table: ParsedTable) -> str:
 
 
 def run(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Any]) -> int:
-    from spbgui.io.xlsx_read import read_table
+    from spbgui.io.xlsx.read import read_table
     from spbgui.services.importer import import_table
 
     limits = dataclasses.replace(

@@ -19,8 +19,14 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from spbgui.errors import UserError
-from spbgui.io.table import ImportWarning, ParsedTable, PartnerKind, TableAgreement, TableCountry
-from spbgui.io.xlsx_read import ImportCancelled, read_table
+from spbgui.io.table.records import (
+    ImportWarning,
+    ParsedTable,
+    PartnerKind,
+    TableAgreement,
+    TableCountry,
+)
+from spbgui.io.xlsx.read import ImportCancelled, read_table
 from spbgui.store.backup import make_backup
 from spbgui.store.changelog import log_change
 from spbgui.store.database import Database

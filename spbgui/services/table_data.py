@@ -18,7 +18,13 @@ from sqlalchemy.orm import selectinload
 
 from spbgui.domain.dates import EventDate, PartialDate
 from spbgui.domain.events_text import EventText
-from spbgui.io.table import ParsedTable, TableAgreement, TableCountry, TablePartner, TableRegion
+from spbgui.io.table.records import (
+    ParsedTable,
+    TableAgreement,
+    TableCountry,
+    TablePartner,
+    TableRegion,
+)
 from spbgui.store.database import Database
 from spbgui.store.models import Agreement, Country, Event, Partner, Region
 

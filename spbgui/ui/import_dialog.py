@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spbgui.io.table import ParsedTable
-from spbgui.io.xlsx_guard import ReadLimits
+from spbgui.io.table.records import ParsedTable
+from spbgui.io.xlsx.guard import ReadLimits
 from spbgui.services.importer import ImportResult, events_in_year, import_table
 from spbgui.store.database import Database
 from spbgui.ui.tasks import Task, is_running, stop
@@ -125,7 +125,7 @@ class ImportDialog(QDialog):
 
     def set_file(self, path: str | Path) -> None:
         """Read the workbook in the background and show the preview when done."""
-        from spbgui.io.xlsx_read import read_table
+        from spbgui.io.xlsx.read import read_table
 
         self.fileEdit.setText(str(path))
         self.table = None

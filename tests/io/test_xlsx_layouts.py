@@ -16,9 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from spbgui.domain.dates import EventDate, PartialDate, format_agreement_dates, format_event_date
-from spbgui.io.table import ParsedTable, PartnerKind
-from spbgui.io.table_json import parsed_to_records
-from spbgui.io.xlsx_read import read_table
+from spbgui.io.table.as_json import parsed_to_records
+from spbgui.io.table.records import ParsedTable, PartnerKind
+from spbgui.io.xlsx.read import read_table
 
 # --- writing the records in a layout ---------------------------------------------------------
 

@@ -18,9 +18,15 @@ from hypothesis import strategies as st
 
 from spbgui.domain.dates import EventDate, PartialDate
 from spbgui.domain.events_text import EventText
-from spbgui.io.table import ParsedTable, TableAgreement, TableCountry, TablePartner, TableRegion
-from spbgui.io.xlsx_read import read_table
-from spbgui.io.xlsx_write import write_table
+from spbgui.io.table.records import (
+    ParsedTable,
+    TableAgreement,
+    TableCountry,
+    TablePartner,
+    TableRegion,
+)
+from spbgui.io.xlsx.read import read_table
+from spbgui.io.xlsx_writer.workbook import write_table
 
 YEAR = 2024
 KNOWN_REGIONS = ["Европа", "Азия", "СНГ", "Африка", "Латинская Америка", "Северная Америка"]

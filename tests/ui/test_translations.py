@@ -14,8 +14,6 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
-
 from PySide6.QtCore import QTranslator
 
 ROOT = Path(__file__).resolve().parents[2]

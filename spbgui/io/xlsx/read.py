@@ -1,10 +1,10 @@
 """Reading the committee's table from an .xlsx workbook into a :class:`ParsedTable`.
 
 The one entry point is :func:`read_table`. It checks the file
-(:mod:`~spbgui.io.xlsx_guard`), reads the sheets as plain grids
-(:mod:`~spbgui.io.xlsx_cells`), finds the sheet and row that hold the header
-(:mod:`~spbgui.io.xlsx_header`) and reads the rows under it
-(:mod:`~spbgui.io.xlsx_rows`). No database and no Qt: the import service
+(:mod:`~spbgui.io.xlsx.guard`), reads the sheets as plain grids
+(:mod:`~spbgui.io.xlsx.cells`), finds the sheet and row that hold the header
+(:mod:`~spbgui.io.table.header`) and reads the rows under it
+(:mod:`~spbgui.io.table.rows`). No database and no Qt: the import service
 writes the result, the window shows the warnings as the import report.
 """
 
@@ -17,10 +17,8 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 
 from spbgui.errors import UserError
-from spbgui.io.table import ImportWarning, ParsedTable, TableError
-from spbgui.io.xlsx_cells import ENGINES, Grid, iter_grids
-from spbgui.io.xlsx_guard import ReadLimits, SheetInfo, inspect_workbook
-from spbgui.io.xlsx_header import (
+from spbgui.io.table.grid import Grid
+from spbgui.io.table.header import (
     COLUMN_NAMES,
     EVENTS,
     EXPECTED_NAMES,
@@ -28,7 +26,10 @@ from spbgui.io.xlsx_header import (
     Header,
     find_header,
 )
-from spbgui.io.xlsx_rows import RowReader
+from spbgui.io.table.records import ImportWarning, ParsedTable, TableError
+from spbgui.io.table.rows import RowReader
+from spbgui.io.xlsx.cells import ENGINES, iter_grids
+from spbgui.io.xlsx.guard import ReadLimits, SheetInfo, inspect_workbook
 
 __all__ = ["ENGINES", "ImportCancelled", "ReadLimits", "TableError", "read_table"]
 

@@ -15,15 +15,15 @@ from collections.abc import Callable
 from typing import Any
 
 from spbgui.domain.dates import PartialDate, Precision, format_event_date
-from spbgui.io.table import ParsedTable
-from spbgui.io.xlsx_write_cells import (
+from spbgui.io.table.records import ParsedTable
+from spbgui.io.xlsx_writer.cells import (
     EXCEL_FIRST_DATE,
     CellRefused,
     ExportError,
     RowCells,
     cell_text,
 )
-from spbgui.io.xlsx_write_format import (
+from spbgui.io.xlsx_writer.styles import (
     DAY,
     LIST_HEADER,
     LIST_TEXT,
@@ -35,7 +35,7 @@ from spbgui.io.xlsx_write_format import (
     set_widths,
     styles_for,
 )
-from spbgui.io.xlsx_write_table import MAX_SHEET_ROWS, Record, ordered_agreements
+from spbgui.io.xlsx_writer.table_sheet import MAX_SHEET_ROWS, Record, ordered_agreements
 
 SHEET = "Мероприятия"
 HEADERS = (

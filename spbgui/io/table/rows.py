@@ -16,18 +16,9 @@ from dataclasses import dataclass, field
 
 from spbgui.domain.dates import DateError, EventDate, PartialDate
 from spbgui.domain.events_text import EventText, paragraphs, split_events
-from spbgui.io.table import (
-    ImportWarning,
-    ParsedTable,
-    PartnerKind,
-    TableAgreement,
-    TableCountry,
-    TablePartner,
-    TableRegion,
-)
-from spbgui.io.xlsx_cells import Cell, Grid
-from spbgui.io.xlsx_countries import is_country, normalize_name
-from spbgui.io.xlsx_header import (
+from spbgui.io.table.countries import is_country, normalize_name
+from spbgui.io.table.grid import Cell, Grid
+from spbgui.io.table.header import (
     CITY,
     COUNTRY,
     DATES,
@@ -39,7 +30,16 @@ from spbgui.io.xlsx_header import (
     numbers_columns,
     repeats_header,
 )
-from spbgui.io.xlsx_text import (
+from spbgui.io.table.records import (
+    ImportWarning,
+    ParsedTable,
+    PartnerKind,
+    TableAgreement,
+    TableCountry,
+    TablePartner,
+    TableRegion,
+)
+from spbgui.io.table.text import (
     cell_text,
     fold,
     is_capitals,
