@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 
 from spbgui.io.table.records import ParsedTable
 from spbgui.io.xlsx.guard import ReadLimits
+from spbgui.services.databases import Database
 from spbgui.services.importer import ImportResult, events_in_year, import_table
-from spbgui.store.database import Database
 from spbgui.ui.tasks import Task, is_running, stop
 
 
