@@ -1,48 +1,25 @@
 """Reading the committee's table from an .xlsx workbook into a :class:`ParsedTable`.
 
 The one entry point is :func:`read_table`. It checks the file
-(:mod:`~spbgui.io.xlsx.guard`), reads the sheets as plain grids
-(:mod:`~spbgui.io.xlsx.cells`), finds the sheet and row that hold the header
-(:mod:`~spbgui.io.table.header`) and reads the rows under it
-(:mod:`~spbgui.io.table.rows`). No database and no Qt: the import service
-writes the result, the window shows the warnings as the import report.
+(:mod:`~spbgui.io.xlsx.guard`) and reads the sheets as plain grids
+(:mod:`~spbgui.io.xlsx.cells`); the table rules that find the header and read
+the rows are the format-neutral :func:`~spbgui.io.table.read.read_grids`. No
+database and no Qt: the import service writes the result, the window shows the
+warnings as the import report.
 """
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Callable, Iterator
-from contextlib import closing, contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from contextlib import closing
 
-from spbgui.errors import UserError
-from spbgui.io.table.grid import Grid
-from spbgui.io.table.header import (
-    COLUMN_NAMES,
-    EVENTS,
-    EXPECTED_NAMES,
-    REQUIRED,
-    Header,
-    find_header,
-)
-from spbgui.io.table.records import ImportWarning, ParsedTable, TableError
-from spbgui.io.table.rows import RowReader
+from spbgui.io.table.read import ImportCancelled, Source, check_cancel, read_grids
+from spbgui.io.table.records import ParsedTable, TableError
 from spbgui.io.xlsx.cells import ENGINES, iter_grids
-from spbgui.io.xlsx.guard import ReadLimits, SheetInfo, inspect_workbook
+from spbgui.io.xlsx.guard import ReadLimits, inspect_workbook
 
 __all__ = ["ENGINES", "ImportCancelled", "ReadLimits", "TableError", "read_table"]
-
-
-class ImportCancelled(UserError):
-    """The user stopped the import (``cancelled()`` returned True); nothing was changed.
-
-    A UserError, so that wherever it surfaces it is shown as its one line, not
-    logged as a failure.
-    """
-
-    def __init__(self, message: str = "Импорт отменён, база данных не изменена.") -> None:
-        super().__init__(message)
 
 
 def read_table(
@@ -65,133 +42,9 @@ def read_table(
     Raises :class:`TableError` (one plain Russian line) for a file that is not
     a readable workbook or holds no such table.
     """
-    _check_cancel(cancelled)
+    check_cancel(cancelled)
     info = inspect_workbook(path, limits)
-    _check_cancel(cancelled)
-
-    nearest = _Nearest()
-    with _gc_paused(), closing(iter_grids(info, limits, engine)) as grids:
-        table = _read_first_table(grids, year, progress, cancelled, info.sheets, nearest)
-    if table is not None:
-        return table
-    if not any(s.n_cells for s in info.sheets):
-        raise TableError(f"Книга «{info.path.name}» пуста: на её листах нет данных.")
-    hint = ""
-    if len(nearest.found) >= 2:  # a real attempt at the header: say what it lacks
-        missing = ", ".join(COLUMN_NAMES[r] for r in REQUIRED if r not in nearest.found)
-        hint = f" (на листе «{nearest.sheet}» нет столбцов {missing})"
-    raise TableError(
-        f"В книге «{info.path.name}» не найдена таблица сотрудничества: нужна строка "
-        f"заголовка со столбцами {EXPECTED_NAMES}{hint}."
-    )
-
-
-@dataclass
-class _Nearest:
-    """The sheet whose best row had most of the header, for the refusal message."""
-
-    sheet: str = ""
-    found: set[str] = field(default_factory=set)
-
-
-def _read_first_table(
-    grids: Iterator[Grid],
-    year: int | None,
-    progress: Callable[[int, int], None] | None,
-    cancelled: Callable[[], bool] | None,
-    sheets: list[SheetInfo],
-    nearest: _Nearest,
-) -> ParsedTable | None:
-    """The table of the first sheet that has the header, or None if no sheet has it."""
-    for grid in grids:
-        _check_cancel(cancelled)
-        header, found = find_header(grid)
-        if header is None:
-            if len(found) > len(nearest.found):
-                nearest.sheet, nearest.found = grid.name, found
-            continue
-        event_year = year if year is not None else header.year
-        if event_year is None:
-            raise TableError(
-                f"В заголовке «{header.events_title}» не указан год мероприятий. "
-                "Допишите год в заголовок («Основные мероприятия в 2024 году») "
-                "или укажите его при импорте."
-            )
-        reader = RowReader(grid, header, event_year, tick=lambda done: None)
-        reader.tick = _ticker(len(reader.rows), progress, cancelled)  # now the rows are known
-        table = reader.read()
-        # The report reads top to bottom: notes on the file first, then by row.
-        table.warnings.sort(key=lambda w: w.row or 0)
-        table.warnings[:0] = _notes_on_reading(sheets, grid.name, grid.hidden, header, year)
-        if progress is not None:
-            progress(len(reader.rows), len(reader.rows))
-        return table
-    return None
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Hold the cyclic garbage collector while the table is built.
-
-    Reading allocates hundreds of thousands of small objects, none of them in
-    reference cycles; each allocation burst makes the collector walk all that
-    is alive, which took a third of the time of a 20,000-row import.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _check_cancel(cancelled: Callable[[], bool] | None) -> None:
-    if cancelled is not None and cancelled():
-        raise ImportCancelled
-
-
-def _ticker(
-    n_rows: int,
-    progress: Callable[[int, int], None] | None,
-    cancelled: Callable[[], bool] | None,
-) -> Callable[[int], None]:
-    def tick(done: int) -> None:
-        _check_cancel(cancelled)
-        if progress is not None:
-            progress(done, n_rows)
-
-    return tick
-
-
-def _notes_on_reading(
-    sheets: list[SheetInfo], chosen: str, hidden: bool, header: Header, year: int | None
-) -> list[ImportWarning]:
-    """What the report should say about where the table was found."""
-    notes: list[ImportWarning] = []
-    others = [s.name for s in sheets if s.name != chosen and s.n_cells]
-    if others:
-        listed = ", ".join(f"«{n}»" for n in others)
-        notes.append(
-            ImportWarning(
-                None, f"таблица прочитана с листа «{chosen}»; листы {listed} не импортировались"
-            )
-        )
-    if hidden:
-        notes.append(ImportWarning(None, f"лист «{chosen}» скрыт в книге"))
-    if year is not None and header.year is not None and header.year != year:
-        notes.append(
-            ImportWarning(
-                header.row + 1,
-                f"в заголовке «{header.events_title}» указан {header.year} год, "
-                f"мероприятия отнесены к {year} году, как задано при импорте",
-            )
-        )
-    if header.cols.get(EVENTS) is not None and header.extra:
-        named = ", ".join(f"«{t}»" for t in header.extra.values())
-        notes.append(
-            ImportWarning(
-                header.row + 1, f"столбцы {named} не входят в таблицу; их текст не импортируется"
-            )
-        )
-    return notes
+    check_cancel(cancelled)
+    source = Source(name=info.path.name, parts=[s.name for s in info.sheets if s.n_cells])
+    with closing(iter_grids(info, limits, engine)) as grids:
+        return read_grids(grids, source, year=year, progress=progress, cancelled=cancelled)
