@@ -19,6 +19,8 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from spbgui.errors import UserError
+from spbgui.io.sources import read_file
+from spbgui.io.table.read import ImportCancelled
 from spbgui.io.table.records import (
     ImportWarning,
     ParsedTable,
@@ -26,7 +28,6 @@ from spbgui.io.table.records import (
     TableAgreement,
     TableCountry,
 )
-from spbgui.io.xlsx.read import ImportCancelled, read_table
 from spbgui.store.backup import make_backup
 from spbgui.store.changelog import log_change
 from spbgui.store.database import Database
@@ -129,8 +130,9 @@ def import_workbook(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> ImportResult:
-    """Read a workbook (refusing bad files before the database is touched) and import it."""
-    table = read_table(path, year=year, progress=progress, cancelled=cancelled)
+    """Read a table file of any kind :mod:`spbgui.io.sources` knows (refusing bad files before
+    the database is touched) and import it."""
+    table = read_file(path, year=year, progress=progress, cancelled=cancelled)
     return import_table(
         db=db, table=table, replace_year=replace_year, dry_run=dry_run, cancelled=cancelled
     )

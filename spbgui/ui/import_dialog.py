@@ -1,4 +1,7 @@
-"""File → Import…: choose a workbook, see what it holds, then import it or cancel.
+"""File → Import…: choose a table file, see what it holds, then import it or cancel.
+
+Any file :mod:`spbgui.io.sources` reads will do (Excel, LibreOffice, Word, text);
+the file filter lists them, and the reader is chosen by the file's content.
 
 Reading and importing run in a thread with a progress bar and a Cancel button;
 a cancelled or refused import leaves the database as it was. When the table's
@@ -62,7 +65,9 @@ class ImportDialog(QDialog):
         self.resize(900, 650)
 
         self.fileEdit = QLineEdit(objectName="importFileEdit", readOnly=True)
-        self.fileEdit.setPlaceholderText(self.tr("Choose the workbook (.xlsx) to import"))
+        self.fileEdit.setPlaceholderText(
+            self.tr("Choose the file of the table to import (Excel, LibreOffice, Word, text)")
+        )
         browse = QPushButton(self.tr("Choose…"), objectName="importBrowseButton")
         browse.clicked.connect(self.browse)
         top = QHBoxLayout()
@@ -117,15 +122,22 @@ class ImportDialog(QDialog):
             self,
             self.tr("Import a table from Excel"),
             start,
-            self.tr("Excel workbooks (*.xlsx);;All files (*)"),
+            self._file_filter(),
         )
         if path:
             settings.setValue("import/lastFolder", str(Path(path).parent))
             self.set_file(path)
 
+    def _file_filter(self) -> str:
+        """The dialog's filter from the kinds of file the readers take, all of them first."""
+        from spbgui.io.sources import file_filter
+
+        entries = [f"{label} ({' '.join(patterns)})" for label, patterns in file_filter()]
+        return ";;".join([*entries, self.tr("All files (*)")])
+
     def set_file(self, path: str | Path) -> None:
-        """Read the workbook in the background and show the preview when done."""
-        from spbgui.io.xlsx.read import read_table
+        """Read the file in the background and show the preview when done."""
+        from spbgui.io.sources import read_file
 
         self.fileEdit.setText(str(path))
         self.table = None
@@ -135,7 +147,7 @@ class ImportDialog(QDialog):
         self.importButton.setEnabled(False)
         self.summary.setText(self.tr("Reading the file…"))
         self._run(
-            lambda progress, cancelled: read_table(
+            lambda progress, cancelled: read_file(
                 path, progress=progress, cancelled=cancelled, limits=configured_limits()
             ),
             self._preview,
