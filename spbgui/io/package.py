@@ -70,18 +70,18 @@ def check_package(
     path: Path,
     limits: ReadLimits,
     what: str,
-    scans: dict[str, Callable[[], Scan]] | None = None,
+    scan_for: Callable[[str], Scan | None] | None = None,
 ) -> set[str]:
     """Check the zip at ``path`` and return its member names, or raise TableError.
 
-    ``scans`` maps a member name to a factory of its scan callback; each such
-    part is streamed through it (after the prolog check).
+    ``scan_for(member)`` gives the scan callback of an XML part (or None); the
+    part is streamed through it after the prolog check.
     """
     name = path.name
     check_size(path, limits)
     try:
         with zipfile.ZipFile(path) as zf:
-            return _check_zip(zf, name, limits, what, scans or {})
+            return _check_zip(zf, name, limits, what, scan_for or (lambda _member: None))
     except TableError:
         raise
     except (
@@ -103,7 +103,7 @@ def _check_zip(
     name: str,
     limits: ReadLimits,
     what: str,
-    scans: dict[str, Callable[[], Scan]],
+    scan_for: Callable[[str], Scan | None],
 ) -> set[str]:
     infos = zf.infolist()
     if len(infos) > limits.max_members:
@@ -129,8 +129,7 @@ def _check_zip(
     for info in infos:
         if info.is_dir() or not info.filename.lower().endswith((".xml", ".rels")):
             continue
-        factory = scans.get(info.filename)
-        scan = factory() if factory else None
+        scan = scan_for(info.filename)
         done = 0
         with zf.open(info) as fh:
             while chunk := fh.read(_CHUNK):
@@ -177,6 +176,11 @@ class TagCounter:
         self.refuse = refuse
         self.count = 0
         self.carry = b""
+
+    def part(self, _member: str) -> TagCounter:
+        """The counter for the next part: one total over all parts, a fresh carry."""
+        self.carry = b""
+        return self
 
     def __call__(self, chunk: bytes) -> None:
         buf = self.carry + chunk
