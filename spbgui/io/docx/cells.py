@@ -38,20 +38,21 @@ def blocks(body) -> Iterator[tuple[str, object]]:  # type: ignore[no-untyped-def
     """The body's paragraphs (as text) and tables (as elements), in order."""
     for child in body:
         if child.tag == _P:
-            yield "p", paragraph_text(child)
+            yield "p", paragraph_text(child, tab="\t")
         elif child.tag == _TBL:
             yield "tbl", child
         elif child.tag in _WRAPPERS:
             yield from blocks(child)
 
 
-def paragraph_text(p) -> str:  # type: ignore[no-untyped-def]
+def paragraph_text(p, tab: str = " ") -> str:  # type: ignore[no-untyped-def]
+    """A paragraph's text; a tab is a space inside a cell, a column break in the body text."""
     out: list[str] = []
-    _runs(p, out)
+    _runs(p, out, tab)
     return "".join(out)
 
 
-def _runs(el, out: list[str]) -> None:  # type: ignore[no-untyped-def]
+def _runs(el, out: list[str], tab: str) -> None:  # type: ignore[no-untyped-def]
     for child in el:
         tag = child.tag
         if tag == _R:
@@ -60,13 +61,13 @@ def _runs(el, out: list[str]) -> None:  # type: ignore[no-untyped-def]
                 if ptag == _T:
                     out.append(part.text or "")
                 elif ptag == _TAB:
-                    out.append(" ")
+                    out.append(tab)
                 elif ptag in (_BR, _CR):
                     out.append("\n")
                 elif ptag == _NBH:
                     out.append("-")
         elif tag in _RUN_WRAPPERS:
-            _runs(child, out)
+            _runs(child, out, tab)
 
 
 def cell_text(tc) -> str:  # type: ignore[no-untyped-def]

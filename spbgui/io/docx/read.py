@@ -34,6 +34,10 @@ _CONTINUED = re.compile(r"^\s*(?:продолжение|окончание)(?:\s
 _TC = rb"<(?:[A-Za-z_][\w.-]*:)?tc[\s/>]"
 
 
+def _n(number: int) -> str:
+    return f"{number:,}".replace(",", " ")
+
+
 def _source(name: str, parts: list[str]) -> Source:
     return Source(
         name=name,
@@ -73,8 +77,7 @@ def document_grids(
     def refuse(cells: int) -> TableError:
         return too_big(
             name,
-            f"в таблицах документа {cells:,} ячеек, допускается не более "
-            f"{limits.max_cells:,}".replace(",", " "),
+            f"в таблицах документа {_n(cells)} ячеек, допускается не более {_n(limits.max_cells)}",
         )
 
     counter = TagCounter(_TC, limits.max_cells, refuse)

@@ -44,9 +44,8 @@ def text_grid(text: str, name: str, max_cells: int) -> Grid:
     sep = guess_separator(text)
     cells = text.count(sep) + text.count("\n") + 1
     if cells > max_cells:
-        raise too_big(
-            name, f"в тексте {cells:,} ячеек, допускается не более {max_cells:,}".replace(",", " ")
-        )
+        n, limit = (f"{v:,}".replace(",", " ") for v in (cells, max_cells))
+        raise too_big(name, f"в тексте {n} ячеек, допускается не более {limit}")
     rows = [[_cell(c) for c in row] for row in split_rows(text, sep)]
     for row in rows:
         while row and row[-1] is None:
