@@ -28,6 +28,7 @@ from spbgui.io.table.records import (
     TableAgreement,
     TableCountry,
 )
+from spbgui.io.table.rows import NO_REGION
 from spbgui.store.backup import make_backup
 from spbgui.store.changelog import log_change
 from spbgui.store.database import Database
@@ -221,12 +222,10 @@ class _Writer:
         self._load()
         for treg in self.table.regions:
             self._check_cancel()
-            rid = self.regions.get(treg.name)
-            if rid is None:
-                position = self._next_position(("region",), Region)
-                rid = self._insert(Region, name=treg.name, position=position, note="")
-                self.regions[treg.name] = rid
-                self.created["regions"] += 1
+            # Rows without a region row above them (rows pasted from a table, say): their
+            # countries stay where the database has them, and only a country new to it
+            # makes the region «Без региона».
+            rid = None if treg.name == NO_REGION else self._region_id(treg.name)
             for tc in treg.countries:
                 self._country(tc, rid)
         self._check_cancel()
@@ -248,9 +247,20 @@ class _Writer:
         self.rows[model].append(values)
         return new_id
 
-    def _country(self, tc: TableCountry, rid: int) -> None:
+    def _region_id(self, name: str) -> int:
+        rid = self.regions.get(name)
+        if rid is None:
+            position = self._next_position(("region",), Region)
+            rid = self._insert(Region, name=name, position=position, note="")
+            self.regions[name] = rid
+            self.created["regions"] += 1
+        return rid
+
+    def _country(self, tc: TableCountry, rid: int | None) -> None:
         found = self.countries.get(tc.name)
         if found is None:
+            if rid is None:
+                rid = self._region_id(NO_REGION)
             position = self._next_position(
                 ("country", rid), Country, lambda: Country.region_id == rid
             )
@@ -259,7 +269,7 @@ class _Writer:
             self.created["countries"] += 1
         else:
             cid = found[0]
-            if found[1] != rid:
+            if rid is not None and found[1] != rid:
                 self.result.warnings.append(
                     ImportWarning(
                         None,
