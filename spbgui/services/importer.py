@@ -80,10 +80,16 @@ def import_table(
     db: Database,
     table: ParsedTable,
     replace_year: bool = False,
+    add_to_year: bool = False,
     dry_run: bool = False,
     cancelled: Cancelled | None = None,
 ) -> ImportResult:
-    """Write a parsed table into the database in one transaction."""
+    """Write a parsed table into the database in one transaction.
+
+    ``add_to_year`` is for a few rows pasted into the window: their events join the
+    year's events already stored (an event the partner already has, same date and
+    text, is not added twice) instead of the year being refused or replaced.
+    """
     result = ImportResult(
         year=table.year,
         counts=table.counts(),
@@ -92,7 +98,7 @@ def import_table(
         dry_run=dry_run,
     )
     existing = events_in_year(db=db, year=table.year)
-    if existing and not replace_year:
+    if existing and not (replace_year or add_to_year):
         raise YearHasEvents(
             f"В базе уже есть мероприятия {table.year} года ({existing}). Чтобы заменить их "
             "мероприятиями из файла, выберите замену (в командной строке: --replace-year)."
@@ -101,7 +107,9 @@ def import_table(
         result.backup = make_backup(db.path, "before-import", keep=BACKUPS_KEPT)
     try:
         with db.write() as s:
-            _Writer(s, table, result, cancelled).run(replace_year=replace_year)
+            _Writer(s, table, result, cancelled).run(
+                replace_year=replace_year, add_to_year=add_to_year
+            )
             # One history entry for the whole import, not one per row (revision 0007).
             log_change(
                 s,
@@ -160,6 +168,7 @@ class _Writer:
         }
         self.next_id: dict[Any, int] = {}
         self.positions: dict[tuple[Any, ...], int] = {}
+        self.skipped_events = 0
 
     def _check_cancel(self) -> None:
         if self.cancelled is not None and self.cancelled():
@@ -213,13 +222,24 @@ class _Writer:
             )
         }
 
-    def run(self, *, replace_year: bool) -> None:
+    def run(self, *, replace_year: bool, add_to_year: bool = False) -> None:
         # PostgreSQL: ids given here need the tables to ourselves (SQLite's lock does it there).
         lock_for_ids(self.s, (m.__tablename__ for m in self.rows))
         if replace_year:
             gone = self.s.execute(delete(Event).where(Event.year == self.table.year))
             self.result.replaced_events = gone.rowcount or 0
         self._load()
+        # Events already stored, to add pasted rows' events once only (add_to_year).
+        self.stored_events: set[tuple[int, str | None, str | None, str]] = set()
+        if add_to_year and not replace_year:
+            self.stored_events = {
+                (pid, start, end, text)
+                for pid, start, end, text in self.s.execute(
+                    select(Event.partner_id, Event.start, Event.end, Event.text).where(
+                        Event.year == self.table.year
+                    )
+                )
+            }
         for treg in self.table.regions:
             self._check_cancel()
             # Rows without a region row above them (rows pasted from a table, say): their
@@ -238,6 +258,14 @@ class _Writer:
         advance_sequences(conn, (m.__tablename__ for m, rows in self.rows.items() if rows))
         self.created["events"] = len(self.rows[Event])
         self.result.created = dict(self.created)
+        if self.skipped_events:
+            self.result.warnings.append(
+                ImportWarning(
+                    None,
+                    f"мероприятий, которые уже есть в базе у тех же партнёров: "
+                    f"{self.skipped_events} — повторно не добавлены",
+                )
+            )
 
     def _insert(self, model: Any, **values: Any) -> int:
         if model not in self.next_id:
@@ -327,6 +355,10 @@ class _Writer:
                 have.add(key)
         pos = self.event_pos.get(pid, 0)
         for ev in ta.events:
+            key = (pid, ev.date.start_iso(), ev.date.end_iso(), ev.text)
+            if key in self.stored_events:
+                self.skipped_events += 1
+                continue
             self._insert(
                 Event,
                 partner_id=pid,

@@ -59,9 +59,10 @@ class ImportDialog(QDialog):
         self.table: ParsedTable | None = None
         self.result: ImportResult | None = None
         self.error: str | None = None
+        self.adding = False  # pasted rows: their events join the year's, nothing is replaced
         self._task: Task | None = None
         self.setObjectName("importDialog")
-        self.setWindowTitle(self.tr("Import a table from Excel"))
+        self.setWindowTitle(self.tr("Import the committee's table"))
         self.resize(900, 650)
 
         self.fileEdit = QLineEdit(objectName="importFileEdit", readOnly=True)
@@ -120,7 +121,7 @@ class ImportDialog(QDialog):
         start = str(settings.value("import/lastFolder", str(Path.home())))
         path, _ = QFileDialog.getOpenFileName(
             self,
-            self.tr("Import a table from Excel"),
+            self.tr("Import the committee's table"),
             start,
             self._file_filter(),
         )
@@ -152,6 +153,16 @@ class ImportDialog(QDialog):
             ),
             self._preview,
         )
+
+    def show_table(self, table: ParsedTable, label: str) -> None:
+        """Preview rows already read (pasted from the clipboard) instead of a file's; their
+        events are added to the year's, not put in place of them."""
+        self.adding = True
+        self.fileEdit.setText(label)
+        self.error = None
+        self.tree.clear()
+        self.warnings.clear()
+        self._preview(table)
 
     # -- step 2: the preview ------------------------------------------------
     def _preview(self, table: ParsedTable) -> None:
@@ -217,7 +228,7 @@ class ImportDialog(QDialog):
         table = self.table
         if table is None:
             return
-        existing = events_in_year(db=self.db, year=table.year)
+        existing = 0 if self.adding else events_in_year(db=self.db, year=table.year)
         replace = False
         if existing:
             if not self.ask_replace(self, table.year, existing):
@@ -227,7 +238,11 @@ class ImportDialog(QDialog):
         self.summary.setText(self.tr("Importing…"))
         self._run(
             lambda progress, cancelled: import_table(
-                db=self.db, table=table, replace_year=replace, cancelled=cancelled
+                db=self.db,
+                table=table,
+                replace_year=replace,
+                add_to_year=self.adding,
+                cancelled=cancelled,
             ),
             self._done,
         )
