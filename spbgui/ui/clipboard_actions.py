@@ -32,7 +32,7 @@ class ClipboardActions(QObject):
 
     @property
     def _events(self):  # type: ignore[no-untyped-def]
-        return self.window.details.events
+        return self.window.details.partner.events
 
     def copy(self) -> bool:
         """Copy the selected events if an events table has the focus, else the tree item's
