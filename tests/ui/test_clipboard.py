@@ -1,4 +1,4 @@
-"""Правка → Копировать / Вставить and Ctrl+C / Ctrl+V: events and rows of the table via the clipboard.
+"""Правка → Копировать / Вставить, Ctrl+C / Ctrl+V: events and rows of the table via the clipboard.
 
 The clipboard is filled with QMimeData as Excel, LibreOffice and Word fill
 it (HTML and tab-separated text), and the keys are pressed on the window.
