@@ -79,7 +79,9 @@ SPECS: dict[ActionId, Spec] = {
     ),
     ActionId.IMPORT_TABLE: Spec(
         QT_TRANSLATE_NOOP("Actions", "&Import Table…"),
-        QT_TRANSLATE_NOOP("Actions", "Import the committee's table from an Excel workbook"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Import the committee's table from Excel, LibreOffice, Word or a text file"
+        ),
         "Ctrl+I",
         Icon.IMPORT,
     ),
