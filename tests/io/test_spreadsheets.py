@@ -8,7 +8,9 @@ the expected records; hostile .ods files are built by hand.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import shutil
+import struct
 import subprocess
 import zipfile
 from pathlib import Path
@@ -17,7 +19,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from spbgui.io.sources import ODS, XLS, read_file, sniff
+from spbgui.io.sources import ODS, XLS, XLSB, read_file, sniff
 from spbgui.io.table.as_json import parsed_to_records
 from spbgui.io.table.records import TableError
 from spbgui.io.xlsx.guard import ReadLimits
@@ -103,13 +105,83 @@ def write_ods(path: Path, title: str, rows: Cells, merges: list[tuple[int, int, 
     return path
 
 
+def _rec(rt: int, data: bytes = b"") -> bytes:
+    """One BIFF12 record: its type and size as 7-bit varints, then the data."""
+    out = bytearray([rt] if rt < 0x80 else [(rt & 0x7F) | 0x80, rt >> 7])
+    n = len(data)
+    while True:
+        out.append((n & 0x7F) | (0x80 if n >> 7 else 0))
+        n >>= 7
+        if not n:
+            return bytes(out) + data
+
+
+def _wide(text: str) -> bytes:
+    data = text.encode("utf-16-le")
+    return struct.pack("<I", len(data) // 2) + data
+
+
+def write_xlsb(  # type: ignore[no-untyped-def]
+    path: Path, title: str, rows: Cells, merges=(), *, dim=None, records: bytes = b""
+) -> Path:
+    """A minimal .xlsb as Excel writes it (no library writes .xlsb): inline strings, numbers,
+    merges; dates as text, as staff type them. ``dim`` overrides the sheet's BrtWsDim."""
+    bundle = _rec(0x9C, struct.pack("<II", 0, 1) + _wide("rId1") + _wide(title))
+    book = _rec(0x83) + _rec(0x8F) + bundle + _rec(0x90) + _rec(0x84)
+    width = max(len(r) for r in rows)
+    dim = dim or (0, len(rows) - 1, 0, width - 1)
+    sheet = bytearray(_rec(0x81) + _rec(0x94, struct.pack("<IIII", *dim)) + _rec(0x91))
+    for r, values in enumerate(rows):
+        sheet += _rec(0x00, struct.pack("<IIHBBBI", r, 0, 300, 0, 0, 0, 0))
+        for c, value in enumerate(values):
+            head = struct.pack("<II", c, 0)
+            if isinstance(value, dt.datetime):
+                sheet += _rec(0x06, head + _wide(value.strftime("%d.%m.%Y")))
+            elif isinstance(value, int | float):
+                sheet += _rec(0x05, head + struct.pack("<d", float(value)))
+            elif value is not None:
+                sheet += _rec(0x06, head + _wide(str(value)))
+    sheet += records + _rec(0x92)
+    if merges:
+        sheet += _rec(0xB1, struct.pack("<I", len(merges)))
+        for r1, c1, r2, c2 in merges:
+            sheet += _rec(0xB0, struct.pack("<IIII", r1, r2, c1, c2))
+        sheet += _rec(0xB2)
+    sheet += _rec(0x82)
+    ns = "http://schemas.openxmlformats.org"
+    rel = (
+        f'<Relationship Id="rId1" Type="{ns}/officeDocument/2006/relationships/{{}}" '
+        'Target="{}"/>'
+    )
+    rels = (
+        f'<?xml version="1.0"?><Relationships xmlns="{ns}/package/2006/relationships">'
+        "{}</Relationships>"
+    )
+    binary = "application/vnd.ms-excel.sheet.binary.macroEnabled.main"
+    types = (
+        f'<?xml version="1.0"?><Types xmlns="{ns}/package/2006/content-types">'
+        f'<Default Extension="bin" ContentType="{binary}"/></Types>'
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", types)
+        zf.writestr("_rels/.rels", rels.format(rel.format("officeDocument", "xl/workbook.bin")))
+        zf.writestr("xl/workbook.bin", book)
+        zf.writestr(
+            "xl/_rels/workbook.bin.rels",
+            rels.format(rel.format("worksheet", "worksheets/sheet1.bin")),
+        )
+        zf.writestr("xl/worksheets/sheet1.bin", bytes(sheet))
+    return path
+
+
 @pytest.fixture(scope="module")
 def fixture_cells() -> tuple[str, Cells, list[tuple[int, int, int, int]]]:
     return _fixture_cells()
 
 
 @pytest.mark.parametrize(
-    ("writer", "kind", "name"), [(write_xls, XLS, "t.xls"), (write_ods, ODS, "t.ods")]
+    ("writer", "kind", "name"),
+    [(write_xls, XLS, "t.xls"), (write_ods, ODS, "t.ods"), (write_xlsb, XLSB, "t.xlsb")],
 )
 def test_the_2024_table_reads_to_the_expected_records(
     tmp_path: Path,
@@ -237,3 +309,29 @@ def test_libreoffice_saves_of_the_2024_table(
     assert out.exists(), run.stdout + run.stderr
     assert sniff(out) is kind
     assert parsed_to_records(read_file(out)) == expected_records
+
+
+def test_an_xlsb_claiming_a_million_rows_is_refused_before_calamine(tmp_path: Path) -> None:
+    path = write_xlsb(tmp_path / "t.xlsb", "Лист1", [["x"]], dim=(0, 1048575, 0, 16383))
+    with pytest.raises(TableError, match="лист «Лист1» занимает"):
+        read_file(path)
+
+
+def test_an_xlsb_that_makes_calamine_panic_is_refused_not_fatal(tmp_path: Path) -> None:
+    # A shared-string cell (BrtCellIsst) in a workbook without shared strings: calamine
+    # panics (a Rust panic is a BaseException in Python), and that is a damaged file.
+    bad = _rec(0x07, struct.pack("<III", 0, 0, 6))
+    path = write_xlsb(tmp_path / "t.xlsb", "Лист1", [["x"]], records=bad)
+    with pytest.raises(TableError, match=r"не удаётся прочитать как двоичная книга Excel"):
+        read_file(path)
+
+
+def test_an_xlsb_whose_records_are_cut_is_damaged(tmp_path: Path) -> None:
+    path = write_xlsb(tmp_path / "t.xlsb", "Лист1", [["x"]])
+    src = zipfile.ZipFile(io.BytesIO(path.read_bytes()))
+    with zipfile.ZipFile(path, "w") as zf:
+        for info in src.infolist():
+            data = src.read(info)
+            zf.writestr(info, data[:-2] if info.filename.endswith("sheet1.bin") else data)
+    with pytest.raises(TableError, match="повреждён"):
+        read_file(path)

@@ -9,6 +9,8 @@ for .xlsx (:func:`spbgui.io.table.grid.normalize`).
 
 from __future__ import annotations
 
+import io
+
 from spbgui.io.table.grid import Grid, normalize
 
 
@@ -22,13 +24,24 @@ class SheetTooLarge(Exception):
         self.name, self.cells = name, cells
 
 
+def _reraise_interrupts(exc: BaseException) -> None:
+    if isinstance(exc, KeyboardInterrupt | SystemExit | GeneratorExit):
+        raise exc
+
+
 def load_grids(path: str, max_cells: int) -> list[Grid]:
     """Every worksheet of the workbook at ``path``, in order (hidden ones marked)."""
     from python_calamine import CalamineWorkbook
 
     try:
-        book = CalamineWorkbook.from_path(path)
-    except Exception as exc:
+        # From the bytes, not the path: calamine then tells the format by the content, as
+        # io.sources did, where from_path would go by a name that may lie.
+        with open(path, "rb") as fh:
+            book = CalamineWorkbook.from_filelike(io.BytesIO(fh.read()))
+    except OSError:
+        raise
+    except BaseException as exc:  # pyo3's PanicException (a Rust panic) is a BaseException
+        _reraise_interrupts(exc)
         raise Unreadable(str(exc)) from None
     try:
         grids = []
@@ -37,12 +50,17 @@ def load_grids(path: str, max_cells: int) -> list[Grid]:
                 continue  # a chart or macro sheet: no cells to read
             try:
                 ws = book.get_sheet_by_name(meta.name)
-            except Exception as exc:
+                if ws.height * ws.width > max_cells:
+                    raise SheetTooLarge(meta.name, ws.height * ws.width)
+                values = ws.to_python(skip_empty_area=False)
+                ranges = ws.merged_cell_ranges or []
+            except SheetTooLarge:
+                raise
+            except BaseException as exc:  # a damaged sheet: an error, or a panic in calamine
+                _reraise_interrupts(exc)
                 raise Unreadable(str(exc)) from None
-            if ws.height * ws.width > max_cells:
-                raise SheetTooLarge(meta.name, ws.height * ws.width)
-            rows = [[normalize(v) for v in row] for row in ws.to_python(skip_empty_area=False)]
-            merged = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in (ws.merged_cell_ranges or [])]
+            rows = [[normalize(v) for v in row] for row in values]
+            merged = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in ranges]
             hidden = "Visible" not in str(meta.visible)
             grids.append(Grid(meta.name, rows, merged, hidden))
         return grids

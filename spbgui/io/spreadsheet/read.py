@@ -13,13 +13,15 @@ Then calamine reads the sheets (:func:`spbgui.io.spreadsheet.cells.load_grids`)
 from __future__ import annotations
 
 import os
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from spbgui.io.package import check_package, check_size, too_big
+from spbgui.io.package import check_package, check_size, damaged, too_big
 from spbgui.io.spreadsheet.cells import SheetTooLarge, Unreadable, load_grids
 from spbgui.io.spreadsheet.ods_scan import OdsScanner
+from spbgui.io.spreadsheet.xlsb_scan import scan_xlsb
 from spbgui.io.table.grid import Grid
 from spbgui.io.table.read import Source, check_cancel, read_grids
 from spbgui.io.table.records import ParsedTable, TableError
@@ -84,6 +86,11 @@ def _read(
         check_package(
             p, limits, _WHAT[kind], lambda member: ods if ods and member == "content.xml" else None
         )
+    merges: dict[str, list[tuple[int, int, int, int]]] = {}
+    if kind == "xlsb":
+        merges = _xlsb_merges(p, limits)
+    elif ods is not None:
+        merges = {sheet.name: sheet.merged for sheet in ods.sheets}
     check_cancel(cancelled)
     try:
         grids = _isolated(load_grids, str(p), limits.max_cells, cancelled=cancelled)
@@ -93,13 +100,16 @@ def _read(
             f"лист «{big.name}» занимает {_n(big.cells)} ячеек, "
             f"допускается не более {_n(limits.max_cells)}",
         ) from None
+    except OSError:
+        raise TableError(f"Файл «{name}» не удаётся прочитать (ошибка диска или сети).") from None
     except Unreadable:
         raise TableError(
             f"Файл «{name}» не удаётся прочитать как {_WHAT[kind]}: он повреждён или сохранён "
             f"в другом формате. {_RESAVE[kind]}"
         ) from None
-    if ods is not None:
-        _ods_merges(grids, ods)
+    for grid in grids:  # calamine reports no merges for .ods and .xlsb; the scans found them
+        if not grid.merged and merges.get(grid.name):
+            grid.merged = list(merges[grid.name])
     source = Source(name=name, parts=[g.name for g in grids if _has_cells(g)])
     return read_grids(grids, source, year=year, progress=progress, cancelled=cancelled)
 
@@ -113,13 +123,21 @@ def _isolated(func: Callable[..., list[Grid]], *args: Any, cancelled: Cancelled)
     return run_isolated(func, *args, memory_mb=MEMORY_MB, seconds=SECONDS, cancelled=cancelled)
 
 
-def _ods_merges(grids: list[Grid], ods: OdsScanner) -> None:
-    """calamine does not report .ods merges; the scan of content.xml found them, by sheet name."""
-    by_name = {s.name: s for s in ods.sheets}
-    for grid in grids:
-        sheet = by_name.get(grid.name)
-        if sheet is not None and not grid.merged:
-            grid.merged = list(sheet.merged)
+def _xlsb_merges(p: Path, limits: ReadLimits) -> dict[str, list[tuple[int, int, int, int]]]:
+    def refuse(sheet: str, cells: int) -> TableError:
+        return too_big(
+            p.name,
+            f"лист «{sheet}» занимает {_n(cells)} ячеек, допускается не более "
+            f"{_n(limits.max_cells)}",
+        )
+
+    try:
+        with zipfile.ZipFile(p) as zf:
+            return scan_xlsb(zf, limits.max_cells, refuse)
+    except TableError:
+        raise
+    except Exception:  # Damaged, a missing part, broken XML of the relationships
+        raise damaged(p.name, _WHAT["xlsb"]) from None
 
 
 def _has_cells(grid: Grid) -> bool:
