@@ -41,9 +41,7 @@ def split_rows(text: str, sep: str = "\t") -> list[list[str]]:
                 row.append(text[i + 1 : end].replace('""', '"'))
                 i = end + 1
                 if i < n and text[i] == sep:
-                    i += 1
-                    if i == n:
-                        row.append("")
+                    i += 1  # at the very end, the loop's next turn adds the empty last cell
                     continue
                 rows.append(row)
                 row = []
@@ -55,8 +53,6 @@ def split_rows(text: str, sep: str = "\t") -> list[list[str]]:
         row.append(text[i:j])
         if j < n and text[j] == sep:
             i = j + 1
-            if i == n:
-                row.append("")
             continue
         rows.append(row)
         row = []
