@@ -1149,6 +1149,10 @@ Please send this file to the program's maintainers. You can go on working.</sour
       <translation>Чтение файла…</translation>
     </message>
     <message>
+      <source>rows pasted from the clipboard</source>
+      <translation>строки, вставленные из буфера обмена</translation>
+    </message>
+    <message>
       <source>Events of {year}. The file holds {regions} regions, {countries} countries, {partners} partners, {agreements} agreements and {events} events ({dated} of them dated).</source>
       <translation>Мероприятия {year} года. В файле регионов: {regions}, стран: {countries}, партнёров: {partners}, соглашений: {agreements}, мероприятий: {events} (из них с датой: {dated}).</translation>
     </message>
@@ -1703,13 +1707,6 @@ Please send this file to the program's maintainers. You can go on working.</sour
     <message>
       <source>edit “%1”</source>
       <translation>изменение «%1»</translation>
-    </message>
-  </context>
-  <context>
-    <name>dialog</name>
-    <message>
-      <source>rows pasted from the clipboard</source>
-      <translation>строки, вставленные из буфера обмена</translation>
     </message>
   </context>
 </TS>

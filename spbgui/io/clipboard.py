@@ -26,7 +26,8 @@ from spbgui.io.html import html_grids
 from spbgui.io.table.grid import Grid
 from spbgui.io.table.header import find_header
 from spbgui.io.table.read import Source, read_grids
-from spbgui.io.table.records import ParsedTable, TableError
+from spbgui.io.table.records import ImportWarning, ParsedTable, TableError
+from spbgui.io.table.rows import NO_REGION
 from spbgui.io.table.text import cell_text
 from spbgui.io.text.read import text_grid
 
@@ -89,7 +90,21 @@ def read_clipboard(html: str | None, text: str | None, *, year: int) -> Pasted:
         merged = [(r1 + 1, c1, r2 + 1, c2) for r1, c1, r2, c2 in grid.merged]
         table = read_grids([Grid(NAME, rows, merged)], SOURCE, year=year)
         # Row numbers in the notes count the pasted rows from 1 (the header added is row 1).
-        table.warnings = [type(w)(w.row - 1 if w.row else w.row, w.message) for w in table.warnings]
+        notes = [ImportWarning(w.row - 1 if w.row else w.row, w.message) for w in table.warnings]
+        if any(region.name == NO_REGION for region in table.regions):
+            # Rows copied without their region row: say what the import does with them
+            # (services.importer keeps a known country in its region) instead of the
+            # file's note that the rows stand above the first region row.
+            notes = [n for n in notes if NO_REGION not in n.message]
+            notes.insert(
+                0,
+                ImportWarning(
+                    None,
+                    "строки вставлены без строки региона: страны, которые уже есть в базе, "
+                    f"останутся в своих регионах, новые попадут в регион «{NO_REGION}»",
+                ),
+            )
+        table.warnings = notes
         return Pasted(table=table)
     return _events(grid, year)
 

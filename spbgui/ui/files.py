@@ -168,7 +168,7 @@ class DatabaseFiles(QObject):
 
         dialog = ImportDialog(self.db, self.window)
         if table is not None:
-            dialog.show_table(table, dialog.tr("rows pasted from the clipboard"))
+            dialog.show_table(table)
         elif path is not None:
             dialog.set_file(path)
         done = dialog.exec() == ImportDialog.DialogCode.Accepted and dialog.result is not None

@@ -154,11 +154,11 @@ class ImportDialog(QDialog):
             self._preview,
         )
 
-    def show_table(self, table: ParsedTable, label: str) -> None:
+    def show_table(self, table: ParsedTable, label: str | None = None) -> None:
         """Preview rows already read (pasted from the clipboard) instead of a file's; their
         events are added to the year's, not put in place of them."""
         self.adding = True
-        self.fileEdit.setText(label)
+        self.fileEdit.setText(label or self.tr("rows pasted from the clipboard"))
         self.error = None
         self.tree.clear()
         self.warnings.clear()
