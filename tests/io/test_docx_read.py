@@ -270,3 +270,22 @@ def test_vmerge_and_gridspan_by_hand() -> None:
     cells = TableCells()
     cells.add_table(table._tbl)
     assert cells.rows[3] == [None, "h", "i"]
+
+
+def test_a_macro_enabled_document_reads_as_a_document(tmp_path: Path) -> None:
+    """A .docm (Word with macros; python-docx's Document() refuses it) has the same tables."""
+    path = _small(tmp_path)
+    docm = tmp_path / "t.docm"
+    docm.write_bytes(path.read_bytes())
+    _rewrite(
+        docm,
+        "[Content_Types].xml",
+        lambda d: d.replace(
+            b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+            b"application/vnd.ms-word.document.macroEnabled.main+xml",
+        ),
+    )
+    assert b"macroEnabled" in zipfile.ZipFile(docm).read("[Content_Types].xml")
+    assert _records(docm)["partners"] == [
+        {"country": "Венгрия", "name": "Будапешт", "region": "Европа"}
+    ]

@@ -83,9 +83,7 @@ def document_grids(
     counter = TagCounter(_TC, limits.max_cells, refuse)
     check_package(p, limits, WHAT, lambda member: counter.part(member))
     try:
-        import docx
-
-        body = docx.Document(str(p)).element.body
+        body = _body(p)
     except TableError:
         raise
     except Exception:  # python-docx, lxml or zipfile refusing a damaged or foreign package
@@ -94,6 +92,27 @@ def document_grids(
         return _group(body, name, limits)
     except TooWide:
         raise too_big(name, "в строке таблицы больше 1000 столбцов") from None
+
+
+def _body(p: Path):  # type: ignore[no-untyped-def]
+    """The main document's w:body, through python-docx's package reader.
+
+    Not ``docx.Document()``, which refuses a macro-enabled document (.docm) or a
+    template (.dotx) though their tables are the same: the main part is taken
+    whatever its content type, and parsed by python-docx's parser (no entities).
+    """
+    from docx.opc.package import OpcPackage
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+
+    part = OpcPackage.open(str(p)).main_document_part
+    element = getattr(part, "element", None)
+    if element is None:
+        element = parse_xml(part.blob)
+    body = element.find(qn("w:body"))
+    if body is None:
+        raise ValueError("no w:body")
+    return body
 
 
 def _group(
