@@ -14,8 +14,8 @@ from spbgui.domain.dates import (
     format_agreement_dates,
     format_event_date,
     parse_agreement_dates,
-    parse_event_date,
 )
+from spbgui.domain.event_dates import parse_event_date
 from spbgui.domain.events_text import (
     EventText,
     join_continuation,

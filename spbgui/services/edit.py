@@ -338,7 +338,9 @@ def update_agreement(
 
 def _check_event(s: Session, partner_id: int, year: int, fields: EventFields) -> None:
     d = fields.date
-    if d.start is not None and d.start.year != year:
+    if d.start is not None and d.start.year != year and not d.written:
+        # A date of another year is kept only as written with its year («09.12.2024»):
+        # the standard form («9 декабря») would show it as a date of ``year``.
         raise EditError(f"Дата мероприятия должна быть в {year} году.")
     if fields.agreement_id is not None:
         owner = s.scalar(select(Agreement.partner_id).where(Agreement.id == fields.agreement_id))
@@ -363,7 +365,7 @@ def add_event(
 ) -> Added:
     """Add an event of ``year`` (last unless ``index`` says where among that year's events)."""
     text = text.strip()
-    if not text and not date.is_dated:
+    if not text and not date.is_dated and not date.written:
         raise EditError("Укажите дату или текст мероприятия.")
     with db.write() as s:
         require(s.get(Partner, partner_id), f"партнёр №{partner_id}")
@@ -376,6 +378,7 @@ def add_event(
             year=year,
             start=date.start_iso(),
             end=date.end_iso(),
+            date_written=date.written or None,
             text=text,
             position=1 << 30,
         )
@@ -400,19 +403,24 @@ def update_event(
     with db.write() as s:
         yours = _given(text=text, agreement_id=agreement_id)
         if date is not UNSET:
-            yours |= {"start": date.start_iso(), "end": date.end_iso()}
+            yours |= {
+                "start": date.start_iso(),
+                "end": date.end_iso(),
+                "date_written": date.written or None,
+            }
         e = require(
             check_version(s, Event, event_id, expected_version, yours), f"мероприятие №{event_id}"
         )
-        before = EventFields(event_date(e.start, e.end), e.text, e.agreement_id)
+        before = EventFields(event_date(e.start, e.end, e.date_written), e.text, e.agreement_id)
         after = EventFields(
             _pick(date, before.date),
             before.text if text is UNSET else text.strip(),
             _pick(agreement_id, before.agreement_id),
         )
-        if not after.text and not after.date.is_dated:
+        if not after.text and not after.date.is_dated and not after.date.written:
             raise EditError("Укажите дату или текст мероприятия.")
         _check_event(s, e.partner_id, e.year, after)
         e.start, e.end = after.date.start_iso(), after.date.end_iso()
+        e.date_written = after.date.written or None
         e.text, e.agreement_id = after.text, after.agreement_id
         return Edited(before, after, ChangeSet(events={e.partner_id}))

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spbgui.domain.dates import DateError, parse_event_date
+from spbgui.domain.dates import DateError
+from spbgui.domain.event_dates import parse_event_date
 from spbgui.domain.events_text import EventText
 from spbgui.services import details
 from spbgui.ui.agreements_section import tool_button

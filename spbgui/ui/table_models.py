@@ -27,7 +27,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QTableView
 
-from spbgui.domain.dates import DateError, parse_agreement_dates, parse_event_date
+from spbgui.domain.dates import DateError, parse_agreement_dates
+from spbgui.domain.event_dates import parse_event_date
 from spbgui.services.details import AgreementRow, EventRow
 from spbgui.ui.tree_model import EVENTS_MIME
 

@@ -421,7 +421,9 @@ def test_unreadable_date_is_kept_in_the_note(read_rows: ReadRows, header_row: He
     assert "строка 3: дата «весной позапрошлого года» не прочитана" in _messages(table)
 
 
-def test_impossible_event_date_keeps_the_text(read_rows: ReadRows, header_row: HeaderRow) -> None:
+def test_impossible_event_date_is_kept_as_written_and_reported(
+    read_rows: ReadRows, header_row: HeaderRow
+) -> None:
     table = read_rows(
         [
             header_row(),
@@ -430,11 +432,14 @@ def test_impossible_event_date_keeps_the_text(read_rows: ReadRows, header_row: H
         ],
     )
     ((_, _, agreement),) = _agreements(table)
-    assert [(e.date.is_dated, e.text) for e in agreement.events] == [
-        (True, "визит."),
-        (False, "31 июня – приём."),
+    assert [(e.date.is_dated, e.date.written, e.text) for e in agreement.events] == [
+        (True, "", "визит."),
+        (False, "31 июня", "приём."),
     ]
-    assert "строка 3: дата мероприятия не прочитана" in _messages(table)
+    assert (
+        "строка 3: дата «31 июня» не распознана (Нет такой даты: 31 июня.) — сохранена как "
+        "написана, мероприятие пока без даты: «приём.»"
+    ) in _messages(table)
 
 
 def test_texts_in_unused_columns_are_reported_not_lost(
