@@ -16,7 +16,6 @@ from hypothesis import strategies as st
 from spbgui.domain.dates import (
     MONTHS_GENITIVE,
     MONTHS_NOMINATIVE,
-    DateError,
     EventDate,
     PartialDate,
     format_event_date,
