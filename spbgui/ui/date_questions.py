@@ -12,26 +12,32 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DateQuestions", text)
-
-
 class KeepAsWritten:
     @classmethod
     def ask(cls, parent: QWidget | None, text: str, why: str) -> bool:
         """«весной» cannot be read: keep it as written (True) or go back and correct it."""
         box = QMessageBox(
-            QMessageBox.Icon.Warning, _tr("The date is not understood"), why, parent=parent
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("DateQuestions", "The date is not understood"),
+            why,
+            parent=parent,
         )
         box.setObjectName("keepAsWrittenDialog")
         box.setInformativeText(
-            _tr(
+            QCoreApplication.translate(
+                "DateQuestions",
                 "Keep “%1” as written? The event will count as undated until the date is "
-                "corrected; Edit → Dates Not Understood lists such events."
+                "corrected; Edit → Dates Not Understood lists such events.",
             ).replace("%1", text)
         )
-        keep = box.addButton(_tr("Keep as Written"), QMessageBox.ButtonRole.AcceptRole)
-        fix = box.addButton(_tr("Correct the Date"), QMessageBox.ButtonRole.RejectRole)
+        keep = box.addButton(
+            QCoreApplication.translate("DateQuestions", "Keep as Written"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        fix = box.addButton(
+            QCoreApplication.translate("DateQuestions", "Correct the Date"),
+            QMessageBox.ButtonRole.RejectRole,
+        )
         box.setDefaultButton(fix)
         box.exec()
         return box.clickedButton() is keep
@@ -49,20 +55,30 @@ class OtherYear:
         """«09.12.2024» typed in the 2025 table: put the event in 2024, keep it, or cancel."""
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            _tr("A date of another year"),
-            _tr("The date “%1” is in %2, but the table is open for %3.")
+            QCoreApplication.translate("DateQuestions", "A date of another year"),
+            QCoreApplication.translate(
+                "DateQuestions", "The date “%1” is in %2, but the table is open for %3."
+            )
             .replace("%1", written)
             .replace("%2", str(year))
             .replace("%3", str(table_year)),
             parent=parent,
         )
         box.setObjectName("otherYearDialog")
-        box.setInformativeText(_tr("Put the event in the table of %1?").replace("%1", str(year)))
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "DateQuestions", "Put the event in the table of %1?"
+            ).replace("%1", str(year))
+        )
         move = box.addButton(
-            _tr("Put in %1").replace("%1", str(year)), QMessageBox.ButtonRole.AcceptRole
+            QCoreApplication.translate("DateQuestions", "Put in %1").replace("%1", str(year)),
+            QMessageBox.ButtonRole.AcceptRole,
         )
         keep = box.addButton(
-            _tr("Keep in %1").replace("%1", str(table_year)), QMessageBox.ButtonRole.ActionRole
+            QCoreApplication.translate("DateQuestions", "Keep in %1").replace(
+                "%1", str(table_year)
+            ),
+            QMessageBox.ButtonRole.ActionRole,
         )
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(move)
