@@ -512,6 +512,14 @@
       <translation>Конец</translation>
     </message>
     <message>
+      <source>Date as written</source>
+      <translation>Дата, как написана</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>Год</translation>
+    </message>
+    <message>
       <source>Agreement</source>
       <translation>Соглашение</translation>
     </message>
