@@ -383,6 +383,27 @@ def test_continuation_that_starts_a_new_event_is_not_glued_on(
     ]
 
 
+@pytest.mark.parametrize("date", ["15.10", "III квартал", "2 и 4 ноября", "31.02"])
+def test_continuation_that_starts_with_any_date_form_is_a_new_event(
+    read_rows: ReadRows, header_row: HeaderRow, date: str
+) -> None:
+    """Issue 15: every written form starts an event after a page break, an impossible date
+    too (kept as written), so the open sentence above is not continued by it."""
+    table = read_rows(
+        [
+            header_row(),
+            ["СНГ"],
+            ["Белоруссия", "Минск", "Соглашение", 2000, "12-15 сентября – визит в Минск"],
+            [None, None, None, None, f"{date} – Совет делового сотрудничества."],
+        ],
+    )
+    ((_, _, agreement),) = _agreements(table)
+    assert [(e.date.written, e.text) for e in agreement.events] == [
+        ("", "визит в Минск"),
+        (date, "Совет делового сотрудничества."),
+    ]
+
+
 def test_dates_of_every_cell_type(read_rows: ReadRows, header_row: HeaderRow) -> None:
     table = read_rows(
         [

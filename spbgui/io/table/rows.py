@@ -283,11 +283,9 @@ class RowReader:
             )
 
     def _starts_with_event(self, text: str) -> bool:
-        try:
-            events = split_events(text, self.year)
-        except DateError:
-            return True  # a date, if an impossible one: it starts an event all the same
-        return bool(events) and events[0].date.is_dated
+        events = split_events(text, self.year)
+        # A date, if an impossible one kept as written: it starts an event all the same.
+        return bool(events) and bool(events[0].date.is_dated or events[0].date.written)
 
     # --- pass 2: the tree --------------------------------------------------------------------
 
