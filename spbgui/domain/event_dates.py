@@ -156,8 +156,13 @@ def _year(written: str | None, table_year: int) -> int:
     return value
 
 
-def _years(y1: str | None, y2: str | None, first: tuple[int, int], last: tuple[int, int],
-           table_year: int) -> tuple[int, int]:  # fmt: skip
+def _years(
+    y1: str | None,
+    y2: str | None,
+    first: tuple[int, int],
+    last: tuple[int, int],
+    table_year: int,
+) -> tuple[int, int]:
     """The years of a range's ends: a year written at one end serves the other, and a range
     that runs past December («28.12 – 05.01.2025») starts in the year before."""
     if y1 is None and y2 is None:
