@@ -101,6 +101,12 @@ def test_stored_with_their_ends_and_shown_as_written(typed: tuple[Database, int]
     assert [s[3] for s in stored] == [False] * len(WRITTEN) + [True, True]
     counts = records.counts(db=db, year=YEAR)
     assert (counts.events, counts.dated_events) == (len(WRITTEN) + 2, len(WRITTEN))
+    # the JSON dump names the written form where start and end do not say it all
+    dumped = {e["text"]: e.get("written") for e in records.dump(db=db)["agreements"][0]["events"]}
+    assert dumped[f"мероприятие {WRITTEN.index('III квартал')}."] == "III квартал"
+    assert dumped[f"мероприятие {WRITTEN.index('3-6 июля')}."] is None
+    assert dumped[f"мероприятие {WRITTEN.index('26 апреля-29 сентября')}."] is None
+    assert dumped["31.02: уточнить."] == "31.02"
     # the filter «даты не распознаны»
     found = search.dates_not_understood(db=db, year=YEAR)
     assert [h.date_text for h in found.events] == ["31.02", "Весной"]
