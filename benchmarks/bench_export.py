@@ -33,16 +33,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from spbgui.domain.dates import EventDate, PartialDate, Precision, format_event_date
 from spbgui.domain.events_text import EventText
-from spbgui.io.table import (
+from spbgui.io.table.records import (
     ParsedTable,
     TableAgreement,
     TableCountry,
     TablePartner,
     TableRegion,
 )
-from spbgui.io.xlsx_write import write_table
-from spbgui.io.xlsx_write_events import HEADERS as LIST_HEADERS
-from spbgui.io.xlsx_write_table import plan_table
+from spbgui.io.xlsx_writer.events_sheet import HEADERS as LIST_HEADERS
+from spbgui.io.xlsx_writer.table_sheet import plan_table
+from spbgui.io.xlsx_writer.workbook import write_table
 from spbgui.services.export import export_workbook
 from spbgui.services.importer import import_table
 from spbgui.store.database import open_database

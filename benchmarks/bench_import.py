@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_import_read import best_times, openpyxl_normal, openpyxl_read_only
 from make_big_workbook import make_workbook
 
-from spbgui.io.xlsx_read import read_table
+from spbgui.io.xlsx.read import read_table
 from spbgui.services.importer import import_table
 from spbgui.store.database import open_database
 

@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from make_big_workbook import make_workbook
 
-from spbgui.io.xlsx_read import read_table
+from spbgui.io.xlsx.read import read_table
 
 
 def openpyxl_read_only(path: Path) -> int:

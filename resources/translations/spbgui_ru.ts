@@ -35,8 +35,8 @@
       <translation>&amp;Импорт таблицы…</translation>
     </message>
     <message>
-      <source>Import the committee's table from an Excel workbook</source>
-      <translation>Импортировать таблицу комитета из книги Excel</translation>
+      <source>Import the committee's table from Excel, LibreOffice, Word or a text file</source>
+      <translation>Загрузить таблицу комитета из файла Excel, LibreOffice, Word или текстового файла</translation>
     </message>
     <message>
       <source>&amp;Export Table…</source>
@@ -79,6 +79,22 @@
       <translation>Повторить только что отменённое изменение</translation>
     </message>
     <message>
+      <source>&amp;Copy</source>
+      <translation>&amp;Копировать</translation>
+    </message>
+    <message>
+      <source>Copy the selected events as cells that Excel, LibreOffice and Word paste</source>
+      <translation>Скопировать выбранные мероприятия как ячейки, которые вставляются в Excel, LibreOffice и Word</translation>
+    </message>
+    <message>
+      <source>&amp;Paste</source>
+      <translation>&amp;Вставить</translation>
+    </message>
+    <message>
+      <source>Paste events copied from Excel, LibreOffice or Word to the selected partner, or rows of the committee's table to import them</source>
+      <translation>Вставить мероприятия, скопированные в Excel, LibreOffice или Word, выбранному партнёру, или строки таблицы комитета — чтобы загрузить их</translation>
+    </message>
+    <message>
       <source>Re&amp;name</source>
       <translation>Переи&amp;меновать</translation>
     </message>
@@ -101,6 +117,14 @@
     <message>
       <source>Search partners, agreements and events</source>
       <translation>Поиск партнёров, соглашений и мероприятий</translation>
+    </message>
+    <message>
+      <source>Dates &amp;Not Understood</source>
+      <translation>Даты &amp;не распознаны</translation>
+    </message>
+    <message>
+      <source>List the events whose dates were kept as written, to correct them</source>
+      <translation>Показать мероприятия, даты которых сохранены как написаны, чтобы исправить их</translation>
     </message>
     <message>
       <source>Add &amp;Region…</source>
@@ -432,6 +456,33 @@
     </message>
   </context>
   <context>
+    <name>ClipboardActions</name>
+    <message>
+      <source>Nothing to paste</source>
+      <translation>Нечего вставить</translation>
+    </message>
+    <message>
+      <source>Select the partner whose events these are in the tree, then paste again.</source>
+      <translation>Выберите в дереве партнёра, чьи это мероприятия, и вставьте снова.</translation>
+    </message>
+    <message>
+      <source>The clipboard holds no events.</source>
+      <translation>В буфере обмена нет мероприятий.</translation>
+    </message>
+    <message>
+      <source>Pasted events</source>
+      <translation>Вставленные мероприятия</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n event(s) pasted</source>
+      <translation>
+        <numerusform>Вставлено %n мероприятие</numerusform>
+        <numerusform>Вставлено %n мероприятия</numerusform>
+        <numerusform>Вставлено %n мероприятий</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>ConfirmDialog</name>
     <message>
       <source>OK</source>
@@ -440,6 +491,50 @@
   </context>
   <context>
     <name>ConflictDialog</name>
+    <message>
+      <source>Name</source>
+      <translation>Название</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Вид</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Примечание</translation>
+    </message>
+    <message>
+      <source>Basis of cooperation</source>
+      <translation>Основание для сотрудничества</translation>
+    </message>
+    <message>
+      <source>Dates</source>
+      <translation>Даты</translation>
+    </message>
+    <message>
+      <source>Event</source>
+      <translation>Мероприятие</translation>
+    </message>
+    <message>
+      <source>Start</source>
+      <translation>Начало</translation>
+    </message>
+    <message>
+      <source>End</source>
+      <translation>Конец</translation>
+    </message>
+    <message>
+      <source>Date as written</source>
+      <translation>Дата, как написана</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>Год</translation>
+    </message>
+    <message>
+      <source>Agreement</source>
+      <translation>Соглашение</translation>
+    </message>
     <message>
       <source>Changed by someone else</source>
       <translation>Запись изменил кто-то другой</translation>
@@ -536,6 +631,45 @@
     </message>
   </context>
   <context>
+    <name>DateQuestions</name>
+    <message>
+      <source>The date is not understood</source>
+      <translation>Дата не распознана</translation>
+    </message>
+    <message>
+      <source>Keep “%1” as written? The event will count as undated until the date is corrected; Edit → Dates Not Understood lists such events.</source>
+      <translation>Оставить «%1» как написано? Пока дату не исправят, мероприятие считается без даты; такие мероприятия показывает Правка → Даты не распознаны.</translation>
+    </message>
+    <message>
+      <source>Keep as Written</source>
+      <translation>Оставить как написано</translation>
+    </message>
+    <message>
+      <source>Correct the Date</source>
+      <translation>Исправить дату</translation>
+    </message>
+    <message>
+      <source>A date of another year</source>
+      <translation>Дата другого года</translation>
+    </message>
+    <message>
+      <source>The date “%1” is in %2, but the table is open for %3.</source>
+      <translation>Дата «%1» относится к %2 году, а открыта таблица %3 года.</translation>
+    </message>
+    <message>
+      <source>Put the event in the table of %1?</source>
+      <translation>Перенести мероприятие в таблицу %1 года?</translation>
+    </message>
+    <message>
+      <source>Put in %1</source>
+      <translation>Перенести в %1</translation>
+    </message>
+    <message>
+      <source>Keep in %1</source>
+      <translation>Оставить в %1</translation>
+    </message>
+  </context>
+  <context>
     <name>DetailsPane</name>
     <message>
       <source>Details of the selected item</source>
@@ -603,6 +737,10 @@
     <message>
       <source>add event</source>
       <translation>добавление мероприятия</translation>
+    </message>
+    <message>
+      <source>move event to %1</source>
+      <translation>перенос мероприятия в %1 год</translation>
     </message>
     <message numerus="yes">
       <source>delete %n event(s)</source>
@@ -700,8 +838,16 @@ Please send this file to the program's maintainers. You can go on working.</sour
       <translation>Соглашение</translation>
     </message>
     <message>
-      <source>Write the date as staff do: 3-6 июля, 29 января – 16 февраля, Июнь</source>
-      <translation>Дата пишется как обычно: 3-6 июля, 29 января – 16 февраля, Июнь</translation>
+      <source>This date is in %1, not in %2</source>
+      <translation>Эта дата — %1 год, а не %2</translation>
+    </message>
+    <message>
+      <source>Write the date as staff do: 3-6 июля, 15.03, 12 мая 2025 г., начало апреля, 2 и 4 июля, III квартал</source>
+      <translation>Пишите дату как обычно: 3-6 июля, 15.03, 12 мая 2025 г., начало апреля, 2 и 4 июля, III квартал</translation>
+    </message>
+    <message>
+      <source>The date is not understood and is kept as written; the event counts as undated until the date is corrected</source>
+      <translation>Дата не распознана и сохранена как написана; пока её не исправят, мероприятие считается без даты</translation>
     </message>
   </context>
   <context>
@@ -775,12 +921,24 @@ Please send this file to the program's maintainers. You can go on working.</sour
       </translation>
     </message>
     <message>
+      <source>This date is in %1, not in %2</source>
+      <translation>Эта дата — %1 год, а не %2</translation>
+    </message>
+    <message>
       <source>date «%1» of the event «%2»: %3</source>
       <translation>дата «%1» мероприятия «%2»: %3</translation>
     </message>
     <message>
       <source>the new event «%1», not added yet</source>
       <translation>новое мероприятие «%1» — ещё не добавлено</translation>
+    </message>
+    <message numerus="yes">
+      <source>paste %n event(s)</source>
+      <translation>
+        <numerusform>вставка %n мероприятия</numerusform>
+        <numerusform>вставка %n мероприятий</numerusform>
+        <numerusform>вставка %n мероприятий</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -1120,14 +1278,6 @@ Please send this file to the program's maintainers. You can go on working.</sour
   <context>
     <name>ImportDialog</name>
     <message>
-      <source>Import a table from Excel</source>
-      <translation>Импорт таблицы из Excel</translation>
-    </message>
-    <message>
-      <source>Choose the workbook (.xlsx) to import</source>
-      <translation>Выберите книгу Excel (.xlsx) для импорта</translation>
-    </message>
-    <message>
       <source>Choose…</source>
       <translation>Выбрать…</translation>
     </message>
@@ -1156,12 +1306,24 @@ Please send this file to the program's maintainers. You can go on working.</sour
       <translation>Импортировать</translation>
     </message>
     <message>
-      <source>Excel workbooks (*.xlsx);;All files (*)</source>
-      <translation>Книги Excel (*.xlsx);;Все файлы (*)</translation>
+      <source>Import the committee's table</source>
+      <translation>Загрузка таблицы комитета</translation>
+    </message>
+    <message>
+      <source>Choose the file of the table to import (Excel, LibreOffice, Word, text)</source>
+      <translation>Выберите файл таблицы для загрузки (Excel, LibreOffice, Word, текст)</translation>
+    </message>
+    <message>
+      <source>All files (*)</source>
+      <translation>Все файлы (*)</translation>
     </message>
     <message>
       <source>Reading the file…</source>
       <translation>Чтение файла…</translation>
+    </message>
+    <message>
+      <source>rows pasted from the clipboard</source>
+      <translation>строки, вставленные из буфера обмена</translation>
     </message>
     <message>
       <source>Events of {year}. The file holds {regions} regions, {countries} countries, {partners} partners, {agreements} agreements and {events} events ({dated} of them dated).</source>
@@ -1666,6 +1828,18 @@ Please send this file to the program's maintainers. You can go on working.</sour
     <message>
       <source>Matching events</source>
       <translation>Найденные мероприятия</translation>
+    </message>
+    <message numerus="yes">
+      <source>Dates not understood: %n event(s)</source>
+      <translation>
+        <numerusform>Даты не распознаны: %n мероприятие</numerusform>
+        <numerusform>Даты не распознаны: %n мероприятия</numerusform>
+        <numerusform>Даты не распознаны: %n мероприятий</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Every date is understood</source>
+      <translation>Все даты распознаны</translation>
     </message>
     <message>
       <source>Type at least two letters.</source>

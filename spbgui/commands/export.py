@@ -54,7 +54,7 @@ def _open(args: argparse.Namespace) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
-    from spbgui.io.xlsx_write_atomic import check_target
+    from spbgui.io.xlsx_writer.atomic import check_target
     from spbgui.services import years
     from spbgui.services.export import export_workbook
 

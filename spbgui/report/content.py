@@ -1,6 +1,6 @@
 """What the yearly report says, before anyone decides how it looks on paper.
 
-:func:`build_content` turns the year's :class:`~spbgui.io.table.ParsedTable` into rows of
+:func:`build_content` turns the year's :class:`~spbgui.io.table.records.ParsedTable` into rows of
 cells of paragraphs: one region row per region, then one row per agreement in the
 committee's order with the country and partner cells merged down over their rows, and
 a summary. The PDF/print painter (:mod:`spbgui.report.layout`) and the Word writer
@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 from spbgui.domain.dates import format_agreement_dates
 from spbgui.domain.events_text import join_events
 from spbgui.errors import UserError
-from spbgui.io.table import ParsedTable, TableAgreement, TableCountry, TablePartner, TableRegion
+from spbgui.io.table.records import (
+    ParsedTable,
+    TableAgreement,
+    TableCountry,
+    TablePartner,
+    TableRegion,
+)
 from spbgui.report import wording
 from spbgui.report.options import ReportOptions
 

@@ -1,7 +1,7 @@
 """Export the year's table to Excel: the service behind File → Export to Excel… and the CLI.
 
 Reads the table (:func:`~spbgui.services.table_data.load_table`), writes it
-(:func:`~spbgui.io.xlsx_write.write_table`) and says what it wrote. Nothing in
+(:func:`~spbgui.io.xlsx_writer.workbook.write_table`) and says what it wrote. Nothing in
 the database changes. Names in the region/country filter that the database
 does not have are refused rather than silently giving a smaller table, and
 whatever a re-import of the file would read differently is returned as
@@ -18,9 +18,9 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from spbgui.io.xlsx_write import ExportCancelled, ExportError, write_table
-from spbgui.io.xlsx_write_atomic import check_target
-from spbgui.io.xlsx_write_table import shown
+from spbgui.io.xlsx_writer.atomic import check_target
+from spbgui.io.xlsx_writer.table_sheet import shown
+from spbgui.io.xlsx_writer.workbook import ExportCancelled, ExportError, write_table
 from spbgui.services.table_data import load_table
 from spbgui.store.database import Database
 from spbgui.store.models import Agreement, Country, Event, Partner, Region

@@ -32,9 +32,12 @@ class ActionId(enum.Enum):
     QUIT = "actionQuit"
     UNDO = "actionUndo"
     REDO = "actionRedo"
+    COPY = "actionCopy"
+    PASTE = "actionPaste"
     RENAME = "actionRename"
     DELETE = "actionDelete"
     FIND = "actionFind"
+    DATES_NOT_UNDERSTOOD = "actionDatesNotUnderstood"
     HISTORY = "actionHistory"
     ADD_REGION = "actionAddRegion"
     ADD_COUNTRY = "actionAddCountry"
@@ -79,7 +82,9 @@ SPECS: dict[ActionId, Spec] = {
     ),
     ActionId.IMPORT_TABLE: Spec(
         QT_TRANSLATE_NOOP("Actions", "&Import Table…"),
-        QT_TRANSLATE_NOOP("Actions", "Import the committee's table from an Excel workbook"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Import the committee's table from Excel, LibreOffice, Word or a text file"
+        ),
         "Ctrl+I",
         Icon.IMPORT,
     ),
@@ -116,6 +121,22 @@ SPECS: dict[ActionId, Spec] = {
         Icon.REDO,
         more=("Ctrl+Shift+Z",),
     ),
+    ActionId.COPY: Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Copy"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Copy the selected events as cells that Excel, LibreOffice and Word paste"
+        ),
+        QKeySequence.StandardKey.Copy,
+    ),
+    ActionId.PASTE: Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Paste"),
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Paste events copied from Excel, LibreOffice or Word to the selected partner, "
+            "or rows of the committee's table to import them",
+        ),
+        QKeySequence.StandardKey.Paste,
+    ),
     ActionId.RENAME: Spec(
         QT_TRANSLATE_NOOP("Actions", "Re&name"),
         QT_TRANSLATE_NOOP("Actions", "Rename the selected item"),
@@ -133,6 +154,12 @@ SPECS: dict[ActionId, Spec] = {
         QKeySequence.StandardKey.Find,
         Icon.FIND,
         more=("Ctrl+K",),
+    ),
+    ActionId.DATES_NOT_UNDERSTOOD: Spec(
+        QT_TRANSLATE_NOOP("Actions", "Dates &Not Understood"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "List the events whose dates were kept as written, to correct them"
+        ),
     ),
     ActionId.ADD_REGION: Spec(
         QT_TRANSLATE_NOOP("Actions", "Add &Region…"), QT_TRANSLATE_NOOP("Actions", "Add a region")

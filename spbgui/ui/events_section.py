@@ -1,16 +1,27 @@
 """The partner's events of the selected year in the details pane, and last year's for reference.
 
 A new event is written in the entry line above the table (date, text, agreement,
-Enter): a date that cannot be read is shown as an error at the date field and
-nothing is added, and the text stays where it was typed. Existing events are
+Enter): a date that cannot be read is shown as an error at the date field while
+it is typed; on Enter the clerk may keep it as written (the event then counts as
+undated until the date is fixed) or go back to it, and the text stays where it was
+typed. A date of another year («09.12.2024» in 2025) is offered to be put in that
+year. The same two questions come when a date is typed into the table. Existing events are
 edited in place in the table; the full text of the current event is edited
 below it. Last year's events of the partner are shown read-only underneath, as
 staff look at them while writing this year's.
+
+Copying (Ctrl+C, Правка → Копировать) puts the selected events on the clipboard
+as tab-separated text (date, text, agreement) that Excel pastes into cells;
+pasting events (Ctrl+V) adds them to the partner as one undoable step.
 """
 
 from __future__ import annotations
 
+<<<<<<< HEAD
 from PySide6.QtCore import Qt, Signal
+=======
+from PySide6.QtCore import Qt, QTimer
+>>>>>>> main
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,9 +37,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spbgui.domain.dates import DateError, parse_event_date
+from spbgui.domain.dates import DateError, EventDate
+from spbgui.domain.event_dates import parse_event_date
+from spbgui.domain.events_text import EventText
 from spbgui.services import details
 from spbgui.ui.agreements_section import tool_button
+from spbgui.ui.date_questions import KeepAsWritten, OtherYear, YearChoice
 from spbgui.ui.delegates import AgreementDelegate, DateDelegate
 from spbgui.ui.editor import Editor
 from spbgui.ui.fields import CommitTextEdit, mark_error
@@ -122,7 +136,17 @@ class EventsSection(QWidget):
 
         self.model = EventsModel(self)
         self.model.editRequested.connect(self._edit)
+<<<<<<< HEAD
         self.model.invalidInput.connect(self.invalidInput)
+=======
+        # Asked once the cell's editor has closed, not from inside the model's setData.
+        self.model.dateNotUnderstood.connect(
+            lambda *a: QTimer.singleShot(0, lambda: self._keep_as_written(*a))
+        )
+        self.model.otherYearDate.connect(
+            lambda *a: QTimer.singleShot(0, lambda: self._other_year(*a))
+        )
+>>>>>>> main
         self.table = _events_table(self.model, "eventsTable", self)
         self.table.setTabKeyNavigation(False)  # Tab goes on to the next section
         self.table.setAccessibleName(self.tr("Events of the year"))
@@ -247,16 +271,31 @@ class EventsSection(QWidget):
     # -- the entry line -------------------------------------------------------------------------
 
     def _check_new_date(self) -> str:
+        """Say what is wrong with the typed date (or that it is of another year) as it is typed."""
+        why = note = ""
         try:
-            parse_event_date(self.new_date.text(), self.editor.year)
-            why = ""
+            other = parse_event_date(self.new_date.text(), self.editor.year).other_year(
+                self.editor.year
+            )
         except DateError as exc:
             why = str(exc)
+        else:
+            if other is not None:
+                note = (
+                    self.tr("This date is in %1, not in %2")
+                    .replace("%1", str(other))
+                    .replace("%2", str(self.editor.year))
+                )
         mark_error(self.new_date, why)
+<<<<<<< HEAD
         self.new_error.setText(why)
         self.new_error.setVisible(bool(why))
         if why:
             self.invalidInput.emit(why)
+=======
+        self.new_error.setText(why or note)
+        self.new_error.setVisible(bool(why or note))
+>>>>>>> main
         return why
 
     def tab_chain(self) -> list[QWidget]:
@@ -304,18 +343,31 @@ class EventsSection(QWidget):
         self._default_agreement()
 
     def add_new_event(self) -> int | None:
-        """Add the event typed in the entry line; on a bad date, say so and keep everything."""
+        """Add the event typed in the entry line; a date not understood is kept as written
+        only if the clerk says so, and one of another year goes where the clerk says."""
         if self.partner_id is None:
             return None
-        if self._check_new_date():
-            self.new_date.setFocus()
-            return None
-        date = parse_event_date(self.new_date.text(), self.editor.year)
+        typed = " ".join(self.new_date.text().split())
+        year = self.editor.year
+        try:
+            date = parse_event_date(typed, year)
+        except DateError as exc:
+            if not KeepAsWritten.ask(self, typed, str(exc)):
+                self.new_date.setFocus()
+                return None
+            date = EventDate.as_written(typed)
+        other = date.other_year(year)
+        if other is not None:
+            choice = OtherYear.ask(self, date.written, other, year)
+            if choice is YearChoice.CANCEL:
+                self.new_date.setFocus()
+                return None
+            year = other if choice is YearChoice.MOVE else year
         text = self.new_text.text().strip()
-        if not text and not date.is_dated:
+        if not text and not date.is_dated and not date.written:
             return None
         new_id = self.editor.add_event(
-            self.partner_id, date, text, self.new_agreement.currentData()
+            self.partner_id, date, text, self.new_agreement.currentData(), year
         )
         if new_id is not None:
             self._clear_entry()
@@ -334,6 +386,26 @@ class EventsSection(QWidget):
 
     def _edit(self, event_id: int, field: str, value: object) -> None:
         self.editor.update_event(event_id, field, value, self.model.version_of(event_id))
+
+    def _keep_as_written(self, event_id: int, text: str, why: str) -> None:
+        """A date typed into the table was not understood: keep it as written if asked to."""
+        if self.model.row_for(event_id) < 0:
+            return
+        if KeepAsWritten.ask(self, text, why):
+            self.editor.update_event(
+                event_id, "date", EventDate.as_written(text), self.model.version_of(event_id)
+            )
+
+    def _other_year(self, event_id: int, date: EventDate, year: int) -> None:
+        """A date of another year typed into the table: move the event there, keep it, or not."""
+        if self.model.row_for(event_id) < 0:
+            return
+        version = self.model.version_of(event_id)
+        choice = OtherYear.ask(self, date.written, year, self.model.year)
+        if choice is YearChoice.MOVE:
+            self.editor.move_event_to_year(event_id, date, year, version)
+        elif choice is YearChoice.KEEP:
+            self.editor.update_event(event_id, "date", date, version)
 
     def _commit_text(self, text: str) -> None:
         index = self.table.currentIndex()
@@ -369,6 +441,53 @@ class EventsSection(QWidget):
 
     def has_focus(self) -> bool:
         return self.table.hasFocus()
+
+    # -- the clipboard --------------------------------------------------------------------------
+
+    def copied_rows(self) -> list[list[str]]:
+        """The selected events (of this year's table or last year's, whichever has the focus)
+        as rows of (date, text, agreement), in the table's order."""
+        table = self.previous_table if self.previous_table.hasFocus() else self.table
+        model = table.model()
+        rows = sorted({i.row() for i in table.selectionModel().selectedRows()})
+        if not rows and table.currentIndex().isValid():
+            rows = [table.currentIndex().row()]
+        out = []
+        for row in rows:
+            record = model.record(row)
+            title = model.index(row, EventsModel.AGREEMENT).data() or ""
+            out.append([record.date_text, record.text, str(title)])
+        return out
+
+    def paste_events(self, events: list[EventText]) -> int:
+        """Add pasted events to the partner shown, under the agreement chosen in the entry
+        line, as one step of the undo history; returns how many were added."""
+        if self.partner_id is None or not events:
+            return 0
+        stack = self.editor.stack
+        stack.beginMacro(self.tr("paste %n event(s)", "", len(events)))
+        added: list[int] = []
+        try:
+            for event in events:
+                new_id = self.editor.add_event(
+                    self.partner_id, event.date, event.text, self.new_agreement.currentData()
+                )
+                if new_id is None:
+                    break  # refused: the editor said why; what was added stays, Ctrl+Z takes it
+                added.append(new_id)
+        finally:
+            stack.endMacro()
+        if added:
+            self.table.clearSelection()
+            for event_id in added:
+                row = self.model.row_for(event_id)
+                if row >= 0:
+                    self.table.selectionModel().select(
+                        self.model.index(row, 0),
+                        self.table.selectionModel().SelectionFlag.Select
+                        | self.table.selectionModel().SelectionFlag.Rows,
+                    )
+        return len(added)
 
     def edit_current(self) -> None:
         index = self.table.currentIndex()

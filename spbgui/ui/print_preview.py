@@ -21,7 +21,7 @@ from spbgui.report.chart import ensure_application
 from spbgui.report.content import ReportContent
 from spbgui.report.document import ReportPages, page_layout
 from spbgui.report.wording import file_stem
-from spbgui.store.database import Database
+from spbgui.services.databases import Database
 from spbgui.ui.report_options import ReportOptionsDialog
 
 __all__ = [

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from spbgui.report.options import ReportOptions
 from spbgui.services import years
+from spbgui.services.databases import Database
 from spbgui.services.table_data import load_table
-from spbgui.store.database import Database
 
 _CHECKED = Qt.CheckState.Checked
 _UNCHECKED = Qt.CheckState.Unchecked

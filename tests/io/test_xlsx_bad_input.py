@@ -16,8 +16,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from spbgui.io.table import TableError
-from spbgui.io.xlsx_read import ReadLimits, read_table
+from spbgui.io.table.records import TableError
+from spbgui.io.xlsx.read import ReadLimits, read_table
 
 FIXTURES = Path(__file__).resolve().parents[1] / "data"
 FIXTURE = FIXTURES / "cooperation_2024.xlsx"
@@ -379,8 +379,8 @@ def test_unpacked_size_limit(tmp_path: Path) -> None:
 
 _CHILD = """
 import json, resource, sys, time
-from spbgui.io.table import TableError
-from spbgui.io.xlsx_read import read_table
+from spbgui.io.table.records import TableError
+from spbgui.io.xlsx.read import read_table
 started = time.perf_counter()
 try:
     read_table(sys.argv[1], engine=sys.argv[2])

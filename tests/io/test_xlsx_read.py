@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from spbgui.io.table import ParsedTable, PartnerKind
-from spbgui.io.table_json import parsed_to_records
-from spbgui.io.xlsx_read import ImportCancelled, read_table
+from spbgui.io.table.as_json import parsed_to_records
+from spbgui.io.table.records import ParsedTable, PartnerKind
+from spbgui.io.xlsx.read import ImportCancelled, read_table
 
 FIXTURES = Path(__file__).resolve().parents[1] / "data"
 XLSX = FIXTURES / "cooperation_2024.xlsx"

@@ -16,7 +16,7 @@ from types import ModuleType
 import openpyxl
 import pytest
 
-from spbgui.io.xlsx_read import read_table
+from spbgui.io.xlsx.read import read_table
 
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 

@@ -11,10 +11,16 @@ import pytest
 
 from spbgui.domain.dates import EventDate, PartialDate
 from spbgui.domain.events_text import EventText
-from spbgui.io.table import ParsedTable, TableAgreement, TableCountry, TablePartner, TableRegion
-from spbgui.io.xlsx_read import read_table
-from spbgui.io.xlsx_write import write_table
-from spbgui.io.xlsx_write_format import MAX_ROW_PT, lines_needed
+from spbgui.io.table.records import (
+    ParsedTable,
+    TableAgreement,
+    TableCountry,
+    TablePartner,
+    TableRegion,
+)
+from spbgui.io.xlsx.read import read_table
+from spbgui.io.xlsx_writer.styles import MAX_ROW_PT, lines_needed
+from spbgui.io.xlsx_writer.workbook import write_table
 
 
 @pytest.fixture(scope="module")

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from spbgui.io.xlsx_read import read_table
-from spbgui.io.xlsx_write import write_table
+from spbgui.io.xlsx.read import read_table
+from spbgui.io.xlsx_writer.workbook import write_table
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOTEXT = shutil.which("pdftotext")

@@ -13,10 +13,16 @@ from python_calamine import CalamineWorkbook
 
 from spbgui.domain.dates import EventDate, PartialDate
 from spbgui.domain.events_text import EventText
-from spbgui.io.table import ParsedTable, TableAgreement, TableCountry, TablePartner, TableRegion
-from spbgui.io.xlsx_read import read_table
-from spbgui.io.xlsx_write import ExportCancelled, ExportError, write_table
-from spbgui.io.xlsx_write_cells import MAX_CELL_CHARS, cell_text, needs_quote
+from spbgui.io.table.records import (
+    ParsedTable,
+    TableAgreement,
+    TableCountry,
+    TablePartner,
+    TableRegion,
+)
+from spbgui.io.xlsx.read import read_table
+from spbgui.io.xlsx_writer.cells import MAX_CELL_CHARS, cell_text, needs_quote
+from spbgui.io.xlsx_writer.workbook import ExportCancelled, ExportError, write_table
 
 HYPERLINK = '=HYPERLINK("http://example.com","x")'
 

@@ -15,8 +15,8 @@ from types import ModuleType
 
 import pytest
 
-from spbgui.io.xlsx_read import read_table
-from spbgui.io.xlsx_write import write_table
+from spbgui.io.xlsx.read import read_table
+from spbgui.io.xlsx_writer.workbook import write_table
 
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 

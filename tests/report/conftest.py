@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from spbgui.io.xlsx_read import read_table
+from spbgui.io.xlsx.read import read_table
 from spbgui.report import ReportOptions, save_docx, save_pdf
 from spbgui.services.importer import import_table
 from spbgui.store.database import Database, open_database

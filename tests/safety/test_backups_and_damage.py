@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from spbgui.io.xlsx_read import read_table
+from spbgui.io.xlsx.read import read_table
 from spbgui.services import backups, records
 from spbgui.services.importer import import_table
 from spbgui.store import backup as store_backup

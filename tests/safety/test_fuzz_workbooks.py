@@ -69,7 +69,7 @@ def test_any_workbook_imports_whole_or_not_at_all(body, merged, header, data) ->
         db = open_database(Path(tmp) / "db.sqlite")
         try:
             if data.draw(st.booleans(), label="database already has 2024"):
-                from spbgui.io.xlsx_read import read_table  # noqa: F401 - keeps imports local
+                from spbgui.io.xlsx.read import read_table  # noqa: F401 - keeps imports local
 
                 import_workbook(
                     db=db,

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from spbgui.domain.dates import EventDate
-from spbgui.io.xlsx_read import read_table
+from spbgui.io.xlsx.read import read_table
 from spbgui.services import edit, history, records, removal
 from spbgui.services.importer import import_table
 from spbgui.store.database import Database, open_database

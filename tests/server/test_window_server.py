@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spbgui.io.xlsx_read import read_table
+from spbgui.io.xlsx.read import read_table
 from spbgui.services import edit, records
 from spbgui.services.importer import import_table
 from spbgui.store.database import open_database

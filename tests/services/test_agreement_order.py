@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from spbgui.io.xlsx_read import read_table
+from spbgui.io.xlsx.read import read_table
 from spbgui.services import edit, order, records, removal
 from spbgui.services.importer import import_table
 from spbgui.store.models import Agreement, Country, Partner

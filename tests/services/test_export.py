@@ -7,7 +7,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from spbgui.io.xlsx_read import read_table
+from spbgui.io.xlsx.read import read_table
 from spbgui.services.export import ExportCancelled, ExportError, export_workbook
 from spbgui.services.importer import import_table
 from spbgui.store.database import Database

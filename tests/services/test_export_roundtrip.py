@@ -12,8 +12,14 @@ from pathlib import Path
 
 from spbgui.domain.dates import EventDate, PartialDate
 from spbgui.domain.events_text import EventText
-from spbgui.io.table import ParsedTable, TableAgreement, TableCountry, TablePartner, TableRegion
-from spbgui.io.xlsx_read import read_table
+from spbgui.io.table.records import (
+    ParsedTable,
+    TableAgreement,
+    TableCountry,
+    TablePartner,
+    TableRegion,
+)
+from spbgui.io.xlsx.read import read_table
 from spbgui.services import records
 from spbgui.services.export import export_workbook
 from spbgui.services.importer import import_table

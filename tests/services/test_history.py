@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from spbgui.domain.dates import EventDate, PartialDate
-from spbgui.io.xlsx_read import read_table
+from spbgui.io.xlsx.read import read_table
 from spbgui.services import edit, history, order, records, removal
 from spbgui.services.importer import import_table
 from spbgui.services.positions import EditError

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Connection
 
-from spbgui.io.xlsx_read import read_table
+from spbgui.io.xlsx.read import read_table
 from spbgui.services import records
 from spbgui.services.importer import ImportCancelled, YearHasEvents, import_table
 from spbgui.store.backup import list_backups

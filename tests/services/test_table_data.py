@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from spbgui.io.table import ParsedTable
-from spbgui.io.xlsx_read import read_table
+from spbgui.io.table.records import ParsedTable
+from spbgui.io.xlsx.read import read_table
 from spbgui.services.importer import import_table
 from spbgui.services.table_data import load_table
 from spbgui.store.models import Event, Partner

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from spbgui.io.xlsx_read import read_table
+from spbgui.io.xlsx.read import read_table
 from spbgui.services.importer import import_table
 from spbgui.ui.export_dialog import ExportDialog
 

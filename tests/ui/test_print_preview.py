@@ -11,7 +11,7 @@ from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
 from spbgui.errors import UserError
-from spbgui.io.xlsx_read import read_table
+from spbgui.io.xlsx.read import read_table
 from spbgui.report import ReportOptions
 from spbgui.services.importer import import_table
 from spbgui.store.database import Database

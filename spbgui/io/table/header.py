@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spbgui.io.xlsx_cells import Grid
+from spbgui.io.table.grid import Grid
 
 COUNTRY, CITY, TITLE, DATES, EVENTS = "country", "city", "title", "dates", "events"
 NUMBER, NOTE = "number", "note"

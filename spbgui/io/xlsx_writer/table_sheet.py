@@ -12,13 +12,13 @@ An events cell too long for one row (Excel's 32,767 characters, or taller than
 the 409 points a row may have) goes on in the next rows, as the committee's
 table does at a page break: rows with only the events cell filled, which the
 reader appends to the cell above (docs/TABLE_RULES.md, «Rows», 5; where to cut is
-:mod:`~spbgui.io.xlsx_write_chunks`). The country's and the partner's merged
+:mod:`~spbgui.io.xlsx_writer.chunks`). The country's and the partner's merged
 cells stop above such a row, because a merged value belongs to every row it
 spans; the row after it names them again, as at the top of a printed page.
 
 The layout is plain data (:class:`TablePlan`), so the same rows can be handed
 to the reader's own row logic to check that the file reads back as it was
-(:mod:`~spbgui.io.xlsx_write_check`) before anything is written.
+(:mod:`~spbgui.io.xlsx_writer.check`) before anything is written.
 """
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ from openpyxl.worksheet.cell_range import CellRange
 
 from spbgui.domain.dates import format_agreement_dates
 from spbgui.domain.events_text import EventText, join_events
-from spbgui.io.table import ParsedTable, TableAgreement, TableCountry, TablePartner
-from spbgui.io.xlsx_write_cells import (
+from spbgui.io.table.records import ParsedTable, TableAgreement, TableCountry, TablePartner
+from spbgui.io.xlsx_writer.cells import (
     MAX_CELL_CHARS,
     CellRefused,
     ExportError,
@@ -41,8 +41,8 @@ from spbgui.io.xlsx_write_cells import (
     cell_text,
     excel_length,
 )
-from spbgui.io.xlsx_write_chunks import split_events_cell
-from spbgui.io.xlsx_write_format import (
+from spbgui.io.xlsx_writer.chunks import split_events_cell
+from spbgui.io.xlsx_writer.styles import (
     CELL,
     CELL_OPEN,
     CELL_OPEN_BOTTOM,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from spbgui.io.table import ParsedTable
+from spbgui.io.table.records import ParsedTable
 
 
 def parsed_to_records(pt: ParsedTable) -> dict[str, Any]:

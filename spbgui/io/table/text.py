@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from spbgui.io.table import PartnerKind
+from spbgui.io.table.records import PartnerKind
 
 
 def fold(text: str) -> str:

@@ -8,67 +8,22 @@ normalised here so that both give exactly the same grid: empty and blank
 cells are None, whole floats are ints, dates at midnight are dates, line
 breaks are "\\n".
 
-Both readers only ever see files that :mod:`spbgui.io.xlsx_guard` passed,
+Both readers only ever see files that :mod:`spbgui.io.xlsx.guard` passed,
 and the openpyxl reader is told the sheet's size from the guard's scan
 rather than trusting the sheet's own <dimension>.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
-from spbgui.io.table import TableError
-from spbgui.io.xlsx_guard import ReadLimits, SheetInfo, WorkbookInfo
+from spbgui.io.table.grid import Grid, normalize
+from spbgui.io.table.records import TableError
+from spbgui.io.xlsx.guard import ReadLimits, SheetInfo, WorkbookInfo
 
-Cell = Any  # None | str | int | float | datetime.date | datetime.datetime
-
-
-@dataclass
-class Grid:
-    """One sheet's values, 0-based, rows padded to no particular width."""
-
-    name: str
-    rows: list[list[Cell]]
-    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r1, c1, r2, c2
-    hidden: bool = False
-
-    def get(self, r: int, c: int) -> Cell:
-        if 0 <= r < len(self.rows):
-            row = self.rows[r]
-            if 0 <= c < len(row):
-                return row[c]
-        return None
-
-
-_MIDNIGHT = dt.time(0)
 _XML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
-
-
-def _normalize(v: Any) -> Cell:
-    t = type(v)
-    if t is str:
-        if not v or v.isspace():
-            return None
-        if "\r" in v:
-            v = v.replace("\r\n", "\n").replace("\r", "\n")
-        return v
-    if v is None:
-        return None
-    if t is float:
-        return int(v) if v.is_integer() else v
-    if t is int:
-        return v
-    if t is bool:
-        return "ИСТИНА" if v else "ЛОЖЬ"
-    if t is dt.datetime:
-        return v.date() if v.time() == _MIDNIGHT else v
-    if t is dt.date:
-        return v
-    return str(v)  # time of day, durations, error values: kept as text, never dropped
 
 
 def _normalize_openpyxl_str(v: Any) -> Any:
@@ -94,7 +49,7 @@ class _CalamineReader:
         ws = self.book.get_sheet_by_name(sheet.name)
         if ws.height * ws.width > self.limits.max_cells:  # the guard's scan should prevent this
             raise TableError(f"Лист «{sheet.name}» слишком велик.")
-        rows = [[_normalize(v) for v in row] for row in ws.to_python(skip_empty_area=False)]
+        rows = [[normalize(v) for v in row] for row in ws.to_python(skip_empty_area=False)]
         merged = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in (ws.merged_cell_ranges or [])]
         return Grid(sheet.name, rows, merged, sheet.hidden)
 
@@ -115,7 +70,7 @@ class _OpenpyxlReader:
             return Grid(sheet.name, [], list(sheet.merged), sheet.hidden)
         ws = self.book[sheet.name]
         rows = [
-            [_normalize(_normalize_openpyxl_str(v)) for v in row]
+            [normalize(_normalize_openpyxl_str(v)) for v in row]
             for row in ws.iter_rows(
                 min_row=1,
                 max_row=sheet.n_rows,

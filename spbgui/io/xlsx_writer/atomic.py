@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from spbgui.io.xlsx_write_cells import ExportError
+from spbgui.io.xlsx_writer.cells import ExportError
 
 
 def _mode_for(target: Path) -> int:

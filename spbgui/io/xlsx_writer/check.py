@@ -18,12 +18,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spbgui.io.table import ParsedTable, TableAgreement, TablePartner
-from spbgui.io.xlsx_cells import Grid, _normalize
-from spbgui.io.xlsx_countries import normalize_name
-from spbgui.io.xlsx_header import find_header
-from spbgui.io.xlsx_rows import RowReader
-from spbgui.io.xlsx_write_table import Record, TablePlan, ordered_agreements, shown
+from spbgui.io.table.countries import normalize_name
+from spbgui.io.table.grid import Grid, normalize
+from spbgui.io.table.header import find_header
+from spbgui.io.table.records import ParsedTable, TableAgreement, TablePartner
+from spbgui.io.table.rows import RowReader
+from spbgui.io.xlsx_writer.table_sheet import Record, TablePlan, ordered_agreements, shown
 
 MAX_WARNINGS = 50
 
@@ -52,7 +52,7 @@ def check_plan(
     """What an import of the planned sheet would read differently, one line per record."""
     grid = Grid(
         name="check",
-        rows=[[_normalize(v) for v in row.values] for row in plan.rows],
+        rows=[[normalize(v) for v in row.values] for row in plan.rows],
         merged=list(plan.merges),
     )
     header, _found = find_header(grid)

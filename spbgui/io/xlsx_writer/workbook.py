@@ -1,13 +1,13 @@
-"""Writing the committee's table to an .xlsx workbook: the inverse of :mod:`xlsx_read`.
+"""Writing the committee's table to an .xlsx workbook: the inverse of :mod:`~spbgui.io.xlsx.read`.
 
 The one entry point is :func:`write_table`. It lays the table out
-(:mod:`~spbgui.io.xlsx_write_table`), refuses a text that no cell can hold,
+(:mod:`~spbgui.io.xlsx_writer.table_sheet`), refuses a text that no cell can hold,
 checks with the reader's own rules that the file will read back as the same
-records (:mod:`~spbgui.io.xlsx_write_check`: differences become warnings),
+records (:mod:`~spbgui.io.xlsx_writer.check`: differences become warnings),
 then writes two sheets with openpyxl in write-only mode, which streams rows
 out instead of holding a cell object for each: the year's table, formatted
-for print, and the events list (:mod:`~spbgui.io.xlsx_write_events`). The
-file is put in place atomically (:mod:`~spbgui.io.xlsx_write_atomic`).
+for print, and the events list (:mod:`~spbgui.io.xlsx_writer.events_sheet`). The
+file is put in place atomically (:mod:`~spbgui.io.xlsx_writer.atomic`).
 
 No database and no Qt: the export service loads the table and calls this.
 """
@@ -26,13 +26,13 @@ from typing import BinaryIO
 from openpyxl import Workbook
 from openpyxl.writer.excel import ExcelWriter
 
-from spbgui.io.table import ParsedTable
-from spbgui.io.xlsx_write_atomic import check_target, replace_atomically
-from spbgui.io.xlsx_write_cells import ExportCancelled, ExportError
-from spbgui.io.xlsx_write_check import check_plan
-from spbgui.io.xlsx_write_events import count_events, write_events_sheet
-from spbgui.io.xlsx_write_format import add_styles
-from spbgui.io.xlsx_write_table import TABLE_TITLE, plan_table, write_table_sheet
+from spbgui.io.table.records import ParsedTable
+from spbgui.io.xlsx_writer.atomic import check_target, replace_atomically
+from spbgui.io.xlsx_writer.cells import ExportCancelled, ExportError
+from spbgui.io.xlsx_writer.check import check_plan
+from spbgui.io.xlsx_writer.events_sheet import count_events, write_events_sheet
+from spbgui.io.xlsx_writer.styles import add_styles
+from spbgui.io.xlsx_writer.table_sheet import TABLE_TITLE, plan_table, write_table_sheet
 
 __all__ = ["ExportCancelled", "ExportError", "WriteResult", "write_table"]
 

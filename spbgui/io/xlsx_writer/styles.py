@@ -15,7 +15,7 @@ from typing import Any
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from spbgui.io.xlsx_write_cells import CellStyle, column_letter
+from spbgui.io.xlsx_writer.cells import CellStyle, column_letter
 
 FONT = "Times New Roman"
 FONT_PT = 11

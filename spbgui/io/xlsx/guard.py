@@ -9,9 +9,9 @@ and aborts the process when that fails, so a two-cell sheet with one cell in
 A1 and one in XFD1048576 kills the program. Hence everything is checked here
 first, from the zip directory and then by streaming each XML part through
 Python's zipfile (which stops at the declared size and checks the CRC), and
-:class:`~spbgui.io.table.TableError` is raised with one plain Russian line.
+:class:`~spbgui.io.table.records.TableError` is raised with one plain Russian line.
 
-The scan of each sheet (:mod:`spbgui.io.xlsx_scan`) also records its used
+The scan of each sheet (:mod:`spbgui.io.xlsx.scan`) also records its used
 rectangle and merged ranges; the openpyxl fallback needs both (read-only
 openpyxl knows neither).
 """
@@ -29,8 +29,8 @@ from pathlib import Path
 from defusedxml import ElementTree as SafeET
 from defusedxml.common import DefusedXmlException
 
-from spbgui.io.table import TableError
-from spbgui.io.xlsx_scan import (
+from spbgui.io.table.records import TableError
+from spbgui.io.xlsx.scan import (
     ExactScanner,
     SheetInfo,
     SheetMalformed,

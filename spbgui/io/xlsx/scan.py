@@ -1,6 +1,6 @@
 """A streaming scan of a worksheet's XML: how many cells, the rectangle they span, merges.
 
-:mod:`spbgui.io.xlsx_guard` runs it on every sheet before a spreadsheet
+:mod:`spbgui.io.xlsx.guard` runs it on every sheet before a spreadsheet
 library sees the file, because calamine allocates the whole rectangle from
 the first to the last cell at once (and aborts the process when it cannot),
 and read-only openpyxl trusts the sheet's own <dimension> and knows no merged

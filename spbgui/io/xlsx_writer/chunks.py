@@ -1,7 +1,7 @@
 """Where an events cell too long for one row may be cut, so that it reads back the same.
 
 A cell over Excel's 32,767 characters, or taller than a row may be, goes on in
-continuation rows (see :mod:`~spbgui.io.xlsx_write_table`). The reader joins a
+continuation rows (see :mod:`~spbgui.io.xlsx_writer.table_sheet`). The reader joins a
 continuation row to the cell above (``xlsx_text.join_events``): its first
 paragraph continues the last one above if it starts in lower case, or if the
 paragraph above is unfinished and the new one does not start with a dated
@@ -9,7 +9,7 @@ event; otherwise it is a paragraph of its own. So a cut between two lines is
 safe when the next line does not start in lower case and either starts a dated
 event or follows a finished sentence; a cut inside one long event is safe at a
 single space inside a sentence, where the reader glues the halves back with
-that one space. The export's read-back check (:mod:`~spbgui.io.xlsx_write_check`)
+that one space. The export's read-back check (:mod:`~spbgui.io.xlsx_writer.check`)
 confirms the result with the reader itself.
 """
 
@@ -19,10 +19,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spbgui.domain.dates import DASH_CHARS, EVENT_DATE_PATTERN
+from spbgui.domain.dates import DASH_CHARS
+from spbgui.domain.event_dates import EVENT_DATE_PATTERN
 from spbgui.domain.events_text import EventText, join_events
-from spbgui.io.xlsx_write_cells import MAX_CELL_CHARS, ExportError, excel_length
-from spbgui.io.xlsx_write_format import MAX_LINES, chars_per_line, lines_needed
+from spbgui.io.xlsx_writer.cells import MAX_CELL_CHARS, ExportError, excel_length
+from spbgui.io.xlsx_writer.styles import MAX_LINES, chars_per_line, lines_needed
 
 
 def split_events_cell(events: list[EventText], width: float, where: str) -> list[str]:

@@ -1,0 +1,58 @@
+"""A sheet of the committee's table as a plain grid of values, whatever file it came from.
+
+Every reader (xlsx today) fills a :class:`Grid`; the header finder and the row
+reader work on grids only. Values are normalised by :func:`normalize` so that
+every source gives the same grid: empty and blank cells are None, whole floats
+are ints, dates at midnight are dates, line breaks are "\\n".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+Cell = Any  # None | str | int | float | datetime.date | datetime.datetime
+
+
+@dataclass
+class Grid:
+    """One sheet's values, 0-based, rows padded to no particular width."""
+
+    name: str
+    rows: list[list[Cell]]
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r1, c1, r2, c2
+    hidden: bool = False
+
+    def get(self, r: int, c: int) -> Cell:
+        if 0 <= r < len(self.rows):
+            row = self.rows[r]
+            if 0 <= c < len(row):
+                return row[c]
+        return None
+
+
+_MIDNIGHT = dt.time(0)
+
+
+def normalize(v: Any) -> Cell:
+    t = type(v)
+    if t is str:
+        if not v or v.isspace():
+            return None
+        if "\r" in v:
+            v = v.replace("\r\n", "\n").replace("\r", "\n")
+        return v
+    if v is None:
+        return None
+    if t is float:
+        return int(v) if v.is_integer() else v
+    if t is int:
+        return v
+    if t is bool:
+        return "ИСТИНА" if v else "ЛОЖЬ"
+    if t is dt.datetime:
+        return v.date() if v.time() == _MIDNIGHT else v
+    if t is dt.date:
+        return v
+    return str(v)  # time of day, durations, error values: kept as text, never dropped

@@ -1,0 +1,1 @@
+"""Reading .xlsx workbooks: the guard against hostile files, then the cells as grids."""

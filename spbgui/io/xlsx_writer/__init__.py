@@ -1,0 +1,1 @@
+"""Writing the committee's table to an .xlsx workbook (see :mod:`.workbook`)."""
