@@ -492,50 +492,6 @@
   <context>
     <name>ConflictDialog</name>
     <message>
-      <source>Name</source>
-      <translation>Название</translation>
-    </message>
-    <message>
-      <source>Kind</source>
-      <translation>Вид</translation>
-    </message>
-    <message>
-      <source>Note</source>
-      <translation>Примечание</translation>
-    </message>
-    <message>
-      <source>Basis of cooperation</source>
-      <translation>Основание для сотрудничества</translation>
-    </message>
-    <message>
-      <source>Dates</source>
-      <translation>Даты</translation>
-    </message>
-    <message>
-      <source>Event</source>
-      <translation>Мероприятие</translation>
-    </message>
-    <message>
-      <source>Start</source>
-      <translation>Начало</translation>
-    </message>
-    <message>
-      <source>End</source>
-      <translation>Конец</translation>
-    </message>
-    <message>
-      <source>Date as written</source>
-      <translation>Дата, как написана</translation>
-    </message>
-    <message>
-      <source>Year</source>
-      <translation>Год</translation>
-    </message>
-    <message>
-      <source>Agreement</source>
-      <translation>Соглашение</translation>
-    </message>
-    <message>
       <source>Changed by someone else</source>
       <translation>Запись изменил кто-то другой</translation>
     </message>
@@ -1093,6 +1049,26 @@ Please send this file to the program's maintainers. You can go on working.</sour
     <message>
       <source>edit event text</source>
       <translation>изменение текста мероприятия</translation>
+    </message>
+    <message>
+      <source>Start</source>
+      <translation>Начало</translation>
+    </message>
+    <message>
+      <source>End</source>
+      <translation>Конец</translation>
+    </message>
+    <message>
+      <source>Date as written</source>
+      <translation>Дата как записана</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>Год</translation>
+    </message>
+    <message>
+      <source>move event to a year</source>
+      <translation>перенос мероприятия в другой год</translation>
     </message>
     <message>
       <source>Agreement</source>

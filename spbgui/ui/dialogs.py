@@ -70,24 +70,6 @@ class ConfirmDialog:
         return box.clickedButton() is ok
 
 
-<<<<<<< HEAD
-=======
-FIELD_NAMES = {
-    "name": QT_TRANSLATE_NOOP("ConflictDialog", "Name"),
-    "kind": QT_TRANSLATE_NOOP("ConflictDialog", "Kind"),
-    "note": QT_TRANSLATE_NOOP("ConflictDialog", "Note"),
-    "title": QT_TRANSLATE_NOOP("ConflictDialog", "Basis of cooperation"),
-    "dates": QT_TRANSLATE_NOOP("ConflictDialog", "Dates"),
-    "text": QT_TRANSLATE_NOOP("ConflictDialog", "Event"),
-    "start": QT_TRANSLATE_NOOP("ConflictDialog", "Start"),
-    "end": QT_TRANSLATE_NOOP("ConflictDialog", "End"),
-    "date_written": QT_TRANSLATE_NOOP("ConflictDialog", "Date as written"),
-    "year": QT_TRANSLATE_NOOP("ConflictDialog", "Year"),
-    "agreement_id": QT_TRANSLATE_NOOP("ConflictDialog", "Agreement"),
-}
-
-
->>>>>>> main
 class ConflictDialog(QDialog):
     """Someone saved the same record meanwhile: theirs and yours side by side; keep one."""
 

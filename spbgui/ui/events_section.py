@@ -17,11 +17,7 @@ pasting events (Ctrl+V) adds them to the partner as one undoable step.
 
 from __future__ import annotations
 
-<<<<<<< HEAD
-from PySide6.QtCore import Qt, Signal
-=======
-from PySide6.QtCore import Qt, QTimer
->>>>>>> main
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -136,9 +132,7 @@ class EventsSection(QWidget):
 
         self.model = EventsModel(self)
         self.model.editRequested.connect(self._edit)
-<<<<<<< HEAD
         self.model.invalidInput.connect(self.invalidInput)
-=======
         # Asked once the cell's editor has closed, not from inside the model's setData.
         self.model.dateNotUnderstood.connect(
             lambda *a: QTimer.singleShot(0, lambda: self._keep_as_written(*a))
@@ -146,7 +140,6 @@ class EventsSection(QWidget):
         self.model.otherYearDate.connect(
             lambda *a: QTimer.singleShot(0, lambda: self._other_year(*a))
         )
->>>>>>> main
         self.table = _events_table(self.model, "eventsTable", self)
         self.table.setTabKeyNavigation(False)  # Tab goes on to the next section
         self.table.setAccessibleName(self.tr("Events of the year"))
@@ -287,15 +280,10 @@ class EventsSection(QWidget):
                     .replace("%2", str(self.editor.year))
                 )
         mark_error(self.new_date, why)
-<<<<<<< HEAD
-        self.new_error.setText(why)
-        self.new_error.setVisible(bool(why))
-        if why:
-            self.invalidInput.emit(why)
-=======
         self.new_error.setText(why or note)
         self.new_error.setVisible(bool(why or note))
->>>>>>> main
+        if why:
+            self.invalidInput.emit(why)
         return why
 
     def tab_chain(self) -> list[QWidget]:

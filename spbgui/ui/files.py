@@ -144,16 +144,10 @@ class DatabaseFiles(QObject):
         clear.setEnabled(bool(items))
         clear.triggered.connect(lambda: QSettings().remove(RECENT_KEY))
 
-<<<<<<< HEAD
-    def import_table(self, path: Path | None = None) -> bool:
-        """Open the import dialog (on ``path`` if given); True if something was imported."""
-        if self.db is None:
-=======
     def import_table(self, path: Path | None = None, *, table: ParsedTable | None = None) -> bool:
         """Open the import dialog (on ``path``, or on rows already read such as pasted ones,
         if given); True if something was imported."""
-        if self.db is None or not can_import():
->>>>>>> main
+        if self.db is None:
             return False
         from spbgui.ui.import_dialog import ImportDialog
 

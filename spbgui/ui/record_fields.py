@@ -109,6 +109,19 @@ FIELDS: dict[tuple[str, str], FieldSpec] = {
     ("event", "text"): FieldSpec(
         QT_TRANSLATE_NOOP("Fields", "Event"), QT_TRANSLATE_NOOP("Fields", "edit event text")
     ),
+    ("event", "start"): FieldSpec(
+        QT_TRANSLATE_NOOP("Fields", "Start"), QT_TRANSLATE_NOOP("Fields", "edit event date")
+    ),
+    ("event", "end"): FieldSpec(
+        QT_TRANSLATE_NOOP("Fields", "End"), QT_TRANSLATE_NOOP("Fields", "edit event date")
+    ),
+    ("event", "date_written"): FieldSpec(
+        QT_TRANSLATE_NOOP("Fields", "Date as written"),
+        QT_TRANSLATE_NOOP("Fields", "edit event date"),
+    ),
+    ("event", "year"): FieldSpec(
+        QT_TRANSLATE_NOOP("Fields", "Year"), QT_TRANSLATE_NOOP("Fields", "move event to a year")
+    ),
     ("event", "agreement_id"): FieldSpec(
         QT_TRANSLATE_NOOP("Fields", "Agreement"),
         QT_TRANSLATE_NOOP("Fields", "link event to agreement"),

@@ -150,6 +150,8 @@ def russian(qapp):  # type: ignore[no-untyped-def]
     yield
     for tr in translators:
         qapp.removeTranslator(tr)
+
+
 class DateAnswers:
     """The clerk's answers to the questions about a typed date, and the questions asked."""
 

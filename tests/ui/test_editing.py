@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+
 from PySide6.QtCore import Qt
 
 from spbgui.domain.dates import PartialDate, parse_agreement_dates, parse_event_date
