@@ -111,8 +111,8 @@
       <translation>Удалить выбранную запись (удаление можно отменить)</translation>
     </message>
     <message>
-      <source>&amp;Find…</source>
-      <translation>&amp;Найти…</translation>
+      <source>F&amp;ind…</source>
+      <translation>На&amp;йти…</translation>
     </message>
     <message>
       <source>Search partners, agreements and events</source>

@@ -149,7 +149,7 @@ SPECS: dict[ActionId, Spec] = {
         Icon.DELETE,
     ),
     ActionId.FIND: Spec(
-        QT_TRANSLATE_NOOP("Actions", "&Find…"),
+        QT_TRANSLATE_NOOP("Actions", "F&ind…"),
         QT_TRANSLATE_NOOP("Actions", "Search partners, agreements and events"),
         QKeySequence.StandardKey.Find,
         Icon.FIND,

@@ -245,7 +245,7 @@ class Editor(QObject):
         """Give an event a date of another year and put it in that year's table."""
         update = partial(edit.update_event, db=self.db, event_id=event_id)
         text = self.tr("move event to %1").replace("%1", str(year))
-        cmd = EditCommand(self, text, update, ("event", event_id))
+        cmd = EditCommand(self, text, update, RecordFocus.event(event_id))
         cmd.expected_version = version
         return self.run(cmd.set_changes(date=date, year=year))
 

@@ -317,7 +317,42 @@ def _add_event_check(w: Walk) -> None:
     assert rows[-1].text == "визит делегации" and rows[-1].date_text == "3-6 июля"
 
 
+def _copy_prepare(w: Walk) -> None:
+    w.notes["id"] = w.partner("Ташкент")
+    table = w.window.details.partner.events.table
+    table.setFocus()
+    table.selectRow(0)
+    w.notes["text"] = w.window.details.partner.events.model.record(0).text
+
+
+def _copied(w: Walk) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    assert w.notes["text"] in QGuiApplication.clipboard().text()
+
+
+def _paste_prepare(w: Walk) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    w.notes["id"] = w.partner("Ош")
+    w.notes["before"] = len(details.events(db=w.db, partner_id=w.notes["id"], year=2024))
+    QGuiApplication.clipboard().setText("5 мая\tвизит делегации из буфера обмена")
+
+
+def _pasted(w: Walk) -> None:
+    rows = details.events(db=w.db, partner_id=w.notes["id"], year=2024)
+    assert len(rows) == w.notes["before"] + 1
+    assert rows[-1].text == "визит делегации из буфера обмена" and rows[-1].date_text == "5 мая"
+
+
+def _not_understood(w: Walk) -> None:
+    assert w.window.search.not_understood and w.window.search.isVisible()
+
+
 CASES: dict[ActionId, Case] = {
+    ActionId.COPY: Case(_copy_prepare, check=_copied),
+    ActionId.PASTE: Case(_paste_prepare, check=_pasted),
+    ActionId.DATES_NOT_UNDERSTOOD: Case(check=_not_understood),
     ActionId.NEW_DATABASE: Case(
         _new_database,
         lambda w: [gestures.choose_file(w.notes["path"])],

@@ -33,7 +33,8 @@ from tests.ui import gestures
 from tests.ui.gestures import Answers
 
 ALLOWED = {
-    "excel", "pdf", "word", "xlsx", "docx", "csv", "sqlite", "db", "postgresql", "spbgui",
+    "excel", "pdf", "word", "libreoffice", "xlsx", "docx", "odt", "ods", "csv", "txt", "sqlite",
+    "db", "postgresql", "spbgui",
     "ctrl", "shift", "alt", "del", "esc", "enter", "tab", "pgup", "pgdown", "sql",
     "backups",  # the folder's name on disk, as the guide tells where to find it
 }  # fmt: skip
