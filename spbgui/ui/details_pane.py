@@ -275,6 +275,10 @@ class SummaryPage(QWidget):
                 )
         self.children_list.header().setStretchLastSection(False)
         self.children_list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2):  # «Мероприятия 2024» whole, not «Мероприятия 2…»
+            self.children_list.header().setSectionResizeMode(
+                col, QHeaderView.ResizeMode.ResizeToContents
+            )
         self.children_list.setVisible(bool(rows))
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:

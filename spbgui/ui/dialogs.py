@@ -40,6 +40,12 @@ from spbgui.ui.fields import mark_error
 from spbgui.ui.record_fields import spec
 
 
+def fit_title(dialog: QWidget) -> None:
+    """Wide enough for its title: «Новый партнёр в стране Венгрия», not «Новый п… Венгрия»."""
+    width = dialog.fontMetrics().horizontalAdvance(dialog.windowTitle()) + 160
+    dialog.setMinimumWidth(max(dialog.minimumWidth(), min(width, 900)))
+
+
 def kind_label(kind: str) -> str:
     labels = {
         "city": QCoreApplication.translate("Kinds", "city"),
@@ -178,6 +184,7 @@ class PartnerDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("partnerDialog")
         self.setWindowTitle(self.tr("New partner in %1").replace("%1", country))
+        fit_title(self)
         self.name = QLineEdit(objectName="partnerNameEdit")
         self.kind = QComboBox(objectName="partnerKindCombo")
         for kind in PARTNER_KINDS:
@@ -221,6 +228,7 @@ class AgreementDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("agreementDialog")
         self.setWindowTitle(self.tr("New agreement of %1").replace("%1", partner))
+        fit_title(self)
         self.resize(560, 300)
         self.title = QPlainTextEdit(objectName="agreementTitleEdit")
         self.title.setTabChangesFocus(True)
@@ -289,6 +297,7 @@ class MoveDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("moveDialog")
         self.setWindowTitle(title)
+        fit_title(self)
         self.resize(420, 480)
         self.tree = QTreeWidget(objectName="moveTargets")
         self.tree.setHeaderHidden(True)

@@ -45,6 +45,8 @@ from spbgui.ui.fields import CommitTextEdit, mark_error
 from spbgui.ui.icons import Icon
 from spbgui.ui.table_models import EventsModel, select_record
 
+WIDEST_DATE = "29 сентября – 30 ноября"
+
 
 def _short(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
@@ -64,7 +66,13 @@ def _events_table(model: EventsModel, name: str, parent: QWidget) -> QTableView:
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     header = table.horizontalHeader()
     header.setSectionResizeMode(EventsModel.TEXT, QHeaderView.ResizeMode.Stretch)
-    header.resizeSection(EventsModel.DATE, 150)
+    # Wide enough for the longest date staff write («29 сентября – 30 ноября»); measured,
+    # not per row, so a thousand events show as fast as three.
+    widest = table.fontMetrics().horizontalAdvance(WIDEST_DATE)
+    header.resizeSection(
+        EventsModel.DATE,
+        widest + 4 * table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin) + 16,
+    )
     header.resizeSection(EventsModel.AGREEMENT, 200)
     return table
 

@@ -279,11 +279,12 @@ class EventsModel(_RecordsModel):
                     .replace("%1", str(other))
                     .replace("%2", str(self.year))
                 )
-            if not self.readonly:
-                return self.tr(
-                    "Write the date as staff do: 3-6 июля, 15.03, 12 мая 2025 г., "
-                    "начало апреля, 2 и 4 июля, III квартал"
-                )
+            hint = self.tr(
+                "Write the date as staff do: 3-6 июля, 15.03, 12 мая 2025 г., "
+                "начало апреля, 2 и 4 июля, III квартал"
+            )
+            # The whole date first: a narrow column may elide it.
+            return "\n".join(t for t in (row.date_text, "" if self.readonly else hint) if t)
         return None
 
     def _not_understood_data(self, role: int) -> object:
