@@ -279,3 +279,35 @@ def test_the_start_year_dialog_refuses_a_year_already_there(qtbot, window) -> No
     assert not ok.isEnabled() and "2024" in dialog.about.text()
     dialog.year.setValue(2022)  # a gap year before the first
     assert ok.isEnabled()
+
+
+def test_nothing_cut_off_in_the_date_column_and_the_summaries(window, select_partner) -> None:  # type: ignore[no-untyped-def]
+    window.resize(1366, 768)
+    select_partner("Ташкент")
+    table = window.details.partner.events.table
+    widest = table.fontMetrics().horizontalAdvance("29 января – 16 февраля")
+    assert table.horizontalHeader().sectionSize(EventsModel.DATE) > widest
+    first = table.model().index(0, EventsModel.DATE)
+    assert first.data() in first.data(Qt.ItemDataRole.ToolTipRole)  # whole in its tip
+
+    window.tree.select_ref(window.db, NodeRef.region(1))
+    children = window.details.summary.children_list
+    header = children.header()
+    for col in (1, 2):
+        if children.isColumnHidden(col):
+            continue
+        title = children.headerItem().text(col)
+        assert header.sectionSize(col) >= header.fontMetrics().horizontalAdvance(title), title
+
+
+def test_dialog_titles_fit(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from spbgui.ui.dialogs import AgreementDialog, PartnerDialog
+
+    for dialog in (
+        PartnerDialog(window, "Босния и Герцеговина", True),
+        AgreementDialog(window, "Республика Сербская"),
+    ):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        title = dialog.fontMetrics().horizontalAdvance(dialog.windowTitle())
+        assert dialog.width() > title + 100, dialog.windowTitle()
