@@ -70,10 +70,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def _every_dialog(window, db, out: Path, app) -> None:  # type: ignore[no-untyped-def]
     """Grab each dialog of the window (not for the guide: to look at)."""
-    from spbgui.services.changes import NodeRef
     from spbgui.ui.backups_dialog import BackupsDialog
     from spbgui.ui.connect_dialog import ConnectDialog
-    from spbgui.ui.dialogs import AgreementDialog, MoveDialog, PartnerDialog, PendingDialog
+    from spbgui.ui.dialogs import AgreementDialog, MoveDialog, PartnerDialog
     from spbgui.ui.export_dialog import ExportDialog
     from spbgui.ui.help_window import HelpWindow
     from spbgui.ui.history_dialog import HistoryDialog
@@ -81,7 +80,6 @@ def _every_dialog(window, db, out: Path, app) -> None:  # type: ignore[no-untype
     from spbgui.ui.print_preview import make_print_preview
     from spbgui.ui.report_options import ReportOptionsDialog
 
-    del PendingDialog
     made = {
         "import": ImportDialog(db, window),
         "export": ExportDialog(db, 2024, window),
@@ -90,14 +88,15 @@ def _every_dialog(window, db, out: Path, app) -> None:  # type: ignore[no-untype
         "connect": ConnectDialog(window),
         "partner": PartnerDialog(window, "Венгрия", True),
         "agreement": AgreementDialog(window, "Ташкент"),
-        "move": MoveDialog(window, "Перенести «Ташкент» в страну", [("Азия", [(1, "Узбекистан")])], 1),
+        "move": MoveDialog(
+            window, "Перенести «Ташкент» в страну", [("Азия", [(1, "Узбекистан")])], 1
+        ),
         "help": HelpWindow(window),
         "preview": make_print_preview(db, 2024, window),
     }
     from spbgui.report import ReportOptions
 
     made["options"] = ReportOptionsDialog(db, ReportOptions(year=2024), window)
-    del NodeRef
     for name, dialog in made.items():
         dialog.show()
         app.processEvents()
