@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 
-from spbgui.errors import UserError
 from spbgui.io.table.grid import Grid
 from spbgui.io.table.header import (
     COLUMN_NAMES,
@@ -26,23 +25,12 @@ from spbgui.io.table.header import (
     Header,
     find_header,
 )
-from spbgui.io.table.records import ImportWarning, ParsedTable, TableError
+from spbgui.io.table.records import ImportCancelled, ImportWarning, ParsedTable, TableError
 from spbgui.io.table.rows import RowReader
 from spbgui.io.xlsx.cells import ENGINES, iter_grids
 from spbgui.io.xlsx.guard import ReadLimits, SheetInfo, inspect_workbook
 
 __all__ = ["ENGINES", "ImportCancelled", "ReadLimits", "TableError", "read_table"]
-
-
-class ImportCancelled(UserError):
-    """The user stopped the import (``cancelled()`` returned True); nothing was changed.
-
-    A UserError, so that wherever it surfaces it is shown as its one line, not
-    logged as a failure.
-    """
-
-    def __init__(self, message: str = "Импорт отменён, база данных не изменена.") -> None:
-        super().__init__(message)
 
 
 def read_table(
