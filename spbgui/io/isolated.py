@@ -153,6 +153,28 @@ def _describe(exc: BaseException) -> tuple[Any, ...]:
 
 _context_lock = threading.Lock()
 _context: Any = None
+_CHILD_NAME = "spbgui-reader"
+
+
+def _without_main(get_preparation_data: Callable[[str], dict[str, Any]]) -> Any:
+    """multiprocessing's preparation of a child, minus the import of the ``__main__`` script.
+
+    By default every spawned or fork-server child runs the parent's main
+    script again (as ``__mp_main__``): for the window that would import Qt
+    into each reading child, and a script without the ``if __name__ ==
+    "__main__"`` guard would start itself over. The functions run here live
+    in importable modules, so the reading children skip that step.
+    """
+
+    def prepare(name: str) -> dict[str, Any]:
+        data = get_preparation_data(name)
+        if name == _CHILD_NAME:
+            data.pop("init_main_from_path", None)
+            data.pop("init_main_from_name", None)
+        return data
+
+    prepare.__wrapped__ = get_preparation_data  # type: ignore[attr-defined]
+    return prepare
 
 
 def _get_context() -> Any:
@@ -160,6 +182,10 @@ def _get_context() -> Any:
     global _context
     with _context_lock:
         if _context is None:
+            from multiprocessing import spawn
+
+            if not hasattr(spawn.get_preparation_data, "__wrapped__"):
+                spawn.get_preparation_data = _without_main(spawn.get_preparation_data)
             if "forkserver" in multiprocessing.get_all_start_methods():
                 ctx = multiprocessing.get_context("forkserver")
                 ctx.set_forkserver_preload(list(dict.fromkeys(PRELOAD)))
@@ -192,7 +218,7 @@ def run_isolated(
     ctx = _get_context()
     receiver, sender = ctx.Pipe(duplex=False)
     proc = ctx.Process(
-        target=_child, args=(sender, func, args, memory_mb, seconds), name="spbgui-reader"
+        target=_child, args=(sender, func, args, memory_mb, seconds), name=_CHILD_NAME
     )
     proc.daemon = True
     try:

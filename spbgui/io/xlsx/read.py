@@ -13,9 +13,10 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Iterator
-from contextlib import closing, contextmanager
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from pathlib import Path
 
+from spbgui.io.isolated import run_isolated
 from spbgui.io.table.grid import Grid
 from spbgui.io.table.header import (
     COLUMN_NAMES,
@@ -23,12 +24,12 @@ from spbgui.io.table.header import (
     EXPECTED_NAMES,
     REQUIRED,
     Header,
-    find_header,
 )
 from spbgui.io.table.records import ImportCancelled, ImportWarning, ParsedTable, TableError
 from spbgui.io.table.rows import RowReader
-from spbgui.io.xlsx.cells import ENGINES, iter_grids
-from spbgui.io.xlsx.guard import ReadLimits, SheetInfo, inspect_workbook
+from spbgui.io.xlsx.cells import ENGINES
+from spbgui.io.xlsx.guard import ReadLimits, SheetInfo
+from spbgui.io.xlsx.sheets import SheetsRead, read_sheets
 
 __all__ = ["ENGINES", "ImportCancelled", "ReadLimits", "TableError", "read_table"]
 
@@ -51,70 +52,63 @@ def read_table(
     ``engine`` chooses the reader ("auto": calamine, falling back to openpyxl).
 
     Raises :class:`TableError` (one plain Russian line) for a file that is not
-    a readable workbook or holds no such table.
+    a readable workbook or holds no such table. The file is checked and read
+    in a child process with the memory and time of ``limits``
+    (:mod:`spbgui.io.isolated`): whatever the native reader does on a hostile
+    file, this process goes on, and Cancel stops the reading at once.
     """
     _check_cancel(cancelled)
-    info = inspect_workbook(path, limits)
+    found: SheetsRead = run_isolated(
+        read_sheets,
+        os.fspath(path),
+        limits,
+        engine,
+        memory_mb=limits.max_memory_mb,
+        seconds=limits.max_seconds,
+        cancelled=cancelled,
+        name=Path(path).name,
+    )
     _check_cancel(cancelled)
-
-    nearest = _Nearest()
-    with _gc_paused(), closing(iter_grids(info, limits, engine)) as grids:
-        table = _read_first_table(grids, year, progress, cancelled, info.sheets, nearest)
-    if table is not None:
-        return table
-    if not any(s.n_cells for s in info.sheets):
-        raise TableError(f"Книга «{info.path.name}» пуста: на её листах нет данных.")
+    if found.grid is not None and found.header is not None:
+        with _gc_paused():
+            return _read_rows(found, found.grid, found.header, year, progress, cancelled)
+    if not any(s.n_cells for s in found.sheets):
+        raise TableError(f"Книга «{found.name}» пуста: на её листах нет данных.")
     hint = ""
-    if len(nearest.found) >= 2:  # a real attempt at the header: say what it lacks
-        missing = ", ".join(COLUMN_NAMES[r] for r in REQUIRED if r not in nearest.found)
-        hint = f" (на листе «{nearest.sheet}» нет столбцов {missing})"
+    if len(found.nearest_found) >= 2:  # a real attempt at the header: say what it lacks
+        missing = ", ".join(COLUMN_NAMES[r] for r in REQUIRED if r not in found.nearest_found)
+        hint = f" (на листе «{found.nearest_sheet}» нет столбцов {missing})"
     raise TableError(
-        f"В книге «{info.path.name}» не найдена таблица сотрудничества: нужна строка "
+        f"В книге «{found.name}» не найдена таблица сотрудничества: нужна строка "
         f"заголовка со столбцами {EXPECTED_NAMES}{hint}."
     )
 
 
-@dataclass
-class _Nearest:
-    """The sheet whose best row had most of the header, for the refusal message."""
-
-    sheet: str = ""
-    found: set[str] = field(default_factory=set)
-
-
-def _read_first_table(
-    grids: Iterator[Grid],
+def _read_rows(
+    found: SheetsRead,
+    grid: Grid,
+    header: Header,
     year: int | None,
     progress: Callable[[int, int], None] | None,
     cancelled: Callable[[], bool] | None,
-    sheets: list[SheetInfo],
-    nearest: _Nearest,
-) -> ParsedTable | None:
-    """The table of the first sheet that has the header, or None if no sheet has it."""
-    for grid in grids:
-        _check_cancel(cancelled)
-        header, found = find_header(grid)
-        if header is None:
-            if len(found) > len(nearest.found):
-                nearest.sheet, nearest.found = grid.name, found
-            continue
-        event_year = year if year is not None else header.year
-        if event_year is None:
-            raise TableError(
-                f"В заголовке «{header.events_title}» не указан год мероприятий. "
-                "Допишите год в заголовок («Основные мероприятия в 2024 году») "
-                "или укажите его при импорте."
-            )
-        reader = RowReader(grid, header, event_year, tick=lambda done: None)
-        reader.tick = _ticker(len(reader.rows), progress, cancelled)  # now the rows are known
-        table = reader.read()
-        # The report reads top to bottom: notes on the file first, then by row.
-        table.warnings.sort(key=lambda w: w.row or 0)
-        table.warnings[:0] = _notes_on_reading(sheets, grid.name, grid.hidden, header, year)
-        if progress is not None:
-            progress(len(reader.rows), len(reader.rows))
-        return table
-    return None
+) -> ParsedTable:
+    """The table rules over the chosen sheet's grid, with progress and cancel checks."""
+    event_year = year if year is not None else header.year
+    if event_year is None:
+        raise TableError(
+            f"В заголовке «{header.events_title}» не указан год мероприятий. "
+            "Допишите год в заголовок («Основные мероприятия в 2024 году») "
+            "или укажите его при импорте."
+        )
+    total = max(len(grid.rows) - header.last_row - 1, 0)
+    reader = RowReader(grid, header, event_year, tick=_ticker(total, progress, cancelled))
+    table = reader.read()
+    # The report reads top to bottom: notes on the file first, then by row.
+    table.warnings.sort(key=lambda w: w.row or 0)
+    table.warnings[:0] = _notes_on_reading(found.sheets, grid.name, grid.hidden, header, year)
+    if progress is not None:
+        progress(total, total)
+    return table
 
 
 @contextmanager

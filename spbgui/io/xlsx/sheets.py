@@ -1,0 +1,60 @@
+"""What the reading child process does: check the workbook, read its sheets, find the header.
+
+:func:`read_sheets` runs in a child process (:func:`spbgui.io.isolated.run_isolated`)
+because calamine, the native reader behind it, can abort or panic on a
+hostile file; the guard runs there too, so that the window's process never
+unpacks or parses a hostile file at all. Only plain values come back: the
+sheet descriptions and the grid of the first sheet that holds the table's
+header (the table rules then run in the caller's process, with progress
+and cancel checks).
+"""
+
+from __future__ import annotations
+
+import gc
+from contextlib import closing
+from dataclasses import dataclass, field
+
+from spbgui.io import isolated
+from spbgui.io.table.grid import Grid
+from spbgui.io.table.header import Header, find_header
+from spbgui.io.xlsx.cells import iter_grids
+from spbgui.io.xlsx.guard import ReadLimits, SheetInfo, inspect_workbook
+
+try:  # imported once by the fork server, not by every child
+    import python_calamine  # noqa: F401
+except ImportError:  # pragma: no cover - calamine is a dependency; openpyxl is the fallback
+    pass
+
+isolated.PRELOAD.append(__name__)
+
+
+@dataclass
+class SheetsRead:
+    """The workbook's sheets, and the first one with the header (None if no sheet has it)."""
+
+    name: str  # the file's name, for messages
+    sheets: list[SheetInfo]
+    grid: Grid | None = None
+    header: Header | None = None
+    nearest_sheet: str = ""  # the sheet whose best row had most of the header
+    nearest_found: set[str] = field(default_factory=set)
+
+
+def read_sheets(path: str, limits: ReadLimits, engine: str) -> SheetsRead:
+    """Check ``path`` (raising TableError) and read sheets until one has the header."""
+    info = inspect_workbook(path, limits)
+    out = SheetsRead(name=info.path.name, sheets=info.sheets)
+    gc.disable()  # many small objects, no cycles; the process ends right after
+    with closing(iter_grids(info, limits, engine)) as grids:
+        for grid in grids:
+            header, found = find_header(grid)
+            if header is not None:
+                out.grid, out.header = grid, header
+                break
+            if len(found) > len(out.nearest_found):
+                out.nearest_sheet, out.nearest_found = grid.name, found
+    for sheet in out.sheets:
+        if out.grid is None or sheet.name != out.grid.name:
+            sheet.merged = []  # the caller needs only the chosen sheet's merges
+    return out
