@@ -33,7 +33,8 @@ def table_rows(extra: str = "") -> str:
         cell(f"{chr(65 + i)}3", v)
         for i, v in enumerate(("Сербия", "Белград", "Соглашение", "2021", "2 июля – визит."))
     )
-    return f'<row r="1">{head}</row><row r="2">{cell("A2", "ЕВРОПА")}</row><row r="3">{body}</row>{extra}'
+    region = cell("A2", "ЕВРОПА")
+    return f'<row r="1">{head}</row><row r="2">{region}</row><row r="3">{body}</row>{extra}'
 
 
 def sheet_xml(rows: str, tail: str = "", prolog: str = "") -> bytes:
@@ -54,14 +55,11 @@ def workbook(
 ) -> Path:
     """A one-sheet workbook whose sheet part is ``sheet`` under the name ``sheet_part``."""
     target = sheet_part.removeprefix("xl/")
-    rels = (
-        f'<Relationship Id="rId1" Type="{REL}/worksheet" Target="{target}"/>'
-        + (
-            f'<Relationship Id="rId2" Type="{REL}/sharedStrings" '
-            f'Target="{shared_part.removeprefix("xl/")}"/>'
-            if shared is not None
-            else ""
-        )
+    rels = f'<Relationship Id="rId1" Type="{REL}/worksheet" Target="{target}"/>' + (
+        f'<Relationship Id="rId2" Type="{REL}/sharedStrings" '
+        f'Target="{shared_part.removeprefix("xl/")}"/>'
+        if shared is not None
+        else ""
     )
     parts = {
         "[Content_Types].xml": (
@@ -100,7 +98,9 @@ def workbook(
     return path
 
 
-def shared_strings(strings: list[str], count: str | None = None, unique: str | None = None) -> bytes:
+def shared_strings(
+    strings: list[str], count: str | None = None, unique: str | None = None
+) -> bytes:
     n = str(len(strings))
     items = "".join(f"<si><t>{s}</t></si>" for s in strings)
     return (

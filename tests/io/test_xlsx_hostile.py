@@ -133,3 +133,20 @@ def test_the_plain_table_of_these_files_reads(tmp_path: Path) -> None:
         tmp_path / "sst.xlsx", h.sheet_xml(h.table_rows()), shared=h.shared_strings(["a"])
     )
     assert read_in_a_process(path).get("read", {}).get("agreements") == 1  # type: ignore[union-attr]
+
+
+def test_a_panic_in_the_reader_is_a_refusal_in_process_too(tmp_path: Path) -> None:
+    """Without the child process (read_sheets called directly) the panic is caught as well."""
+    from spbgui.errors import UserError
+    from spbgui.io.xlsx.guard import ReadLimits
+    from spbgui.io.xlsx.sheets import read_sheets
+
+    path = h.workbook(
+        tmp_path / "sst62.xlsx",
+        h.sheet_xml(h.SHARED_CELL),
+        shared=h.shared_strings(["a"], count="1", unique=str(2**62 - 1)),
+    )
+    no_guard = ReadLimits(max_cells=2**63)  # the guard lets the count through
+    with pytest.raises(UserError) as info:
+        read_sheets(str(path), no_guard, "calamine")
+    assert "sst62.xlsx" in str(info.value) and "\n" not in str(info.value)
