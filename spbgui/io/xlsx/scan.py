@@ -64,6 +64,9 @@ class PartHostile(Exception):
 _REF = re.compile(r"\s*([A-Za-z]{0,3})([0-9]{0,7})\s*").fullmatch
 
 
+_RANGE = re.compile(r"\s*([A-Za-z]{1,3})([0-9]{1,7})(?::([A-Za-z]{1,3})([0-9]{1,7}))?\s*").fullmatch
+
+
 def column_index(letters: str) -> int:
     """0-based index of a column given by its letters: A → 0, AA → 26."""
     n = 0
@@ -225,20 +228,38 @@ class PartScanner:
             self._check()
 
     def _merge(self, attrs: dict[str, str]) -> None:
-        ref = _attr(attrs, "ref")
+        ref = attrs.get("ref")
         if ref is None:
-            return
-        first, _colon, last = ref.strip().partition(":")
-        r1, c1 = split_ref(first)
-        r2, c2 = split_ref(last) if last else (r1, c1)
-        if None in (r1, c1, r2, c2):
+            ref = _attr(attrs, "ref")
+            if ref is None:
+                return
+        m = _RANGE(ref)
+        if m is None:
             raise PartMalformed(ref)
-        assert r1 is not None and c1 is not None and r2 is not None and c2 is not None
-        r1, r2 = sorted((r1, r2))
-        c1, c2 = sorted((c1, c2))
-        self.merged.append((r1, c1, r2, c2))
-        if len(self.merged) > self.max_cells:
-            raise SheetTooLarge(len(self.merged))
+        l1, d1, l2, d2 = m.groups()
+        c1, r1 = self._column(l1, ref), int(d1) - 1
+        if l2 is None:
+            c2, r2 = c1, r1
+        else:
+            c2, r2 = self._column(l2, ref), int(d2) - 1
+        if not (0 <= r1 < EXCEL_ROWS and 0 <= r2 < EXCEL_ROWS):
+            raise PartMalformed(ref)
+        if r2 < r1:
+            r1, r2 = r2, r1
+        if c2 < c1:
+            c1, c2 = c2, c1
+        merged = self.merged
+        merged.append((r1, c1, r2, c2))
+        if len(merged) > self.max_cells:
+            raise SheetTooLarge(len(merged))
+
+    def _column(self, letters: str, ref: str) -> int:
+        col = self._columns.get(letters)
+        if col is None:
+            col = self._columns[letters] = column_index(letters)
+            if col >= EXCEL_COLS:
+                raise PartMalformed(ref)
+        return col
 
     def _check(self) -> None:
         rect = (self.max_row + 1) * (self.max_col + 1)

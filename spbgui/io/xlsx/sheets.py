@@ -55,6 +55,5 @@ def read_sheets(path: str, limits: ReadLimits, engine: str) -> SheetsRead:
             if len(found) > len(out.nearest_found):
                 out.nearest_sheet, out.nearest_found = grid.name, found
     for sheet in out.sheets:
-        if out.grid is None or sheet.name != out.grid.name:
-            sheet.merged = []  # the caller needs only the chosen sheet's merges
+        sheet.merged = []  # the chosen grid has its own; nothing else needs them
     return out
