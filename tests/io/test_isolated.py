@@ -127,3 +127,11 @@ def test_calls_from_threads_at_once() -> None:
     for th in threads:
         th.join()
     assert sorted(results) == [0, 2, 4, 6]
+
+
+def test_the_childs_cpu_time_is_counted() -> None:
+    from spbgui.io.isolated import child_cpu_seconds
+
+    before = child_cpu_seconds()
+    run_isolated(t.spin, 0.3, **LIMITS)
+    assert child_cpu_seconds() - before >= 0.25

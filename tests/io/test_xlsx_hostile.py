@@ -150,3 +150,16 @@ def test_a_panic_in_the_reader_is_a_refusal_in_process_too(tmp_path: Path) -> No
     with pytest.raises(UserError) as info:
         read_sheets(str(path), no_guard, "calamine")
     assert "sst62.xlsx" in str(info.value) and "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "build", [HOSTILE["sheet part named .bin"], HOSTILE["shared strings: uniqueCount near 2^62"]]
+)
+def test_the_cli_refuses_in_one_line(tmp_path: Path, build: Builder) -> None:
+    """spbgui-cli import printed a raw traceback (the panic) or died (the abort)."""
+    from tests.test_cli import assert_refused, cli
+
+    db = tmp_path / "db.sqlite"
+    r = cli("import", str(build(tmp_path)), "--db", str(db))
+    assert_refused(r, 1, "не открыт")
+    assert not db.exists()  # refused before the database is opened
