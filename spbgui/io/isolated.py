@@ -30,8 +30,10 @@ from __future__ import annotations
 
 import math
 import multiprocessing
+import os
 import pickle
 import signal
+import sys
 import threading
 import time
 import traceback
@@ -193,7 +195,32 @@ def _get_context() -> Any:
             else:
                 ctx = multiprocessing.get_context("spawn")
             _context = ctx
+        if _context.get_start_method() == "forkserver":
+            _start_fork_server()
         return _context
+
+
+def _start_fork_server() -> None:
+    """Start the fork server (if it is not running) with this process's module path.
+
+    Python 3.11's fork server ignores the parent's ``sys.path`` and puts the
+    current directory first: started from inside another checkout of spbgui,
+    it would preload that one's modules. With PYTHONSAFEPATH and the parent's
+    path in PYTHONPATH it imports what this process imports.
+    """
+    from multiprocessing import forkserver
+
+    saved = {k: os.environ.get(k) for k in ("PYTHONPATH", "PYTHONSAFEPATH")}
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
+    os.environ["PYTHONSAFEPATH"] = "1"
+    try:
+        forkserver.ensure_running()
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
 def run_isolated(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -135,3 +136,34 @@ def test_the_childs_cpu_time_is_counted() -> None:
     before = child_cpu_seconds()
     run_isolated(t.spin, 0.3, **LIMITS)
     assert child_cpu_seconds() - before >= 0.25
+
+
+def test_the_reader_imports_this_spbgui_whatever_the_current_folder(tmp_path: Path) -> None:
+    """Started inside another checkout (a folder with its own spbgui/), the child used to
+    import that one: Python 3.11's fork server puts the current folder first on its path."""
+    import os
+    import subprocess
+
+    decoy = tmp_path / "spbgui"
+    (decoy / "io").mkdir(parents=True)
+    (decoy / "__init__.py").write_text("")
+    (decoy / "io" / "__init__.py").write_text("")
+    root = Path(__file__).resolve().parents[2]
+    script = (
+        "import sys; sys.path.insert(0, sys.argv[1]);"
+        "from spbgui.io.xlsx.read import read_table;"
+        "print(read_table(sys.argv[2]).counts()['events'])"
+    )
+    fixture = root / "tests" / "data" / "cooperation_2024.xlsx"
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(root), str(fixture)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "96"
