@@ -7,9 +7,12 @@ libraries behind the reader do not defend against all of this: calamine
 allocates the whole rectangle between the first and the last cell at once
 and aborts the process when that fails, so a two-cell sheet with one cell in
 A1 and one in XFD1048576 kills the program. Hence everything is checked here
-first, from the zip directory and then by streaming each XML part through
-Python's zipfile (which stops at the declared size and checks the CRC), and
-:class:`~spbgui.io.table.records.TableError` is raised with one plain Russian line.
+first, from the zip directory and then by a real XML parse (expat,
+:mod:`spbgui.io.xlsx.scan`) of every part a reader may parse, whatever its
+name, streamed through Python's zipfile (which stops at the declared size and
+checks the CRC); :class:`~spbgui.io.table.records.TableError` is raised with
+one plain Russian line. What the guard cannot foresee, the child process the
+reading runs in (:mod:`spbgui.io.isolated`) contains.
 
 The scan of each sheet (:mod:`spbgui.io.xlsx.scan`) also records its used
 rectangle and merged ranges; the openpyxl fallback needs both (read-only
@@ -261,7 +264,7 @@ def _inspect_zip(zf: zipfile.ZipFile, p: Path, limits: ReadLimits) -> WorkbookIn
         except PartMalformed:
             raise TableError(
                 f"Файл «{name}» повреждён: часть книги «{info.filename}» испорчена "
-                "(это не правильный XML или ссылка за пределами листа Excel). "
+                "(не читается как XML или ссылается на ячейку за пределами листа Excel). "
                 "Пересохраните книгу в Excel или попросите прислать её заново."
             ) from None
     return WorkbookInfo(path=p, sheets=sheets)
