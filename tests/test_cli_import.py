@@ -84,3 +84,26 @@ def test_a_workbook_over_the_configured_size_is_refused_before_reading(
     r = cli("import", str(fixture_xlsx), "--db", str(db), "--max-cells", "20")
     assert r.returncode == 1 and "Traceback" not in r.stderr
     assert not db.exists()
+
+
+def test_the_published_text_and_a_renamed_file_import_by_their_content(
+    tmp_path: Path, fixture_xlsx: Path, expected_2024: dict
+) -> None:
+    text = fixture_xlsx.parent / "cooperation_2024.txt"
+    for n, source in enumerate((text, fixture_xlsx)):
+        renamed = tmp_path / f"таблица{n}.docx"  # the name lies; the content decides
+        renamed.write_bytes(source.read_bytes())
+        db = tmp_path / f"db{n}.sqlite"
+        r = cli("import", str(renamed), "--db", str(db))
+        assert r.returncode == 0, r.stderr
+        assert json.loads(cli("dump", "--db", str(db), "--json").stdout) == expected_2024
+
+
+def test_an_old_word_document_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    doc = tmp_path / "отчёт.doc"
+    doc.write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "WordDocument".encode("utf-16-le")
+    )
+    r = cli("import", str(doc), "--db", str(tmp_path / "db.sqlite"))
+    assert_refused(r, 1, "Сохраните файл в Word как «Документ Word (*.docx)» и откройте снова")
+    assert not (tmp_path / "db.sqlite").exists()

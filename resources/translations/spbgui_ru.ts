@@ -35,8 +35,8 @@
       <translation>&amp;Импорт таблицы…</translation>
     </message>
     <message>
-      <source>Import the committee's table from an Excel workbook</source>
-      <translation>Импортировать таблицу комитета из книги Excel</translation>
+      <source>Import the committee's table from Excel, LibreOffice, Word or a text file</source>
+      <translation>Загрузить таблицу комитета из файла Excel, LibreOffice, Word или текстового файла</translation>
     </message>
     <message>
       <source>&amp;Export Table…</source>
@@ -77,6 +77,22 @@
     <message>
       <source>Redo the change just undone</source>
       <translation>Повторить только что отменённое изменение</translation>
+    </message>
+    <message>
+      <source>&amp;Copy</source>
+      <translation>&amp;Копировать</translation>
+    </message>
+    <message>
+      <source>Copy the selected events as cells that Excel, LibreOffice and Word paste</source>
+      <translation>Скопировать выбранные мероприятия как ячейки, которые вставляются в Excel, LibreOffice и Word</translation>
+    </message>
+    <message>
+      <source>&amp;Paste</source>
+      <translation>&amp;Вставить</translation>
+    </message>
+    <message>
+      <source>Paste events copied from Excel, LibreOffice or Word to the selected partner, or rows of the committee's table to import them</source>
+      <translation>Вставить мероприятия, скопированные в Excel, LibreOffice или Word, выбранному партнёру, или строки таблицы комитета — чтобы загрузить их</translation>
     </message>
     <message>
       <source>Re&amp;name</source>
@@ -417,6 +433,33 @@
     <message>
       <source>The copy was not restored</source>
       <translation>Копия не восстановлена</translation>
+    </message>
+  </context>
+  <context>
+    <name>ClipboardActions</name>
+    <message>
+      <source>Nothing to paste</source>
+      <translation>Нечего вставить</translation>
+    </message>
+    <message>
+      <source>Select the partner whose events these are in the tree, then paste again.</source>
+      <translation>Выберите в дереве партнёра, чьи это мероприятия, и вставьте снова.</translation>
+    </message>
+    <message>
+      <source>The clipboard holds no events.</source>
+      <translation>В буфере обмена нет мероприятий.</translation>
+    </message>
+    <message>
+      <source>Pasted events</source>
+      <translation>Вставленные мероприятия</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n event(s) pasted</source>
+      <translation>
+        <numerusform>Вставлено %n мероприятие</numerusform>
+        <numerusform>Вставлено %n мероприятия</numerusform>
+        <numerusform>Вставлено %n мероприятий</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -822,6 +865,14 @@ Please send this file to the program's maintainers. You can go on working.</sour
         <numerusform>%1 год: %n мероприятий, для справки (только чтение)</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <source>paste %n event(s)</source>
+      <translation>
+        <numerusform>вставка %n мероприятия</numerusform>
+        <numerusform>вставка %n мероприятий</numerusform>
+        <numerusform>вставка %n мероприятий</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>ExportDialog</name>
@@ -1054,14 +1105,6 @@ Please send this file to the program's maintainers. You can go on working.</sour
   <context>
     <name>ImportDialog</name>
     <message>
-      <source>Import a table from Excel</source>
-      <translation>Импорт таблицы из Excel</translation>
-    </message>
-    <message>
-      <source>Choose the workbook (.xlsx) to import</source>
-      <translation>Выберите книгу Excel (.xlsx) для импорта</translation>
-    </message>
-    <message>
       <source>Choose…</source>
       <translation>Выбрать…</translation>
     </message>
@@ -1090,12 +1133,24 @@ Please send this file to the program's maintainers. You can go on working.</sour
       <translation>Импортировать</translation>
     </message>
     <message>
-      <source>Excel workbooks (*.xlsx);;All files (*)</source>
-      <translation>Книги Excel (*.xlsx);;Все файлы (*)</translation>
+      <source>Import the committee's table</source>
+      <translation>Загрузка таблицы комитета</translation>
+    </message>
+    <message>
+      <source>Choose the file of the table to import (Excel, LibreOffice, Word, text)</source>
+      <translation>Выберите файл таблицы для загрузки (Excel, LibreOffice, Word, текст)</translation>
+    </message>
+    <message>
+      <source>All files (*)</source>
+      <translation>Все файлы (*)</translation>
     </message>
     <message>
       <source>Reading the file…</source>
       <translation>Чтение файла…</translation>
+    </message>
+    <message>
+      <source>rows pasted from the clipboard</source>
+      <translation>строки, вставленные из буфера обмена</translation>
     </message>
     <message>
       <source>Events of {year}. The file holds {regions} regions, {countries} countries, {partners} partners, {agreements} agreements and {events} events ({dated} of them dated).</source>

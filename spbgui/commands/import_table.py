@@ -1,4 +1,7 @@
-"""``spbgui-cli import FILE.xlsx``: last year's spreadsheet into the database.
+"""``spbgui-cli import FILE``: last year's table into the database, from any file a reader takes.
+
+The reader is chosen by the file's content (:mod:`spbgui.io.sources`): .xlsx, .xls,
+.ods, .xlsb, .docx or text.
 
 The workbook is read and checked before the database is opened, so a file that
 is refused leaves the database file byte-for-byte as it was.
@@ -27,8 +30,10 @@ NAMES = {
 
 
 def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None], *, open_db: Any) -> None:
-    p = sub.add_parser("import", help="загрузить таблицу из файла Excel (.xlsx)")
-    p.add_argument("file", metavar="ФАЙЛ.xlsx")
+    p = sub.add_parser(
+        "import", help="загрузить таблицу из файла (.xlsx, .xls, .ods, .xlsb, .docx, .txt)"
+    )
+    p.add_argument("file", metavar="ФАЙЛ")
     db_arg(p)
     p.add_argument("--year", type=int, help="год мероприятий (если в заголовке его нет)")
     p.add_argument("--dry-run", action="store_true", help="только показать, что будет загружено")
@@ -60,14 +65,14 @@ def _summary(table: ParsedTable) -> str:
 
 
 def run(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Any]) -> int:
-    from spbgui.io.xlsx.read import read_table
+    from spbgui.io.sources import read_file
     from spbgui.services.importer import import_table
 
     limits = dataclasses.replace(
         ReadLimits(), max_file_bytes=int(args.max_mb * 2**20), max_cells=args.max_cells
     )
     # The file is read and refused, if it must be, before the database is opened.
-    table = read_table(args.file, year=args.year, limits=limits)
+    table = read_file(args.file, year=args.year, limits=limits)
     db = open_db(args)
     try:
         result = import_table(

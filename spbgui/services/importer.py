@@ -19,6 +19,8 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from spbgui.errors import UserError
+from spbgui.io.sources import read_file
+from spbgui.io.table.read import ImportCancelled
 from spbgui.io.table.records import (
     ImportWarning,
     ParsedTable,
@@ -26,7 +28,7 @@ from spbgui.io.table.records import (
     TableAgreement,
     TableCountry,
 )
-from spbgui.io.xlsx.read import ImportCancelled, read_table
+from spbgui.io.table.rows import NO_REGION
 from spbgui.store.backup import make_backup
 from spbgui.store.changelog import log_change
 from spbgui.store.database import Database
@@ -78,10 +80,16 @@ def import_table(
     db: Database,
     table: ParsedTable,
     replace_year: bool = False,
+    add_to_year: bool = False,
     dry_run: bool = False,
     cancelled: Cancelled | None = None,
 ) -> ImportResult:
-    """Write a parsed table into the database in one transaction."""
+    """Write a parsed table into the database in one transaction.
+
+    ``add_to_year`` is for a few rows pasted into the window: their events join the
+    year's events already stored (an event the partner already has, same date and
+    text, is not added twice) instead of the year being refused or replaced.
+    """
     result = ImportResult(
         year=table.year,
         counts=table.counts(),
@@ -90,7 +98,7 @@ def import_table(
         dry_run=dry_run,
     )
     existing = events_in_year(db=db, year=table.year)
-    if existing and not replace_year:
+    if existing and not (replace_year or add_to_year):
         raise YearHasEvents(
             f"В базе уже есть мероприятия {table.year} года ({existing}). Чтобы заменить их "
             "мероприятиями из файла, выберите замену (в командной строке: --replace-year)."
@@ -99,7 +107,9 @@ def import_table(
         result.backup = make_backup(db.path, "before-import", keep=BACKUPS_KEPT)
     try:
         with db.write() as s:
-            _Writer(s, table, result, cancelled).run(replace_year=replace_year)
+            _Writer(s, table, result, cancelled).run(
+                replace_year=replace_year, add_to_year=add_to_year
+            )
             # One history entry for the whole import, not one per row (revision 0007).
             log_change(
                 s,
@@ -129,8 +139,9 @@ def import_workbook(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> ImportResult:
-    """Read a workbook (refusing bad files before the database is touched) and import it."""
-    table = read_table(path, year=year, progress=progress, cancelled=cancelled)
+    """Read a table file of any kind :mod:`spbgui.io.sources` knows (refusing bad files before
+    the database is touched) and import it."""
+    table = read_file(path, year=year, progress=progress, cancelled=cancelled)
     return import_table(
         db=db, table=table, replace_year=replace_year, dry_run=dry_run, cancelled=cancelled
     )
@@ -157,6 +168,7 @@ class _Writer:
         }
         self.next_id: dict[Any, int] = {}
         self.positions: dict[tuple[Any, ...], int] = {}
+        self.skipped_events = 0
 
     def _check_cancel(self) -> None:
         if self.cancelled is not None and self.cancelled():
@@ -210,21 +222,30 @@ class _Writer:
             )
         }
 
-    def run(self, *, replace_year: bool) -> None:
+    def run(self, *, replace_year: bool, add_to_year: bool = False) -> None:
         # PostgreSQL: ids given here need the tables to ourselves (SQLite's lock does it there).
         lock_for_ids(self.s, (m.__tablename__ for m in self.rows))
         if replace_year:
             gone = self.s.execute(delete(Event).where(Event.year == self.table.year))
             self.result.replaced_events = gone.rowcount or 0
         self._load()
+        # Events already stored, to add pasted rows' events once only (add_to_year).
+        self.stored_events: set[tuple[int, str | None, str | None, str]] = set()
+        if add_to_year and not replace_year:
+            self.stored_events = {
+                (pid, start, end, text)
+                for pid, start, end, text in self.s.execute(
+                    select(Event.partner_id, Event.start, Event.end, Event.text).where(
+                        Event.year == self.table.year
+                    )
+                )
+            }
         for treg in self.table.regions:
             self._check_cancel()
-            rid = self.regions.get(treg.name)
-            if rid is None:
-                position = self._next_position(("region",), Region)
-                rid = self._insert(Region, name=treg.name, position=position, note="")
-                self.regions[treg.name] = rid
-                self.created["regions"] += 1
+            # Rows without a region row above them (rows pasted from a table, say): their
+            # countries stay where the database has them, and only a country new to it
+            # makes the region «Без региона».
+            rid = None if treg.name == NO_REGION else self._region_id(treg.name)
             for tc in treg.countries:
                 self._country(tc, rid)
         self._check_cancel()
@@ -237,6 +258,14 @@ class _Writer:
         advance_sequences(conn, (m.__tablename__ for m, rows in self.rows.items() if rows))
         self.created["events"] = len(self.rows[Event])
         self.result.created = dict(self.created)
+        if self.skipped_events:
+            self.result.warnings.append(
+                ImportWarning(
+                    None,
+                    f"мероприятий, которые уже есть в базе у тех же партнёров: "
+                    f"{self.skipped_events} — повторно не добавлены",
+                )
+            )
 
     def _insert(self, model: Any, **values: Any) -> int:
         if model not in self.next_id:
@@ -246,9 +275,20 @@ class _Writer:
         self.rows[model].append(values)
         return new_id
 
-    def _country(self, tc: TableCountry, rid: int) -> None:
+    def _region_id(self, name: str) -> int:
+        rid = self.regions.get(name)
+        if rid is None:
+            position = self._next_position(("region",), Region)
+            rid = self._insert(Region, name=name, position=position, note="")
+            self.regions[name] = rid
+            self.created["regions"] += 1
+        return rid
+
+    def _country(self, tc: TableCountry, rid: int | None) -> None:
         found = self.countries.get(tc.name)
         if found is None:
+            if rid is None:
+                rid = self._region_id(NO_REGION)
             position = self._next_position(
                 ("country", rid), Country, lambda: Country.region_id == rid
             )
@@ -257,7 +297,7 @@ class _Writer:
             self.created["countries"] += 1
         else:
             cid = found[0]
-            if found[1] != rid:
+            if rid is not None and found[1] != rid:
                 self.result.warnings.append(
                     ImportWarning(
                         None,
@@ -315,6 +355,10 @@ class _Writer:
                 have.add(key)
         pos = self.event_pos.get(pid, 0)
         for ev in ta.events:
+            key = (pid, ev.date.start_iso(), ev.date.end_iso(), ev.text)
+            if key in self.stored_events:
+                self.skipped_events += 1
+                continue
             self._insert(
                 Event,
                 partner_id=pid,

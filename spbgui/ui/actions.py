@@ -32,6 +32,8 @@ class ActionId(enum.Enum):
     QUIT = "actionQuit"
     UNDO = "actionUndo"
     REDO = "actionRedo"
+    COPY = "actionCopy"
+    PASTE = "actionPaste"
     RENAME = "actionRename"
     DELETE = "actionDelete"
     FIND = "actionFind"
@@ -77,7 +79,9 @@ SPECS: dict[ActionId, Spec] = {
     ),
     ActionId.IMPORT_TABLE: Spec(
         QT_TRANSLATE_NOOP("Actions", "&Import Table…"),
-        QT_TRANSLATE_NOOP("Actions", "Import the committee's table from an Excel workbook"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Import the committee's table from Excel, LibreOffice, Word or a text file"
+        ),
         "Ctrl+I",
         Icon.IMPORT,
     ),
@@ -112,6 +116,22 @@ SPECS: dict[ActionId, Spec] = {
         QT_TRANSLATE_NOOP("Actions", "Redo the change just undone"),
         QKeySequence.StandardKey.Redo,
         Icon.REDO,
+    ),
+    ActionId.COPY: Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Copy"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Copy the selected events as cells that Excel, LibreOffice and Word paste"
+        ),
+        QKeySequence.StandardKey.Copy,
+    ),
+    ActionId.PASTE: Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Paste"),
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Paste events copied from Excel, LibreOffice or Word to the selected partner, "
+            "or rows of the committee's table to import them",
+        ),
+        QKeySequence.StandardKey.Paste,
     ),
     ActionId.RENAME: Spec(
         QT_TRANSLATE_NOOP("Actions", "Re&name"),

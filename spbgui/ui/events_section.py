@@ -6,6 +6,10 @@ nothing is added, and the text stays where it was typed. Existing events are
 edited in place in the table; the full text of the current event is edited
 below it. Last year's events of the partner are shown read-only underneath, as
 staff look at them while writing this year's.
+
+Copying (Ctrl+C, Правка → Копировать) puts the selected events on the clipboard
+as tab-separated text (date, text, agreement) that Excel pastes into cells;
+pasting events (Ctrl+V) adds them to the partner as one undoable step.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from spbgui.domain.dates import DateError, parse_event_date
+from spbgui.domain.events_text import EventText
 from spbgui.services import details
 from spbgui.ui.agreements_section import tool_button
 from spbgui.ui.delegates import AgreementDelegate, DateDelegate
@@ -302,6 +307,53 @@ class EventsSection(QWidget):
 
     def has_focus(self) -> bool:
         return self.table.hasFocus()
+
+    # -- the clipboard --------------------------------------------------------------------------
+
+    def copied_rows(self) -> list[list[str]]:
+        """The selected events (of this year's table or last year's, whichever has the focus)
+        as rows of (date, text, agreement), in the table's order."""
+        table = self.previous_table if self.previous_table.hasFocus() else self.table
+        model = table.model()
+        rows = sorted({i.row() for i in table.selectionModel().selectedRows()})
+        if not rows and table.currentIndex().isValid():
+            rows = [table.currentIndex().row()]
+        out = []
+        for row in rows:
+            record = model.record(row)
+            title = model.index(row, EventsModel.AGREEMENT).data() or ""
+            out.append([record.date_text, record.text, str(title)])
+        return out
+
+    def paste_events(self, events: list[EventText]) -> int:
+        """Add pasted events to the partner shown, under the agreement chosen in the entry
+        line, as one step of the undo history; returns how many were added."""
+        if self.partner_id is None or not events:
+            return 0
+        stack = self.editor.stack
+        stack.beginMacro(self.tr("paste %n event(s)", "", len(events)))
+        added: list[int] = []
+        try:
+            for event in events:
+                new_id = self.editor.add_event(
+                    self.partner_id, event.date, event.text, self.new_agreement.currentData()
+                )
+                if new_id is None:
+                    break  # refused: the editor said why; what was added stays, Ctrl+Z takes it
+                added.append(new_id)
+        finally:
+            stack.endMacro()
+        if added:
+            self.table.clearSelection()
+            for event_id in added:
+                row = self.model.row_for(event_id)
+                if row >= 0:
+                    self.table.selectionModel().select(
+                        self.model.index(row, 0),
+                        self.table.selectionModel().SelectionFlag.Select
+                        | self.table.selectionModel().SelectionFlag.Rows,
+                    )
+        return len(added)
 
     def edit_current(self) -> None:
         index = self.table.currentIndex()

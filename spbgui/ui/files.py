@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
@@ -20,6 +21,9 @@ from spbgui.services.changes import ChangeSet
 from spbgui.services.databases import Database
 from spbgui.ui.dialogs import FileDialogs, MessageDialog
 from spbgui.ui.recovery import open_with_recovery
+
+if TYPE_CHECKING:
+    from spbgui.io.table.records import ParsedTable
 
 RECENT_KEY = "files/recent"
 LAST_KEY = "files/last"
@@ -155,14 +159,17 @@ class DatabaseFiles(QObject):
         clear.setEnabled(bool(items))
         clear.triggered.connect(lambda: QSettings().remove(RECENT_KEY))
 
-    def import_table(self, path: Path | None = None) -> bool:
-        """Open the import dialog (on ``path`` if given); True if something was imported."""
+    def import_table(self, path: Path | None = None, *, table: ParsedTable | None = None) -> bool:
+        """Open the import dialog (on ``path``, or on rows already read such as pasted ones,
+        if given); True if something was imported."""
         if self.db is None or not can_import():
             return False
         from spbgui.ui.import_dialog import ImportDialog
 
         dialog = ImportDialog(self.db, self.window)
-        if path is not None:
+        if table is not None:
+            dialog.show_table(table)
+        elif path is not None:
             dialog.set_file(path)
         done = dialog.exec() == ImportDialog.DialogCode.Accepted and dialog.result is not None
         if done:

@@ -1,4 +1,7 @@
-"""File → Import…: choose a workbook, see what it holds, then import it or cancel.
+"""File → Import…: choose a table file, see what it holds, then import it or cancel.
+
+Any file :mod:`spbgui.io.sources` reads will do (Excel, LibreOffice, Word, text);
+the file filter lists them, and the reader is chosen by the file's content.
 
 Reading and importing run in a thread with a progress bar and a Cancel button;
 a cancelled or refused import leaves the database as it was. When the table's
@@ -56,13 +59,16 @@ class ImportDialog(QDialog):
         self.table: ParsedTable | None = None
         self.result: ImportResult | None = None
         self.error: str | None = None
+        self.adding = False  # pasted rows: their events join the year's, nothing is replaced
         self._task: Task | None = None
         self.setObjectName("importDialog")
-        self.setWindowTitle(self.tr("Import a table from Excel"))
+        self.setWindowTitle(self.tr("Import the committee's table"))
         self.resize(900, 650)
 
         self.fileEdit = QLineEdit(objectName="importFileEdit", readOnly=True)
-        self.fileEdit.setPlaceholderText(self.tr("Choose the workbook (.xlsx) to import"))
+        self.fileEdit.setPlaceholderText(
+            self.tr("Choose the file of the table to import (Excel, LibreOffice, Word, text)")
+        )
         browse = QPushButton(self.tr("Choose…"), objectName="importBrowseButton")
         browse.clicked.connect(self.browse)
         top = QHBoxLayout()
@@ -115,17 +121,24 @@ class ImportDialog(QDialog):
         start = str(settings.value("import/lastFolder", str(Path.home())))
         path, _ = QFileDialog.getOpenFileName(
             self,
-            self.tr("Import a table from Excel"),
+            self.tr("Import the committee's table"),
             start,
-            self.tr("Excel workbooks (*.xlsx);;All files (*)"),
+            self._file_filter(),
         )
         if path:
             settings.setValue("import/lastFolder", str(Path(path).parent))
             self.set_file(path)
 
+    def _file_filter(self) -> str:
+        """The dialog's filter from the kinds of file the readers take, all of them first."""
+        from spbgui.io.sources import file_filter
+
+        entries = [f"{label} ({' '.join(patterns)})" for label, patterns in file_filter()]
+        return ";;".join([*entries, self.tr("All files (*)")])
+
     def set_file(self, path: str | Path) -> None:
-        """Read the workbook in the background and show the preview when done."""
-        from spbgui.io.xlsx.read import read_table
+        """Read the file in the background and show the preview when done."""
+        from spbgui.io.sources import read_file
 
         self.fileEdit.setText(str(path))
         self.table = None
@@ -135,11 +148,21 @@ class ImportDialog(QDialog):
         self.importButton.setEnabled(False)
         self.summary.setText(self.tr("Reading the file…"))
         self._run(
-            lambda progress, cancelled: read_table(
+            lambda progress, cancelled: read_file(
                 path, progress=progress, cancelled=cancelled, limits=configured_limits()
             ),
             self._preview,
         )
+
+    def show_table(self, table: ParsedTable, label: str | None = None) -> None:
+        """Preview rows already read (pasted from the clipboard) instead of a file's; their
+        events are added to the year's, not put in place of them."""
+        self.adding = True
+        self.fileEdit.setText(label or self.tr("rows pasted from the clipboard"))
+        self.error = None
+        self.tree.clear()
+        self.warnings.clear()
+        self._preview(table)
 
     # -- step 2: the preview ------------------------------------------------
     def _preview(self, table: ParsedTable) -> None:
@@ -205,7 +228,7 @@ class ImportDialog(QDialog):
         table = self.table
         if table is None:
             return
-        existing = events_in_year(db=self.db, year=table.year)
+        existing = 0 if self.adding else events_in_year(db=self.db, year=table.year)
         replace = False
         if existing:
             if not self.ask_replace(self, table.year, existing):
@@ -215,7 +238,11 @@ class ImportDialog(QDialog):
         self.summary.setText(self.tr("Importing…"))
         self._run(
             lambda progress, cancelled: import_table(
-                db=self.db, table=table, replace_year=replace, cancelled=cancelled
+                db=self.db,
+                table=table,
+                replace_year=replace,
+                add_to_year=self.adding,
+                cancelled=cancelled,
             ),
             self._done,
         )

@@ -27,6 +27,7 @@ from spbgui.services.databases import Database
 from spbgui.services.search import EventHit, SearchResult
 from spbgui.ui import window_state
 from spbgui.ui.actions import SPECS, ActionId, Actions, translate
+from spbgui.ui.clipboard_actions import ClipboardActions
 from spbgui.ui.details_pane import DetailsPane
 from spbgui.ui.dialogs import AboutDialog, FirstStartDialog, MessageDialog
 from spbgui.ui.editor import Editor
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self.details = DetailsPane(self.editor, self)
         self.records = RecordActions(self, self.editor, self.tree, self.details)
         self.files = DatabaseFiles(self)
+        self.clipboard = ClipboardActions(self)
         self.files.db = db
         self.live = LiveRefresh(self)
         self.year_selector = QComboBox(self, objectName="yearSelector")
@@ -123,6 +125,8 @@ class MainWindow(QMainWindow):
             ActionId.QUIT: self.close,
             ActionId.UNDO: ed.stack.undo,
             ActionId.REDO: ed.stack.redo,
+            ActionId.COPY: self.clipboard.copy,
+            ActionId.PASTE: self.clipboard.paste,
             ActionId.RENAME: rec.rename,
             ActionId.DELETE: rec.delete,
             ActionId.FIND: self.focus_search,
@@ -242,6 +246,7 @@ class MainWindow(QMainWindow):
             ActionId.MOVE_DOWN,
             ActionId.SORT_EVENTS,
             ActionId.START_YEAR,
+            ActionId.PASTE,
         ):
             self.actions_[action_id].setEnabled(writable)
         self.actions_[ActionId.IMPORT_TABLE].setEnabled(writable and can_import())

@@ -79,3 +79,51 @@ def test_replacing_the_year_is_asked(qtbot, dialog, fixture_xlsx, db, monkeypatc
         again.importButton.click()
     assert again.result.replaced_events == 96
     assert records.dump(db=db) == before
+
+
+def test_choose_offers_every_kind_and_reads_a_word_report(  # type: ignore[no-untyped-def]
+    qtbot, dialog, db, tmp_path, monkeypatch, expected_2024
+) -> None:
+    """The «Choose…» button's filter lists Word, LibreOffice, old Excel and text; a Word file
+    picked there (the published 2024 rows as a Word table under the title) previews and
+    imports to the same records as the workbook."""
+    import docx
+
+    from PySide6.QtWidgets import QFileDialog, QPushButton
+
+    from spbgui.io.sources import read_file
+
+    # A Word document with the 2024 table in it: the published text's rows as a Word table.
+    table = read_file(Path(__file__).resolve().parents[1] / "data" / "cooperation_2024.txt")
+    lines = (
+        (Path(__file__).resolve().parents[1] / "data" / "cooperation_2024.txt")
+        .read_text("utf-8")
+        .split("\n")
+    )
+    rows = [line.split("\t") for line in lines if "\t" in line or line.isupper()]
+    document = docx.Document()
+    document.add_paragraph("СОТРУДНИЧЕСТВО САНКТ-ПЕТЕРБУРГА С ГОРОДАМИ – ПАРТНЕРАМИ")
+    t = document.add_table(rows=len(rows), cols=5)
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            t.cell(r, c).text = value
+    path = tmp_path / "таблица 2024.docx"
+    document.save(str(path))
+
+    offered: list[str] = []
+
+    def choose(parent, title, folder, filters):  # type: ignore[no-untyped-def]
+        offered.append(filters)
+        return str(path), filters.split(";;")[0]
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(choose))
+    dialog.findChild(QPushButton, "importBrowseButton").click()
+    qtbot.waitUntil(lambda: dialog.table is not None or dialog.error is not None, timeout=30_000)
+    assert dialog.error is None
+    first = offered[0].split(";;")[0]
+    for pattern in ("*.xlsx", "*.xls", "*.ods", "*.xlsb", "*.docx", "*.txt"):
+        assert pattern in first
+    assert dialog.table.counts() == table.counts()
+    with qtbot.waitSignal(dialog.imported, timeout=30_000):
+        dialog.importButton.click()
+    assert records.dump(db=db) == expected_2024

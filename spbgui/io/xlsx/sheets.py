@@ -1,12 +1,12 @@
-"""What the reading child process does: check the workbook, read its sheets, find the header.
+"""What the reading child process does: check the workbook and read its sheets.
 
 :func:`read_sheets` runs in a child process (:func:`spbgui.io.isolated.run_isolated`)
 because calamine, the native reader behind it, can abort or panic on a
 hostile file; the guard runs there too, so that the window's process never
 unpacks or parses a hostile file at all. Only plain values come back: the
-sheet descriptions and the grid of the first sheet that holds the table's
-header (the table rules then run in the caller's process, with progress
-and cancel checks).
+sheet descriptions and the grids read up to the first one that holds the
+table's header (the table rules then run in the caller's process, with
+progress and cancel checks).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from spbgui.io import isolated
 from spbgui.io.table.grid import Grid
-from spbgui.io.table.header import Header, find_header
+from spbgui.io.table.header import find_header
 from spbgui.io.xlsx.cells import iter_grids
 from spbgui.io.xlsx.guard import ReadLimits, SheetInfo, inspect_workbook
 
@@ -31,14 +31,11 @@ isolated.PRELOAD.append(__name__)
 
 @dataclass
 class SheetsRead:
-    """The workbook's sheets, and the first one with the header (None if no sheet has it)."""
+    """The workbook's sheets, and the grids read until one had the header (that one last)."""
 
     name: str  # the file's name, for messages
     sheets: list[SheetInfo]
-    grid: Grid | None = None
-    header: Header | None = None
-    nearest_sheet: str = ""  # the sheet whose best row had most of the header
-    nearest_found: set[str] = field(default_factory=set)
+    grids: list[Grid] = field(default_factory=list)
 
 
 def read_sheets(path: str, limits: ReadLimits, engine: str) -> SheetsRead:
@@ -48,12 +45,9 @@ def read_sheets(path: str, limits: ReadLimits, engine: str) -> SheetsRead:
     gc.disable()  # many small objects, no cycles; the process ends right after
     with closing(iter_grids(info, limits, engine)) as grids:
         for grid in grids:
-            header, found = find_header(grid)
-            if header is not None:
-                out.grid, out.header = grid, header
+            out.grids.append(grid)
+            if find_header(grid)[0] is not None:
                 break
-            if len(found) > len(out.nearest_found):
-                out.nearest_sheet, out.nearest_found = grid.name, found
     for sheet in out.sheets:
-        sheet.merged = []  # the chosen grid has its own; nothing else needs them
+        sheet.merged = []  # the grids have their own; nothing else needs them
     return out

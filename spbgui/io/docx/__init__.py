@@ -1,0 +1,1 @@
+"""Reading the committee's table from a Word document (.docx)."""

@@ -1,0 +1,1 @@
+"""Reading older and other spreadsheets (.xls, .ods, .xlsb) through python-calamine."""
