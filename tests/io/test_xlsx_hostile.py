@@ -163,3 +163,15 @@ def test_the_cli_refuses_in_one_line(tmp_path: Path, build: Builder) -> None:
     r = cli("import", str(build(tmp_path)), "--db", str(db))
     assert_refused(r, 1, "не открыт")
     assert not db.exists()  # refused before the database is opened
+
+
+def test_binary_parts_beside_the_sheet_are_left_alone(tmp_path: Path) -> None:
+    """A picture or printer settings (not XML, named by nobody as XML) do not refuse a file."""
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 64
+    path = h.workbook(
+        tmp_path / "logo.xlsx",
+        h.sheet_xml(h.table_rows()),
+        extra_parts={"xl/media/image1.png": png, "xl/printerSettings/p1.bin": b"\x00\x01" * 99},
+    )
+    result = read_in_a_process(path)
+    assert result.get("read", {}).get("events") == 1, result  # type: ignore[union-attr]

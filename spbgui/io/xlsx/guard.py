@@ -372,13 +372,17 @@ def _stream_part(
     done = 0
     scanner: PartScanner | None = None
     with zf.open(info) as fh:
+        head = b""
+        if not must_be_xml:  # a picture is told from its first bytes, not unpacked whole
+            head = fh.read(64)
+            if head and not _looks_like_xml(head):
+                return len(head)
         while True:
-            chunk = fh.read(_CHUNK)
+            chunk = head + fh.read(_CHUNK)
+            head = b""
             if not chunk:
                 break
             if not done:
-                if not must_be_xml and not _looks_like_xml(chunk[:64]):
-                    return len(chunk)
                 scanner = PartScanner(limits.max_cells, sheet)
             done += len(chunk)
             if already + done > limits.max_uncompressed_bytes:

@@ -40,9 +40,9 @@ class SheetsRead:
 
 def read_sheets(path: str, limits: ReadLimits, engine: str) -> SheetsRead:
     """Check ``path`` (raising TableError) and read sheets until one has the header."""
+    gc.disable()  # many small objects, no cycles; the process ends right after
     info = inspect_workbook(path, limits)
     out = SheetsRead(name=info.path.name, sheets=info.sheets)
-    gc.disable()  # many small objects, no cycles; the process ends right after
     with closing(iter_grids(info, limits, engine)) as grids:
         for grid in grids:
             out.grids.append(grid)
