@@ -40,14 +40,19 @@ class SheetsRead:
 
 def read_sheets(path: str, limits: ReadLimits, engine: str) -> SheetsRead:
     """Check ``path`` (raising TableError) and read sheets until one has the header."""
-    gc.disable()  # many small objects, no cycles; the process ends right after
-    info = inspect_workbook(path, limits)
-    out = SheetsRead(name=info.path.name, sheets=info.sheets)
-    with closing(iter_grids(info, limits, engine)) as grids:
-        for grid in grids:
-            out.grids.append(grid)
-            if find_header(grid)[0] is not None:
-                break
+    was_enabled = gc.isenabled()
+    gc.disable()  # many small objects, none in cycles
+    try:
+        info = inspect_workbook(path, limits)
+        out = SheetsRead(name=info.path.name, sheets=info.sheets)
+        with closing(iter_grids(info, limits, engine)) as grids:
+            for grid in grids:
+                out.grids.append(grid)
+                if find_header(grid)[0] is not None:
+                    break
+    finally:
+        if was_enabled:
+            gc.enable()
     for sheet in out.sheets:
         sheet.merged = []  # the grids have their own; nothing else needs them
     return out
