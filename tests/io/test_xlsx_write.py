@@ -44,7 +44,7 @@ def _merged(ws) -> set[str]:  # type: ignore[no-untyped-def]
 def test_title_header_and_regions(book) -> None:  # type: ignore[no-untyped-def]
     ws = book.worksheets[0]
     assert ws.title == "Таблица 2024"
-    assert ws["A1"].value == "Сотрудничество Санкт-Петербурга с городами-партнерами"
+    assert ws["A1"].value == "Сотрудничество Санкт-Петербурга с городами-партнёрами"
     assert "A1:E1" in _merged(ws)
     assert [c.value for c in ws[2]] == [
         "Страна",

@@ -56,8 +56,8 @@ def test_the_table_prints_over_several_pages_with_numbers(pages: list[str]) -> N
 
 def test_the_header_repeats_and_the_title_does_not(pages: list[str]) -> None:
     table = [p for p in pages if "Основные мероприятия в 2024 году" in p]
-    assert "Сотрудничество Санкт-Петербурга с городами-партнерами" in table[0]
-    assert all("Сотрудничество Санкт-Петербурга с городами-партнерами" not in p for p in table[1:])
+    assert "Сотрудничество Санкт-Петербурга с городами-партнёрами" in table[0]
+    assert all("Сотрудничество Санкт-Петербурга с городами-партнёрами" not in p for p in table[1:])
     assert all("Страна" in p and "Город" in p for p in table)
 
 

@@ -105,7 +105,7 @@ def test_column_headers_repeat_on_every_table_page(report_pdf: Path) -> None:
 def test_heading_and_summary(report_pdf: Path) -> None:
     pages = pdf_pages(report_pdf)
     first = squeeze(pages[0])
-    assert squeeze("Сотрудничество Санкт-Петербурга с городами-партнерами") in first
+    assert squeeze("Сотрудничество Санкт-Петербурга с городами-партнёрами") in first
     assert squeeze("Основные мероприятия 2024 года") in first
     assert "Датаподготовки:" in first
     last = squeeze(pages[-1])
