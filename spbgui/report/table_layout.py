@@ -33,6 +33,11 @@ SHADES = {"region": QColor("#ececec"), "total": QColor("#f4f4f4")}
 CONTINUED_COLOR = QColor("#555555")
 _WORD = re.compile(r"[^\s-]+-?")  # lines may break after a hyphen: «Санкт-» «Петербурга»
 SLIVER_LINES = 3  # a row moves whole rather than leave fewer lines than this behind
+# A region's last rows are not left alone at the top of a page (the last page of the
+# table above all) when they are fewer than this many rows and lines: rows of the
+# region come over from the page before to keep them company.
+TAIL_ROWS = 3
+TAIL_SHARE = 0.25  # of a page's height
 
 
 def column_widths(
@@ -141,6 +146,7 @@ class TableLayout:
         self.spans = self._spans()
         self._span_at = {(n, s.column): s for s in self.spans for n in range(s.first, s.last + 1)}
         self._labels: dict[int, TextBlock] = {}
+        self._page = 0.0  # a full page's height, while paginating
 
     # -- measuring ----------------------------------------------------------
     def _cell(self, column: int, ncols: int, paras: list[Para]) -> _Cell:
@@ -198,6 +204,7 @@ class TableLayout:
     def paginate(self, first: float, rest: float) -> list[Slice]:
         """The table's pages, the first having ``first`` device pixels, the others ``rest``."""
         slices: list[Slice] = []
+        self._page = rest
         page = Slice([], self.header_height)
         room = first
         n, start = 0, (0,) * len(self.rows[0].cells) if self.rows else ()
@@ -226,12 +233,17 @@ class TableLayout:
             fits_fresh = self.header_height + whole <= rest + EPS
             sliver = room - page.height - 2 * self.pad_y < SLIVER_LINES * self.line_height
             only_regions = all(self.rows[p.row].row.full_width for p in page.pieces)
+            if took and not rb.row.full_width:
+                end = self._keep_company(rb, n, start, end, room - page.height)
             if page.pieces and not (only_regions and took and not rb.row.full_width):
                 if rb.row.full_width or not took or (fresh and fits_fresh and sliver):
+                    pulled = self._pull_tail(page, n, rest) if fresh else []
                     carried = self._carry_region(page)
                     next_page()
                     if carried is not None:
                         self._place(page, carried)
+                    for piece in pulled:
+                        self._place(page, piece)
                     continue
             if not took:
                 # A line taller than a whole page: take one line per cell rather than loop.
@@ -244,6 +256,75 @@ class TableLayout:
             next_page()
         slices.append(page)
         return slices
+
+    def _region_end(self, n: int) -> int:
+        """The index after the last row of the region that row ``n`` is in."""
+        end = n
+        while end < len(self.rows) and not self.rows[end].row.full_width:
+            end += 1
+        return end
+
+    def _whole(self, n: int) -> float:
+        rb = self.rows[n]
+        return self._height(rb, (0,) * len(rb.cells), rb.ends)
+
+    def _is_orphan(self, rows: Sequence[int]) -> bool:
+        """Would ``rows`` alone look left over at the top of a page?"""
+        if not rows or len(rows) >= TAIL_ROWS:
+            return False
+        return sum(self._whole(r) for r in rows) < TAIL_SHARE * self._page
+
+    def _keep_company(
+        self, rb: _RowBox, n: int, start: Sequence[int], end: tuple[int, ...], room: float
+    ) -> tuple[int, ...]:
+        """Where to break row ``n`` so that what goes over to the next page (the rest of
+        the row and its region's last rows) is not a lonely scrap: fewer lines stay
+        on this page, as long as at least a few do."""
+        after = range(n + 1, self._region_end(n))
+        if len(after) + 1 >= TAIL_ROWS:
+            return end
+        others = sum(self._whole(r) for r in after)
+        target = TAIL_SHARE * self._page
+        earlier = end
+        # A row's height is its tallest cell's, so take off a line at a time.
+        while self._height(rb, earlier, rb.ends) + others < target:
+            room -= self.line_height
+            earlier = self._fit(rb, start, room)
+            kept = self._height(rb, start, earlier) - 2 * self.pad_y
+            if kept < SLIVER_LINES * self.line_height - EPS:
+                return end
+        return earlier
+
+    def _pull_tail(self, page: Slice, n: int, rest: float) -> list[Piece]:
+        """Whole rows of row ``n``'s region taken off the foot of ``page``, so that the
+        region's last rows (``n`` to its end) do not stand alone on the next page.
+
+        Rows are taken until the next page holds enough of the region, or the whole
+        region (its name follows, see :meth:`_carry_region`). Nothing is taken when
+        they would not fit on a fresh page together, or when ``page`` would be left
+        with nothing but region names."""
+        tail = list(range(n, self._region_end(n)))
+        if not self._is_orphan(tail):
+            return []
+        room = rest - self.header_height - sum(self._whole(r) for r in tail)
+        pulled: list[Piece] = []
+        while page.pieces and self._is_orphan([p.row for p in pulled] + tail):
+            last = page.pieces[-1]
+            rb = self.rows[last.row]
+            if rb.row.full_width or last.continued or last.end != rb.ends or last.height > room:
+                break
+            page.pieces.pop()
+            page.height -= last.height
+            room -= last.height
+            pulled.insert(0, last)
+        whole_region = bool(page.pieces) and self.rows[page.pieces[-1].row].row.full_width
+        keeps = any(not self.rows[p.row].row.full_width for p in page.pieces)
+        lonely = self._is_orphan([p.row for p in pulled] + tail) and not whole_region
+        if not keeps or lonely:
+            for piece in pulled:  # no better than before: leave the page as it was
+                self._place(page, piece)
+            return []
+        return pulled
 
     @staticmethod
     def _place(page: Slice, piece: Piece) -> None:

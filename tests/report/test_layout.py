@@ -10,9 +10,12 @@ from PySide6.QtGui import QPdfWriter
 
 from spbgui.report import ReportOptions, report_content
 from spbgui.report.chart import ensure_application
+from spbgui.report.content import build_content
 from spbgui.report.document import ReportPages, page_layout
-from spbgui.report.table_layout import EPS, Piece, TableLayout
+from spbgui.report.table_layout import EPS, TAIL_ROWS, TAIL_SHARE, Piece, TableLayout
 from spbgui.store.database import Database
+
+from .year_like import year_like
 
 
 @pytest.fixture(scope="module")
@@ -72,3 +75,40 @@ def test_every_page_has_content_and_the_summary_its_own_page(
     assert all(pages.pages), "a page with nothing to draw"
     without = report_content(db=db_2024, options=ReportOptions(2024, summary=False))
     assert len(pages) == len(ReportPages(without, writer)) + 1
+
+
+def _last_page_is_no_scrap(table: TableLayout, slices: list, page: float) -> None:  # type: ignore[type-arg]
+    last = slices[-1].pieces
+    rows = [p for p in last if table.rows[p.row].row.kind != "region"]
+    whole_region = table.rows[last[0].row].row.kind == "region"
+    height = sum(p.height for p in last)
+    assert len(rows) >= TAIL_ROWS or height >= TAIL_SHARE * page or whole_region, (
+        f"the table's last page holds only {len(rows)} rows, {height / page:.0%} of a page"
+    )
+
+
+def test_the_2024_table_ends_with_its_last_region_whole(
+    db_2024: Database, writer: QPdfWriter
+) -> None:
+    """Куба alone on the table's last page was the bug: its region comes with it."""
+    content = report_content(db=db_2024, options=ReportOptions(2024))
+    pages = ReportPages(content, writer)
+    table = TableLayout(content.table, pages.width, writer)
+    slices = table.paginate(pages.body - pages._heading_block()[1], pages.body)
+    last = [table.rows[p.row].row.cells[0].text for p in slices[-1].pieces]
+    assert last == ["ЛАТИНСКАЯ АМЕРИКА", "Аргентина", "Куба"]
+    _last_page_is_no_scrap(table, slices, pages.body)
+
+
+@pytest.mark.parametrize("seed", range(16))
+def test_a_year_like_2025_ends_on_no_scrap_of_a_page(
+    fixture_xlsx, writer: QPdfWriter, seed: int
+) -> None:  # type: ignore[no-untyped-def]
+    content = build_content(year_like(fixture_xlsx, 2025, seed), ReportOptions(2025))
+    pages = ReportPages(content, writer)
+    table = TableLayout(content.table, pages.width, writer)
+    slices = table.paginate(pages.body - pages._heading_block()[1], pages.body)
+    _last_page_is_no_scrap(table, slices, pages.body)
+    # No page of the table but the last is less than half full.
+    for s in slices[:-1]:
+        assert s.height > 0.5 * pages.body
