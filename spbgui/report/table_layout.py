@@ -41,7 +41,11 @@ TAIL_SHARE = 0.25  # of a page's height
 
 
 def column_widths(
-    table: TableContent, width: float, device: QPaintDevice, pad_x: float
+    table: TableContent,
+    width: float,
+    device: QPaintDevice,
+    pad_x: float,
+    font: fonts.FontFor = fonts.font,
 ) -> list[float]:
     """The columns' widths in device pixels: in the table's proportions, but each at
     least as wide as its longest word, so that «Азербайджан» is never broken in two on
@@ -60,7 +64,7 @@ def column_widths(
                 texts.append(("italic", cell.continued))
             for style, text in texts:
                 if style not in metrics:
-                    metrics[style] = QFontMetricsF(fonts.font(style, device))
+                    metrics[style] = QFontMetricsF(font(style, device))
                 for word in _WORD.findall(text):
                     need[col] = max(need[col], metrics[style].horizontalAdvance(word))
     need = [n + 2 * pad_x + 1 for n in need]
@@ -128,18 +132,27 @@ class Slice:
 
 
 class TableLayout:
-    def __init__(self, table: TableContent, width: float, device: QPaintDevice) -> None:
+    def __init__(
+        self,
+        table: TableContent,
+        width: float,
+        device: QPaintDevice,
+        font: fonts.FontFor = fonts.font,
+    ) -> None:
+        """``font``: the text styles' fonts (the report's own; the Word file measures
+        its rows in the fonts Word will use)."""
         self.device = device
+        self.font = font
         dpi = device.logicalDpiY()
         self.pad_x = 1.6 * dpi / 25.4
         self.pad_y = 1.1 * dpi / 25.4
         self.para_gap = 2.5 * dpi / 72
         self.pen = QPen(QColor("black"), 0.6 * dpi / 72)
         self.x = [0.0]
-        for w in column_widths(table, width, device, self.pad_x):
+        for w in column_widths(table, width, device, self.pad_x, font):
             self.x.append(self.x[-1] + w)
         self.width = self.x[-1]
-        self.line_height = TextBlock([Para("Ж")], width, device).height
+        self.line_height = TextBlock([Para("Ж")], width, device, font=font).height
         self.header = [self._cell(i, 1, c.paras) for i, c in enumerate(table.header)]
         self.header_height = max(c.block.height for c in self.header) + 2 * self.pad_y
         self.rows = [self._row(r) for r in table.rows]
@@ -151,7 +164,8 @@ class TableLayout:
     # -- measuring ----------------------------------------------------------
     def _cell(self, column: int, ncols: int, paras: list[Para]) -> _Cell:
         inner = self.x[column + ncols] - self.x[column] - 2 * self.pad_x
-        return _Cell(column, ncols, TextBlock(paras, inner, self.device, para_gap=self.para_gap))
+        block = TextBlock(paras, inner, self.device, para_gap=self.para_gap, font=self.font)
+        return _Cell(column, ncols, block)
 
     def _row(self, row: Row) -> _RowBox:
         if row.full_width:
