@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from spbgui.io.xlsx_writer.cells import CellStyle, column_letter
@@ -22,8 +23,9 @@ FONT_PT = 11
 
 # Text metrics for the estimate, measured on LibreOffice's rendering of Times New Roman
 # (Liberation Serif) 11 pt: characters of Russian prose per unit of column width (the
-# width of Calibri's «0», in which Excel counts) and the height of one line, in points.
-CHARS_PER_UNIT = 1.2
+# width of the default font's «0», Times New Roman too: see add_styles; a unit is about
+# one average letter) and the height of one line, in points.
+CHARS_PER_UNIT = 0.95
 LINE_PT = 13.2
 PAD_PT = 4.0  # cell padding above and below the text
 MIN_ROW_PT = 15.0
@@ -87,7 +89,18 @@ def _named_styles() -> list[NamedStyle]:
 
 
 def add_styles(wb: Any) -> None:
-    """Register the workbook's named styles (shown in Excel's Styles gallery)."""
+    """The workbook's default font, and its named styles (shown in Excel's Styles gallery).
+
+    Column widths are counted in the default font's «0»: Times New Roman, which every
+    office machine has (LibreOffice has Liberation Serif, of the same widths), rather
+    than openpyxl's Calibri, for which LibreOffice without it takes a wider font and
+    prints every column wider, the whole sheet smaller.
+    """
+    base = Font(name=FONT, size=FONT_PT)
+    wb._fonts = IndexedList([base])
+    for named in wb._named_styles:
+        if named.name == "Normal":
+            named.font = base
     for style in _named_styles():
         wb.add_named_style(style)
 
