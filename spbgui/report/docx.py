@@ -1,8 +1,11 @@
 """The report as a Word document, for the press office to polish the wording.
 
-A real Word table, not a picture of one: the header row is marked to repeat on every
-page (``w:tblHeader``), region rows span the table, the country and partner cells are
-merged down over their rows as staff merge them, and each event is its own paragraph.
+A real Word table, not a picture of one: region rows span the table, the country and
+partner cells are merged down over their rows as staff merge them, and each event is
+its own paragraph. The pages are cut here as the PDF's are (:mod:`.docx_rows`): a
+table a page, each with the column headers (also marked to repeat, ``w:tblHeader``,
+should an edit make a page overflow), no row that Word may break, and the country and
+partner named «(продолжение)» at the top of a page their rows run onto.
 Times New Roman, because it is on every office machine that opens the file (the PDF
 embeds its own font; a .docx cannot count on it), and Russian as the proofing language.
 The summary's chart is the same QtCharts chart as in the PDF, as a picture.
@@ -20,7 +23,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Length, Mm, Pt
 from docx.table import Table, _Cell, _Row
 
 from spbgui.report import wording
@@ -125,12 +128,27 @@ def _fill(cell: _Cell, paras: list[Para], *, events: bool = False) -> None:
         run.italic = para.style == "italic"
 
 
-def _table(doc: DocxDocument, table: TableContent, width_mm: float, page_mm: float) -> Table:
-    from spbgui.report.docx_rows import plan_rows  # Qt measures the text
+def _table(
+    doc: DocxDocument, table: TableContent, width_mm: float, page_mm: float, first_mm: float
+) -> None:
+    """The table, page by page as planned (:mod:`.docx_rows`): a table a page."""
+    from spbgui.report.docx_rows import plan_pages  # Qt measures the text
 
-    plan = plan_rows(table, width_mm, page_mm, SIZES["table"])
+    plan = plan_pages(table, width_mm, page_mm, SIZES["table"], first_mm)
     widths = [Mm(w) for w in plan.widths_mm]
-    rows = [p.row for p in plan.rows]
+    for n, rows in enumerate(plan.pages):
+        if n:
+            # Word starts a page before a paragraph, not before a table's row.
+            brk = doc.add_paragraph()
+            brk.paragraph_format.page_break_before = True
+            brk.paragraph_format.line_spacing = Pt(1)
+            brk.add_run().font.size = Pt(1)
+        _table_part(doc, table, widths, rows)
+
+
+def _table_part(
+    doc: DocxDocument, table: TableContent, widths: list[Length], rows: list[Row]
+) -> Table:
     t = doc.add_table(rows=1 + len(rows), cols=len(widths))
     t.style = doc.styles["Table Grid"]
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -141,18 +159,17 @@ def _table(doc: DocxDocument, table: TableContent, width_mm: float, page_mm: flo
     for row in t.rows:
         for cell, w in zip(row.cells, widths, strict=True):
             cell.width = w
+        # Measured to fit its page: Word has no reason to break a row, and must not,
+        # for it could not name whose row goes on.
+        _row_flag(row, "w:cantSplit")
     head = t.rows[0]
     _row_flag(head, "w:tblHeader")
-    _row_flag(head, "w:cantSplit")
     for cell, content in zip(head.cells, table.header, strict=True):
         _fill(cell, content.paras)
         _shade(cell, SHADES["header"])
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    for n, (row, planned) in enumerate(zip(rows, plan.rows, strict=True), 1):
+    for n, row in enumerate(rows, 1):
         cells = t.rows[n].cells
-        if not planned.can_split:
-            # The row goes to the next page whole rather than break under blank names.
-            _row_flag(t.rows[n], "w:cantSplit")
         if row.full_width:
             merged = cells[0].merge(cells[-1])
             _fill(merged, row.cells[0].paras)
@@ -163,10 +180,6 @@ def _table(doc: DocxDocument, table: TableContent, width_mm: float, page_mm: flo
             if row.kind in SHADES:
                 _shade(cell, SHADES[row.kind])
     _merge_spans(t, rows)
-    for tr, planned in zip(t._tbl.tr_lst[1:], plan.rows, strict=True):
-        if planned.keep_with_next:
-            for p in tr.iter(qn("w:p")):
-                p.get_or_add_pPr().keepNext_val = True
     return t
 
 
@@ -218,6 +231,21 @@ def _footer(doc: DocxDocument, content: ReportContent, width_mm: float) -> None:
         run.font.size = Pt(SIZES["footer"])
 
 
+LINE = 1.15  # Word's single line spacing for Times New Roman, in font sizes
+
+
+def _pt_mm(points: float) -> float:
+    return points * 25.4 / 72
+
+
+def _above_mm(content: ReportContent) -> float:
+    """How far down page one the table starts: the heading's lines and gaps."""
+    sizes = [SIZES["title"], SIZES["subtitle"], SIZES["meta"], SIZES["table"]]
+    if content.selection:
+        sizes.append(SIZES["meta"])
+    return _pt_mm(sum(sizes) * LINE + 8)
+
+
 def write_docx(content: ReportContent, path: Path, *, landscape: bool = True) -> None:
     doc = Document()
     width, height = _set_up(doc, content, landscape)
@@ -229,14 +257,14 @@ def write_docx(content: ReportContent, path: Path, *, landscape: bool = True) ->
     if content.selection:
         _paragraph(doc, content.selection, SIZES["meta"], "left")
     doc.add_paragraph()
-    _table(doc, content.table, width, height)
+    _table(doc, content.table, width, height, _above_mm(content))
     _footer(doc, content, width)
     if content.summary is not None:
         s = content.summary
         heading = _paragraph(doc, s.heading, SIZES["heading"], "left", bold=True)
         heading.paragraph_format.page_break_before = True
         heading.paragraph_format.space_after = Pt(8)
-        _table(doc, s.table, width, height)
+        _table(doc, s.table, width, height, _pt_mm(SIZES["heading"] * LINE + 8))
         doc.add_paragraph()
         from spbgui.report.chart import chart_png  # needs Qt; the table part does not
 

@@ -65,3 +65,11 @@ def report_docx(db_2024: Database, tmp_path_factory: pytest.TempPathFactory) -> 
     path = tmp_path_factory.mktemp("report") / "report.docx"
     save_docx(db=db_2024, options=ReportOptions(year=2024), path=path)
     return path
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
+    """Say where the printed pages of the slow tests are, for a person to look at."""
+    from tests.report.printing import kept
+
+    for folder in dict.fromkeys(kept):
+        terminalreporter.write_line(f"printed pages: {folder}")
