@@ -248,7 +248,9 @@ class TableLayout:
             sliver = room - page.height - 2 * self.pad_y < SLIVER_LINES * self.line_height
             only_regions = all(self.rows[p.row].row.full_width for p in page.pieces)
             if took and not rb.row.full_width:
-                end = self._keep_company(rb, n, start, end, room - page.height)
+                better = self._keep_company(rb, n, start, end, room - page.height)
+                sliver = sliver or better is None
+                end = end if better is None else better
             if page.pieces and not (only_regions and took and not rb.row.full_width):
                 if rb.row.full_width or not took or (fresh and fits_fresh and sliver):
                     pulled = self._pull_tail(page, n, rest) if fresh else []
@@ -290,23 +292,24 @@ class TableLayout:
 
     def _keep_company(
         self, rb: _RowBox, n: int, start: Sequence[int], end: tuple[int, ...], room: float
-    ) -> tuple[int, ...]:
-        """Where to break row ``n`` so that what goes over to the next page (the rest of
-        the row and its region's last rows) is not a lonely scrap: fewer lines stay
-        on this page, as long as at least a few do."""
+    ) -> tuple[int, ...] | None:
+        """Where to break row ``n`` so that what goes over to the next page is not a
+        lonely scrap: not a line or two of the row (a widow), nor, at its region's end,
+        a sliver of the page. Fewer lines stay on this page, as long as a few do; None
+        when the row had better move to the next page whole."""
+        widow = SLIVER_LINES * self.line_height + 2 * self.pad_y - EPS
+        target = widow
         after = range(n + 1, self._region_end(n))
-        if len(after) + 1 >= TAIL_ROWS:
-            return end
-        others = sum(self._whole(r) for r in after)
-        target = TAIL_SHARE * self._page
+        if len(after) + 1 < TAIL_ROWS:
+            target = max(target, TAIL_SHARE * self._page - sum(self._whole(r) for r in after))
         earlier = end
         # A row's height is its tallest cell's, so take off a line at a time.
-        while self._height(rb, earlier, rb.ends) + others < target:
+        while self._height(rb, earlier, rb.ends) < target:
             room -= self.line_height
             earlier = self._fit(rb, start, room)
             kept = self._height(rb, start, earlier) - 2 * self.pad_y
             if kept < SLIVER_LINES * self.line_height - EPS:
-                return end
+                return None if self._height(rb, end, rb.ends) < widow else end
         return earlier
 
     def _pull_tail(self, page: Slice, n: int, rest: float) -> list[Piece]:

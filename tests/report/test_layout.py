@@ -12,7 +12,14 @@ from spbgui.report import ReportOptions, report_content
 from spbgui.report.chart import ensure_application
 from spbgui.report.content import build_content
 from spbgui.report.document import ReportPages, page_layout
-from spbgui.report.table_layout import EPS, TAIL_ROWS, TAIL_SHARE, Piece, TableLayout
+from spbgui.report.table_layout import (
+    EPS,
+    SLIVER_LINES,
+    TAIL_ROWS,
+    TAIL_SHARE,
+    Piece,
+    TableLayout,
+)
 from spbgui.store.database import Database
 
 from .year_like import year_like
@@ -77,6 +84,22 @@ def test_every_page_has_content_and_the_summary_its_own_page(
     assert len(pages) == len(ReportPages(without, writer)) + 1
 
 
+def _no_widows(table: TableLayout, slices: list) -> None:  # type: ignore[type-arg]
+    """No page starts with the last line or two of a row begun on the page before."""
+    for n, s in enumerate(slices[1:], 2):
+        for piece in s.pieces:
+            if piece.continued:
+                lines = max(b - a for a, b in zip(piece.start, piece.end, strict=True))
+                assert lines >= SLIVER_LINES, f"page {n} starts with {lines} lines of a row"
+
+
+def test_no_page_starts_with_a_line_or_two_of_a_row(db_2024: Database, writer: QPdfWriter) -> None:
+    content = report_content(db=db_2024, options=ReportOptions(2024))
+    pages = ReportPages(content, writer)
+    table = TableLayout(content.table, pages.width, writer)
+    _no_widows(table, table.paginate(pages.body - pages._heading_block()[1], pages.body))
+
+
 def _last_page_is_no_scrap(table: TableLayout, slices: list, page: float) -> None:  # type: ignore[type-arg]
     last = slices[-1].pieces
     rows = [p for p in last if table.rows[p.row].row.kind != "region"]
@@ -109,6 +132,7 @@ def test_a_year_like_2025_ends_on_no_scrap_of_a_page(
     table = TableLayout(content.table, pages.width, writer)
     slices = table.paginate(pages.body - pages._heading_block()[1], pages.body)
     _last_page_is_no_scrap(table, slices, pages.body)
+    _no_widows(table, slices)
     # No page of the table but the last is less than half full.
     for s in slices[:-1]:
         assert s.height > 0.5 * pages.body
