@@ -5,8 +5,10 @@ Every cell is wrapped into lines first (:class:`~spbgui.report.text_block.TextBl
 broken as Word breaks it: each cell keeps the lines that fit whole on this page and
 carries the rest to the next, where the column headers are repeated; each cell
 breaks between its own lines, so no line is ever cut, however the columns' lines
-fall. A row is moved whole instead when only a sliver of it would stay behind, and
-a region row is never left alone at a page's foot. :meth:`TableLayout.draw_slice`
+fall. A row is moved whole instead when only a sliver of it would stay behind; no
+page starts with the last line or two of a row (fewer lines stay behind); a region
+row is never left alone at a page's foot; and the table's last page holds no scrap
+(a row or two, under a quarter of a page) when rows of the page before can join it. :meth:`TableLayout.draw_slice`
 paints one page's part and names the country and partner at the top of a page that
 their rows run onto.
 
@@ -33,9 +35,10 @@ SHADES = {"region": QColor("#ececec"), "total": QColor("#f4f4f4")}
 CONTINUED_COLOR = QColor("#555555")
 _WORD = re.compile(r"[^\s-]+-?")  # lines may break after a hyphen: «Санкт-» «Петербурга»
 SLIVER_LINES = 3  # a row moves whole rather than leave fewer lines than this behind
-# A region's last rows are not left alone at the top of a page (the last page of the
-# table above all) when they are fewer than this many rows and lines: rows of the
-# region come over from the page before to keep them company.
+# The table's last rows are not left alone at the top of its last page when they are
+# fewer than this many rows and less than this share of a page: rows of their region
+# come over from the page before to keep them company. (Elsewhere a region's last rows
+# are followed on their page by the next region.)
 TAIL_ROWS = 3
 TAIL_SHARE = 0.25  # of a page's height
 
@@ -294,13 +297,13 @@ class TableLayout:
         self, rb: _RowBox, n: int, start: Sequence[int], end: tuple[int, ...], room: float
     ) -> tuple[int, ...] | None:
         """Where to break row ``n`` so that what goes over to the next page is not a
-        lonely scrap: not a line or two of the row (a widow), nor, at its region's end,
+        lonely scrap: not a line or two of the row (a widow), nor, at the table's end,
         a sliver of the page. Fewer lines stay on this page, as long as a few do; None
         when the row had better move to the next page whole."""
         widow = SLIVER_LINES * self.line_height + 2 * self.pad_y - EPS
         target = widow
         after = range(n + 1, self._region_end(n))
-        if len(after) + 1 < TAIL_ROWS:
+        if after.stop == len(self.rows) and len(after) + 1 < TAIL_ROWS:
             target = max(target, TAIL_SHARE * self._page - sum(self._whole(r) for r in after))
         earlier = end
         # A row's height is its tallest cell's, so take off a line at a time.
@@ -314,14 +317,14 @@ class TableLayout:
 
     def _pull_tail(self, page: Slice, n: int, rest: float) -> list[Piece]:
         """Whole rows of row ``n``'s region taken off the foot of ``page``, so that the
-        region's last rows (``n`` to its end) do not stand alone on the next page.
+        table's last rows (``n`` to the end) do not stand alone on its last page.
 
         Rows are taken until the next page holds enough of the region, or the whole
         region (its name follows, see :meth:`_carry_region`). Nothing is taken when
         they would not fit on a fresh page together, or when ``page`` would be left
         with nothing but region names."""
         tail = list(range(n, self._region_end(n)))
-        if not self._is_orphan(tail):
+        if tail[-1:] != [len(self.rows) - 1] or not self._is_orphan(tail):
             return []
         room = rest - self.header_height - sum(self._whole(r) for r in tail)
         pulled: list[Piece] = []
