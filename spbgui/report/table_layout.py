@@ -8,9 +8,9 @@ breaks between its own lines, so no line is ever cut, however the columns' lines
 fall. A row is moved whole instead when only a sliver of it would stay behind; no
 page starts with the last line or two of a row (fewer lines stay behind); a region
 row is never left alone at a page's foot; and the table's last page holds no scrap
-(a row or two, under a quarter of a page) when rows of the page before can join it. :meth:`TableLayout.draw_slice`
-paints one page's part and names the country and partner at the top of a page that
-their rows run onto.
+(a row or two, under a quarter of a page) when rows of the page before can join it.
+:meth:`TableLayout.draw_slice` paints one page's part and names the country and
+partner at the top of a page that their rows run onto.
 
 A merged cell (a country over its agreements) keeps its text in its first row, whose
 height allows for it; the rows below leave that column blank and unbordered.
