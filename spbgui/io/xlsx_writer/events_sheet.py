@@ -120,6 +120,8 @@ def write_events_sheet(wb: Any, table: ParsedTable, tick: Callable[[int], None])
                         raise ExportError(
                             f"Выгрузка невозможна: {rec.describe()}: мероприятие: {exc}."
                         ) from None
+                    for col in range(len(HEADERS)):  # empty cells boxed too: a full grid
+                        out.blank(col, text)
                     out.text(0, region_text, text)
                     out.text(1, country_text, text)
                     if partner_text:
