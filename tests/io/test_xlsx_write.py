@@ -191,16 +191,15 @@ def test_the_events_list_prints_as_a_ruled_table_on_a4_landscape(book) -> None: 
 
 
 def test_lines_break_between_words() -> None:
-    assert chars_per_line(15) == 11
-    # «Босния и» / «Герцеговина»: counting letters alone (20 of them) says two lines too,
-    # but «Республика Сербская» needs «Республика» / «Сербская».
+    assert chars_per_line(15) == 13
     assert lines_needed("Босния и Герцеговина", 15) == 2
-    assert lines_needed("в Республика Сербская", 15) == 3
-    assert chars_per_line(6.5) == 3
-    assert lines_needed("Дорожная", 6.5) == 3  # a longer word is broken where it must be
-    assert lines_needed("абв где жзи", 6.5) == 3
-    assert lines_needed("а б", 6.5) == 1
-    assert lines_needed("а б\nв", 6.5) == 2
+    # 24 letters and spaces would fill two lines of 13; these words make three.
+    assert lines_needed("Сербией Хорватия Болгари", 15) == 3
+    assert chars_per_line(5) == 3
+    assert lines_needed("Дорожная", 5) == 3  # a longer word is broken where it must be
+    assert lines_needed("абв где жзи", 5) == 3
+    assert lines_needed("а б", 5) == 1
+    assert lines_needed("а б\nв", 5) == 2
 
 
 def test_the_file_holds_no_formula(exported: Path) -> None:

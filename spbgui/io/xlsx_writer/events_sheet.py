@@ -54,7 +54,7 @@ HEADERS = (
 # 90 %, and the page set-up scales the sheet to the page width (set_page), so every
 # column is printed on the same page as its row. Every text wraps within its column:
 # the tallest cell of a row sets the row's height (rows_height).
-WIDTHS = [11.0, 14.0, 15.0, 30.0, 12.0, 10.5, 10.5, 9.0, 48.0]
+WIDTHS = [10.0, 13.0, 14.0, 36.0, 11.0, 10.0, 10.0, 9.0, 45.0]
 TEXT_COL = 8
 PRECISION = {Precision.DAY: "день", Precision.MONTH: "месяц", None: "без даты"}
 NOT_UNDERSTOOD = "не распознана"  # a date kept as written: undated for counting

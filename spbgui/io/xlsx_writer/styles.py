@@ -25,7 +25,7 @@ FONT_PT = 11
 # (Liberation Serif) 11 pt: characters of Russian prose per unit of column width (the
 # width of the default font's «0», Times New Roman too: see add_styles; a unit is about
 # one average letter) and the height of one line, in points.
-CHARS_PER_UNIT = 0.95
+CHARS_PER_UNIT = 1.0
 LINE_PT = 13.2
 PAD_PT = 4.0  # cell padding above and below the text
 MIN_ROW_PT = 15.0
@@ -112,7 +112,7 @@ def styles_for(ws: Any) -> dict[str, CellStyle]:
 
 def chars_per_line(width: float) -> int:
     # Wrapping breaks between words, so a line holds a little less than its width.
-    return max(1, int(width * CHARS_PER_UNIT) - 3)
+    return max(1, int(width * CHARS_PER_UNIT) - 2)
 
 
 def lines_needed(text: str, width: float) -> int:
