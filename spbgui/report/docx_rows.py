@@ -25,6 +25,7 @@ from spbgui.report import fonts
 from spbgui.report.content import Cell, Para, Row, TableContent
 from spbgui.report.fonts import FontFor
 from spbgui.report.table_layout import Piece, TableLayout
+from spbgui.report.text_block import TextBlock
 
 DPI = 600
 PX = DPI / 25.4  # device pixels per millimetre
@@ -102,7 +103,7 @@ def _piece_row(layout: TableLayout, piece: Piece, page: int) -> Row:
     return Row(cells, rb.row.kind)
 
 
-def _lines(block, paras: list[Para], a: int, b: int) -> list[Para]:  # type: ignore[no-untyped-def]
+def _lines(block: TextBlock, paras: list[Para], a: int, b: int) -> list[Para]:
     """Lines ``a``..``b`` of a laid-out cell as paragraphs: a paragraph cut by the page
     keeps on each side the words of its lines there."""
     index = {id(layout): n for n, layout in enumerate(block._layouts)}
