@@ -214,8 +214,25 @@ class TableLayout:
                 cell.lines[b].bottom - cell.lines[a].top <= room - 2 * self.pad_y + EPS
             ):
                 b += 1
-            end.append(b)
+            end.append(self._whole_paragraphs(cell.lines, a, b))
         return tuple(end)
+
+    @staticmethod
+    def _whole_paragraphs(lines: Sequence[Line], a: int, b: int) -> int:
+        """``b``, or the start of the paragraph it would cut, should the cut leave a
+        single line of it on either page (an event's last word alone at the top of
+        a page); a paragraph begun on this page already is cut where it must be."""
+        if not a < b < len(lines) or lines[b].layout is not lines[b - 1].layout:
+            return b
+        first = b
+        while first > a and lines[first - 1].layout is lines[b].layout:
+            first -= 1
+        last = b
+        while last < len(lines) and lines[last].layout is lines[b].layout:
+            last += 1
+        if first > a and (b - first < 2 or last - b < 2):
+            return first
+        return b
 
     # -- cutting into pages -------------------------------------------------
     def paginate(self, first: float, rest: float) -> list[Slice]:

@@ -93,6 +93,35 @@ def _no_widows(table: TableLayout, slices: list) -> None:  # type: ignore[type-a
                 assert lines >= SLIVER_LINES, f"page {n} starts with {lines} lines of a row"
 
 
+def _no_lonely_paragraph_lines(table: TableLayout, slices: list) -> int:  # type: ignore[type-arg]
+    """No event is cut leaving one of its lines alone on a page; the cuts inside one."""
+    inside = 0
+    pieces = [p for s in slices for p in s.pieces]
+    for before, after in itertools.pairwise(pieces):
+        if before.row != after.row:
+            continue
+        for cell, a, b in zip(table.rows[after.row].cells, before.start, after.start, strict=True):
+            lines = cell.block.lines
+            if not 0 < b < len(lines) or lines[b].layout is not lines[b - 1].layout:
+                continue
+            inside += 1
+            same = [i for i, line in enumerate(lines) if line.layout is lines[b].layout]
+            began_here = same[0] > a
+            assert not began_here or (b - same[0] >= 2 and same[-1] + 1 - b >= 2)
+    return inside
+
+
+def test_no_event_leaves_a_line_alone_on_a_page(db_2024: Database, writer: QPdfWriter) -> None:
+    content = report_content(db=db_2024, options=ReportOptions(2024))
+    pages = ReportPages(content, writer)
+    cuts = 0
+    for width in (pages.width, pages.width * 0.6):  # landscape, and narrower columns
+        table = TableLayout(content.table, width, writer)
+        slices = table.paginate(pages.body - pages._heading_block()[1], pages.body)
+        cuts += _no_lonely_paragraph_lines(table, slices)
+    assert cuts, "no event was cut between pages: the check saw nothing"
+
+
 def test_no_page_starts_with_a_line_or_two_of_a_row(db_2024: Database, writer: QPdfWriter) -> None:
     content = report_content(db=db_2024, options=ReportOptions(2024))
     pages = ReportPages(content, writer)
