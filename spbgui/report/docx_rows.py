@@ -67,7 +67,11 @@ def measure(table: TableContent, width_mm: float, points: float) -> TableLayout:
     device = QImage(1, 1, QImage.Format.Format_RGB32)
     device.setDotsPerMeterX(round(DPI / 0.0254))
     device.setDotsPerMeterY(round(DPI / 0.0254))
-    return TableLayout(table, width_mm * PX, device, word_font(points))
+    # Only the events column is cut by a page: a title or a name cut in two would read
+    # back as another agreement or partner (the report's Word file is also a table
+    # the import reads, docs/TABLE_RULES.md).
+    events_only = range(len(table.widths) - 1)
+    return TableLayout(table, width_mm * PX, device, word_font(points), events_only)
 
 
 def plan_pages(

@@ -19,7 +19,7 @@ height allows for it; the rows below leave that column blank and unbordered.
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable, Sequence
+from collections.abc import Collection, Hashable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QLineF, QRectF
@@ -78,6 +78,12 @@ def column_widths(
     return [
         max(w, n) - deficit * sp / sum(spare) for w, n, sp in zip(widths, need, spare, strict=True)
     ]
+
+
+def _line_text(line: Line) -> str:
+    text_line = line.layout.lineAt(line.index)
+    start = text_line.textStart()
+    return line.layout.text()[start : start + text_line.textLength()]
 
 
 @dataclass
@@ -141,11 +147,14 @@ class TableLayout:
         width: float,
         device: QPaintDevice,
         font: fonts.FontFor = fonts.font,
+        unsplit: Collection[int] = (),
     ) -> None:
         """``font``: the text styles' fonts (the report's own; the Word file measures
-        its rows in the fonts Word will use)."""
+        its rows in the fonts Word will use). ``unsplit``: columns whose cells a page
+        break never cuts (the Word file's, but for the events: it must read back)."""
         self.device = device
         self.font = font
+        self.unsplit = frozenset(unsplit)
         dpi = device.logicalDpiY()
         self.pad_x = 1.6 * dpi / 25.4
         self.pad_y = 1.1 * dpi / 25.4
@@ -214,6 +223,8 @@ class TableLayout:
                 cell.lines[b].bottom - cell.lines[a].top <= room - 2 * self.pad_y + EPS
             ):
                 b += 1
+            if b < len(cell.lines) and cell.column in self.unsplit and not rb.row.full_width:
+                return tuple(start)  # a cell that must stay whole does not fit: none here
             end.append(self._whole_paragraphs(cell.lines, a, b))
         return tuple(end)
 
@@ -222,6 +233,16 @@ class TableLayout:
         """``b``, or the start of the paragraph it would cut, should the cut leave a
         single line of it on either page (an event's last word alone at the top of
         a page); a paragraph begun on this page already is cut where it must be."""
+        # Inside a paragraph, only before a line that starts in lower case and not after
+        # a hyphen: the Word file is read back (docs/TABLE_RULES.md, rows 5), and there
+        # the two parts join into one paragraph again only then («Санкт-» / «Петербурга»
+        # would become two words, «…Китай.» / «Диалог…» two paragraphs).
+        while a < b < len(lines) and lines[b].layout is lines[b - 1].layout:
+            if not _line_text(lines[b - 1]).rstrip().endswith("-") and (
+                _line_text(lines[b]).lstrip()[:1].islower()
+            ):
+                break
+            b -= 1
         if not a < b < len(lines) or lines[b].layout is not lines[b - 1].layout:
             return b
         first = b
