@@ -82,11 +82,11 @@ class Summary:
     events_before: int  # in the year before
 
 
-def event_date(start: str | None, end: str | None) -> EventDate:
-    """The stored ISO ends of an event as a date value."""
+def event_date(start: str | None, end: str | None, written: str | None = None) -> EventDate:
+    """The stored ISO ends of an event, and its date as written, as a date value."""
     if start is None or end is None:
-        return EventDate()
-    return EventDate(PartialDate.from_iso(start), PartialDate.from_iso(end))
+        return EventDate(written=written or "")
+    return EventDate(PartialDate.from_iso(start), PartialDate.from_iso(end), written or "")
 
 
 def partner(*, db: Database, partner_id: int) -> PartnerInfo | None:
@@ -134,14 +134,15 @@ def _agreements(s: Session, partner_id: int) -> list[AgreementRow]:
 
 
 _EVENT_COLUMNS = (
-    Event.id, Event.year, Event.start, Event.end, Event.text, Event.agreement_id, Event.version,
+    Event.id, Event.year, Event.start, Event.end, Event.date_written, Event.text,
+    Event.agreement_id, Event.version,
 )  # fmt: skip
 
 
 def _event_row(
-    i: int, y: int, a: str | None, b: str | None, t: str, ag: int | None, v: int
+    i: int, y: int, a: str | None, b: str | None, w: str | None, t: str, ag: int | None, v: int
 ) -> EventRow:
-    return EventRow(i, y, event_date(a, b), t, ag, v)
+    return EventRow(i, y, event_date(a, b, w), t, ag, v)
 
 
 def events(*, db: Database, partner_id: int, year: int) -> list[EventRow]:

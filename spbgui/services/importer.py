@@ -366,6 +366,7 @@ class _Writer:
                 year=self.table.year,
                 start=ev.date.start_iso(),
                 end=ev.date.end_iso(),
+                date_written=ev.date.written or None,
                 text=ev.text,
                 position=pos,
             )

@@ -2,7 +2,9 @@
 
 Typing waits a moment for the next key (so a fast typist runs one query, not
 six), then asks :mod:`spbgui.services.search`; the result filters the tree and
-fills the list of matching events below it. Activating an event in the list
+fills the list of matching events below it. Edit → Dates Not Understood shows
+the same way the events whose dates were kept as written, until they are fixed
+(typing a query or Esc leaves it). Activating an event in the list
 selects its partner (switching year if needed) and the event itself.
 """
 
@@ -112,6 +114,7 @@ class SearchPanel(QWidget):
         self.editor = editor
         self.field = field
         self.result: SearchResult | None = None
+        self.not_understood = False  # listing the dates not understood, not a query
         self.setObjectName("searchPanel")
         self.summary = QLabel(self, objectName="searchSummary", wordWrap=True)
         self.all_years = QCheckBox(self.tr("all years"), self, objectName="searchAllYears")
@@ -149,6 +152,7 @@ class SearchPanel(QWidget):
         field.textChanged.connect(lambda _t: self._timer.start())
         field.returnPressed.connect(self.run_now)
         field.down.connect(self._focus_results)
+        field.escaped.connect(self._leave_not_understood)
         self.all_years.toggled.connect(lambda _on: self.run())
 
     @property
@@ -160,10 +164,42 @@ class SearchPanel(QWidget):
             self._timer.stop()
             self.run()
 
+    def show_dates_not_understood(self) -> None:
+        """The filter «даты не распознаны»: events whose dates were kept as written."""
+        self.not_understood = True
+        self.field.blockSignals(True)  # clearing the query is not a new search
+        self.field.clear()
+        self.field.blockSignals(False)
+        self.run()
+
+    def _leave_not_understood(self) -> None:
+        if self.not_understood:
+            self.not_understood = False
+            self.run()
+
+    def _run_not_understood(self) -> None:
+        year = None if self.all_years.isChecked() else self.editor.year
+        result = search.dates_not_understood(db=self.editor.db, year=year)
+        self.result = result
+        self.model.set_hits(result.events)
+        where = self.tr("in every year") if year is None else str(year)
+        if result.event_count:
+            text = self.tr("Dates not understood: %n event(s)", "", result.event_count)
+        else:
+            text = self.tr("Every date is understood")
+        self.summary.setText(f"{text} ({where})")
+        self.show()
+        self.resultReady.emit(result)
+
     def run(self) -> None:
         """Search for the field's text now (also when the year or the records change)."""
         self._timer.stop()
         query = self.field.text().strip()
+        if query:
+            self.not_understood = False
+        elif self.not_understood:
+            self._run_not_understood()
+            return
         if not query:
             self.result = None
             self.model.set_hits(())
