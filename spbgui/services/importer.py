@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from spbgui.domain.countries import country_code
 from spbgui.errors import UserError
 from spbgui.io.sources import read_file
 from spbgui.io.table.read import ImportCancelled
@@ -189,10 +190,14 @@ class _Writer:
     def _load(self) -> None:
         s, year = self.s, self.table.year
         self.regions = {name: rid for rid, name in s.execute(select(Region.id, Region.name))}
-        self.countries = {
-            name: (cid, rid)
-            for cid, name, rid in s.execute(select(Country.id, Country.name, Country.region_id))
-        }
+        self.countries: dict[str, tuple[int, int]] = {}
+        self.codes: dict[str, tuple[int, int]] = {}  # «Беларусь» finds «Белоруссия» (issue 18)
+        for cid, name, rid, code in s.execute(
+            select(Country.id, Country.name, Country.region_id, Country.code).order_by(Country.id)
+        ):
+            self.countries[name] = (cid, rid)
+            if code:
+                self.codes.setdefault(code, (cid, rid))
         self.partners = {
             (cid, name): pid
             for pid, cid, name in s.execute(select(Partner.id, Partner.country_id, Partner.name))
@@ -285,15 +290,20 @@ class _Writer:
         return rid
 
     def _country(self, tc: TableCountry, rid: int | None) -> None:
-        found = self.countries.get(tc.name)
+        code = country_code(tc.name)
+        found = self.countries.get(tc.name) or (self.codes.get(code) if code else None)
         if found is None:
             if rid is None:
                 rid = self._region_id(NO_REGION)
             position = self._next_position(
                 ("country", rid), Country, lambda: Country.region_id == rid
             )
-            cid = self._insert(Country, name=tc.name, region_id=rid, note="", position=position)
+            cid = self._insert(
+                Country, name=tc.name, region_id=rid, note="", position=position, code=code
+            )
             self.countries[tc.name] = (cid, rid)
+            if code:
+                self.codes.setdefault(code, (cid, rid))
             self.created["countries"] += 1
         else:
             cid = found[0]

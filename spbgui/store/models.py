@@ -30,7 +30,9 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
+
+from spbgui.domain.countries import country_code
 
 # Stable constraint names, so that Alembic batch migrations on SQLite can find them.
 NAMING = {
@@ -83,7 +85,15 @@ class Country(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     note: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = _version_column()
+    # The ISO 3166 code read from the name (revision 0011): «Беларусь» and «Белоруссия»
+    # are one country across years; None for a name the program does not know.
+    code: Mapped[str | None] = mapped_column(String(8), default=None)
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+    @validates("name")
+    def _code_from_name(self, _key: str, name: str) -> str:
+        self.code = country_code(name)
+        return name
 
     region: Mapped[Region] = relationship(back_populates="countries")
     partners: Mapped[list[Partner]] = relationship(
