@@ -19,6 +19,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from spbgui.domain.countries import country_code
+from spbgui.domain.terms import term_from_title
 from spbgui.errors import UserError
 from spbgui.io.sources import read_file
 from spbgui.io.table.read import ImportCancelled
@@ -33,7 +34,15 @@ from spbgui.io.table.rows import NO_REGION
 from spbgui.store.backup import make_backup
 from spbgui.store.changelog import log_change
 from spbgui.store.database import Database
-from spbgui.store.models import Agreement, AgreementDate, Country, Event, Partner, Region
+from spbgui.store.models import (
+    Agreement,
+    AgreementDate,
+    Country,
+    Event,
+    Partner,
+    Region,
+    term_columns,
+)
 from spbgui.store.search_index import bulk_index
 from spbgui.store.sequences import advance_sequences, lock_for_ids
 
@@ -345,8 +354,15 @@ class _Writer:
                     select(Partner.id).where(Partner.country_id == cid)
                 ),
             )
+            term_start, term_end = term_columns(term_from_title(ta.title))
             aid = self._insert(
-                Agreement, partner_id=pid, title=ta.title, note=ta.note, position=position
+                Agreement,
+                partner_id=pid,
+                title=ta.title,
+                note=ta.note,
+                position=position,
+                term_start=term_start,
+                term_end=term_end,
             )
             self.agreements[(pid, ta.title)] = aid
             self.created["agreements"] += 1
