@@ -142,3 +142,17 @@ def anniversary(first: PartialDate, year: int, step: int = ANNIVERSARY_STEP) -> 
     if years > 0 and years % step == 0:
         return years
     return None
+
+
+def years_word(n: int) -> str:
+    """«1 год», «3 года», «20 лет», «21 год», «112 лет»."""
+    if n % 10 == 1 and n % 100 != 11:
+        return f"{n} год"
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return f"{n} года"
+    return f"{n} лет"
+
+
+def date_text(d: PartialDate) -> str:
+    """A first date as a list shows it: «09.12.2005», «июнь 2017 г.», «2006 г.»."""
+    return _shown(d)

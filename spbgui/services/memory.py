@@ -24,9 +24,11 @@ from spbgui.domain.terms import (
     Term,
     age,
     anniversary,
+    date_text,
     ends_within,
     last_day,
     status,
+    years_word,
 )
 from spbgui.services.details import event_date
 from spbgui.store.database import Database
@@ -78,6 +80,14 @@ class Anniversary:
     title: str  # the agreement's title (a partnership: its first agreement's)
     date: PartialDate
     years: int
+
+    def line(self) -> str:
+        """«09.12.2005 — 20 лет: Хошимин (Вьетнам), партнёрство — Соглашение о …»."""
+        what = "партнёрство" if self.kind == "partnership" else "соглашение"
+        return (
+            f"{date_text(self.date)} — {years_word(self.years)}: {self.partner} ({self.country}), "
+            f"{what} — {self.title}"
+        )
 
     def as_json(self) -> dict[str, Any]:
         return {
