@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from spbgui.domain.dates import MONTHS_GENITIVE, PartialDate
+from spbgui.domain.dates import MONTHS_GENITIVE, MONTHS_NOMINATIVE, PartialDate
 
 IN_FORCE = "действует"
 EXPIRED = "истекло"
@@ -155,4 +155,6 @@ def years_word(n: int) -> str:
 
 def date_text(d: PartialDate) -> str:
     """A first date as a list shows it: «09.12.2005», «июнь 2017 г.», «2006 г.»."""
+    if d.day is None and d.month is not None:
+        return f"{MONTHS_NOMINATIVE[d.month - 1]} {d.year} г."
     return _shown(d)

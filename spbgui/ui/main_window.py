@@ -38,6 +38,8 @@ from spbgui.ui.live_refresh import LiveRefresh
 from spbgui.ui.menus import build_menus, build_toolbar
 from spbgui.ui.navigation import NavigationTree
 from spbgui.ui.search_panel import SearchField, SearchPanel
+from spbgui.ui.stats_page import show_statistics
+from spbgui.ui.tree_marks import TreeMarks
 from spbgui.ui.tree_model import NavigationModel
 
 
@@ -89,6 +91,10 @@ class MainWindow(QMainWindow):
         self._status_timer = QTimer(self, singleShot=True, interval=50)
         self._status_timer.timeout.connect(self._update_status)
 
+        # Anniversaries, dormant partners and terms that run out, marked on the tree's partners.
+        self.tree_marks = TreeMarks(
+            self.model, self.tree, lambda: self.db, lambda: self.editor.year
+        )
         self._connect()
         self.tree.set_context_actions(
             [
@@ -145,6 +151,7 @@ class MainWindow(QMainWindow):
             ActionId.PREVIOUS_YEAR: lambda: self._step_year(-1),
             ActionId.NEXT_YEAR: lambda: self._step_year(+1),
             ActionId.ABOUT: self.about,
+            ActionId.STATISTICS: lambda: show_statistics(self),
         }
         for action_id, handler in handlers.items():
             a[action_id].triggered.connect(handler)
@@ -177,6 +184,8 @@ class MainWindow(QMainWindow):
         self._undo_text(ActionId.REDO, "")
 
         ed.changed.connect(self._changed)
+        ed.changed.connect(self.tree_marks.refresh_later)
+        ed.yearChanged.connect(self.tree_marks.refresh_later)
         ed.focusRequested.connect(self.focus)
         ed.failed.connect(lambda m: MessageDialog.warn(self, self.tr("Cannot do that"), m))
         ed.crashed.connect(lambda e: report_unexpected(e, self))

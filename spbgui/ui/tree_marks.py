@@ -1,0 +1,129 @@
+"""Marks on the tree's partners: a round anniversary this year, no events for years, a term
+that runs out.
+
+The tree's model asks :attr:`NavigationModel.marks` (partner id → :class:`Mark`) for a
+partner's icon and tooltip; this object fills it from the services for the year shown and
+the two settings (spbgui.ui.stats_settings), and again after every change, a little later,
+so typing is not slowed by it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QTreeView
+
+from spbgui.domain.terms import date_text, years_word
+from spbgui.services import memory
+from spbgui.services.databases import Database
+from spbgui.ui import stats_settings
+
+# Which mark's icon shows when a partner has several: the most pressing first.
+EXPIRING, ANNIVERSARY, DORMANT = "expiring", "anniversary", "dormant"
+_ICON = {EXPIRING: ("!", "#c0392b"), ANNIVERSARY: ("★", "#d4a017"), DORMANT: ("z", "#7f8c8d")}
+
+
+@dataclass
+class Mark:
+    kinds: list[str] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return min(self.kinds, key=list(_ICON).index)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+    @property
+    def icon(self) -> QIcon:
+        return _icon(self.kind)
+
+
+_icons: dict[str, QIcon] = {}
+
+
+def _icon(kind: str) -> QIcon:
+    if kind not in _icons:
+        char, color = _ICON[kind]
+        pixmap = QPixmap(32, 32)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(QColor(color))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(2, 2, 28, 28)
+        painter.setPen(QColor("white"))
+        font = QFont()
+        font.setPixelSize(20)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.drawText(QRectF(0, 0, 32, 32), Qt.AlignmentFlag.AlignCenter, char)
+        painter.end()
+        _icons[kind] = QIcon(pixmap)
+    return _icons[kind]
+
+
+def compute(
+    db: Database, year: int, today: dt.date, dormant_years: int, months: int
+) -> dict[int, Mark]:
+    """Partner id → its marks for the year shown."""
+    marks: dict[int, Mark] = {}
+
+    def mark(pid: int, kind: str, line: str) -> None:
+        m = marks.setdefault(pid, Mark())
+        if kind not in m.kinds:
+            m.kinds.append(kind)
+        m.lines.append(line)
+
+    for d in memory.terms_due(db=db, today=today, months=months):
+        end = date_text(d.agreement.term.end) if d.agreement.term.end else ""
+        text = "Срок соглашения истёк" if d.expired else "Срок соглашения кончается"
+        mark(d.agreement.partner_id, EXPIRING, f"{text} ({end}): {d.agreement.title}")
+    for a in memory.anniversaries(db=db, year=year):
+        what = "партнёрству" if a.kind == "partnership" else "соглашению"
+        mark(
+            a.partner_id,
+            ANNIVERSARY,
+            f"Юбилей в {year} году: {what} {years_word(a.years)} ({date_text(a.date)})",
+        )
+    for d in memory.dormant_partners(db=db, years=dormant_years):
+        last = f"последнее — {d.last_date}" if d.last_date else "мероприятий не было"
+        mark(d.partner_id, DORMANT, f"Нет мероприятий {years_word(dormant_years)}: {last}")
+    return marks
+
+
+class TreeMarks(QObject):
+    """Keeps the tree model's marks in step with the records, the year and the settings."""
+
+    def __init__(
+        self,
+        model: object,
+        view: QTreeView,
+        db: Callable[[], Database],
+        year: Callable[[], int],
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        super().__init__(view)
+        self.model, self.view, self._db, self._year, self._today = model, view, db, year, today
+        self._timer = QTimer(self, singleShot=True, interval=400)
+        self._timer.timeout.connect(self.refresh)
+        self.refresh()
+
+    def refresh_later(self, *_args: object) -> None:
+        self._timer.start()
+
+    def refresh(self) -> None:
+        self.model.marks = compute(  # type: ignore[attr-defined]
+            self._db(),
+            self._year(),
+            self._today(),
+            stats_settings.dormant_years(),
+            stats_settings.expiring_months(),
+        )
+        self.view.viewport().update()
