@@ -273,4 +273,8 @@ def write_docx(content: ReportContent, path: Path, *, landscape: bool = True) ->
         doc.add_picture(io.BytesIO(picture), width=Mm(width))
         doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
         _paragraph(doc, s.chart.note, SIZES["footer"], "left")
+    if content.years is not None:
+        from spbgui.report.years_section import write_docx as write_years
+
+        write_years(doc, content.years, width)
     doc.save(str(path))

@@ -278,3 +278,22 @@ def test_figures_model_passes_the_model_tester(qtmodeltester) -> None:  # type: 
     model = FiguresModel()
     model.set_table(["A", "B"], [["x", 1], ["Всего", 1]], [[None, 1], [None, None]], total_row=True)
     qtmodeltester.check(model)
+
+
+def test_the_pages_figures_equal_the_reports(years_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import docx
+
+    from spbgui.report import ReportOptions, save_docx
+
+    page = _open(years_window, qtbot)
+    page.compare_year.setValue(2025)
+    path = tmp_path / "report.docx"
+    save_docx(db=years_window.db, options=ReportOptions(2025), path=path)
+    tables = {tuple(c.text for c in t.rows[0].cells): t for t in docx.Document(str(path)).tables}
+    report = [
+        [c.text for c in r.cells] for r in tables[("Регион", "2024", "2025", "Разница")].rows[1:]
+    ]
+    model = page.compare_model
+    shown = [[model.cell(r, k) for k in range(4)] for r in range(model.rowCount())]
+    assert shown[:-1] == report[:-1]  # every region: name, last year, this year, difference
+    assert shown[-1][1:] == report[-1][1:]  # the totals (the label is the interface's word)
