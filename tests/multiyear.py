@@ -106,7 +106,7 @@ def _events(year: int, rng: random.Random) -> list[EventText]:
             date = EventDate(PartialDate(year, month))
         else:
             date = EventDate()
-        out.append(EventText(date=date, text=f"мероприятие {i + 1} {year} г."))
+        out.append(EventText(date=date, text=f"Мероприятие {i + 1} {year} г."))
     return out
 
 
