@@ -452,6 +452,53 @@
     </message>
   </context>
   <context>
+    <name>BatchImportDialog</name>
+    <message>
+      <source>Choose the workbooks (.xlsx) to import: one, or several years at once</source>
+      <translation>Выберите книги Excel (.xlsx) для загрузки: одну или несколько лет сразу</translation>
+    </message>
+    <message>
+      <source>Import tables from Excel</source>
+      <translation>Загрузка таблиц из Excel</translation>
+    </message>
+    <message>
+      <source>Excel workbooks (*.xlsx);;All files (*)</source>
+      <translation>Книги Excel (*.xlsx);;Все файлы (*)</translation>
+    </message>
+    <message>
+      <source>Reading the files…</source>
+      <translation>Чтение файлов…</translation>
+    </message>
+    <message>
+      <source>%1 files, the years %2; %3 events in all. Each file is imported on its own.</source>
+      <translation>Файлов: %1, годы: %2; всего мероприятий: %3. Каждый файл загружается отдельно.</translation>
+    </message>
+    <message numerus="yes">
+      <source>Notes on the files: %n</source>
+      <translation>
+        <numerusform>Замечания к файлам: %n</numerusform>
+        <numerusform>Замечания к файлам: %n</numerusform>
+        <numerusform>Замечания к файлам: %n</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>%1 (%2 events)</source>
+      <translation>%1 (мероприятий: %2)</translation>
+    </message>
+    <message>
+      <source>Replace the events of these years?</source>
+      <translation>Заменить мероприятия этих лет?</translation>
+    </message>
+    <message>
+      <source>The database already has events of %1. Replace them with the events from the files? Partners and agreements are kept; a backup copy is made first.</source>
+      <translation>В базе уже есть мероприятия: %1. Заменить их мероприятиями из файлов? Партнёры и соглашения сохраняются; сначала делается резервная копия.</translation>
+    </message>
+    <message>
+      <source>Importing…</source>
+      <translation>Импорт…</translation>
+    </message>
+  </context>
+  <context>
     <name>ClipboardActions</name>
     <message>
       <source>Nothing to paste</source>
