@@ -21,7 +21,7 @@ from tests.test_cli import assert_refused, cli
 def workbooks(tmp_path_factory: pytest.TempPathFactory, fixture_xlsx: Path):  # type: ignore[no-untyped-def]
     """The five years exported to one workbook each, from a database built by the ledger."""
     folder = tmp_path_factory.mktemp("years-xlsx")
-    db = open_database(folder.parent / "source.sqlite")
+    db = open_database(tmp_path_factory.mktemp("source") / "source.sqlite")
     ledger = multiyear.build(db, fixture_xlsx)
     for year in multiyear.YEARS:
         export_workbook(db=db, year=year, path=folder / f"Сотрудничество {year}.xlsx")
@@ -122,7 +122,7 @@ def test_a_folder_without_workbooks_and_a_missing_file(tmp_path: Path) -> None:
     empty.mkdir()
     (empty / "~$lock.xlsx").write_bytes(b"x")
     assert_refused(
-        cli("import", str(empty), "--db", str(tmp_path / "e.sqlite")), 1, "нет файлов Excel"
+        cli("import", str(empty), "--db", str(tmp_path / "e.sqlite")), 1, "нет таблиц"
     )
     r = cli("import", str(empty), str(tmp_path / "нет.xlsx"), "--db", str(tmp_path / "e.sqlite"))
     assert_refused(r, 1, "нет таблиц")

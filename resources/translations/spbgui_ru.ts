@@ -454,16 +454,12 @@
   <context>
     <name>BatchImportDialog</name>
     <message>
-      <source>Choose the workbooks (.xlsx) to import: one, or several years at once</source>
-      <translation>Выберите книги Excel (.xlsx) для загрузки: одну или несколько лет сразу</translation>
+      <source>Choose the file to import: one, or several years at once</source>
+      <translation>Выберите файл для загрузки: один или несколько лет сразу</translation>
     </message>
     <message>
-      <source>Import tables from Excel</source>
-      <translation>Загрузка таблиц из Excel</translation>
-    </message>
-    <message>
-      <source>Excel workbooks (*.xlsx);;All files (*)</source>
-      <translation>Книги Excel (*.xlsx);;Все файлы (*)</translation>
+      <source>Import the committee's tables</source>
+      <translation>Загрузка таблиц комитета</translation>
     </message>
     <message>
       <source>Reading the files…</source>

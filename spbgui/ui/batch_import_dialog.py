@@ -32,7 +32,7 @@ class BatchImportDialog(ImportDialog):
         self.items: list[FileTable] | None = None
         self.results: list[ImportResult] | None = None
         self.fileEdit.setPlaceholderText(
-            self.tr("Choose the workbooks (.xlsx) to import: one, or several years at once")
+            self.tr("Choose the file to import: one, or several years at once")
         )
 
     # -- step 1: the files ----------------------------------------------------------------------
@@ -40,10 +40,7 @@ class BatchImportDialog(ImportDialog):
         settings = QSettings()
         start = str(settings.value("import/lastFolder", str(Path.home())))
         paths, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Import tables from Excel"),
-            start,
-            self.tr("Excel workbooks (*.xlsx);;All files (*)"),
+            self, self.tr("Import the committee's tables"), start, self._file_filter()
         )
         if not paths:
             return
@@ -55,8 +52,9 @@ class BatchImportDialog(ImportDialog):
             self.set_files(paths)
 
     def set_files(self, paths: Sequence[str | Path]) -> None:
-        """Read every workbook in the background and show one preview of them all."""
+        """Read every file in the background and show one preview of them all."""
         self.fileEdit.setText("; ".join(Path(p).name for p in paths))
+        self.adding = False
         self.table = None
         self.items = None
         self.error = None

@@ -22,7 +22,7 @@ from tests import multiyear
 @pytest.fixture(scope="module")
 def workbooks(tmp_path_factory: pytest.TempPathFactory, fixture_xlsx: Path):  # type: ignore[no-untyped-def]
     folder = tmp_path_factory.mktemp("dialog-years")
-    db = open_database(folder.parent / "source.sqlite")
+    db = open_database(tmp_path_factory.mktemp("source") / "source.sqlite")
     ledger = multiyear.build(db, fixture_xlsx)
     paths = []
     for year in (2022, 2023, 2025):
