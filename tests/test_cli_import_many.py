@@ -121,8 +121,6 @@ def test_a_folder_without_workbooks_and_a_missing_file(tmp_path: Path) -> None:
     empty = tmp_path / "пусто"
     empty.mkdir()
     (empty / "~$lock.xlsx").write_bytes(b"x")
-    assert_refused(
-        cli("import", str(empty), "--db", str(tmp_path / "e.sqlite")), 1, "нет таблиц"
-    )
+    assert_refused(cli("import", str(empty), "--db", str(tmp_path / "e.sqlite")), 1, "нет таблиц")
     r = cli("import", str(empty), str(tmp_path / "нет.xlsx"), "--db", str(tmp_path / "e.sqlite"))
     assert_refused(r, 1, "нет таблиц")
