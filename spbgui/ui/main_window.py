@@ -203,6 +203,7 @@ class MainWindow(QMainWindow):
         self.search_field.escaped.connect(self.tree.setFocus)
         self.files.opened.connect(self.set_database)
         self.live.changed_elsewhere.connect(lambda: self._changed(ChangeSet.everything()))
+        self.live.changed_elsewhere.connect(self.tree_marks.refresh_later)
         self.files.imported.connect(self._imported)
 
     def _undo_text_changed(self, text: str) -> None:
@@ -233,7 +234,9 @@ class MainWindow(QMainWindow):
         self.editor.set_database(db, years.current(db=db))
         self.model.set_database(db, self.editor.year)
         if old is not db:
+            self.tree_marks.stop(clear=True)  # a run still reading the old database ends first
             old.close()
+            self.tree_marks.refresh()
         self._database_shown()
 
     def _database_shown(self) -> None:
@@ -428,6 +431,7 @@ class MainWindow(QMainWindow):
             focused.clearFocus()
         window_state.save(self)
         self.live.stop()
+        self.tree_marks.stop()
         self._status_timer.stop()  # nothing may reach for the database once it is closed
         self.db.close()
         super().closeEvent(event)

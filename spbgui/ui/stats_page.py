@@ -40,6 +40,7 @@ from spbgui.ui.stats_chart import YearsChart
 from spbgui.ui.stats_models import TARGET_ROLE, EventsBehind, FiguresModel
 
 SPAN = 5  # years shown at first: the last five of the table
+FIT_ROWS = 300  # tables longer than this are sized from their first rows
 
 _REF = {"region": NodeRef.region, "country": NodeRef.country, "partner": NodeRef.partner}
 
@@ -61,12 +62,22 @@ def _table(parent: QWidget, name: str, model: FiguresModel, stretch: int = -1) -
         # One column takes the free width (a long title wraps in it); after every reset,
         # since the columns change with the years asked.
         columns = model.columnCount()
+        # Sizing to contents measures every cell: over a few hundred rows (a large database's
+        # anniversaries or old agreements) the columns are sized from the first rows once.
+        small = model.rowCount() <= FIT_ROWS
+        mode = (
+            QHeaderView.ResizeMode.ResizeToContents if small else QHeaderView.ResizeMode.Interactive
+        )
         for column in range(columns):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, mode)
+        if not small:
+            header.setResizeContentsPrecision(FIT_ROWS)
+            view.resizeColumnsToContents()
         wide = stretch if stretch >= 0 else columns - 1
         if 0 <= wide < columns:
             header.setSectionResizeMode(wide, QHeaderView.ResizeMode.Stretch)
-        view.resizeRowsToContents()
+        if small:
+            view.resizeRowsToContents()
 
     model.modelReset.connect(fit)
     return view
@@ -113,6 +124,8 @@ class StatsWindow(QDialog):
         layout.addWidget(self.tabs)
         self._refresh_timer = QTimer(self, singleShot=True, interval=300)
         self._refresh_timer.timeout.connect(self.refresh)
+        self._stale: set[int] = set()
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.refresh()
 
     # -- building ------------------------------------------------------------------------------
@@ -285,15 +298,28 @@ class StatsWindow(QDialog):
 
     # -- showing -------------------------------------------------------------------------------
 
+    def _shows(self) -> list[Callable[[], None]]:
+        """Each tab's reader, in the tabs' order."""
+        return [
+            self._show_years,
+            self._show_compare,
+            self._show_regions,
+            self._show_anniversaries,
+            self._show_dormant,
+            self._show_terms,
+            self._show_ages,
+        ]
+
     def refresh(self) -> None:
-        """Read every tab again (the records or the database changed)."""
-        self._show_years()
-        self._show_compare()
-        self._show_regions()
-        self._show_anniversaries()
-        self._show_dormant()
-        self._show_terms()
-        self._show_ages()
+        """Read the tab in sight again, and the others when they are opened (over 500,000
+        events each takes a second: the records changed, not every tab is looked at)."""
+        self._stale = set(range(self.tabs.count()))
+        self._tab_shown(self.tabs.currentIndex())
+
+    def _tab_shown(self, index: int) -> None:
+        if index in self._stale:
+            self._stale.discard(index)
+            self._shows()[index]()
 
     def refresh_later(self) -> None:
         if self.isVisible():

@@ -3,8 +3,8 @@ that runs out.
 
 The tree's model asks :attr:`NavigationModel.marks` (partner id → :class:`Mark`) for a
 partner's icon and tooltip; this object fills it from the services for the year shown and
-the two settings (spbgui.ui.stats_settings), and again after every change, a little later,
-so typing is not slowed by it.
+the two settings (spbgui.ui.stats_settings), and again after every change, a little later
+and in a thread, so typing is not slowed by it.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, QRectF, Qt, QTimer
+from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QTreeView
 
@@ -21,6 +21,7 @@ from spbgui.domain.terms import date_text, years_word
 from spbgui.services import memory
 from spbgui.services.databases import Database
 from spbgui.ui import stats_settings
+from spbgui.ui.tasks import Task, is_running, stop
 
 # Which mark's icon shows when a partner has several: the most pressing first.
 EXPIRING, ANNIVERSARY, DORMANT = "expiring", "anniversary", "dormant"
@@ -99,7 +100,14 @@ def compute(
 
 
 class TreeMarks(QObject):
-    """Keeps the tree model's marks in step with the records, the year and the settings."""
+    """Keeps the tree model's marks in step with the records, the year and the settings.
+
+    The marks read the whole database (every agreement, every partner's last year): over
+    500,000 events that takes seconds, so they are worked out in a thread and the tree
+    shows them when they are ready; typing is never held up by them.
+    """
+
+    updated = Signal()  # the model has new marks
 
     def __init__(
         self,
@@ -111,6 +119,9 @@ class TreeMarks(QObject):
     ) -> None:
         super().__init__(view)
         self.model, self.view, self._db, self._year, self._today = model, view, db, year, today
+        self._task: Task | None = None
+        self._again = False
+        self._run = 0  # which run's marks are wanted: a stopped one's arrive too late
         self._timer = QTimer(self, singleShot=True, interval=400)
         self._timer.timeout.connect(self.refresh)
         self.refresh()
@@ -119,11 +130,38 @@ class TreeMarks(QObject):
         self._timer.start()
 
     def refresh(self) -> None:
-        self.model.marks = compute(  # type: ignore[attr-defined]
-            self._db(),
-            self._year(),
-            self._today(),
-            stats_settings.dormant_years(),
-            stats_settings.expiring_months(),
-        )
+        """Work the marks out again in the background (once more after a run in progress)."""
+        if is_running(self._task):
+            self._again = True
+            return
+        db, year, today = self._db(), self._year(), self._today()
+        dormant, months = stats_settings.dormant_years(), stats_settings.expiring_months()
+        task = Task(lambda progress, cancelled: compute(db, year, today, dormant, months), self)
+        self._run += 1
+        run = self._run
+        task.succeeded.connect(lambda marks: self._apply(marks, run))
+        task.finished.connect(self._finished)
+        self._task = task
+        task.start()
+
+    def _apply(self, marks: dict[int, Mark], run: int) -> None:
+        if run != self._run:
+            return
+        self.model.marks = marks  # type: ignore[attr-defined]
         self.view.viewport().update()
+        self.updated.emit()
+
+    def _finished(self) -> None:
+        if self._again:
+            self._again = False
+            self.refresh()
+
+    def stop(self, clear: bool = False) -> None:
+        """Before the database closes: wait for a run in progress to end (and with ``clear``
+        forget the marks, which name another database's partners)."""
+        self._timer.stop()
+        self._again = False
+        self._run += 1
+        stop(self._task)
+        if clear:
+            self.model.marks = {}  # type: ignore[attr-defined]
