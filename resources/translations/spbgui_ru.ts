@@ -1469,6 +1469,10 @@ Please send this file to the program's maintainers. You can go on working.</sour
       <translation>нет</translation>
     </message>
     <message>
+      <source>renewed %1</source>
+      <translation>продлено: %1</translation>
+    </message>
+    <message>
       <source>Select the agreement whose term to edit in the agreements table.</source>
       <translation>Выберите в таблице соглашений то, срок которого нужно изменить.</translation>
     </message>

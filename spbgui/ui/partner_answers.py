@@ -31,7 +31,7 @@ from spbgui.domain.dates import (
     format_agreement_dates,
     parse_agreement_dates,
 )
-from spbgui.domain.terms import STATUSES, Term, years_word
+from spbgui.domain.terms import STATUSES, Term, date_text, years_word
 from spbgui.services import memory, terms
 from spbgui.ui.commands import EditCommand
 from spbgui.ui.editor import Editor
@@ -173,6 +173,9 @@ class PartnerAnswers(QWidget):
             status = facts.status(today)
             if term or status:
                 parts.append(", ".join(p for p in (term, status) if p))
+            if facts.renewals:  # «2009, 2024»: renewed in 2024
+                dates = ", ".join(date_text(d) for d in facts.renewals)
+                parts.append(self.tr("renewed %1").replace("%1", dates))
             lines.append(" — ".join(parts))
             full.append(" — ".join([facts.title, *parts[1:]]))
         self.ages.setText("\n".join(lines) or self.tr("none"))

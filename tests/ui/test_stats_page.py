@@ -312,3 +312,15 @@ def test_the_pages_figures_equal_the_reports(years_window, qtbot, tmp_path: Path
     shown = [[model.cell(r, k) for k in range(4)] for r in range(model.rowCount())]
     assert shown[:-1] == report[:-1]  # every region: name, last year, this year, difference
     assert shown[-1][1:] == report[-1][1:]  # the totals (the label is the interface's word)
+
+
+def test_a_renewed_agreement_says_when_on_the_partner_page(years_window) -> None:  # type: ignore[no-untyped-def]
+    from spbgui.domain.terms import date_text
+
+    db = years_window.db
+    renewed = [a for a in memory.agreements(db=db) if a.renewals]
+    assert renewed  # «2009, 2024», «1991, 1999», «18.02.2004, 2011» in the 2024 table
+    for a in renewed:
+        assert years_window.tree.select_ref(db, NodeRef.partner(a.partner_id))
+        text = years_window.details.partner.answers.ages.text()
+        assert ", ".join(date_text(d) for d in a.renewals) in text
