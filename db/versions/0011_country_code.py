@@ -8,7 +8,7 @@ The name shown is not touched. The fill asks the program's own table of names: a
 revision that runs once, at the upgrade, with the names the program knows then.
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0010
 Create Date: 2026-11-29
 """
 
@@ -20,7 +20,7 @@ from alembic import op
 from spbgui.domain.countries import country_code
 
 revision = "0011"
-down_revision = "0009"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 

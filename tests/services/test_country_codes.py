@@ -76,7 +76,7 @@ def test_revision_0011_fills_the_code_of_existing_countries(tmp_path: Path) -> N
     with engine.begin() as conn:
         cfg = migrate.alembic_config()
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0009")
+        command.upgrade(cfg, "0010")
     engine.dispose()
     conn = sqlite3.connect(path)
     conn.executescript(
