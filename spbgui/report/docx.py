@@ -276,5 +276,5 @@ def write_docx(content: ReportContent, path: Path, *, landscape: bool = True) ->
     if content.years is not None:
         from spbgui.report.years_section import write_docx as write_years
 
-        write_years(doc, content.years, width)
+        write_years(doc, content.years, width, height)
     doc.save(str(path))

@@ -129,19 +129,20 @@ def compose_pdf(pages: ReportPages, section: YearsSection) -> None:
             y += note.height + 2 * gap
 
 
-def write_docx(doc: Any, section: YearsSection, width_mm: float) -> None:
-    """Add the section to the Word document, starting on a new page."""
+def write_docx(doc: Any, section: YearsSection, width_mm: float, page_mm: float) -> None:
+    """Add the section to the Word document: each part on a page of its own, since the
+    tables are laid out page by page from the top of the page they start on."""
     from docx.shared import Pt
 
-    from spbgui.report.docx import SIZES, _paragraph, _table
+    from spbgui.report.docx import LINE, SIZES, _paragraph, _pt_mm, _table
 
-    for n, part in enumerate(section.parts):
+    above = _pt_mm(SIZES["heading"] * LINE + 8)
+    for part in section.parts:
         heading = _paragraph(doc, part.heading, SIZES["heading"], "left", bold=True)
-        heading.paragraph_format.page_break_before = n == 0
-        heading.paragraph_format.space_before = Pt(0 if n == 0 else 12)
+        heading.paragraph_format.page_break_before = True
         heading.paragraph_format.space_after = Pt(8)
         heading.paragraph_format.keep_with_next = True
         if part.table is not None:
-            _table(doc, part.table, width_mm)
+            _table(doc, part.table, width_mm, page_mm, above)
         if part.note:
             _paragraph(doc, part.note, SIZES["meta"], "left")
