@@ -109,6 +109,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "spbgui.commands.import_table",
     "spbgui.commands.report",
     "spbgui.commands.export",
+    "spbgui.commands.stats",
 )
 
 

@@ -14,6 +14,7 @@ import dataclasses
 import json
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from spbgui.io.table.records import ParsedTable
@@ -31,9 +32,16 @@ NAMES = {
 
 def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None], *, open_db: Any) -> None:
     p = sub.add_parser(
-        "import", help="загрузить таблицу из файла (.xlsx, .xls, .ods, .xlsb, .docx, .txt)"
+        "import",
+        help="загрузить таблицу из файла (.xlsx, .xls, .ods, .xlsb, .docx, .txt); "
+        "несколько файлов или папку — сразу",
     )
-    p.add_argument("file", metavar="ФАЙЛ")
+    p.add_argument(
+        "file",
+        metavar="ФАЙЛ",
+        nargs="+",
+        help="файл таблицы; несколько файлов или папка — каждый год из своего заголовка",
+    )
     db_arg(p)
     p.add_argument("--year", type=int, help="год мероприятий (если в заголовке его нет)")
     p.add_argument("--dry-run", action="store_true", help="только показать, что будет загружено")
@@ -71,8 +79,12 @@ def run(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Any]) 
     limits = dataclasses.replace(
         ReadLimits(), max_file_bytes=int(args.max_mb * 2**20), max_cells=args.max_cells
     )
+    if len(args.file) > 1 or Path(args.file[0]).is_dir():
+        from spbgui.commands.import_many import run_many
+
+        return run_many(args, open_db, limits)
     # The file is read and refused, if it must be, before the database is opened.
-    table = read_file(args.file, year=args.year, limits=limits)
+    table = read_file(args.file[0], year=args.year, limits=limits)
     db = open_db(args)
     try:
         result = import_table(

@@ -19,6 +19,7 @@ from spbgui.errors import UserError
 from spbgui.report.content import ReportContent, build_content
 from spbgui.report.document import page_layout, paint_report
 from spbgui.report.options import ReportOptions
+from spbgui.report.years_section import years_section
 from spbgui.services.table_data import load_table
 from spbgui.store.database import Database
 
@@ -34,7 +35,9 @@ def report_content(*, db: Database, options: ReportOptions) -> ReportContent:
         raise ReportError(
             "В базе нет ни одного партнёра — печатать нечего. Сначала загрузите таблицу."
         )
-    return build_content(table, options)
+    content = build_content(table, options)
+    content.years = years_section(db=db, options=options)
+    return content
 
 
 def _why(exc: OSError) -> str:

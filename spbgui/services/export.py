@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 from spbgui.io.xlsx_writer.atomic import check_target
 from spbgui.io.xlsx_writer.table_sheet import shown
 from spbgui.io.xlsx_writer.workbook import ExportCancelled, ExportError, write_table
+from spbgui.services.stats_blocks import summary_blocks
 from spbgui.services.table_data import load_table
 from spbgui.store.database import Database
 from spbgui.store.models import Agreement, Country, Event, Partner, Region
@@ -139,7 +140,13 @@ def export_workbook(
         raise ExportError("Нечего выгружать: в базе нет ни одного региона и ни одной страны.")
     in_table = {c.name for r in table.regions for c in r.countries}
     warnings = _loose_events(db, year, in_table)
-    written = write_table(table, path, progress=progress, cancelled=cancelled)
+    # The «Итоги» sheet: the statistics across years up to this one, of the whole database.
+    summary = (
+        f"Итоги {year} года по всей базе: мероприятия по годам, сравнение с {year - 1} годом, "
+        "юбилейные даты",
+        summary_blocks(db=db, year=year),
+    )
+    written = write_table(table, path, progress=progress, cancelled=cancelled, summary=summary)
     return ExportResult(
         path=written.path,
         year=year,

@@ -18,6 +18,8 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from spbgui.domain.countries import country_code
+from spbgui.domain.terms import term_from_title
 from spbgui.errors import UserError
 from spbgui.io.sources import read_file
 from spbgui.io.table.read import ImportCancelled
@@ -32,7 +34,15 @@ from spbgui.io.table.rows import NO_REGION
 from spbgui.store.backup import make_backup
 from spbgui.store.changelog import log_change
 from spbgui.store.database import Database
-from spbgui.store.models import Agreement, AgreementDate, Country, Event, Partner, Region
+from spbgui.store.models import (
+    Agreement,
+    AgreementDate,
+    Country,
+    Event,
+    Partner,
+    Region,
+    term_columns,
+)
 from spbgui.store.search_index import bulk_index
 from spbgui.store.sequences import advance_sequences, lock_for_ids
 
@@ -189,10 +199,14 @@ class _Writer:
     def _load(self) -> None:
         s, year = self.s, self.table.year
         self.regions = {name: rid for rid, name in s.execute(select(Region.id, Region.name))}
-        self.countries = {
-            name: (cid, rid)
-            for cid, name, rid in s.execute(select(Country.id, Country.name, Country.region_id))
-        }
+        self.countries: dict[str, tuple[int, int]] = {}
+        self.codes: dict[str, tuple[int, int]] = {}  # «Беларусь» finds «Белоруссия» (issue 18)
+        for cid, name, rid, code in s.execute(
+            select(Country.id, Country.name, Country.region_id, Country.code).order_by(Country.id)
+        ):
+            self.countries[name] = (cid, rid)
+            if code:
+                self.codes.setdefault(code, (cid, rid))
         self.partners = {
             (cid, name): pid
             for pid, cid, name in s.execute(select(Partner.id, Partner.country_id, Partner.name))
@@ -285,15 +299,20 @@ class _Writer:
         return rid
 
     def _country(self, tc: TableCountry, rid: int | None) -> None:
-        found = self.countries.get(tc.name)
+        code = country_code(tc.name)
+        found = self.countries.get(tc.name) or (self.codes.get(code) if code else None)
         if found is None:
             if rid is None:
                 rid = self._region_id(NO_REGION)
             position = self._next_position(
                 ("country", rid), Country, lambda: Country.region_id == rid
             )
-            cid = self._insert(Country, name=tc.name, region_id=rid, note="", position=position)
+            cid = self._insert(
+                Country, name=tc.name, region_id=rid, note="", position=position, code=code
+            )
             self.countries[tc.name] = (cid, rid)
+            if code:
+                self.codes.setdefault(code, (cid, rid))
             self.created["countries"] += 1
         else:
             cid = found[0]
@@ -335,8 +354,15 @@ class _Writer:
                     select(Partner.id).where(Partner.country_id == cid)
                 ),
             )
+            term_start, term_end = term_columns(term_from_title(ta.title))
             aid = self._insert(
-                Agreement, partner_id=pid, title=ta.title, note=ta.note, position=position
+                Agreement,
+                partner_id=pid,
+                title=ta.title,
+                note=ta.note,
+                position=position,
+                term_start=term_start,
+                term_end=term_end,
             )
             self.agreements[(pid, ta.title)] = aid
             self.created["agreements"] += 1

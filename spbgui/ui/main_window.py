@@ -44,6 +44,8 @@ from spbgui.ui.live_refresh import LiveRefresh
 from spbgui.ui.menus import build_menus, build_toolbar
 from spbgui.ui.navigation import NavigationTree
 from spbgui.ui.search_panel import SearchField, SearchPanel
+from spbgui.ui.stats_page import show_statistics
+from spbgui.ui.tree_marks import TreeMarks
 from spbgui.ui.tree_model import NavigationModel
 
 STATUS_SECONDS = 15  # how long a passing message stays in the status bar
@@ -113,6 +115,10 @@ class MainWindow(QMainWindow):
         self._status_timer = QTimer(self, singleShot=True, interval=50)
         self._status_timer.timeout.connect(self._update_status)
 
+        # Anniversaries, dormant partners and terms that run out, marked on the tree's partners.
+        self.tree_marks = TreeMarks(
+            self.model, self.tree, lambda: self.db, lambda: self.editor.year
+        )
         self._connect()
         self.tree.set_context_actions(
             [
@@ -186,6 +192,7 @@ class MainWindow(QMainWindow):
             ActionId.PREVIOUS_YEAR: lambda: self._step_year(-1),
             ActionId.NEXT_YEAR: lambda: self._step_year(+1),
             ActionId.ABOUT: self.about,
+            ActionId.STATISTICS: lambda: show_statistics(self),
         }
         missing = set(ActionId) - handlers.keys()
         assert not missing, f"actions without a handler: {missing}"
@@ -207,6 +214,8 @@ class MainWindow(QMainWindow):
         self._undo_text(ActionId.REDO, "")
 
         ed.changed.connect(self._changed)
+        ed.changed.connect(self.tree_marks.refresh_later)
+        ed.yearChanged.connect(self.tree_marks.refresh_later)
         ed.focusRequested.connect(self.focus)
         ed.failed.connect(lambda m: MessageDialog.warn(self, self.tr("Cannot do that"), m))
         ed.crashed.connect(lambda e: report_unexpected(e, self))
@@ -226,6 +235,7 @@ class MainWindow(QMainWindow):
         self.search_field.escaped.connect(self.tree.setFocus)
         self.files.opened.connect(self.set_database)
         self.live.changed_elsewhere.connect(lambda: self._changed(ChangeSet.everything()))
+        self.live.changed_elsewhere.connect(self.tree_marks.refresh_later)
         self.files.imported.connect(self._imported)
 
     def _undo_text_changed(self, text: str) -> None:
@@ -256,7 +266,9 @@ class MainWindow(QMainWindow):
         self.editor.set_database(db, years.current(db=db))
         self.model.set_database(db, self.editor.year)
         if old is not db:
+            self.tree_marks.stop(clear=True)  # a run still reading the old database ends first
             old.close()
+            self.tree_marks.refresh()
         self._database_shown()
 
     def _database_shown(self) -> None:
@@ -523,6 +535,7 @@ class MainWindow(QMainWindow):
             self.db.display_name, self.tree.current_ref(), self.tree.expanded_refs()
         )
         self.live.stop()
+        self.tree_marks.stop()
         self._status_timer.stop()  # nothing may reach for the database once it is closed
         self.db.close()
         super().closeEvent(event)

@@ -292,6 +292,12 @@ def _help_check(w: Walk) -> None:
     helper.close()
 
 
+def _stats_shown(w: Walk) -> None:
+    stats = getattr(w.window, "stats_window", None)
+    assert stats is not None and stats.isVisible()
+    stats.close()
+
+
 def _about(dialog: QWidget) -> None:
     assert isinstance(dialog, QMessageBox)
     from spbgui import __version__
@@ -454,6 +460,7 @@ CASES: dict[ActionId, Case] = {
     ),
     ActionId.NEXT_YEAR: Case(check=lambda w: w.window.editor.year == 2025 or pytest.fail("")),
     ActionId.HELP: Case(check=_help_check),
+    ActionId.STATISTICS: Case(check=_stats_shown),
     ActionId.ABOUT: Case(answers=lambda w: [_about]),
 }
 
