@@ -1539,8 +1539,8 @@ Please send this file to the program's maintainers. You can go on working.</sour
   <context>
     <name>PartnerAnswers</name>
     <message>
-      <source>&amp;Term of the Agreement…</source>
-      <translation>&amp;Срок соглашения…</translation>
+      <source>Te&amp;rm of the Agreement…</source>
+      <translation>С&amp;рок соглашения…</translation>
     </message>
     <message>
       <source>The term and status of the agreement selected above</source>
