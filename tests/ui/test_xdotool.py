@@ -94,6 +94,31 @@ def _gone(env: dict[str, str], title: str, timeout: float = 60) -> None:
     raise AssertionError(f"the window «{title}» stays open")
 
 
+def _visible(env: dict[str, str]) -> set[str]:
+    return set(_xdotool(env, "search", "--onlyvisible", "--name", ".").split())
+
+
+def _new_window(env: dict[str, str], before: set[str], timeout: float = 30) -> str:
+    """The window that appeared since ``before`` (a dialog just opened)."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        new = _visible(env) - before
+        if new:
+            time.sleep(0.5)  # let it take its size and focus
+            return sorted(new, key=int)[-1]
+        time.sleep(0.2)
+    raise AssertionError("no new window opened")
+
+
+def _closed(env: dict[str, str], window: str, timeout: float = 60) -> None:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if window not in _visible(env):
+            return
+        time.sleep(0.2)
+    raise AssertionError("the window stays open")
+
+
 def _keys(env: dict[str, str], window: str, *keys: str) -> None:
     """Give ``window`` the keyboard (no window manager here) and press ``keys``."""
     _xdotool(env, "windowfocus", "--sync", window)
@@ -126,27 +151,28 @@ def test_import_from_the_keyboard_in_the_installed_program(display, tmp_path: Pa
         _gone(env, "Добро пожаловать")
         main = _window(env, "Города-партнёры")
         # Ctrl+I: the import dialog; Tab to «Выбрать…», Space: the file dialog.
+        before = _visible(env)
         _keys(env, main, "ctrl+i")
-        dialog = _window(env, "Импорт")
+        dialog = _new_window(env, before)
+        before = _visible(env)
         _keys(env, dialog, "Tab", "space")
-        time.sleep(1.0)
-        chooser = _xdotool(env, "search", "--onlyvisible", "--name", "Импорт").splitlines()[-1]
-        assert chooser != dialog, "no file dialog"
+        chooser = _new_window(env, before)
         _type(env, chooser, str(table))
         _keys(env, chooser, "Return")
+        _closed(env, chooser)
         # The preview comes; «Импортировать» takes the focus: Enter imports. Before the
         # preview is there, Enter would open the file dialog again: close it and wait.
         time.sleep(2.0)
         for _attempt in range(20):
+            before = _visible(env)
             _keys(env, dialog, "Return")
             time.sleep(1.5)
-            open_ = _xdotool(env, "search", "--onlyvisible", "--name", "Импорт").splitlines()
-            if not open_:
+            if dialog not in _visible(env):
                 break
-            if len(open_) > 1:
-                _keys(env, open_[-1], "Escape")
+            for extra in _visible(env) - before:
+                _keys(env, extra, "Escape")
                 time.sleep(1.0)
-        _gone(env, "Импорт")
+        _closed(env, dialog)
         _keys(env, main, "ctrl+q")
         app.wait(timeout=30)
     finally:
