@@ -14,6 +14,7 @@ from pathlib import Path
 from spbgui.store import backup as store_backup
 from spbgui.store.database import Database
 from spbgui.store.errors import DatabaseDamaged, StoreError
+from spbgui.store.sqlite_file import connect_readonly
 
 __all__ = [
     "BackupInfo",
@@ -42,7 +43,7 @@ class BackupInfo:
 
 def _counts(path: Path) -> dict[str, int] | None:
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect_readonly(path)
         try:
             out = {}
             for table, key in (

@@ -9,6 +9,7 @@ events. Before anything changes in an existing database file, a copy goes to
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ from spbgui.io.table.rows import NO_REGION
 from spbgui.store.backup import make_backup
 from spbgui.store.changelog import log_change
 from spbgui.store.database import Database
+from spbgui.store.errors import StoreError
 from spbgui.store.models import Agreement, AgreementDate, Country, Event, Partner, Region
 from spbgui.store.search_index import bulk_index
 from spbgui.store.sequences import advance_sequences, lock_for_ids
@@ -97,14 +99,15 @@ def import_table(
         warnings=list(table.warnings),
         dry_run=dry_run,
     )
-    existing = events_in_year(db=db, year=table.year)
-    if existing and not (replace_year or add_to_year):
-        raise YearHasEvents(
-            f"В базе уже есть мероприятия {table.year} года ({existing}). Чтобы заменить их "
-            "мероприятиями из файла, выберите замену (в командной строке: --replace-year)."
-        )
+    if db.readonly and not dry_run:
+        raise StoreError("База данных открыта только для чтения: загрузить в неё таблицу нельзя.")
+    # The copy is made before the write lock is taken (it reads the whole file), but whether
+    # the import may go ahead is decided inside the write transaction, under the lock: two
+    # imports started together must not both find the year empty. A copy made for an import
+    # that is then refused is removed again.
     if not dry_run and db.path is not None and db.path.exists() and _has_records(db):
-        result.backup = make_backup(db.path, "before-import", keep=BACKUPS_KEPT)
+        if replace_year or add_to_year or not events_in_year(db=db, year=table.year):
+            result.backup = make_backup(db.path, "before-import", keep=BACKUPS_KEPT)
     try:
         with db.write() as s:
             _Writer(s, table, result, cancelled).run(
@@ -126,6 +129,11 @@ def import_table(
                 raise _DryRun
     except _DryRun:
         pass
+    except YearHasEvents:
+        if result.backup is not None:
+            with contextlib.suppress(OSError):
+                result.backup.unlink()
+        raise
     return result
 
 
@@ -225,6 +233,13 @@ class _Writer:
     def run(self, *, replace_year: bool, add_to_year: bool = False) -> None:
         # PostgreSQL: ids given here need the tables to ourselves (SQLite's lock does it there).
         lock_for_ids(self.s, (m.__tablename__ for m in self.rows))
+        year = self.table.year
+        existing = self.s.scalar(select(func.count()).select_from(Event).where(Event.year == year))
+        if existing and not (replace_year or add_to_year):
+            raise YearHasEvents(
+                f"В базе уже есть мероприятия {year} года ({existing}). Чтобы заменить их "
+                "мероприятиями из файла, выберите замену (в командной строке: --replace-year)."
+            )
         if replace_year:
             gone = self.s.execute(delete(Event).where(Event.year == self.table.year))
             self.result.replaced_events = gone.rowcount or 0
