@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from spbgui.commands import args as args_
 from spbgui.io.table.records import ParsedTable
 from spbgui.io.xlsx.guard import ReadLimits
 
@@ -35,7 +36,7 @@ def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None], *, ope
     )
     p.add_argument("file", metavar="ФАЙЛ")
     db_arg(p)
-    p.add_argument("--year", type=int, help="год мероприятий (если в заголовке его нет)")
+    p.add_argument("--year", type=args_.year, help="год мероприятий (если в заголовке его нет)")
     p.add_argument("--dry-run", action="store_true", help="только показать, что будет загружено")
     p.add_argument(
         "--replace-year",
@@ -46,13 +47,13 @@ def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None], *, ope
     limits = ReadLimits()
     p.add_argument(
         "--max-mb",
-        type=float,
+        type=args_.positive_number,
         default=limits.max_file_bytes / 2**20,
         help="наибольший размер файла, МБ (больший отклоняется, не читаясь)",
     )
     p.add_argument(
         "--max-cells",
-        type=int,
+        type=args_.positive_int,
         default=limits.max_cells,
         help="наибольшее число ячеек на листе",
     )

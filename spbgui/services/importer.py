@@ -30,6 +30,7 @@ from spbgui.io.table.records import (
     TableCountry,
 )
 from spbgui.io.table.rows import NO_REGION
+from spbgui.services.years import check_year
 from spbgui.store.backup import make_backup
 from spbgui.store.changelog import log_change
 from spbgui.store.database import Database
@@ -92,6 +93,7 @@ def import_table(
     year's events already stored (an event the partner already has, same date and
     text, is not added twice) instead of the year being refused or replaced.
     """
+    check_year(table.year)
     result = ImportResult(
         year=table.year,
         counts=table.counts(),
