@@ -82,7 +82,8 @@ def _loose_events(db: Database, year: int, countries: set[str]) -> list[str]:
                 Event.agreement_id.is_(None),
                 Event.partner_id.in_(has_agreements),
             )
-            .group_by(Partner.id)
+            # Every column shown or sorted on is grouped: PostgreSQL insists (SQLite does not).
+            .group_by(Partner.id, Partner.name, Partner.position, Country.name, Country.position)
             .order_by(Country.position, Partner.position)
         ).all()
     warnings = []
