@@ -1792,4 +1792,11 @@ Please send this file to the program's maintainers. You can go on working.</sour
       <translation>изменение «%1»</translation>
     </message>
   </context>
+  <context>
+    <name>UndoConflictDialog</name>
+    <message>
+      <source>Cancel</source>
+      <translation>Отмена</translation>
+    </message>
+  </context>
 </TS>

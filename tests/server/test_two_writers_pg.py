@@ -4,15 +4,19 @@ write transaction's lock, so a race never stores twice or loses anything without
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy import delete, select
 
+from spbgui.domain.dates import EventDate
 from spbgui.errors import UserError
 from spbgui.io.xlsx_read import read_table
-from spbgui.services import records
+from spbgui.services import edit, history, records, removal
 from spbgui.services.importer import YearHasEvents, import_table
 from spbgui.store.database import open_database
+from spbgui.store.models import Event, Partner
 
 
 @pytest.fixture(scope="module")
@@ -55,6 +59,75 @@ def test_two_imports_on_two_connections_store_the_year_once(
         assert len(refused) == 1, results
         assert isinstance(refused[0], YearHasEvents) and isinstance(refused[0], UserError)
         assert records.counts(db=a, year=2024).events == 96
+    finally:
+        a.close()
+        b.close()
+
+
+def _partner(db):  # type: ignore[no-untyped-def]
+    r = edit.add_region(db=db, name="Азия")
+    c = edit.add_country(db=db, region_id=r.id, name="Вьетнам")
+    return edit.add_partner(db=db, country_id=c.id, name="Хошимин").id
+
+
+def test_an_event_added_while_its_partner_is_deleted_is_kept_in_the_history(pg_url: str) -> None:
+    """B's event is written (not yet committed) when A deletes the partner: A waits for B,
+    and the event goes into A's delete entry, from which it can be brought back."""
+    a, b = open_database(pg_url), open_database(pg_url)
+    try:
+        pid = _partner(a)
+        written, committed = threading.Event(), threading.Event()
+        added: list[int] = []
+
+        def add_and_hold() -> None:
+            with b.write() as s:  # what add_event does, with the commit held back a little
+                s.get(Partner, pid, with_for_update={"key_share": True})
+                e = Event(partner_id=pid, year=2024, text="их событие", position=0)
+                s.add(e)
+                s.flush()
+                added.append(e.id)
+                written.set()
+                time.sleep(0.7)
+            committed.set()
+
+        t = threading.Thread(target=add_and_hold)
+        t.start()
+        assert written.wait(30)
+        removal.delete_records(db=a, kind="partner", ids=[pid])
+        t.join(30)
+        assert committed.is_set()
+        entry = [c for c in history.history(db=a, table="partner") if c.action == "delete"][-1]
+        assert [e["id"] for e in entry.detail["children"].get("event", [])] == added
+        history.restore_deleted(db=a, change_id=entry.id)
+        with a.read() as s:
+            assert s.get(Event, added[0]) is not None
+    finally:
+        a.close()
+        b.close()
+
+
+def test_an_event_added_to_a_partner_being_deleted_is_refused_in_words(pg_url: str) -> None:
+    """A's delete of the partner is under way (not yet committed) when B adds an event to it:
+    B waits, then reads that the partner is gone; never a raw ForeignKeyViolation."""
+    a, b = open_database(pg_url), open_database(pg_url)
+    try:
+        pid = _partner(a)
+        deleting = threading.Event()
+
+        def delete_and_hold() -> None:
+            with a.write() as s:
+                s.execute(select(Partner.id).where(Partner.id == pid).with_for_update())
+                s.execute(delete(Partner).where(Partner.id == pid))
+                deleting.set()
+                time.sleep(0.7)
+
+        t = threading.Thread(target=delete_and_hold)
+        t.start()
+        assert deleting.wait(30)
+        with pytest.raises(UserError, match="удалили") as caught:
+            edit.add_event(db=b, partner_id=pid, year=2024, date=EventDate(None, None), text="x")
+        assert "ForeignKey" not in str(caught.value)
+        t.join(30)
     finally:
         a.close()
         b.close()
