@@ -45,7 +45,7 @@ def test_a_table_year_out_of_range_is_refused_by_the_service(tmp_path: Path, fix
     import dataclasses
 
     from spbgui.errors import UserError
-    from spbgui.io.xlsx_read import read_table
+    from spbgui.io.xlsx.read import read_table
     from spbgui.services.importer import import_table
     from spbgui.store.database import open_database
 
@@ -78,7 +78,7 @@ def test_a_bad_address_never_prints_the_password(url: str) -> None:
 def test_dump_into_a_closed_pipe_is_not_an_error(tmp_path: Path, fixture_xlsx: Path) -> None:
     import dataclasses
 
-    from spbgui.io.xlsx_read import read_table
+    from spbgui.io.xlsx.read import read_table
     from spbgui.services.importer import import_table
     from spbgui.store.database import open_database
 

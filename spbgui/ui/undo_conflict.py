@@ -36,8 +36,8 @@ class UndoConflictDialog(ConflictDialog):
 
     @classmethod
     def choose(cls, parent: QWidget | None, error: Any) -> str:
-        """MINE («Keep Mine»): undo (or redo) over their change; THEIRS: keep theirs and drop this step from
-        the history; CANCEL: change nothing."""
+        """MINE («Keep Mine»): undo (or redo) over their change; THEIRS: keep theirs and
+        drop this step from the history; CANCEL: change nothing."""
         dialog = cls(parent, error)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             return MINE

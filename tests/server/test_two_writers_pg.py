@@ -12,7 +12,7 @@ from sqlalchemy import delete, select
 
 from spbgui.domain.dates import EventDate
 from spbgui.errors import UserError
-from spbgui.io.xlsx_read import read_table
+from spbgui.io.xlsx.read import read_table
 from spbgui.services import edit, history, records, removal
 from spbgui.services.importer import YearHasEvents, import_table
 from spbgui.store.database import open_database

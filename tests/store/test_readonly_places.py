@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from spbgui.errors import UserError
-from spbgui.io.xlsx_read import read_table
+from spbgui.io.xlsx.read import read_table
 from spbgui.services import edit, records
 from spbgui.services.importer import import_table
 from spbgui.store.database import open_database
