@@ -21,6 +21,8 @@ from sqlalchemy import func, select
 from spbgui.io.xlsx_writer.atomic import check_target
 from spbgui.io.xlsx_writer.table_sheet import shown
 from spbgui.io.xlsx_writer.workbook import ExportCancelled, ExportError, write_table
+from spbgui.services import targets
+from spbgui.services.long_texts import shorten_for_excel
 from spbgui.services.table_data import load_table
 from spbgui.store.database import Database
 from spbgui.store.models import Agreement, Country, Event, Partner, Region
@@ -119,7 +121,10 @@ def export_workbook(
     be done, :class:`ExportCancelled` when ``cancelled()`` said so; either way
     an earlier file at ``path`` is left as it was.
     """
-    check_target(path)  # a bad name is refused before any work
+    target = check_target(path)  # a bad name is refused before any work
+    if targets.is_protected(target):
+        raise ExportError(targets.protected_message(target))
+    targets.remove_stale_temporaries(target, targets.excel_temporaries(target))
     region_set = set(regions) if regions is not None else None
     country_set = set(countries) if countries is not None else None
     _check_names(db, region_set, country_set)
@@ -137,7 +142,7 @@ def export_workbook(
     if not table.regions:
         raise ExportError("Нечего выгружать: в базе нет ни одного региона и ни одной страны.")
     in_table = {c.name for r in table.regions for c in r.countries}
-    warnings = _loose_events(db, year, in_table)
+    warnings = _loose_events(db, year, in_table) + shorten_for_excel(table)
     written = write_table(table, path, progress=progress, cancelled=cancelled)
     return ExportResult(
         path=written.path,

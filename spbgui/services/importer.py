@@ -30,6 +30,7 @@ from spbgui.io.table.records import (
     TableCountry,
 )
 from spbgui.io.table.rows import NO_REGION
+from spbgui.services.long_texts import import_warnings
 from spbgui.services.years import check_year
 from spbgui.store.backup import make_backup
 from spbgui.store.changelog import log_change
@@ -98,7 +99,7 @@ def import_table(
         year=table.year,
         counts=table.counts(),
         created={},
-        warnings=list(table.warnings),
+        warnings=list(table.warnings) + import_warnings(table),
         dry_run=dry_run,
     )
     if db.readonly and not dry_run:
