@@ -354,10 +354,16 @@ class MoveEventsCommand(Command):
 
     def do(self) -> ChangeSet:
         changes, moves = ChangeSet(), []
+        redo = bool(self._moves)
         for event_id in self._ids:
             moved = order.move_event(
-                db=self.host.db, event_id=event_id, index=None, partner_id=self._partner_id
+                db=self.host.db,
+                event_id=event_id,
+                index=None,
+                partner_id=self._partner_id,
+                expected_version=self.expected("event", event_id) if redo else None,
             )
+            self.wrote("event", event_id, moved.version)
             moves.append((event_id, moved))
             changes = changes | moved.changes
         self._moves = moves
@@ -372,7 +378,9 @@ class MoveEventsCommand(Command):
                 index=moved.before.index,
                 partner_id=moved.before.parent_id,
                 agreement_id=moved.agreement_id,
+                expected_version=self.expected("event", event_id),
             )
+            self.wrote("event", event_id, back.version)
             changes = changes | back.changes
         return changes
 

@@ -111,3 +111,21 @@ def test_restoring_under_a_parent_deleted_elsewhere_is_refused_in_words(
     removal.delete_records(db=colleague, kind="country", ids=[ids["country"]])
     with pytest.raises(UserError, match="не восстановить"):
         removal.restore(db=db, snapshot=gone.snapshot)
+
+
+def test_moving_an_event_back_expecting_an_old_version_is_refused(
+    db: Database, colleague: Database
+) -> None:
+    ids = _seed(db)
+    other = edit.add_partner(db=db, country_id=ids["laos"], name="Вьентьян")
+    ev = edit.add_event(db=db, partner_id=ids["partner"], year=2024, date=NO_DATE, text="визит")
+    moved = order.move_event(db=db, event_id=ev.id, index=None, partner_id=other.id)
+    edit.update_event(db=colleague, event_id=ev.id, text="визит (уточнено)")
+    with pytest.raises(ConflictError, match="изменили"):
+        order.move_event(
+            db=db,
+            event_id=ev.id,
+            index=moved.before.index,
+            partner_id=ids["partner"],
+            expected_version=moved.version,
+        )
