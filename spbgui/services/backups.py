@@ -20,6 +20,7 @@ __all__ = [
     "BackupInfo",
     "DatabaseDamaged",
     "backup_now",
+    "folder",
     "list_backups",
     "newest_good_backup",
     "restore_backup",
@@ -62,6 +63,11 @@ def _file_of(db: Database) -> Path:
     if db.path is None:
         raise StoreError("Резервные копии делаются только для базы данных в файле.")
     return db.path
+
+
+def folder(*, db: Database) -> Path:
+    """Where this database's copies are kept (a folder of its own, named by its file)."""
+    return store_backup.backup_dir(_file_of(db))
 
 
 def list_backups(*, db: Database) -> list[BackupInfo]:

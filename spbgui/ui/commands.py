@@ -101,6 +101,8 @@ class Command(QUndoCommand):
             try:
                 changes = fn()
             except ConflictError as exc:
+                if exc.deleted:
+                    raise  # gone meanwhile: nothing to choose between, said as a failure
                 resolved = self._resolve(fn, exc, undoing)
                 if resolved is None:
                     return
