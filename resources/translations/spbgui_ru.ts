@@ -2097,6 +2097,13 @@ Please send this file to the program's maintainers. You can go on working.</sour
     </message>
   </context>
   <context>
+    <name>UndoConflictDialog</name>
+    <message>
+      <source>Cancel</source>
+      <translation>Отмена</translation>
+    </message>
+  </context>
+  <context>
     <name>YearsChart</name>
     <message>
       <source>Chart of events per year</source>
