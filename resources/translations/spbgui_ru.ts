@@ -2198,6 +2198,13 @@ Please send this file to the program's maintainers. You can go on working.</sour
     </message>
   </context>
   <context>
+    <name>UndoConflictDialog</name>
+    <message>
+      <source>Cancel</source>
+      <translation>Отмена</translation>
+    </message>
+  </context>
+  <context>
     <name>YearDialog</name>
     <message>
       <source>New year</source>

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from spbgui.commands import args as args_
 from spbgui.io.table.records import ParsedTable
 from spbgui.io.xlsx.guard import ReadLimits
 
@@ -43,7 +44,7 @@ def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None], *, ope
         help="файл таблицы; несколько файлов или папка — каждый год из своего заголовка",
     )
     db_arg(p)
-    p.add_argument("--year", type=int, help="год мероприятий (если в заголовке его нет)")
+    p.add_argument("--year", type=args_.year, help="год мероприятий (если в заголовке его нет)")
     p.add_argument("--dry-run", action="store_true", help="только показать, что будет загружено")
     p.add_argument(
         "--replace-year",
@@ -54,13 +55,13 @@ def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None], *, ope
     limits = ReadLimits()
     p.add_argument(
         "--max-mb",
-        type=float,
+        type=args_.positive_number,
         default=limits.max_file_bytes / 2**20,
         help="наибольший размер файла, МБ (больший отклоняется, не читаясь)",
     )
     p.add_argument(
         "--max-cells",
-        type=int,
+        type=args_.positive_int,
         default=limits.max_cells,
         help="наибольшее число ячеек на листе",
     )

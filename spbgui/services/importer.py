@@ -9,6 +9,7 @@ events. Before anything changes in an existing database file, a copy goes to
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -31,9 +32,12 @@ from spbgui.io.table.records import (
     TableCountry,
 )
 from spbgui.io.table.rows import NO_REGION
+from spbgui.services.long_texts import import_warnings
+from spbgui.services.years import check_year
 from spbgui.store.backup import make_backup
 from spbgui.store.changelog import log_change
 from spbgui.store.database import Database
+from spbgui.store.errors import StoreError
 from spbgui.store.models import (
     Agreement,
     AgreementDate,
@@ -100,21 +104,23 @@ def import_table(
     year's events already stored (an event the partner already has, same date and
     text, is not added twice) instead of the year being refused or replaced.
     """
+    check_year(table.year)
     result = ImportResult(
         year=table.year,
         counts=table.counts(),
         created={},
-        warnings=list(table.warnings),
+        warnings=list(table.warnings) + import_warnings(table),
         dry_run=dry_run,
     )
-    existing = events_in_year(db=db, year=table.year)
-    if existing and not (replace_year or add_to_year):
-        raise YearHasEvents(
-            f"В базе уже есть мероприятия {table.year} года ({existing}). Чтобы заменить их "
-            "мероприятиями из файла, выберите замену (в командной строке: --replace-year)."
-        )
+    if db.readonly and not dry_run:
+        raise StoreError("База данных открыта только для чтения: загрузить в неё таблицу нельзя.")
+    # The copy is made before the write lock is taken (it reads the whole file), but whether
+    # the import may go ahead is decided inside the write transaction, under the lock: two
+    # imports started together must not both find the year empty. A copy made for an import
+    # that is then refused is removed again.
     if not dry_run and db.path is not None and db.path.exists() and _has_records(db):
-        result.backup = make_backup(db.path, "before-import", keep=BACKUPS_KEPT)
+        if replace_year or add_to_year or not events_in_year(db=db, year=table.year):
+            result.backup = make_backup(db.path, "before-import", keep=BACKUPS_KEPT)
     try:
         with db.write() as s:
             _Writer(s, table, result, cancelled).run(
@@ -136,6 +142,11 @@ def import_table(
                 raise _DryRun
     except _DryRun:
         pass
+    except YearHasEvents:
+        if result.backup is not None:
+            with contextlib.suppress(OSError):
+                result.backup.unlink()
+        raise
     return result
 
 
@@ -239,6 +250,13 @@ class _Writer:
     def run(self, *, replace_year: bool, add_to_year: bool = False) -> None:
         # PostgreSQL: ids given here need the tables to ourselves (SQLite's lock does it there).
         lock_for_ids(self.s, (m.__tablename__ for m in self.rows))
+        year = self.table.year
+        existing = self.s.scalar(select(func.count()).select_from(Event).where(Event.year == year))
+        if existing and not (replace_year or add_to_year):
+            raise YearHasEvents(
+                f"В базе уже есть мероприятия {year} года ({existing}). Чтобы заменить их "
+                "мероприятиями из файла, выберите замену (в командной строке: --replace-year)."
+            )
         if replace_year:
             gone = self.s.execute(delete(Event).where(Event.year == self.table.year))
             self.result.replaced_events = gone.rowcount or 0
