@@ -200,9 +200,16 @@ def _word_month(word: str | None) -> int:
     return month
 
 
+def _present(g: Groups, name: str) -> str:
+    """A group the pattern always fills when it matches."""
+    value = g[name]
+    assert value is not None, name
+    return value
+
+
 def _days(g: Groups, year: int, m1: int | None, m2: int) -> Ends:
     """A day or a range of days: «d1 [m1 [y1]] – d2 m2 [y2]», months already read."""
-    d2 = int(g["d2"])  # type: ignore[arg-type]
+    d2 = int(_present(g, "d2"))
     if g["d1"] is None:
         y = _year(g["y2"], year)
         day = _day(y, m2, d2, g["y2"] is not None)
@@ -216,13 +223,13 @@ def _days(g: Groups, year: int, m1: int | None, m2: int) -> Ends:
 
 
 def _numeric(g: Groups, year: int, text: str) -> Ends:
-    m2 = _month(g["m2"], text)  # type: ignore[arg-type]
+    m2 = _month(_present(g, "m2"), text)
     m1 = _month(g["m1"], text) if g["m1"] else None
     return _days(g, year, m1, m2)
 
 
 def _numeric_month(g: Groups, year: int, text: str) -> Ends:
-    month = PartialDate(_year(g["y"], year), _month(g["m"], text))  # type: ignore[arg-type]
+    month = PartialDate(_year(g["y"], year), _month(_present(g, "m"), text))
     return month, month
 
 
