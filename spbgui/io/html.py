@@ -161,8 +161,8 @@ def html_grids(html: str, name: str, max_cells: int) -> list[Grid]:
         parser.feed(html)
         parser.close()
     except _TooMany as many:
-        n, limit = (f"{v:,}".replace(",", " ") for v in (many.cells, max_cells))
-        raise too_big(name, f"в таблице {n} ячеек, допускается не более {limit}") from None
+        found, limit = (f"{v:,}".replace(",", " ") for v in (many.cells, max_cells))
+        raise too_big(name, f"в таблице {found} ячеек, допускается не более {limit}") from None
     grids = []
     for n, table in enumerate(parser.tables, 1):
         for row in table.rows:

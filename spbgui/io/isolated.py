@@ -28,6 +28,7 @@ call costs a fork, not an interpreter start. Elsewhere it is spawned.
 
 from __future__ import annotations
 
+import functools
 import math
 import multiprocessing
 import os
@@ -169,6 +170,7 @@ def _without_main(get_preparation_data: Callable[[str], dict[str, Any]]) -> Any:
     in importable modules, so the reading children skip that step.
     """
 
+    @functools.wraps(get_preparation_data)  # its __wrapped__ marks the patch as made
     def prepare(name: str) -> dict[str, Any]:
         data = get_preparation_data(name)
         if name == _CHILD_NAME:
@@ -176,7 +178,6 @@ def _without_main(get_preparation_data: Callable[[str], dict[str, Any]]) -> Any:
             data.pop("init_main_from_name", None)
         return data
 
-    prepare.__wrapped__ = get_preparation_data  # type: ignore[attr-defined]
     return prepare
 
 
@@ -190,11 +191,11 @@ def _get_context() -> Any:
             if not hasattr(spawn.get_preparation_data, "__wrapped__"):
                 spawn.get_preparation_data = _without_main(spawn.get_preparation_data)
             if "forkserver" in multiprocessing.get_all_start_methods():
-                ctx = multiprocessing.get_context("forkserver")
-                ctx.set_forkserver_preload(list(dict.fromkeys(PRELOAD)))
+                server = multiprocessing.get_context("forkserver")
+                server.set_forkserver_preload(list(dict.fromkeys(PRELOAD)))
+                _context = server
             else:
-                ctx = multiprocessing.get_context("spawn")
-            _context = ctx
+                _context = multiprocessing.get_context("spawn")
         if _context.get_start_method() == "forkserver":
             _start_fork_server()
         return _context
@@ -281,7 +282,8 @@ def run_isolated(
     kind = message[0]
     if kind == "ok":
         _add_child_cpu(message[2])
-        return message[1]  # type: ignore[no-any-return]
+        result: T = message[1]  # what func returned, unpickled
+        return result
     if kind == "raise":
         raise message[1]
     if kind == "memory":
@@ -318,7 +320,8 @@ def _wait(
     while True:
         if receiver.poll(_POLL):
             try:
-                return receiver.recv()  # type: ignore[no-any-return]
+                message: tuple[Any, ...] = receiver.recv()
+                return message
             except (EOFError, OSError):
                 return None
         if cancelled is not None and cancelled():

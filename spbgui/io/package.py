@@ -156,7 +156,8 @@ def check_prolog(head: bytes, name: str, what: str) -> None:
         text = head.decode("utf-16-be", errors="ignore")
     else:
         text = head.decode("utf-8", errors="ignore").removeprefix("\ufeff")
-    rest = text[_PROLOG.match(text).end() :]  # type: ignore[union-attr]
+    prolog = _PROLOG.match(text)  # always matches: the pattern may be empty
+    rest = text[prolog.end() :] if prolog else text
     if rest.startswith("<!"):
         raise hostile(name)
     if not rest and len(head) >= _PROLOG_LIMIT:

@@ -38,7 +38,8 @@ class Kind:
 
     def read(self, path: Path, **kwargs: object) -> ParsedTable:
         module, func = self.reader.split(":")
-        return getattr(importlib.import_module(module), func)(path, **kwargs)
+        reader: Callable[..., ParsedTable] = getattr(importlib.import_module(module), func)
+        return reader(path, **kwargs)
 
 
 XLSX = Kind("xlsx", "Книга Excel", ("*.xlsx", "*.xlsm"), "spbgui.io.xlsx.read:read_table")

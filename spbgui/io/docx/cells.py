@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement as Element
 
 from spbgui.io.table.grid import Cell, normalize
 
@@ -34,25 +35,25 @@ class TooWide(Exception):
     """A row spans more grid columns than any real table has."""
 
 
-def blocks(body) -> Iterator[tuple[str, object]]:  # type: ignore[no-untyped-def]
+def blocks(body: Element) -> Iterator[str | Element]:
     """The body's paragraphs (as text) and tables (as elements), in order."""
     for child in body:
         if child.tag == _P:
-            yield "p", paragraph_text(child, tab="\t")
+            yield paragraph_text(child, tab="\t")
         elif child.tag == _TBL:
-            yield "tbl", child
+            yield child
         elif child.tag in _WRAPPERS:
             yield from blocks(child)
 
 
-def paragraph_text(p, tab: str = " ") -> str:  # type: ignore[no-untyped-def]
+def paragraph_text(p: Element, tab: str = " ") -> str:
     """A paragraph's text; a tab is a space inside a cell, a column break in the body text."""
     out: list[str] = []
     _runs(p, out, tab)
     return "".join(out)
 
 
-def _runs(el, out: list[str], tab: str) -> None:  # type: ignore[no-untyped-def]
+def _runs(el: Element, out: list[str], tab: str) -> None:
     for child in el:
         tag = child.tag
         if tag == _R:
@@ -70,14 +71,14 @@ def _runs(el, out: list[str], tab: str) -> None:  # type: ignore[no-untyped-def]
             _runs(child, out, tab)
 
 
-def cell_text(tc) -> str:  # type: ignore[no-untyped-def]
+def cell_text(tc: Element) -> str:
     """The cell's paragraphs (a nested table's too), one per line."""
     lines: list[str] = []
     _cell_paragraphs(tc, lines)
     return "\n".join(line for line in lines if line.strip())
 
 
-def _cell_paragraphs(el, lines: list[str]) -> None:  # type: ignore[no-untyped-def]
+def _cell_paragraphs(el: Element, lines: list[str]) -> None:
     for child in el:
         if child.tag == _P:
             lines.append(paragraph_text(child))
@@ -85,7 +86,7 @@ def _cell_paragraphs(el, lines: list[str]) -> None:  # type: ignore[no-untyped-d
             _cell_paragraphs(child, lines)
 
 
-def _children(el, tag: str) -> Iterator[object]:  # type: ignore[no-untyped-def]
+def _children(el: Element, tag: str) -> Iterator[Element]:
     for child in el:
         if child.tag == tag:
             yield child
@@ -93,19 +94,20 @@ def _children(el, tag: str) -> Iterator[object]:  # type: ignore[no-untyped-def]
             yield from _children(child, tag)
 
 
-def _prop(el, *path: str) -> str | None:  # type: ignore[no-untyped-def]
+def _prop(el: Element | None, *path: str) -> str | None:
     """The w:val of a property element (``None`` if absent, "" if present without a value)."""
     node = el
     for tag in path:
         node = node.find(qn(tag)) if node is not None else None
     if node is None:
         return None
-    return node.get(_VAL, "")
+    value: str = node.get(_VAL, "")
+    return value
 
 
 def _int(value: str | None, default: int) -> int:
     try:
-        return max(int(value), 0) if value not in (None, "") else default  # type: ignore[arg-type]
+        return max(int(value), 0) if value else default
     except ValueError:
         return default
 
@@ -118,7 +120,7 @@ class TableCells:
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     width: int = 0
 
-    def add_table(self, tbl) -> None:  # type: ignore[no-untyped-def]
+    def add_table(self, tbl: Element) -> None:
         open_down: dict[int, list[int]] = {}  # column → [r1, c1, c2, r2] of a vMerge in progress
         for tr in _children(tbl, _TR):
             r = len(self.rows)

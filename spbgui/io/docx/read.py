@@ -19,6 +19,7 @@ import os
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spbgui.io.docx.cells import TableCells, TooWide, blocks
 from spbgui.io.package import TagCounter, check_package, damaged, too_big
@@ -28,6 +29,9 @@ from spbgui.io.table.read import Source, check_cancel, read_grids
 from spbgui.io.table.records import ImportWarning, ParsedTable, TableError
 from spbgui.io.text.read import text_grid
 from spbgui.io.xlsx.guard import ReadLimits
+
+if TYPE_CHECKING:
+    from docx.oxml.xmlchemy import BaseOxmlElement as Element
 
 WHAT = "документ Word"
 _CONTINUED = re.compile(r"^\s*(?:продолжение|окончание)(?:\s+таблицы)?\b", re.IGNORECASE)
@@ -94,7 +98,7 @@ def document_grids(
         raise too_big(name, "в строке таблицы больше 1000 столбцов") from None
 
 
-def _body(p: Path):  # type: ignore[no-untyped-def]
+def _body(p: Path) -> Element:
     """The main document's w:body, through python-docx's package reader.
 
     Not ``docx.Document()``, which refuses a macro-enabled document (.docm) or a
@@ -109,23 +113,23 @@ def _body(p: Path):  # type: ignore[no-untyped-def]
     element = getattr(part, "element", None)
     if element is None:
         element = parse_xml(part.blob)
-    body = element.find(qn("w:body"))
+    body: Element | None = element.find(qn("w:body"))
     if body is None:
         raise ValueError("no w:body")
     return body
 
 
 def _group(
-    body, name: str, limits: ReadLimits
-) -> tuple[list[Grid], dict[str, list[ImportWarning]]]:  # type: ignore[no-untyped-def]
+    body: Element, name: str, limits: ReadLimits
+) -> tuple[list[Grid], dict[str, list[ImportWarning]]]:
     groups: list[tuple[list[int], TableCells]] = []
     paragraphs: list[str] = []
     between_blank = False
     n_table = 0
-    for kind, value in blocks(body):
-        if kind == "p":
-            paragraphs.append(str(value))
-            if str(value).strip() and not _CONTINUED.match(str(value)):
+    for value in blocks(body):
+        if isinstance(value, str):  # a paragraph's text
+            paragraphs.append(value)
+            if value.strip() and not _CONTINUED.match(value):
                 between_blank = False
             continue
         n_table += 1

@@ -116,10 +116,8 @@ def _read(
 
 def _isolated(func: Callable[..., list[Grid]], *args: Any, cancelled: Cancelled) -> list[Grid]:
     """Run the native reader in a child process with limits, where that runner exists."""
-    try:
-        from spbgui.io.isolated import run_isolated  # type: ignore[import-not-found]
-    except ImportError:  # not in this version yet: read in this process
-        return func(*args)
+    from spbgui.io.isolated import run_isolated
+
     return run_isolated(func, *args, memory_mb=MEMORY_MB, seconds=SECONDS, cancelled=cancelled)
 
 

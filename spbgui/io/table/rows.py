@@ -211,7 +211,10 @@ class RowReader:
                 continue
             if len(cells) < need:
                 cells = cells + [None] * (need - len(cells))
-            row = _Row(r + 1, *[cells[i] if i >= 0 else None for i in index])
+            country, city, title, dates, events, note, counter = (
+                cells[i] if i >= 0 else None for i in index
+            )
+            row = _Row(r + 1, country, city, title, dates, events, note, counter)
             for c in extra_cols:
                 if c < len(cells) and cells[c] is not None:
                     row.extra[c] = cells[c]

@@ -16,13 +16,14 @@ rather than trusting the sheet's own <dimension>.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Generator
 from typing import Any
 
 from spbgui.errors import log_unexpected
 from spbgui.io.table.grid import Grid, normalize
 from spbgui.io.table.records import TableError
-from spbgui.io.xlsx.guard import ReadLimits, SheetInfo, WorkbookInfo
+from spbgui.io.xlsx.guard import ReadLimits, WorkbookInfo
+from spbgui.io.xlsx.scan import SheetInfo
 
 _XML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
@@ -89,7 +90,9 @@ class _OpenpyxlReader:
 ENGINES = ("auto", "calamine", "openpyxl")
 
 
-def iter_grids(info: WorkbookInfo, limits: ReadLimits, engine: str = "auto") -> Iterator[Grid]:
+def iter_grids(
+    info: WorkbookInfo, limits: ReadLimits, engine: str = "auto"
+) -> Generator[Grid, None, None]:
     """The workbook's worksheets in order, each read when asked for.
 
     ``engine`` is "auto" (calamine, then openpyxl if calamine is missing or

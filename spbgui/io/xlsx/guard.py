@@ -27,6 +27,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree.ElementTree import Element
 
 from defusedxml import ElementTree as SafeET
 from defusedxml.common import DefusedXmlException
@@ -307,13 +308,14 @@ def _list_sheets(zf: zipfile.ZipFile, wb_part: str, names: set[str], fname: str)
     return sheets
 
 
-def _read_xml(zf: zipfile.ZipFile, part: str):  # -> Element
+def _read_xml(zf: zipfile.ZipFile, part: str) -> Element:
     """A small XML part, parsed with entity expansion forbidden."""
     data = zf.read(part)
     if len(data) > 16 * _MB:
         raise _damaged(zf.filename or "")
     try:
-        return SafeET.fromstring(data)
+        root: Element = SafeET.fromstring(data)
+        return root
     except DefusedXmlException:
         raise _hostile(Path(zf.filename or "").name) from None
     except SafeET.ParseError:

@@ -17,8 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from spbgui.io.isolated import run_isolated
-from spbgui.io.table.read import ImportCancelled, Source, check_cancel, read_grids
-from spbgui.io.table.records import ParsedTable, TableError
+from spbgui.io.table.read import Source, check_cancel, read_grids
+from spbgui.io.table.records import ImportCancelled, ParsedTable, TableError
 from spbgui.io.xlsx.cells import ENGINES
 from spbgui.io.xlsx.guard import ReadLimits
 from spbgui.io.xlsx.sheets import SheetsRead, read_sheets

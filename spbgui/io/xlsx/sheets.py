@@ -19,7 +19,8 @@ from spbgui.io import isolated
 from spbgui.io.table.grid import Grid
 from spbgui.io.table.header import find_header
 from spbgui.io.xlsx.cells import iter_grids
-from spbgui.io.xlsx.guard import ReadLimits, SheetInfo, inspect_workbook
+from spbgui.io.xlsx.guard import ReadLimits, inspect_workbook
+from spbgui.io.xlsx.scan import SheetInfo
 
 try:  # imported once by the fork server, not by every child
     import python_calamine  # noqa: F401

@@ -79,14 +79,16 @@ def check_plan(
                 f"{rec.describe()}: при загрузке этого файла запись не будет прочитана."
             )
             continue
-        region, country, partner, agreement = got
+        region_name, country_name, partner_name, agreement = got
         parts = []
-        if region != rec.region:
-            parts.append(f"регион («{shown(region)}»)")
-        if country != rec.country:
-            parts.append(f"страна («{shown(country)}»)")
-        if partner != rec.partner:
-            parts.append(f"партнёр («{shown(partner)}»)" if partner else "партнёр (страна в целом)")
+        if region_name != rec.region:
+            parts.append(f"регион («{shown(region_name)}»)")
+        if country_name != rec.country:
+            parts.append(f"страна («{shown(country_name)}»)")
+        if partner_name != rec.partner:
+            parts.append(
+                f"партнёр («{shown(partner_name)}»)" if partner_name else "партнёр (страна в целом)"
+            )
         parts += _which(original, agreement)
         if parts:
             warnings.append(
