@@ -14,12 +14,15 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from spbgui import __version__
 from spbgui.commands import args as args_
 from spbgui.errors import UserError, enable_crash_log, log_unexpected
 from spbgui.paths import default_database
+
+if TYPE_CHECKING:
+    from spbgui.store.database import Database
 
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
@@ -37,7 +40,7 @@ def _print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
-def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _open(args: argparse.Namespace) -> Database:
     from spbgui.store.database import open_database
 
     target = args.db if args.db else default_database()

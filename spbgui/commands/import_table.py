@@ -94,7 +94,10 @@ def run(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Any]) 
     finally:
         db.close()
     if args.json:
-        data = {"counts": result.counts, "warnings": [str(w) for w in result.warnings]}
+        data: dict[str, object] = {
+            "counts": result.counts,
+            "warnings": [str(w) for w in result.warnings],
+        }
         data.update(
             year=result.year,
             created=result.created,

@@ -8,7 +8,13 @@ onto a PDF writer or a printer (:mod:`.document`), and written as a Word table
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spbgui.report.options import ReportOptions
+
+if TYPE_CHECKING:  # what __getattr__ hands out, for the type checker
+    from spbgui.report.document import paint_report
+    from spbgui.report.files import report_content, save_docx, save_pdf
 
 __all__ = ["ReportOptions", "paint_report", "report_content", "save_docx", "save_pdf"]
 

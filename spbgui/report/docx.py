@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from docx import Document
@@ -26,6 +27,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Length, Mm, Pt
 from docx.table import Table, _Cell, _Row
+from docx.text.paragraph import Paragraph
 
 from spbgui.report import wording
 from spbgui.report.content import Para, ReportContent, Row, TableContent
@@ -87,7 +89,9 @@ def xml_safe(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
-def _paragraph(doc: DocxDocument, text: str, size: int, align: str, bold: bool = False):  # type: ignore[no-untyped-def]
+def _paragraph(
+    doc: DocxDocument, text: str, size: int, align: str, bold: bool = False
+) -> Paragraph:
     p = doc.add_paragraph()
     p.alignment = _ALIGN[align]
     run = p.add_run(xml_safe(text))
@@ -158,9 +162,9 @@ def _table(
 
 
 def _table_part(
-    doc: DocxDocument, table: TableContent, widths: list[Length], rows: list[Row]
+    doc: DocxDocument, table: TableContent, widths: Sequence[Length], rows: list[Row]
 ) -> Table:
-    t = doc.add_table(rows=1 + len(rows), cols=len(widths))
+    t: Table = doc.add_table(rows=1 + len(rows), cols=len(widths))
     t.style = doc.styles["Table Grid"]
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     t.autofit = False
@@ -210,7 +214,7 @@ def _merge_spans(t: Table, rows: list[Row]) -> None:
                 first = n
 
 
-def _field(paragraph, instruction: str, shown: str) -> None:  # type: ignore[no-untyped-def]
+def _field(paragraph: Paragraph, instruction: str, shown: str) -> None:
     """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in."""
     for kind, text in (("begin", None), ("instr", instruction), ("separate", None)):
         run = paragraph.add_run()
