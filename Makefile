@@ -1,7 +1,8 @@
 # The two commands of the README, from a clean clone on a fresh machine:
 #   make run    set up .venv if missing, install the pinned dependencies and the package, start
 #   make test   the same set-up with the test tools, then the whole suite headless
-#               (but the tests marked slow: `make test-slow` runs those, as CI does)
+#               (but the tests marked slow: `make test-slow` runs those, as CI does),
+#               ruff and mypy included (tests/test_code_checks.py; `make lint` runs them alone)
 #   make package  the installable program: dist/spbgui/ (PyInstaller) and a .deb (packaging/)
 PYTHON ?= python3
 VENV   ?= .venv
@@ -36,9 +37,12 @@ test: $(VENV)/.installed-test
 test-slow: $(VENV)/.installed-test $(VENV)/.installed-package
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m slow $(PYTEST_ARGS)
 
+# The same checks run inside `make test` (tests/test_code_checks.py); mypy's
+# settings are in pyproject.toml ([tool.mypy]).
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check spbgui tests benchmarks packaging db
 	$(BIN)/ruff format --check spbgui tests benchmarks packaging
+	$(BIN)/mypy
 
 # Speed goals, measured and printed (never timed tests). The window's benchmark
 # needs a big database first: benchmarks/make_big_db.py big.sqlite (some minutes).
