@@ -31,6 +31,9 @@ LOGGED: tuple[type[Any], ...] = (Region, Country, Partner, Agreement, Event)
 QUIET = frozenset({"position"})
 _PENDING = "spbgui_changes"
 
+# One history entry: table, record id, action, the record before and after, the detail.
+Entry = tuple[str, int | None, str, dict[str, Any] | None, dict[str, Any] | None, Any]
+
 
 def who(conn: Connection) -> str:
     """The database user on a server, the OS login on SQLite (cached per DBAPI connection)."""
@@ -71,7 +74,7 @@ def log_change(
 
 def log_many(
     bind: Session | Connection,
-    entries: list[tuple[str, int | None, str, dict[str, Any] | None, dict[str, Any] | None, Any]],
+    entries: list[Entry],
 ) -> None:
     if not entries:
         return
@@ -79,7 +82,7 @@ def log_many(
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     user = who(conn)
     conn.execute(
-        insert(ChangeLog.__table__),
+        insert(ChangeLog),
         [
             {
                 "at": now,
@@ -132,7 +135,7 @@ def _before_flush(session: Session, _context: object, _instances: object) -> Non
 
 def _after_flush(session: Session, _context: object) -> None:
     pending = session.info.pop(_PENDING, [])
-    entries = []
+    entries: list[Entry] = []
     for action, obj, before in pending:
         table = obj.__tablename__
         if action == "delete":

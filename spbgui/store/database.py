@@ -10,11 +10,13 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from spbgui.store import migrate
 from spbgui.store.backup import BackupFailed, backup_daily
@@ -33,10 +35,12 @@ class Database:
     readonly: bool = False
     notes: list[str] = field(default_factory=list)  # things worth telling the user once
 
-    def read(self):  # type: ignore[no-untyped-def]
+    def read(self) -> AbstractContextManager[Session]:
+        """A session for reading, in one transaction."""
         return self.sessions.read()
 
-    def write(self):  # type: ignore[no-untyped-def]
+    def write(self) -> AbstractContextManager[Session]:
+        """A session whose changes commit together at the end (refused if read-only)."""
         if self.readonly:
             raise StoreError("База данных открыта только для чтения: изменения невозможны.")
         return self.sessions.write()

@@ -16,7 +16,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy import URL, Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
@@ -81,7 +81,7 @@ def _setup_sqlite(engine: Engine, *, readonly: bool) -> None:
         cur.close()
 
     @event.listens_for(engine, "begin")
-    def _begin(conn) -> None:  # type: ignore[no-untyped-def]
+    def _begin(conn: Connection) -> None:
         mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
         conn.exec_driver_sql(f"BEGIN {mode}")
 
@@ -101,7 +101,7 @@ def make_engine(url: str, *, readonly: bool = False) -> Engine:
         engine = create_engine(
             u,
             connect_args={"check_same_thread": False},
-            **kwargs,  # type: ignore[arg-type]
+            **kwargs,
         )
         _setup_sqlite(engine, readonly=readonly)
         return engine

@@ -43,7 +43,7 @@ def is_network_path(path: Path, *, mounts: str | None = None) -> bool:
         import ctypes
 
         drive = os.path.splitdrive(text)[0] + "\\"
-        return ctypes.windll.kernel32.GetDriveTypeW(drive) == 4  # type: ignore[attr-defined]
+        return bool(ctypes.windll.kernel32.GetDriveTypeW(drive) == 4)  # 4: DRIVE_REMOTE
     if mounts is None:
         try:
             mounts = Path("/proc/mounts").read_text()

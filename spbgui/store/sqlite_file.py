@@ -36,11 +36,11 @@ def _side_files_usable(path: Path) -> bool:
     return wal.exists() and shm.exists()
 
 
-def connect_readonly(path: Path, **kwargs: object) -> sqlite3.Connection:
+def connect_readonly(path: Path, *, check_same_thread: bool = True) -> sqlite3.Connection:
     """A connection that cannot write to ``path`` (and never creates it)."""
-    return sqlite3.connect(readonly_uri(path), uri=True, **kwargs)  # type: ignore[arg-type]
+    return sqlite3.connect(readonly_uri(path), uri=True, check_same_thread=check_same_thread)
 
 
-def connect_file(path: Path, **kwargs: object) -> sqlite3.Connection:
+def connect_file(path: Path, *, check_same_thread: bool = True) -> sqlite3.Connection:
     """A read-write connection to exactly ``path`` (the name is not read as a URI)."""
-    return sqlite3.connect(str(path), uri=False, **kwargs)  # type: ignore[arg-type]
+    return sqlite3.connect(str(path), uri=False, check_same_thread=check_same_thread)
