@@ -18,8 +18,7 @@ from pathlib import Path
 
 from spbgui.errors import UserError
 from spbgui.io.sources import read_file
-from spbgui.io.table.read import ImportCancelled
-from spbgui.io.table.records import ParsedTable
+from spbgui.io.table.records import ImportCancelled, ParsedTable
 from spbgui.io.xlsx.guard import ReadLimits
 from spbgui.services.importer import ImportResult, events_in_year, import_table
 from spbgui.store.database import Database

@@ -115,7 +115,7 @@ def _given(**fields: Any) -> dict[str, Any]:
     return {k: v for k, v in fields.items() if v is not UNSET}
 
 
-def _unique(existing: Sequence[str], name: str, message: str) -> None:
+def _unique(existing: Sequence[str | None], name: str, message: str) -> None:
     if name.casefold() in {n.casefold() for n in existing if n is not None}:
         raise EditError(message)
 
@@ -221,7 +221,9 @@ def update_country(
 # -- partners -----------------------------------------------------------------------------------
 
 
-def _check_partner(s: Session, country_id: int, name: str | None, kind: str, self_id: int | None):  # type: ignore[no-untyped-def]
+def _check_partner(
+    s: Session, country_id: int, name: str | None, kind: str, self_id: int | None
+) -> str | None:
     if kind not in PARTNER_KINDS:
         raise EditError(f"Неизвестный вид партнёра: «{kind}».")
     others = select(Partner.name, Partner.kind).where(Partner.country_id == country_id)

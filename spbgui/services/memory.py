@@ -204,12 +204,10 @@ def anniversaries(*, db: Database, year: int, step: int = 5) -> list[Anniversary
         by_partner.setdefault(a.partner_id, []).append(a)
     out: list[Anniversary] = []
     for pid, items in by_partner.items():
-        dated = [a for a in items if a.first is not None]
+        dated = [(a, a.first) for a in items if a.first is not None]
         if not dated:
             continue
-        founding = min(dated, key=lambda a: a.first)  # type: ignore[arg-type, return-value]
-        start = founding.first
-        assert start is not None
+        founding, start = min(dated, key=lambda pair: pair[1])
         years = anniversary(start, year, step)
         if years:
             out.append(
@@ -224,10 +222,10 @@ def anniversaries(*, db: Database, year: int, step: int = 5) -> list[Anniversary
                     years,
                 )
             )
-        for a in dated:
-            if a.first == start:
+        for a, first in dated:
+            if first == start:
                 continue  # the partnership's own beginning
-            years = anniversary(a.first, year, step)  # type: ignore[arg-type]
+            years = anniversary(first, year, step)
             if years:
                 out.append(
                     Anniversary(
@@ -237,8 +235,8 @@ def anniversaries(*, db: Database, year: int, step: int = 5) -> list[Anniversary
                         a.partner,
                         a.country,
                         a.title,
-                        a.first,
-                        years,  # type: ignore[arg-type]
+                        first,
+                        years,
                     )
                 )
     return sorted(out, key=lambda x: (x.date.month or 0, x.date.day or 0, x.partner, x.title))

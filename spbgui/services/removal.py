@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from spbgui.services.changes import ROOT, ChangeSet, NodeRef
 from spbgui.services.conflicts import _WHAT, ConflictError, check_version, stored_fields
 from spbgui.services.positions import EditError, index_of, place
-from spbgui.store.changelog import log_many
+from spbgui.store.changelog import Entry, log_many
 from spbgui.store.database import Database
 from spbgui.store.models import (
     Agreement,
@@ -117,6 +117,7 @@ def _snapshot(s: Session, model: Any, ids: Sequence[int]) -> Snapshot:
             for e, a in s.execute(
                 select(Event.id, Event.agreement_id).where(Event.agreement_id.in_(agreement_ids))
             )
+            if a is not None  # always: the query asks for linked events
         )
     if agreement_ids is not None:
         rows["agreement_date"] = _read(
@@ -198,6 +199,7 @@ def _lock_subtree(s: Session, model: Any, ids: Sequence[int]) -> None:
     write lock already does it there."""
     if s.get_bind().dialect.name != "postgresql":
         return
+    chain: list[type[Region] | type[Country] | type[Partner] | type[Agreement]]
     chain = [Region, Country, Partner, Agreement]
     parent_of = {Country: Country.region_id, Partner: Partner.country_id}
     keys: Any = select(model.id).where(model.id.in_(ids))
@@ -275,7 +277,7 @@ def _log_delete(s: Session, snap: Snapshot) -> None:
     table = snap.top.__tablename__
     top_rows = snap.rows[table]
     children = {t: rows for t, rows in snap.rows.items() if t != table and rows}
-    entries = []
+    entries: list[Entry] = []
     for row, index in zip(top_rows, snap.indexes, strict=True):
         mine = _children_of(table, row["id"], children)
         links = [list(link) for link in snap.links if link[1] == row["id"]]

@@ -18,6 +18,7 @@ the standard form says the same; alone when the program did not understand it).
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar
 
 from sqlalchemy import (
     CheckConstraint,
@@ -27,6 +28,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -47,6 +49,8 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+    # Every model here is mapped to a Table (DeclarativeBase says only FromClause).
+    __table__: ClassVar[Table]
 
 
 def _version_column() -> Mapped[int]:
