@@ -6,7 +6,7 @@ restore made by mistake is undone by restoring that copy.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -24,6 +24,7 @@ from spbgui.errors import UserError
 from spbgui.services import backups
 from spbgui.services.databases import Database
 from spbgui.ui.dialogs import ConfirmDialog, MessageDialog
+from spbgui.ui.translate import QT_TRANSLATE_NOOP
 
 REASONS = {
     "daily": QT_TRANSLATE_NOOP("BackupsDialog", "daily, on opening"),

@@ -39,12 +39,19 @@ from spbgui.services.importer import ImportResult, events_in_year, import_table
 from spbgui.ui.tasks import Task, abandon, is_running
 
 
+def _number(value: object) -> int | float | str:
+    """A setting's value as QSettings gives it: a number, or its text from the settings file."""
+    if isinstance(value, int | float | str):
+        return value
+    raise TypeError(f"not a number: {value!r}")
+
+
 def configured_limits() -> ReadLimits:
     """Size limits of a workbook, adjustable in the settings (import/maxFileMB, import/maxCells)."""
     default = ReadLimits()
     settings = QSettings()
-    mb = float(settings.value("import/maxFileMB", default.max_file_bytes / 2**20))
-    cells = int(settings.value("import/maxCells", default.max_cells))
+    mb = float(_number(settings.value("import/maxFileMB", default.max_file_bytes / 2**20)))
+    cells = int(_number(settings.value("import/maxCells", default.max_cells)))
     return dataclasses.replace(default, max_file_bytes=int(mb * 2**20), max_cells=cells)
 
 

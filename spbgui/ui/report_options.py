@@ -122,25 +122,30 @@ class ReportOptionsDialog(QDialog):
                 region.setCheckState(0, _CHECKED if everything or r.name in regions else _UNCHECKED)
         self.tree.blockSignals(False)
 
+    def _regions(self) -> list[QTreeWidgetItem]:
+        """The tree's region items (every index in range has one)."""
+        items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+        return [item for item in items if item is not None]
+
     def _set_all(self, state: Qt.CheckState) -> None:
-        for i in range(self.tree.topLevelItemCount()):
-            self.tree.topLevelItem(i).setCheckState(0, state)
+        for region in self._regions():
+            region.setCheckState(0, state)
 
     def _chosen(self) -> tuple[tuple[str, ...] | None, tuple[str, ...] | None]:
         """(regions, countries) for the options; (None, None) when everything is ticked."""
         regions: list[str] = []
         countries: list[str] = []
         partial = False
-        for i in range(self.tree.topLevelItemCount()):
-            region = self.tree.topLevelItem(i)
+        for region in self._regions():
             state = region.checkState(0)
             if state == _CHECKED:
                 regions.append(region.text(0))
                 continue
             partial = True
             for j in range(region.childCount()):
-                if region.child(j).checkState(0) == _CHECKED:
-                    countries.append(region.child(j).text(0))
+                country = region.child(j)
+                if country is not None and country.checkState(0) == _CHECKED:
+                    countries.append(country.text(0))
         if not partial:
             return None, None
         return tuple(regions) or None, tuple(countries) or None
@@ -151,10 +156,7 @@ class ReportOptionsDialog(QDialog):
         self.hint.setText(self.tr("Tick at least one country.") if empty else "")
 
     def _nothing_ticked(self) -> bool:
-        return all(
-            self.tree.topLevelItem(i).checkState(0) == _UNCHECKED
-            for i in range(self.tree.topLevelItemCount())
-        )
+        return all(region.checkState(0) == _UNCHECKED for region in self._regions())
 
     def options(self) -> ReportOptions:
         regions, countries = self._chosen()

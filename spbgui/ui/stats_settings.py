@@ -17,7 +17,7 @@ EXPIRING_KEY = "stats/expiringMonths"
 
 def _int(key: str, default: int, low: int, high: int) -> int:
     try:
-        value = int(QSettings().value(key, default))  # type: ignore[arg-type]
+        value = int(QSettings().value(key, default))
     except (TypeError, ValueError):
         return default
     return value if low <= value <= high else default

@@ -47,7 +47,9 @@ class Task(QThread):
                 raise
             where = log_unexpected(exc)
             self.failed.emit(
-                QThread.tr("Unexpected error: {0}. Details are in {1}").format(exc, where)
+                QCoreApplication.translate(
+                    "QThread", "Unexpected error: {0}. Details are in {1}"
+                ).format(exc, where)
             )
         else:
             self.succeeded.emit(result)

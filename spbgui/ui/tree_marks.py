@@ -82,10 +82,10 @@ def compute(
             m.kinds.append(kind)
         m.lines.append(line)
 
-    for d in memory.terms_due(db=db, today=today, months=months):
-        end = date_text(d.agreement.term.end) if d.agreement.term.end else ""
-        text = "Срок соглашения истёк" if d.expired else "Срок соглашения кончается"
-        mark(d.agreement.partner_id, EXPIRING, f"{text} ({end}): {d.agreement.title}")
+    for due in memory.terms_due(db=db, today=today, months=months):
+        end = date_text(due.agreement.term.end) if due.agreement.term.end else ""
+        text = "Срок соглашения истёк" if due.expired else "Срок соглашения кончается"
+        mark(due.agreement.partner_id, EXPIRING, f"{text} ({end}): {due.agreement.title}")
     for a in memory.anniversaries(db=db, year=year):
         what = "партнёрству" if a.kind == "partnership" else "соглашению"
         mark(
