@@ -119,9 +119,11 @@ class CellStyle:
         if name is not None:
             probe.style = name
         formats = ws.parent._cell_styles
-        self.plain: int = formats.add(StyleArray(probe._style)) if any(probe._style) else 0
+        # types-openpyxl lists Cell._style in __slots__ but declares no type for it
+        style = probe._style  # type: ignore[attr-defined]
+        self.plain: int = formats.add(StyleArray(style)) if any(style) else 0
         probe.quotePrefix = True
-        self.quoted: int = formats.add(StyleArray(probe._style))
+        self.quoted: int = formats.add(StyleArray(probe._style))  # type: ignore[attr-defined]
 
 
 class RowCells:

@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell as SheetCell
 from openpyxl.styles import Font
 
-from spbgui.domain.figures import FigureBlock
+from spbgui.domain.figures import Cell, FigureBlock
 from spbgui.io.xlsx_writer.cells import cell_text, needs_quote
 from spbgui.io.xlsx_writer.styles import LIST_HEADER, LIST_TEXT, set_page, set_widths
 
@@ -24,7 +25,7 @@ FIGURE_WIDTH = 11.0
 LAST_TEXT_WIDTH = 70.0
 
 
-def _cell(ws: Any, value: object, style: str, bold: bool = False) -> WriteOnlyCell:
+def _cell(ws: Any, value: Cell, style: str, bold: bool = False) -> SheetCell:
     if isinstance(value, str):
         text = cell_text(value)
         cell = WriteOnlyCell(ws, value=text)
@@ -49,7 +50,7 @@ def write_stats_sheet(wb: Any, title: str, blocks: Sequence[FigureBlock]) -> int
     set_page(ws, title_rows="1:1", freeze="A2")
     rows = 0
 
-    def append(cells: list[WriteOnlyCell]) -> None:
+    def append(cells: list[SheetCell]) -> None:
         nonlocal rows
         ws.append(cells)
         rows += 1
