@@ -11,10 +11,11 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from spbgui.ui.icons import Icon, icon
+from spbgui.ui.translate import QT_TRANSLATE_NOOP
 
 Shortcut = QKeySequence.StandardKey | str | None
 

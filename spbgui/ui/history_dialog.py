@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,6 +33,7 @@ from spbgui.services.changes import ChangeSet, NodeRef
 from spbgui.services.databases import Database
 from spbgui.ui.dialogs import ConfirmDialog, MessageDialog
 from spbgui.ui.record_fields import stored_changes
+from spbgui.ui.translate import QT_TRANSLATE_NOOP
 
 ACTIONS = {
     "insert": QT_TRANSLATE_NOOP("HistoryDialog", "added"),
