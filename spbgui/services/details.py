@@ -7,8 +7,9 @@ the text staff write («3-6 июля», «2009, 2024»), formatted by the domain
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from spbgui.domain.dates import (
@@ -173,7 +174,8 @@ def agreement_titles(*, db: Database, ids: set[int]) -> dict[int, str]:
 
 def owner(*, db: Database, kind: str, record_id: int) -> int | None:
     """The partner an agreement or an event belongs to (None if it no longer exists)."""
-    model = {"agreement": Agreement, "event": Event}[kind]
+    models: dict[str, type[Agreement] | type[Event]] = {"agreement": Agreement, "event": Event}
+    model = models[kind]
     with db.read() as s:
         return s.scalar(select(model.partner_id).where(model.id == record_id))
 
@@ -182,10 +184,10 @@ def summary(*, db: Database, ref: NodeRef, year: int) -> Summary | None:
     """A region's or a country's fields and counts of what is under it."""
     with db.read() as s:
         if ref.kind is NodeKind.REGION:
-            row = s.execute(select(Region.name, Region.note).where(Region.id == ref.id)).first()
-            if row is None:
+            region = s.execute(select(Region.name, Region.note).where(Region.id == ref.id)).first()
+            if region is None:
                 return None
-            name, note = row
+            name, note = region
             parent_id, parent = None, ""
             country_ids = select(Country.id).where(Country.region_id == ref.id)
         elif ref.kind is NodeKind.COUNTRY:
@@ -202,7 +204,7 @@ def summary(*, db: Database, ref: NodeRef, year: int) -> Summary | None:
             raise ValueError("a summary is for a region or a country")
         partner_ids = select(Partner.id).where(Partner.country_id.in_(country_ids))
 
-        def count(stmt) -> int:  # type: ignore[no-untyped-def]
+        def count(stmt: Select[Any]) -> int:
             return s.scalar(select(func.count()).select_from(stmt.subquery())) or 0
 
         def events_in(y: int) -> int:

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, text
+from sqlalchemy import SQLColumnExpression, bindparam, func, select, text
 from sqlalchemy.orm import Session
 
 from spbgui.domain.dates import format_event_date
@@ -24,6 +25,9 @@ from spbgui.services.changes import NodeKind, NodeRef
 from spbgui.services.details import event_date
 from spbgui.store.database import Database
 from spbgui.store.models import Agreement, Country, Event, Partner, Region
+
+# The records a search looks through by their text.
+Searched = type[Region] | type[Country] | type[Partner] | type[Agreement] | type[Event]
 
 MIN_LENGTH = 2  # one letter would match nearly everything and is not in the prefix index
 EVENT_LIMIT = 200
@@ -300,7 +304,11 @@ def _like_hits(s: Session, terms: list[str], year: int | None) -> tuple[_Hits, l
     if not all(phrases):
         return _Hits(), []
 
-    def ids(model, body, where=()) -> set[int]:  # type: ignore[no-untyped-def]
+    def ids(
+        model: Searched,
+        body: SQLColumnExpression[str],
+        where: Sequence[SQLColumnExpression[bool]] = (),
+    ) -> set[int]:
         folded = func.replace(func.replace(func.lower(body), "ё", "е"), "Ё", "е")
         narrow = [
             folded.contains(tok, autoescape=True)
@@ -312,7 +320,9 @@ def _like_hits(s: Session, terms: list[str], year: int | None) -> tuple[_Hits, l
         rows = s.execute(select(model.id, body).where(*narrow, *where))
         return {i for i, text_ in rows if _matches(text_, phrases)}
 
-    def named(model, name, note):  # type: ignore[no-untyped-def]
+    def named(
+        model: Searched, name: SQLColumnExpression[str | None], note: SQLColumnExpression[str]
+    ) -> set[int]:
         return ids(model, func.coalesce(name, "") + " " + note)
 
     hits = _Hits(
