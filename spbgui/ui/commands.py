@@ -61,6 +61,8 @@ class Command(QUndoCommand):
         self.force = False  # «Undo Anyway»: no version check on this run
         self.focus_after_do: FocusTarget | None = None
         self.focus_after_undo: FocusTarget | None = None
+        # After a conflict the user overrode: the version to expect (see EditCommand).
+        self.expected_version: int | None = None
 
     def first(self) -> ChangeSet:
         """Do it the first time, before it is pushed; errors reach the caller."""
@@ -338,7 +340,9 @@ class MoveNodeCommand(Command):
 class MoveRecordCommand(Command):
     """Move an agreement within its partner, or events within the year or to another partner."""
 
-    def __init__(self, host: Host, text: str, move: Callable[..., Moved], back: Callable[..., Any]):
+    def __init__(
+        self, host: Host, text: str, move: Callable[[], Moved], back: Callable[[Moved], Moved]
+    ):
         super().__init__(host, text)
         self._move, self._back = move, back
         self._moved: Moved | None = None

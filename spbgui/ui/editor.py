@@ -13,7 +13,7 @@ service's Russian message; an error nobody expected through :attr:`crashed`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
 
@@ -163,12 +163,12 @@ class Editor(QObject):
     def update_node(
         self, ref: NodeRef, text: str, version: int | None = None, **fields: Any
     ) -> bool:
-        update = {
+        updates: dict[NodeKind, Callable[..., edit.Edited[Any]]] = {
             NodeKind.REGION: partial(edit.update_region, db=self.db, region_id=ref.id),
             NodeKind.COUNTRY: partial(edit.update_country, db=self.db, country_id=ref.id),
             NodeKind.PARTNER: partial(edit.update_partner, db=self.db, partner_id=ref.id),
-        }[ref.kind]
-        cmd = EditCommand(self, text, update, focus=ref).set_changes(**fields)
+        }
+        cmd = EditCommand(self, text, updates[ref.kind], focus=ref).set_changes(**fields)
         cmd.expected_version = version
         return self.run(cmd)
 

@@ -47,7 +47,7 @@ class ExportDialog(QDialog):
     def __init__(self, db: Any, year: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.result: ExportResult | None = None
+        self.outcome: ExportResult | None = None
         self.error: str | None = None
         self._task: Task | None = None
         self._confirmed: Path | None = None  # a path the file chooser already asked about
@@ -295,7 +295,7 @@ class ExportDialog(QDialog):
         self.progress.setValue(done)
 
     def _done(self, result: ExportResult) -> None:
-        self.result = result
+        self.outcome = result
         # The work is over: no «Writing the workbook…» behind the question.
         self.progress.setVisible(False)
         self.summary.setText(self.tr("Written: %1").replace("%1", str(result.path)))
@@ -334,8 +334,8 @@ class ExportDialog(QDialog):
         """Show the dialog; the path of the written workbook, or None if nothing was written."""
         dialog = cls(db, year=year, parent=parent)
         try:
-            if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result is not None:
-                return dialog.result.path
+            if dialog.exec() == QDialog.DialogCode.Accepted and dialog.outcome is not None:
+                return dialog.outcome.path
             return None
         finally:
             dialog.deleteLater()

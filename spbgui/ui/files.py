@@ -157,7 +157,7 @@ class DatabaseFiles(QObject):
         # The menu's triggered(bool) reaches here as ``path=False``: only a real path is read.
         elif isinstance(path, str | Path):
             dialog.set_file(path)
-        done = dialog.exec() == ImportDialog.DialogCode.Accepted and dialog.result is not None
+        done = dialog.exec() == ImportDialog.DialogCode.Accepted and dialog.outcome is not None
         if done:
             self.imported.emit(ChangeSet.everything())
         return done

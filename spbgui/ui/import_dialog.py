@@ -64,7 +64,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.table: ParsedTable | None = None
-        self.result: ImportResult | None = None
+        self.outcome: ImportResult | None = None
         self.error: str | None = None
         self.adding = False  # pasted rows: their events join the year's, nothing is replaced
         self._task: Task | None = None
@@ -255,7 +255,7 @@ class ImportDialog(QDialog):
         )
 
     def _done(self, result: ImportResult) -> None:
-        self.result = result
+        self.outcome = result
         self.imported.emit(result)
         self.accept()
 

@@ -46,7 +46,7 @@ class ReportPreviewDialog(QPrintPreviewDialog):
         printer.setPageLayout(page_layout(options.landscape))
         printer.setDocName(file_stem(options.year))
         super().__init__(printer, parent)
-        self.printer = printer
+        self._printer = printer  # the dialog does not own it: kept alive here
         self.db = db
         self.report_options = options
         self.content: ReportContent = content
@@ -101,7 +101,7 @@ class ReportPreviewDialog(QPrintPreviewDialog):
     # -- the toolbar's own actions -----------------------------------------
     def current_options(self) -> ReportOptions:
         """The options, with the orientation the user may have switched in the preview."""
-        landscape = self.printer.pageLayout().orientation() == QPageLayout.Orientation.Landscape
+        landscape = self._printer.pageLayout().orientation() == QPageLayout.Orientation.Landscape
         o = self.report_options
         return ReportOptions(o.year, o.regions, o.countries, o.summary, landscape, o.prepared)
 
@@ -115,8 +115,8 @@ class ReportPreviewDialog(QPrintPreviewDialog):
             QMessageBox.warning(self, self.tr("Report"), str(exc))
             return
         self.report_options = chosen
-        self.printer.setPageLayout(page_layout(chosen.landscape))
-        self.printer.setDocName(file_stem(chosen.year))
+        self._printer.setPageLayout(page_layout(chosen.landscape))
+        self._printer.setDocName(file_stem(chosen.year))
         self.refresh()
 
     def ask_path(self, suffix: str) -> Path | None:

@@ -332,7 +332,7 @@ class EventsModel(_RecordsModel):
             if text != row.text:
                 self.editRequested.emit(row.id, "text", text)
             return True
-        agreement_id = None if value in (None, "", 0) else int(value)  # type: ignore[call-overload]
+        agreement_id = None if value in (None, "", 0) else int(value)
         if agreement_id != row.agreement_id:
             self.editRequested.emit(row.id, "agreement_id", agreement_id)
         return True
@@ -350,7 +350,7 @@ class EventsModel(_RecordsModel):
     def supportedDragActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         ids = sorted({self._rows[i.row()].id for i in indexes if i.isValid()})
         data = QMimeData()
         data.setData(EVENTS_MIME, QByteArray(json.dumps(ids).encode()))

@@ -12,6 +12,7 @@ the model asks for them by signal and the undo commands do them.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -269,7 +270,7 @@ class NavigationModel(QAbstractItemModel):
             return
         rows = self._fetch_rows(node)
         if rows:
-            self.beginInsertRows(QModelIndex(parent), 0, len(rows) - 1)
+            self.beginInsertRows(parent, 0, len(rows) - 1)
         for n, row in enumerate(rows):
             child = _Node(row, node, n)
             node.children.append(child)
@@ -369,7 +370,7 @@ class NavigationModel(QAbstractItemModel):
     def mimeTypes(self) -> list[str]:
         return [NODES_MIME, EVENTS_MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         refs = []
         for index in indexes:
             ref = self.ref(index)

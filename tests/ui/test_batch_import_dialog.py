@@ -56,7 +56,7 @@ def _drive(monkeypatch, steps) -> None:  # type: ignore[no-untyped-def]
         self.show()
         steps(self)
         return (
-            QDialog.DialogCode.Accepted if self.result is not None else QDialog.DialogCode.Rejected
+            QDialog.DialogCode.Accepted if self.outcome is not None else QDialog.DialogCode.Rejected
         )
 
     monkeypatch.setattr(BatchImportDialog, "exec", exec_)

@@ -62,9 +62,9 @@ def test_the_whole_table_is_exported_and_offered_to_open(qtbot, filled, tmp_path
     d.fileEdit.setText(str(target))
     with qtbot.waitSignal(d.exported, timeout=60_000):
         d.exportButton.click()
-    assert d.result is not None and d.result.counts["events"] == 96
-    assert d.result.path == tmp_path / "all.xlsx" and d.result.path.exists()
-    assert answers["open"] == [d.result] and answers["opened"] == [d.result.path]
+    assert d.outcome is not None and d.outcome.counts["events"] == 96
+    assert d.outcome.path == tmp_path / "all.xlsx" and d.outcome.path.exists()
+    assert answers["open"] == [d.outcome] and answers["opened"] == [d.outcome.path]
     assert not d.isVisible()  # accepted
 
 
@@ -106,7 +106,7 @@ def test_a_refusal_is_shown_and_the_dialog_stays(qtbot, filled, tmp_path, answer
     d.exportButton.click()
     qtbot.waitUntil(lambda: d.error is not None, timeout=30_000)
     assert "не существует" in d.summary.text()
-    assert d.isVisible() and d.result is None and answers["open"] == []
+    assert d.isVisible() and d.outcome is None and answers["open"] == []
     qtbot.waitUntil(lambda: d.exportButton.isEnabled(), timeout=10_000)
 
 
@@ -123,7 +123,7 @@ def test_changing_the_year_renames_the_default_file(qtbot, filled) -> None:  # t
 def test_cancel_closes_when_idle(qtbot, filled) -> None:  # type: ignore[no-untyped-def]
     d = _dialog(qtbot, filled)
     d.cancelButton.click()
-    assert not d.isVisible() and d.result is None
+    assert not d.isVisible() and d.outcome is None
 
 
 def test_run_returns_the_path(qtbot, filled, tmp_path, answers, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -44,7 +44,7 @@ def test_import_lands(qtbot, dialog, fixture_xlsx, db, expected_2024) -> None:  
     _preview(qtbot, dialog, fixture_xlsx)
     with qtbot.waitSignal(dialog.imported, timeout=30_000):
         dialog.importButton.click()
-    assert dialog.result is not None
+    assert dialog.outcome is not None
     assert records.dump(db=db) == expected_2024
 
 
@@ -72,12 +72,12 @@ def test_replacing_the_year_is_asked(qtbot, dialog, fixture_xlsx, db, monkeypatc
     )
     again.importButton.click()
     assert asked == [96]
-    assert again.result is None and records.dump(db=db) == before
+    assert again.outcome is None and records.dump(db=db) == before
 
     monkeypatch.setattr(ImportDialog, "ask_replace", classmethod(lambda cls, p, y, n: True))
     with qtbot.waitSignal(again.imported, timeout=30_000):
         again.importButton.click()
-    assert again.result.replaced_events == 96
+    assert again.outcome.replaced_events == 96
     assert records.dump(db=db) == before
 
 
