@@ -49,7 +49,7 @@ class RecordsSection(Protocol):
 
 
 def _heading(parent: QWidget, name: str) -> QLabel:
-    label = QLabel(parent, objectName=name)
+    label: QLabel = QLabel(parent, objectName=name)
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * 1.45)
     font.setBold(True)
@@ -293,7 +293,7 @@ class SummaryPage(QWidget):
         if self.ref is None:
             return
         label = self.tr("edit “%1”").replace("%1", self.heading.text())
-        if not self.editor.update_node(self.ref, label, **fields):
+        if not self.editor.update_node(self.ref, label, None, **fields):
             self.show_node(self.ref)
 
     def refresh(self, changes: ChangeSet) -> bool:

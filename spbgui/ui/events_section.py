@@ -444,7 +444,7 @@ class EventsSection(QWidget):
         """The selected events (of this year's table or last year's, whichever has the focus)
         as rows of (date, text, agreement), in the table's order."""
         table = self.previous_table if self.previous_table.hasFocus() else self.table
-        model = table.model()
+        model = self.previous_model if table is self.previous_table else self.model
         rows = sorted({i.row() for i in table.selectionModel().selectedRows()})
         if not rows and table.currentIndex().isValid():
             rows = [table.currentIndex().row()]

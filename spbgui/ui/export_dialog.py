@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -147,12 +147,14 @@ class ExportDialog(QDialog):
             r_item.setExpanded(False)
         self.scope.blockSignals(False)
 
+    def _regions(self) -> list[QTreeWidgetItem]:
+        """The scope's region items (every index in range has one)."""
+        items = (self.scope.topLevelItem(i) for i in range(self.scope.topLevelItemCount()))
+        return [item for item in items if item is not None]
+
     def _countries(self) -> list[QTreeWidgetItem]:
-        return [
-            self.scope.topLevelItem(i).child(j)
-            for i in range(self.scope.topLevelItemCount())
-            for j in range(self.scope.topLevelItem(i).childCount())
-        ]
+        items = (r.child(j) for r in self._regions() for j in range(r.childCount()))
+        return [item for item in items if item is not None]
 
     def selected_countries(self) -> set[str] | None:
         """The checked countries, or None when everything is checked (the whole table)."""
@@ -170,8 +172,8 @@ class ExportDialog(QDialog):
 
     def _check_all(self, on: bool) -> None:
         state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
-        for i in range(self.scope.topLevelItemCount()):
-            self.scope.topLevelItem(i).setCheckState(0, state)
+        for region in self._regions():
+            region.setCheckState(0, state)
 
     def _year_changed(self) -> None:
         self._fill_scope()
@@ -325,7 +327,7 @@ class ExportDialog(QDialog):
             return
         self.reject()
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def closeEvent(self, event: QCloseEvent) -> None:
         stop(self._task)
         super().closeEvent(event)
 

@@ -11,9 +11,12 @@ year already has events, the dialog asks before replacing them.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -260,7 +263,7 @@ class ImportDialog(QDialog):
         self.accept()
 
     # -- running and cancelling ----------------------------------------------
-    def _run(self, fn, on_success) -> None:  # type: ignore[no-untyped-def]
+    def _run(self, fn: Callable[..., Any], on_success: Callable[[Any], None]) -> None:
         abandon(self._task)  # a new file replaces the one still being read
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
@@ -294,6 +297,6 @@ class ImportDialog(QDialog):
             return
         self.reject()
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def closeEvent(self, event: QCloseEvent) -> None:
         abandon(self._task)
         super().closeEvent(event)
