@@ -142,7 +142,7 @@ def restore_deleted(*, db: Database, change_id: int) -> ChangeSet:
         snapshot.indexes,
         snapshot.rows,
         snapshot.links,
-        _changes(None, snapshot),  # type: ignore[arg-type]
+        _changes(snapshot),
     )
     try:
         return restore(db=db, snapshot=snapshot)

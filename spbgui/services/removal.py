@@ -126,7 +126,7 @@ def _snapshot(s: Session, model: Any, ids: Sequence[int]) -> Snapshot:
     return Snapshot(model, tuple(r["id"] for r in order), indexes, rows, links)
 
 
-def _changes(s: Session, snap: Snapshot) -> ChangeSet:
+def _changes(snap: Snapshot) -> ChangeSet:
     """What a delete or a restore of ``snap`` changes on screen."""
     top = snap.rows[snap.top.__tablename__]
     partners = {r["partner_id"] for r in snap.rows.get("event", ())}
@@ -185,7 +185,7 @@ def delete_records(
             if alone:
                 _check_alone(s, model, record_id)
         snap = _snapshot(s, model, ids)
-        changes = _changes(s, snap)
+        changes = _changes(snap)
         s.execute(delete(model).where(model.id.in_(ids)))
         _log_delete(s, snap)
         snap = Snapshot(snap.top, snap.top_ids, snap.indexes, snap.rows, snap.links, changes)

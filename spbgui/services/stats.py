@@ -145,8 +145,8 @@ class _Tree:
             )
         ]
         t.countries = [
-            tuple(r)  # type: ignore[misc]
-            for r in s.execute(
+            (cid, rid, name, code)
+            for cid, rid, name, code in s.execute(
                 select(Country.id, Country.region_id, Country.name, Country.code)
                 .join(Region, Region.id == Country.region_id)
                 .order_by(Region.position, Region.id, Country.position, Country.id)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from spbgui.services.changes import NodeKind, NodeRef
@@ -247,5 +247,5 @@ def first_partner(*, db: Database) -> NodeRef | None:
         return NodeRef.partner(row[0]) if row else None
 
 
-def _pairs(s: Session, stmt) -> dict[int, int]:  # type: ignore[no-untyped-def]
+def _pairs(s: Session, stmt: Select[int, int]) -> dict[int, int]:
     return {k: v for k, v in s.execute(stmt)}
