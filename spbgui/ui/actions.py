@@ -9,6 +9,7 @@ action is made (Frescobaldi's ``actioncollection`` and Picard's ``actions.py``).
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject
@@ -320,5 +321,5 @@ class Actions:
     def __getitem__(self, action_id: ActionId) -> QAction:
         return self._actions[action_id]
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[QAction]:
         return iter(self._actions.values())

@@ -22,12 +22,13 @@ from spbgui.services.batch_import import (
     workbook_paths,
     years_with_events,
 )
+from spbgui.services.databases import Database
 from spbgui.services.importer import ImportResult
 from spbgui.ui.import_dialog import ImportDialog, configured_limits
 
 
 class BatchImportDialog(ImportDialog):
-    def __init__(self, db, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(db, parent)
         self.items: list[FileTable] | None = None
         self.results: list[ImportResult] | None = None

@@ -449,6 +449,7 @@ class FirstStartDialog:
         )
         imp.setEnabled(can_import)
         sample.setEnabled(can_import)
+        # PySide6's stub takes no None, which Qt accepts (no default button)
         box.setDefaultButton(imp if can_import else None)  # type: ignore[arg-type]
         box.exec()
         if box.clickedButton() is imp:

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QMimeData,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -48,8 +49,8 @@ class _RecordsModel(QAbstractTableModel):
 
     COLUMNS: tuple[str, ...] = ()
 
-    def __init__(self, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._rows: list[Any] = []
         self._drafts: dict[tuple[int, int], tuple[str, str]] = {}  # (id, column): (text, why)
         self.readonly = False
@@ -229,7 +230,7 @@ class EventsModel(_RecordsModel):
     DATE, TEXT, AGREEMENT = range(3)
     COLUMNS = ("date", "text", "agreement_id")  # fields of EventRow, in column order
 
-    def __init__(self, parent: object = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.year = 0
         self._agreements: dict[int, str] = {}

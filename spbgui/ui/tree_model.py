@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QByteArray,
     QMimeData,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -61,8 +62,8 @@ class NavigationModel(QAbstractItemModel):
     moveRequested = Signal(object, object, int)  # NodeRef, new parent NodeRef or None, index
     eventsDropped = Signal(list, int)  # event ids, partner id
 
-    def __init__(self, db: Database, year: int, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, db: Database, year: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._db = db
         self._year = year
         self._filter: SearchResult | None = None
