@@ -22,6 +22,7 @@ from spbgui.services import memory
 from spbgui.services.databases import Database
 from spbgui.ui import stats_settings
 from spbgui.ui.tasks import Task, is_running, stop
+from spbgui.ui.tree_model import NavigationModel
 
 # Which mark's icon shows when a partner has several: the most pressing first.
 EXPIRING, ANNIVERSARY, DORMANT = "expiring", "anniversary", "dormant"
@@ -111,7 +112,7 @@ class TreeMarks(QObject):
 
     def __init__(
         self,
-        model: object,
+        model: NavigationModel,
         view: QTreeView,
         db: Callable[[], Database],
         year: Callable[[], int],
@@ -147,7 +148,7 @@ class TreeMarks(QObject):
     def _apply(self, marks: dict[int, Mark], run: int) -> None:
         if run != self._run:
             return
-        self.model.marks = marks  # type: ignore[attr-defined]
+        self.model.marks = marks
         self.view.viewport().update()
         self.updated.emit()
 
@@ -164,4 +165,4 @@ class TreeMarks(QObject):
         self._run += 1
         stop(self._task)
         if clear:
-            self.model.marks = {}  # type: ignore[attr-defined]
+            self.model.marks = {}

@@ -237,6 +237,8 @@ class NavigationModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, self._node(parent).children[row])
 
+    # The stub overloads parent() (QObject's) and parent(index); a model overrides only the
+    # second, as Qt's own models do.
     def parent(self, index: Index) -> QModelIndex:  # type: ignore[override]
         if not index.isValid():
             return QModelIndex()
@@ -400,8 +402,9 @@ class NavigationModel(QAbstractItemModel):
         }[ref.kind]
         # Dropped onto a node of the same kind: before it, under the same parent.
         if target.ref is not None and target.ref.kind is ref.kind and row < 0:
-            row, target = target.rowno, target.parent  # type: ignore[assignment]
-        assert target is not None
+            row, above = target.rowno, target.parent
+            assert above is not None  # a node of a kind has a parent node (the root at least)
+            target = above
         kind = target.ref.kind if target.ref is not None else None
         if kind is not wanted_parent:
             return None
