@@ -22,6 +22,7 @@ from spbgui.services.changes import NodeKind
 from spbgui.ui.dialogs import MessageDialog
 
 if TYPE_CHECKING:
+    from spbgui.ui.events_section import EventsSection
     from spbgui.ui.main_window import MainWindow
 
 
@@ -31,7 +32,7 @@ class ClipboardActions(QObject):
         self.window = window
 
     @property
-    def _events(self):  # type: ignore[no-untyped-def]
+    def _events(self) -> EventsSection:
         return self.window.details.partner.events
 
     def copy(self) -> bool:

@@ -361,7 +361,8 @@ class EventsModel(_RecordsModel):
 def select_record(table: QTableView, record_id: int, column: int) -> None:
     """Make a record of a table's model the current, selected, visible row."""
     model = table.model()
-    row = model.row_for(record_id)  # type: ignore[attr-defined]
+    assert isinstance(model, _RecordsModel), model
+    row = model.row_for(record_id)
     if row >= 0:
         index = model.index(row, column)
         table.selectionModel().setCurrentIndex(

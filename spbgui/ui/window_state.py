@@ -4,20 +4,24 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from spbgui.services.changes import NodeKind, NodeRef
 
+if TYPE_CHECKING:
+    from spbgui.ui.main_window import MainWindow
+
 PLACE_KEY = "window/place"  # per database: the selected node and the open branches
 
 
-def _splitters(window: QMainWindow) -> dict[str, QSplitter]:
+def _splitters(window: MainWindow) -> dict[str, QSplitter]:
     return {
-        "window/splitter": window.splitter,  # type: ignore[attr-defined]
-        "window/left": window.left,  # type: ignore[attr-defined]
-        "window/partner": window.details.partner.splitter,  # type: ignore[attr-defined]
+        "window/splitter": window.splitter,
+        "window/left": window.left,
+        "window/partner": window.details.partner.splitter,
     }
 
 
@@ -30,7 +34,7 @@ def default_geometry(window: QMainWindow) -> None:
     window.move(screen.center().x() - width // 2, screen.center().y() - height // 2)
 
 
-def restore(window: QMainWindow) -> None:
+def restore(window: MainWindow) -> None:
     default_geometry(window)
     s = QSettings()
     restorers = {"window/geometry": window.restoreGeometry, "window/state": window.restoreState}
@@ -41,7 +45,7 @@ def restore(window: QMainWindow) -> None:
             apply(value)
 
 
-def save(window: QMainWindow) -> None:
+def save(window: MainWindow) -> None:
     s = QSettings()
     s.setValue("window/geometry", window.saveGeometry())
     s.setValue("window/state", window.saveState())
