@@ -16,15 +16,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import CursorResult, delete, func, select
 from sqlalchemy.orm import Session
 
 from spbgui.domain.countries import country_code
 from spbgui.domain.terms import term_from_title
 from spbgui.errors import UserError
 from spbgui.io.sources import read_file
-from spbgui.io.table.read import ImportCancelled
 from spbgui.io.table.records import (
+    ImportCancelled,
     ImportWarning,
     ParsedTable,
     PartnerKind,
@@ -259,6 +259,7 @@ class _Writer:
             )
         if replace_year:
             gone = self.s.execute(delete(Event).where(Event.year == self.table.year))
+            assert isinstance(gone, CursorResult)  # what a DELETE gives back: its row count
             self.result.replaced_events = gone.rowcount or 0
         self._load()
         # Events already stored, to add pasted rows' events once only (add_to_year).
@@ -399,8 +400,8 @@ class _Writer:
                 have.add(key)
         pos = self.event_pos.get(pid, 0)
         for ev in ta.events:
-            key = (pid, ev.date.start_iso(), ev.date.end_iso(), ev.text)
-            if key in self.stored_events:
+            event_key = (pid, ev.date.start_iso(), ev.date.end_iso(), ev.text)
+            if event_key in self.stored_events:
                 self.skipped_events += 1
                 continue
             self._insert(

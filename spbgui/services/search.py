@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import SQLColumnExpression, bindparam, func, select, text
+from sqlalchemy import BindParameter, SQLColumnExpression, bindparam, func, select, text
 from sqlalchemy.orm import Session
 
 from spbgui.domain.dates import format_event_date
@@ -354,7 +354,7 @@ def _events_by_id(s: Session, event_ids: list[int], limit: int) -> list[EventHit
         .join(Country, Country.id == Partner.country_id)
         .join(Region, Region.id == Country.region_id)
     )
-    ids = bindparam("ids", expanding=True)
+    ids: BindParameter[list[int]] = bindparam("ids", expanding=True)
     if len(event_ids) <= SORT_LIMIT:
         rows = s.execute(
             query.where(Event.id.in_(ids)).order_by(*_TABLE_ORDER).limit(limit), {"ids": event_ids}
@@ -362,8 +362,10 @@ def _events_by_id(s: Session, event_ids: list[int], limit: int) -> list[EventHit
         return [_hit(row) for row in rows]
     # Too many to sort: the most recently written (the largest ids), newest year first.
     newest = sorted(event_ids, reverse=True)[:limit]
-    rows = s.execute(query.where(Event.id.in_(ids)).order_by(Event.id.desc()), {"ids": newest})
-    hits = [_hit(row) for row in rows]
+    newest_rows = s.execute(
+        query.where(Event.id.in_(ids)).order_by(Event.id.desc()), {"ids": newest}
+    )
+    hits = [_hit(row) for row in newest_rows]
     hits.sort(key=lambda h: -h.year)
     return hits
 
@@ -373,7 +375,7 @@ def _result(s: Session, query: str, hits: _Hits, events: list[EventHit]) -> Sear
     whole_regions = set(hits.regions)
     whole_countries = set(hits.countries)
     countries = set(whole_countries)
-    ids = bindparam("ids", expanding=True)
+    ids: BindParameter[list[int]] = bindparam("ids", expanding=True)
     countries.update(
         s.scalars(
             select(Partner.country_id).where(Partner.id.in_(ids)).distinct(),
