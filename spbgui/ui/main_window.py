@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices
@@ -48,6 +49,9 @@ from spbgui.ui.stats_page import show_statistics
 from spbgui.ui.tree_marks import TreeMarks
 from spbgui.ui.tree_model import NavigationModel
 
+if TYPE_CHECKING:
+    from spbgui.ui.stats_page import StatsWindow
+
 STATUS_SECONDS = 15  # how long a passing message stays in the status bar
 
 
@@ -62,6 +66,8 @@ def _no_arguments(handler: Callable[[], object]) -> Callable[..., None]:
 
 
 class MainWindow(QMainWindow):
+    stats_window: StatsWindow  # made by the first View → Statistics (stats_page)
+
     def __init__(self, db: Database) -> None:
         super().__init__()
         self.db = db

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -39,6 +40,9 @@ from spbgui.ui import stats_settings
 from spbgui.ui.focus import RecordFocus
 from spbgui.ui.stats_chart import YearsChart
 from spbgui.ui.stats_models import TARGET_ROLE, EventsBehind, FiguresModel
+
+if TYPE_CHECKING:
+    from spbgui.ui.main_window import MainWindow
 
 SPAN = 5  # years shown at first: the last five of the table
 FIT_ROWS = 300  # tables longer than this are sized from their first rows
@@ -537,17 +541,18 @@ class StatsWindow(QDialog):
             self.recordRequested.emit(target)
 
 
-def show_statistics(window: QWidget) -> StatsWindow:
+def show_statistics(window: MainWindow) -> StatsWindow:
     """View → Statistics: open the window (once per main window) or bring it up."""
-    existing = getattr(window, "stats_window", None)
+    existing: StatsWindow | None = getattr(window, "stats_window", None)
     if existing is None:
-        existing = StatsWindow(lambda: window.db, window.editor.year, window)  # type: ignore[attr-defined]
-        existing.recordRequested.connect(window.focus)  # type: ignore[attr-defined]
-        window.editor.changed.connect(lambda _c: existing.refresh_later())  # type: ignore[attr-defined]
+        existing = StatsWindow(lambda: window.db, window.editor.year, window)
+        existing.recordRequested.connect(window.focus)
+        shown = existing
+        window.editor.changed.connect(lambda _c: shown.refresh_later())
         marks = getattr(window, "tree_marks", None)
         if marks is not None:
             existing.settingsChanged.connect(marks.refresh)
-        window.stats_window = existing  # type: ignore[attr-defined]
+        window.stats_window = existing
     else:
         existing.refresh()
     existing.show()
