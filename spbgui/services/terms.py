@@ -13,6 +13,7 @@ from spbgui.domain.dates import PartialDate
 from spbgui.domain.terms import STATUSES, Term
 from spbgui.services.changes import ChangeSet
 from spbgui.services.conflicts import check_version, written_version
+from spbgui.services.edit import Edited
 from spbgui.services.positions import EditError, require
 from spbgui.store.database import Database
 from spbgui.store.models import Agreement, term_columns
@@ -24,12 +25,9 @@ class TermFields:
     status: str | None  # None: it follows from the term's end
 
 
-@dataclass(frozen=True)
-class TermEdited:
-    before: TermFields
-    after: TermFields
-    changes: ChangeSet
-    version: int | None = None  # the agreement's version once written: what an undo expects
+# An edit of the term like any other field's (the window's EditCommand undoes it); its
+# version, the agreement's once written, is what that undo expects.
+TermEdited = Edited[TermFields]
 
 
 def _fields(a: Agreement) -> TermFields:

@@ -30,7 +30,8 @@ def _window_undo(event: QEvent, can_undo: bool, can_redo: bool) -> bool:
     undo = event.matches(QKeySequence.StandardKey.Undo) and not can_undo
     redo = (
         event.matches(QKeySequence.StandardKey.Redo)
-        or event.keyCombination().toCombined() == QKeySequence("Ctrl+Y")[0].toCombined()
+        # PySide6's stub lacks QKeySequence.__getitem__ (Qt's operator[]), which it has
+        or event.keyCombination().toCombined() == QKeySequence("Ctrl+Y")[0].toCombined()  # type: ignore[index]
     ) and not can_redo
     if undo or redo:
         event.ignore()

@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         a, ed, rec = self.actions_, self.editor, self.records
-        handlers = {
+        handlers: dict[ActionId, Callable[[], object]] = {
             ActionId.NEW_DATABASE: self.files.new_database,
             ActionId.OPEN_DATABASE: self.files.open_database,
             ActionId.IMPORT_TABLE: self.files.import_table,

@@ -35,6 +35,7 @@ from spbgui.domain.terms import STATUSES, Term, date_text, years_word
 from spbgui.services import memory, terms
 from spbgui.ui.commands import EditCommand
 from spbgui.ui.editor import Editor
+from spbgui.ui.focus import RecordFocus
 
 
 def _date(text: str, what: str) -> PartialDate | None:
@@ -203,7 +204,7 @@ class PartnerAnswers(QWidget):
         term, status = answer
         update = partial(terms.set_term, db=self.editor.db, agreement_id=facts.id)
         cmd = EditCommand(
-            self.editor, self.tr("edit agreement term"), update, ("agreement", facts.id)
+            self.editor, self.tr("edit agreement term"), update, RecordFocus.agreement(facts.id)
         )
         cmd.expected_version = facts.version
         self.editor.run(cmd.set_changes(term=term, status=status))

@@ -165,7 +165,7 @@ def make_print_preview(
 
 def open_print_preview(
     db: Database, year: int, parent: QWidget | None = None, options: ReportOptions | None = None
-) -> QPrintPreviewDialog:
+) -> ReportPreviewDialog:
     """Open the print preview window-modal and return it (``exec()`` it to block instead).
 
     Raises :class:`~spbgui.errors.UserError` (one Russian line) before any window opens

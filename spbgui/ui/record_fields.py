@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from spbgui.domain.dates import (
     EventDate,
@@ -19,6 +19,7 @@ from spbgui.domain.dates import (
     format_agreement_dates,
     format_event_date,
 )
+from spbgui.ui.translate import QT_TRANSLATE_NOOP
 
 CONTEXT = "Fields"
 
@@ -43,7 +44,7 @@ def _kind(value: object, _titles: Lookup) -> str:
 def _agreement(value: object, titles: Lookup) -> str:
     if value in (None, "", 0):
         return QCoreApplication.translate("Fields", "(none)")
-    title = titles.get(int(value))  # type: ignore[call-overload]
+    title = titles.get(int(value))
     return (
         title
         if title
