@@ -49,7 +49,7 @@ class PgServer:
         with psycopg.connect(
             host="127.0.0.1", port=self.port, user=self.superuser, dbname=dbname, autocommit=True
         ) as conn:
-            conn.execute(statement)  # type: ignore[arg-type]
+            conn.execute(statement)
 
     def new_database(self) -> str:
         name = f"t_{uuid.uuid4().hex[:12]}"

@@ -41,7 +41,7 @@ def test_impossible_numbers_are_usage_errors(tmp_path: Path, args: list[str]) ->
     assert list(tmp_path.iterdir()) == []  # nothing opened, nothing created
 
 
-def test_a_table_year_out_of_range_is_refused_by_the_service(tmp_path: Path, fixture_xlsx) -> None:  # type: ignore[no-untyped-def]
+def test_a_table_year_out_of_range_is_refused_by_the_service(tmp_path: Path, fixture_xlsx) -> None:
     import dataclasses
 
     from spbgui.errors import UserError

@@ -18,7 +18,7 @@ from tests.test_cli import assert_refused, cli
 
 
 @pytest.fixture(scope="module")
-def workbooks(tmp_path_factory: pytest.TempPathFactory, fixture_xlsx: Path):  # type: ignore[no-untyped-def]
+def workbooks(tmp_path_factory: pytest.TempPathFactory, fixture_xlsx: Path):
     """The five years exported to one workbook each, from a database built by the ledger."""
     folder = tmp_path_factory.mktemp("years-xlsx")
     db = open_database(tmp_path_factory.mktemp("source") / "source.sqlite")
@@ -29,7 +29,7 @@ def workbooks(tmp_path_factory: pytest.TempPathFactory, fixture_xlsx: Path):  # 
     return folder, ledger
 
 
-def test_a_folder_of_five_years_goes_in_and_counts_as_the_ledger(workbooks, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_folder_of_five_years_goes_in_and_counts_as_the_ledger(workbooks, tmp_path: Path) -> None:
     folder, ledger = workbooks
     target = tmp_path / "all.sqlite"
     r = cli("import", str(folder), "--db", str(target), "--json")
@@ -48,7 +48,7 @@ def test_a_folder_of_five_years_goes_in_and_counts_as_the_ledger(workbooks, tmp_
         db.close()
 
 
-def test_several_files_named_as_text(workbooks, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_several_files_named_as_text(workbooks, tmp_path: Path) -> None:
     folder, ledger = workbooks
     files = [str(folder / f"Сотрудничество {y}.xlsx") for y in (2024, 2022)]
     r = cli("import", *files, "--db", str(tmp_path / "two.sqlite"))
@@ -64,7 +64,7 @@ def test_several_files_named_as_text(workbooks, tmp_path: Path) -> None:  # type
 
 def test_a_damaged_file_stops_the_batch_before_the_database_changes(
     workbooks, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     folder, _ = workbooks
     mixed = tmp_path / "mixed"
     shutil.copytree(folder, mixed)
@@ -83,13 +83,13 @@ def test_a_damaged_file_stops_the_batch_before_the_database_changes(
         (("--year", "2024"), "--year задаёт год одного файла"),
     ],
 )
-def test_year_is_refused_for_several_files(workbooks, tmp_path: Path, extra, words) -> None:  # type: ignore[no-untyped-def]
+def test_year_is_refused_for_several_files(workbooks, tmp_path: Path, extra, words) -> None:
     folder, _ = workbooks
     r = cli("import", str(folder), "--db", str(tmp_path / "y.sqlite"), *extra)
     assert_refused(r, 1, words)
 
 
-def test_two_files_of_one_year_and_a_year_already_there(workbooks, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_two_files_of_one_year_and_a_year_already_there(workbooks, tmp_path: Path) -> None:
     folder, _ = workbooks
     copy = tmp_path / "ещё 2023.xlsx"
     shutil.copyfile(folder / "Сотрудничество 2023.xlsx", copy)

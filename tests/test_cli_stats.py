@@ -15,7 +15,7 @@ from tests.test_cli import assert_refused, cli
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory, fixture_xlsx: Path):  # type: ignore[no-untyped-def]
+def built(tmp_path_factory: pytest.TempPathFactory, fixture_xlsx: Path):
     path = tmp_path_factory.mktemp("cli-stats") / "years.sqlite"
     db = open_database(path)
     ledger = multiyear.build(db, fixture_xlsx)
@@ -23,7 +23,7 @@ def built(tmp_path_factory: pytest.TempPathFactory, fixture_xlsx: Path):  # type
     return path, ledger
 
 
-def test_stats_json_equals_the_ledgers_count(built) -> None:  # type: ignore[no-untyped-def]
+def test_stats_json_equals_the_ledgers_count(built) -> None:
     path, ledger = built
     r = cli(
         "stats",
@@ -61,7 +61,7 @@ def test_stats_json_equals_the_ledgers_count(built) -> None:  # type: ignore[no-
     assert sum(r["partners"] for r in data["regions"]) == len(ledger.partners)
 
 
-def test_stats_as_text_for_a_person(built) -> None:  # type: ignore[no-untyped-def]
+def test_stats_as_text_for_a_person(built) -> None:
     path, ledger = built
     r = cli("stats", "--db", str(path), "--years", "2023–2025")
     assert r.returncode == 0, r.stderr
@@ -83,7 +83,7 @@ def test_stats_as_text_for_a_person(built) -> None:  # type: ignore[no-untyped-d
     assert "Белоруссия" in r.stdout and "Беларусь " not in r.stdout
 
 
-def test_anniversaries_json_and_text(built) -> None:  # type: ignore[no-untyped-def]
+def test_anniversaries_json_and_text(built) -> None:
     path, _ = built
     r = cli("anniversaries", "--db", str(path), "--year", "2025", "--json")
     assert r.returncode == 0, r.stderr
@@ -112,7 +112,7 @@ def test_anniversaries_json_and_text(built) -> None:  # type: ignore[no-untyped-
 )
 def test_bad_arguments_are_refused_in_one_line(
     built, args: tuple[str, ...], code: int, words: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     path, _ = built
     assert_refused(cli(*args, "--db", str(path)), code, words)
 

@@ -74,7 +74,7 @@ def test_ico_holds_every_size_windows_asks_for() -> None:
             assert length == 40 + width * width * 4 + ((width + 31) // 32) * 4 * width
 
 
-def test_committed_icons_match_the_svg(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_committed_icons_match_the_svg(qapp) -> None:
     """Someone who edits spbgui.svg must run packaging/make_icons.py as well.
 
     (``qapp`` first: the script would otherwise make a QGuiApplication of its own.)
@@ -82,7 +82,7 @@ def test_committed_icons_match_the_svg(qapp) -> None:  # type: ignore[no-untyped
     assert _load("make_icons").main(["--check"]) == 0
 
 
-def test_app_icon_offers_every_size(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_app_icon_offers_every_size(qapp) -> None:
     from spbgui.ui.icon import SIZES, app_icon
 
     icon = app_icon()
@@ -94,7 +94,7 @@ def test_app_icon_offers_every_size(qapp) -> None:  # type: ignore[no-untyped-de
 # --- the built program: slow, `make test-slow` ----------------------------------------
 
 
-def slow(test):  # type: ignore[no-untyped-def]
+def slow(test):
     """Marked slow, and allowed more than the suite's 600 s: the first one to run also
     builds (about two minutes here; pytest-timeout counts fixture set-up)."""
     return pytest.mark.slow(pytest.mark.timeout(1800)(test))

@@ -29,7 +29,7 @@ HEADER = [
 Rows = Sequence[Sequence[str | None]]
 
 
-def _fill(cell, value: str) -> None:  # type: ignore[no-untyped-def]
+def _fill(cell, value: str) -> None:
     """Paragraphs by blank-line-free «\\n\\n», line breaks by «\\n» inside a paragraph."""
     for n, para in enumerate(value.split("\n\n")):
         p = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
@@ -39,7 +39,7 @@ def _fill(cell, value: str) -> None:  # type: ignore[no-untyped-def]
                 run.add_break()
 
 
-def add_table(document, rows: Rows, merges: Sequence[tuple[int, int, int, int]] = ()):  # type: ignore[no-untyped-def]
+def add_table(document, rows: Rows, merges: Sequence[tuple[int, int, int, int]] = ()):
     width = max(len(r) for r in rows)
     table = document.add_table(rows=len(rows), cols=width)
     for r, values in enumerate(rows):
@@ -184,7 +184,7 @@ def test_no_table_anywhere_says_which_columns_are_needed(tmp_path: Path) -> None
 # --- hostile and damaged documents ---------------------------------------------------------
 
 
-def _rewrite(path: Path, member: str, change) -> Path:  # type: ignore[no-untyped-def]
+def _rewrite(path: Path, member: str, change) -> Path:
     src = zipfile.ZipFile(io.BytesIO(path.read_bytes()))
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
         for info in src.infolist():

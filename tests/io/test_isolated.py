@@ -50,7 +50,7 @@ def test_an_ordinary_exception_comes_back_as_itself() -> None:
 
 
 @pytest.mark.parametrize("crash", [t.panic, t.abort, t.segfault, t.kill_self, t.unpicklable_result])
-def test_a_crash_is_a_refusal(crash) -> None:  # type: ignore[no-untyped-def]
+def test_a_crash_is_a_refusal(crash) -> None:
     with pytest.raises(IsolatedFailure) as info:
         run_isolated(crash, **LIMITS, name="книга.xlsx")
     assert info.value.reason == "crash"

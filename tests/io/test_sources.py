@@ -89,7 +89,7 @@ def test_kinds_by_content(tmp_path: Path) -> None:
         (lambda t: t / "нет такого.xlsx", "не найден"),
     ],
 )
-def test_what_no_reader_takes_is_refused_with_what_to_do(tmp_path: Path, make, says: str) -> None:  # type: ignore[no-untyped-def]
+def test_what_no_reader_takes_is_refused_with_what_to_do(tmp_path: Path, make, says: str) -> None:
     path = make(tmp_path)
     with pytest.raises(TableError) as info:
         read_file(path)

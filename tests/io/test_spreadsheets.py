@@ -121,7 +121,7 @@ def _wide(text: str) -> bytes:
     return struct.pack("<I", len(data) // 2) + data
 
 
-def write_xlsb(  # type: ignore[no-untyped-def]
+def write_xlsb(
     path: Path, title: str, rows: Cells, merges=(), *, dim=None, records: bytes = b""
 ) -> Path:
     """A minimal .xlsb as Excel writes it (no library writes .xlsb): inline strings, numbers,
@@ -189,14 +189,14 @@ def test_the_2024_table_reads_to_the_expected_records(
     expected_records: dict[str, Any],
     writer,
     kind,
-    name: str,  # type: ignore[no-untyped-def]
+    name: str,
 ) -> None:
     path = writer(tmp_path / name, *fixture_cells)
     assert sniff(path) is kind
     assert parsed_to_records(read_file(path)) == expected_records
 
 
-def test_an_ods_merged_country_cell_belongs_to_every_row(tmp_path: Path, header_row) -> None:  # type: ignore[no-untyped-def]
+def test_an_ods_merged_country_cell_belongs_to_every_row(tmp_path: Path, header_row) -> None:
     rows = [
         header_row(2024),
         ["ЕВРОПА"],
@@ -240,7 +240,7 @@ def test_an_ods_cell_repeated_a_billion_times_is_refused_unread(tmp_path: Path) 
         read_file(path)
 
 
-def test_empty_repeats_as_libreoffice_writes_them_are_fine(tmp_path: Path, header_row) -> None:  # type: ignore[no-untyped-def]
+def test_empty_repeats_as_libreoffice_writes_them_are_fine(tmp_path: Path, header_row) -> None:
     rows = [header_row(2024), ["ЕВРОПА"], ["Венгрия", "Будапешт", "Соглашение", 2015, None]]
     path = write_ods(tmp_path / "t.ods", "Лист1", rows, [])
     # LibreOffice ends every sheet with the empty rest of it, a million rows by 1024 columns.
@@ -273,7 +273,7 @@ def test_an_ods_zip_bomb_is_refused(tmp_path: Path) -> None:
         read_file(path)
 
 
-def test_a_damaged_xls_is_refused_with_what_to_do(tmp_path: Path, fixture_cells) -> None:  # type: ignore[no-untyped-def]
+def test_a_damaged_xls_is_refused_with_what_to_do(tmp_path: Path, fixture_cells) -> None:
     path = write_xls(tmp_path / "t.xls", *fixture_cells)
     data = path.read_bytes()
     # The workbook stream garbled, the container's directory (at the end) left as it was.
@@ -282,7 +282,7 @@ def test_a_damaged_xls_is_refused_with_what_to_do(tmp_path: Path, fixture_cells)
         read_file(path)
 
 
-def test_an_xls_over_the_size_limit_is_refused(tmp_path: Path, fixture_cells) -> None:  # type: ignore[no-untyped-def]
+def test_an_xls_over_the_size_limit_is_refused(tmp_path: Path, fixture_cells) -> None:
     path = write_xls(tmp_path / "t.xls", *fixture_cells)
     with pytest.raises(TableError, match="допускается не более"):
         read_file(path, limits=ReadLimits(max_file_bytes=1000))
@@ -295,7 +295,7 @@ def test_an_xls_over_the_size_limit_is_refused(tmp_path: Path, fixture_cells) ->
 @pytest.mark.parametrize(("fmt", "kind"), [("xls", XLS), ("ods", ODS)])
 def test_libreoffice_saves_of_the_2024_table(
     tmp_path: Path, expected_records: dict[str, Any], fmt: str, kind
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     src = tmp_path / "cooperation_2024.xlsx"
     shutil.copy(FIXTURES / "cooperation_2024.xlsx", src)
     filters = {"xls": "xls:MS Excel 97", "ods": "ods"}  # LibreOffice cannot write .xlsb

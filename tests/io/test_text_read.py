@@ -49,7 +49,7 @@ def test_the_text_in_any_encoding_windows_writes(
     assert parsed_to_records(read_file(path)) == expected_records
 
 
-def test_a_semicolon_csv_from_russian_excel(tmp_path: Path, header_row) -> None:  # type: ignore[no-untyped-def]
+def test_a_semicolon_csv_from_russian_excel(tmp_path: Path, header_row) -> None:
     rows = [
         header_row(2024),
         ["ЕВРОПА", "", "", "", ""],

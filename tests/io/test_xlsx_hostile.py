@@ -51,7 +51,7 @@ def read_in_a_process(path: Path, engine: str = "auto") -> dict[str, object]:
     )
     assert done.returncode == 0, done.stderr[-3000:]
     result: dict[str, object] = json.loads(done.stdout)
-    assert result["seconds"] < 20  # type: ignore[operator]
+    assert result["seconds"] < 20
     return result
 
 
@@ -61,7 +61,7 @@ def refused(path: Path, engine: str = "auto") -> str:
     message = str(result["refused"])
     assert message and "\n" not in message and "Traceback" not in message
     assert any("а" <= ch <= "я" for ch in message.lower())
-    assert result["rss_mb"] < 1100  # type: ignore[operator]
+    assert result["rss_mb"] < 1100
     return message
 
 
@@ -128,11 +128,11 @@ def test_the_plain_table_of_these_files_reads(tmp_path: Path) -> None:
     for part in ("xl/worksheets/sheet1.xml", "xl/worksheets/sheet1.bin", "xl/worksheets/sheet1"):
         path = h.workbook(tmp_path / "ok.xlsx", h.sheet_xml(h.table_rows()), sheet_part=part)
         result = read_in_a_process(path)
-        assert result.get("read", {}).get("events") == 1, result  # type: ignore[union-attr]
+        assert result.get("read", {}).get("events") == 1, result
     path = h.workbook(
         tmp_path / "sst.xlsx", h.sheet_xml(h.table_rows()), shared=h.shared_strings(["a"])
     )
-    assert read_in_a_process(path).get("read", {}).get("agreements") == 1  # type: ignore[union-attr]
+    assert read_in_a_process(path).get("read", {}).get("agreements") == 1
 
 
 def test_a_panic_in_the_reader_is_a_refusal_in_process_too(tmp_path: Path) -> None:
@@ -174,4 +174,4 @@ def test_binary_parts_beside_the_sheet_are_left_alone(tmp_path: Path) -> None:
         extra_parts={"xl/media/image1.png": png, "xl/printerSettings/p1.bin": b"\x00\x01" * 99},
     )
     result = read_in_a_process(path)
-    assert result.get("read", {}).get("events") == 1, result  # type: ignore[union-attr]
+    assert result.get("read", {}).get("events") == 1, result

@@ -48,7 +48,7 @@ def read(
     return read
 
 
-def test_events_merged_over_a_countrys_rows_are_stored_once(read) -> None:  # type: ignore[no-untyped-def]
+def test_events_merged_over_a_countrys_rows_are_stored_once(read) -> None:
     table = read(
         [
             ["Киргизия", None, KYRGYZ, 2003, NINE],
@@ -72,7 +72,7 @@ def test_events_merged_over_a_countrys_rows_are_stored_once(read) -> None:  # ty
     assert not [w for w in table.warnings if "к каждой из этих строк" in w.message]
 
 
-def test_events_merged_from_a_city_row_go_to_that_city(read) -> None:  # type: ignore[no-untyped-def]
+def test_events_merged_from_a_city_row_go_to_that_city(read) -> None:
     table = read(
         [
             ["Киргизия", "Бишкек", "Соглашение о побратимстве", 2010, NINE],
@@ -88,7 +88,7 @@ def test_events_merged_from_a_city_row_go_to_that_city(read) -> None:  # type: i
     assert "партнёру «Бишкек»" in note.message
 
 
-def test_a_title_merged_over_a_partners_rows_is_one_agreement(read) -> None:  # type: ignore[no-untyped-def]
+def test_a_title_merged_over_a_partners_rows_is_one_agreement(read) -> None:
     table = read(
         [
             ["Армения", "Ереван", "Соглашение о сотрудничестве", 1996, "3 мая – визит."],
@@ -100,7 +100,7 @@ def test_a_title_merged_over_a_partners_rows_is_one_agreement(read) -> None:  # 
     assert agreements(table) == [("Армения", "Ереван", "Соглашение о сотрудничестве", 3)]
 
 
-def test_a_title_merged_over_two_partners_is_stored_once(read) -> None:  # type: ignore[no-untyped-def]
+def test_a_title_merged_over_two_partners_is_stored_once(read) -> None:
     table = read(
         [
             ["Казахстан", "Алма-Ата", "Соглашение о побратимстве городов", 1997, "3 мая – визит."],
@@ -116,7 +116,7 @@ def test_a_title_merged_over_two_partners_is_stored_once(read) -> None:  # type:
     assert "одно соглашение" in note.message
 
 
-def test_a_merged_date_cell_is_not_copied(read) -> None:  # type: ignore[no-untyped-def]
+def test_a_merged_date_cell_is_not_copied(read) -> None:
     table = read(
         [
             ["Узбекистан", "Ташкент", "Соглашение о сотрудничестве", 2000, None],

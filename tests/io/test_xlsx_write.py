@@ -37,11 +37,11 @@ def book(exported: Path) -> openpyxl.Workbook:
     return openpyxl.load_workbook(exported)
 
 
-def _merged(ws) -> set[str]:  # type: ignore[no-untyped-def]
+def _merged(ws) -> set[str]:
     return {str(r) for r in ws.merged_cells.ranges}
 
 
-def test_title_header_and_regions(book) -> None:  # type: ignore[no-untyped-def]
+def test_title_header_and_regions(book) -> None:
     ws = book.worksheets[0]
     assert ws.title == "Таблица 2024"
     assert ws["A1"].value == "Сотрудничество Санкт-Петербурга с городами-партнёрами"
@@ -61,7 +61,7 @@ def test_title_header_and_regions(book) -> None:  # type: ignore[no-untyped-def]
     assert ws["A3"].value == "ЕВРОПА"
 
 
-def test_one_row_per_agreement_country_merged_down(book) -> None:  # type: ignore[no-untyped-def]
+def test_one_row_per_agreement_country_merged_down(book) -> None:
     ws = book.worksheets[0]
     rows = {c.value: c.row for c in ws["A"] if c.value}
     vietnam = rows["Вьетнам"]
@@ -82,7 +82,7 @@ def test_one_row_per_agreement_country_merged_down(book) -> None:  # type: ignor
     assert ws.cell(belarus, 4).value == "20.06.1995"
 
 
-def test_events_one_a_line_dates_as_staff_write_them(book) -> None:  # type: ignore[no-untyped-def]
+def test_events_one_a_line_dates_as_staff_write_them(book) -> None:
     ws = book.worksheets[0]
     cell = next(c for c in ws["B"] if c.value == "Республика Сербская")
     events = ws.cell(cell.row, 5).value.split("\n")
@@ -96,7 +96,7 @@ def test_events_one_a_line_dates_as_staff_write_them(book) -> None:  # type: ign
     assert any("28 августа – 8 сентября – " in t for t in texts)  # a range across months
 
 
-def test_print_set_up(book) -> None:  # type: ignore[no-untyped-def]
+def test_print_set_up(book) -> None:
     for ws in book.worksheets:
         setup = ws.page_setup
         assert setup.orientation == "landscape"
@@ -112,7 +112,7 @@ def test_print_set_up(book) -> None:  # type: ignore[no-untyped-def]
     assert events.freeze_panes == "A2"
 
 
-def test_cells_wrap_and_rows_are_tall_enough(book) -> None:  # type: ignore[no-untyped-def]
+def test_cells_wrap_and_rows_are_tall_enough(book) -> None:
     ws = book.worksheets[0]
     widths = {c: ws.column_dimensions[c].width for c in "ABCDE"}
     assert widths["E"] > widths["C"] > widths["B"] > 10
@@ -126,7 +126,7 @@ def test_cells_wrap_and_rows_are_tall_enough(book) -> None:  # type: ignore[no-u
                     assert height is not None and height >= min(lines * 12, MAX_ROW_PT)
 
 
-def test_events_list(book) -> None:  # type: ignore[no-untyped-def]
+def test_events_list(book) -> None:
     ws = book.worksheets[1]
     assert ws.title == "Мероприятия"
     header = [c.value for c in ws[1]]
@@ -165,7 +165,7 @@ def test_events_list(book) -> None:  # type: ignore[no-untyped-def]
     assert whole and all(r[2] is None for r in whole)  # the country as a whole: no partner
 
 
-def test_the_events_list_prints_as_a_ruled_table_on_a4_landscape(book) -> None:  # type: ignore[no-untyped-def]
+def test_the_events_list_prints_as_a_ruled_table_on_a4_landscape(book) -> None:
     ws = book.worksheets[1]
     # Excel counts widths in the default font's «0»: Times New Roman 11, 7 pixels at
     # 96 dpi, plus 5 pixels of padding a column. A4 landscape inside 0.4-inch margins is
@@ -273,7 +273,7 @@ def test_a_region_or_filter_with_no_countries(tmp_path: Path) -> None:
     assert [r.name for r in back.regions] == ["Африка"] and back.year == 2023
 
 
-def _no_overlaps(ws) -> None:  # type: ignore[no-untyped-def]
+def _no_overlaps(ws) -> None:
     """Excel repairs a workbook whose merged ranges overlap; none may."""
     seen: dict[tuple[int, int], str] = {}
     for merged in ws.merged_cells.ranges:
@@ -282,7 +282,7 @@ def _no_overlaps(ws) -> None:  # type: ignore[no-untyped-def]
             seen[(row, col)] = str(merged)
 
 
-def test_merged_ranges_never_overlap(book, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_merged_ranges_never_overlap(book, tmp_path: Path) -> None:
     _no_overlaps(book.worksheets[0])
     table = _table()
     partner = table.regions[0].countries[0].partners[0]

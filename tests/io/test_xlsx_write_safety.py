@@ -242,12 +242,12 @@ def _sheet_files_left() -> list[str]:
     return [f for f in ALL_TEMP_FILES if os.path.exists(f)]
 
 
-def test_a_full_disk_midway_leaves_the_old_file_intact(old_file, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_full_disk_midway_leaves_the_old_file_intact(old_file, monkeypatch) -> None:
     path, before = old_file
     real_write = zipfile.ZipFile.write
     calls = {"n": 0}
 
-    def failing_write(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def failing_write(self, *args, **kwargs):
         calls["n"] += 1
         if calls["n"] == 2:  # the second sheet: the first is already in the archive
             self.fp.write(b"\0" * 1000)
@@ -264,7 +264,7 @@ def test_a_full_disk_midway_leaves_the_old_file_intact(old_file, monkeypatch) ->
     assert _sheet_files_left() == []
 
 
-def test_a_failed_fsync_or_rename_leaves_the_old_file_intact(old_file, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_failed_fsync_or_rename_leaves_the_old_file_intact(old_file, monkeypatch) -> None:
     path, before = old_file
 
     def no_fsync(fd: int) -> None:
@@ -287,7 +287,7 @@ def test_a_failed_fsync_or_rename_leaves_the_old_file_intact(old_file, monkeypat
     assert _leftovers(path.parent) == []
 
 
-def test_cancel_writes_nothing(old_file) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_writes_nothing(old_file) -> None:
     path, before = old_file
     with pytest.raises(ExportCancelled):
         write_table(_table(title="Новый файл"), path, cancelled=lambda: True)

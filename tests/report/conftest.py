@@ -64,7 +64,7 @@ def flow_text(
             continue
         found: list[tuple[float, float, str]] = []
 
-        def visit(text, cm, tm, font, size, found=found) -> None:  # type: ignore[no-untyped-def]
+        def visit(text, cm, tm, font, size, found=found) -> None:
             if text.strip():
                 found.append((cm[4] + tm[4] * cm[0], cm[5] + tm[5] * cm[3], text))
 
@@ -109,7 +109,7 @@ def report_docx(db_2024: Database, tmp_path_factory: pytest.TempPathFactory) -> 
     return path
 
 
-def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
+def pytest_terminal_summary(terminalreporter) -> None:
     """Say where the printed pages of the slow tests are, for a person to look at."""
     from tests.report.printing import kept
 

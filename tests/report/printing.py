@@ -129,7 +129,7 @@ def read_pages(pdf: Path) -> list[Page]:
     return pages
 
 
-def _rules(pdf: Path, n: int) -> tuple[list, list]:  # type: ignore[type-arg]
+def _rules(pdf: Path, n: int) -> tuple[list, list]:
     """The ruled lines of page ``n``: thin straight runs of dark pixels, in points."""
     grey = subprocess.run(
         [tool("pdftoppm"), "-gray", "-aaVector", "no", "-aa", "no", "-r", str(DPI),

@@ -8,7 +8,7 @@ from spbgui.report.chart import ensure_application, make_chart
 from spbgui.report.content import ChartData
 
 
-def _chart(series: list[tuple[str, list[int]]]):  # type: ignore[no-untyped-def]
+def _chart(series: list[tuple[str, list[int]]]):
     ensure_application()
     months = [str(n) for n in range(1, 13)]
     return make_chart(ChartData("t", months, series, ""), (800, 400))

@@ -8,7 +8,7 @@ from spbgui.services.table_data import load_table
 from spbgui.store.database import Database
 
 
-def _content(db: Database, **kw):  # type: ignore[no-untyped-def]
+def _content(db: Database, **kw):
     return build_content(load_table(db=db, year=2024), ReportOptions(2024, **kw))
 
 

@@ -22,21 +22,21 @@ from .conftest import squeeze
 HEADER = ["Страна", "Город"]
 
 
-def _pages(document) -> list:  # type: ignore[no-untyped-def]
+def _pages(document) -> list:
     """The tables of the main table's pages (the summary's table has other headers)."""
     return [t for t in document.tables if [c.text for c in t.rows[0].cells][:2] == HEADER]
 
 
-def _rows(document) -> list:  # type: ignore[no-untyped-def]
+def _rows(document) -> list:
     return [row for t in _pages(document) for row in t.rows[1:]]
 
 
-def _events_flow(document) -> str:  # type: ignore[no-untyped-def]
+def _events_flow(document) -> str:
     """The events column read on across pages, without white space."""
     return squeeze("".join(r.cells[4].text for r in _rows(document)))
 
 
-def test_every_partner_and_event_is_in_a_real_table(report_docx: Path, expected_2024) -> None:  # type: ignore[no-untyped-def]
+def test_every_partner_and_event_is_in_a_real_table(report_docx: Path, expected_2024) -> None:
     document = docx.Document(str(report_docx))
     text = "\n".join(c.text for r in _rows(document) for c in r.cells)
     for p in expected_2024["partners"]:

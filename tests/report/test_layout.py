@@ -84,7 +84,7 @@ def test_every_page_has_content_and_the_summary_its_own_page(
     assert len(pages) == len(ReportPages(without, writer)) + 1
 
 
-def _no_widows(table: TableLayout, slices: list) -> None:  # type: ignore[type-arg]
+def _no_widows(table: TableLayout, slices: list) -> None:
     """No page starts with the last line or two of a row begun on the page before."""
     for n, s in enumerate(slices[1:], 2):
         for piece in s.pieces:
@@ -93,7 +93,7 @@ def _no_widows(table: TableLayout, slices: list) -> None:  # type: ignore[type-a
                 assert lines >= SLIVER_LINES, f"page {n} starts with {lines} lines of a row"
 
 
-def _no_lonely_paragraph_lines(table: TableLayout, slices: list) -> int:  # type: ignore[type-arg]
+def _no_lonely_paragraph_lines(table: TableLayout, slices: list) -> int:
     """No event is cut leaving one of its lines alone on a page; the cuts inside one."""
     inside = 0
     pieces = [p for s in slices for p in s.pieces]
@@ -129,7 +129,7 @@ def test_no_page_starts_with_a_line_or_two_of_a_row(db_2024: Database, writer: Q
     _no_widows(table, table.paginate(pages.body - pages._heading_block()[1], pages.body))
 
 
-def _last_page_is_no_scrap(table: TableLayout, slices: list, page: float) -> None:  # type: ignore[type-arg]
+def _last_page_is_no_scrap(table: TableLayout, slices: list, page: float) -> None:
     last = slices[-1].pieces
     rows = [p for p in last if table.rows[p.row].row.kind != "region"]
     whole_region = table.rows[last[0].row].row.kind == "region"
@@ -155,7 +155,7 @@ def test_the_2024_table_ends_with_its_last_region_whole(
 @pytest.mark.parametrize("seed", range(16))
 def test_a_year_like_2025_ends_on_no_scrap_of_a_page(
     fixture_xlsx, writer: QPdfWriter, seed: int
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     content = build_content(year_like(fixture_xlsx, 2025, seed), ReportOptions(2025))
     pages = ReportPages(content, writer)
     table = TableLayout(content.table, pages.width, writer)

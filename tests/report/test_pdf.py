@@ -35,7 +35,7 @@ def _flow(path: Path, expected: dict, db: Database, options: ReportOptions) -> s
     return flow_text(path, options.year, names, content, options.landscape)
 
 
-def test_every_region_country_partner_and_event_is_there(report_pdf: Path, expected_2024, db_2024):  # type: ignore[no-untyped-def]
+def test_every_region_country_partner_and_event_is_there(report_pdf: Path, expected_2024, db_2024):
     text = _flow(report_pdf, expected_2024, db_2024, ReportOptions(2024)).casefold()
     missing = [n for n in _names(expected_2024) if squeeze(n).casefold() not in text]
     assert not missing
@@ -47,7 +47,7 @@ def test_every_region_country_partner_and_event_is_there(report_pdf: Path, expec
         assert squeeze(a["title"]).casefold() in text
 
 
-def test_each_event_is_written_date_dash_text_as_staff_write_them(  # type: ignore[no-untyped-def]
+def test_each_event_is_written_date_dash_text_as_staff_write_them(
     report_pdf: Path, expected_2024, db_2024: Database
 ) -> None:
     """Each event as «date – text», the date as the table wrote it (issue 15)."""
@@ -117,7 +117,7 @@ def test_heading_and_summary(report_pdf: Path) -> None:
     assert "бездаты(вдиаграммуневошли):7" in last
 
 
-def test_portrait_without_summary(db_2024: Database, tmp_path: Path, expected_2024) -> None:  # type: ignore[no-untyped-def]
+def test_portrait_without_summary(db_2024: Database, tmp_path: Path, expected_2024) -> None:
     path = tmp_path / "portrait.pdf"
     options = ReportOptions(year=2024, summary=False, landscape=False)
     pages = save_pdf(db=db_2024, options=options, path=path)
@@ -163,7 +163,7 @@ def test_an_empty_database_is_refused(db: Database, tmp_path: Path) -> None:
 
 def test_a_year_without_events_still_lists_every_partner(
     db_2024: Database, tmp_path: Path, expected_2024
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     path = tmp_path / "2025.pdf"
     save_pdf(db=db_2024, options=ReportOptions(year=2025), path=path)
     flat = _flow(path, expected_2024, db_2024, ReportOptions(year=2025)).casefold()

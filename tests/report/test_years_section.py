@@ -20,14 +20,14 @@ from tests.report.conftest import pdf_pages, squeeze
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory, fixture_xlsx: Path):  # type: ignore[no-untyped-def]
+def built(tmp_path_factory: pytest.TempPathFactory, fixture_xlsx: Path):
     db = open_database(tmp_path_factory.mktemp("report-years") / "years.sqlite")
     ledger = multiyear.build(db, fixture_xlsx)
     yield db, ledger
     db.close()
 
 
-def _by_region(ledger, year: int) -> Counter[str]:  # type: ignore[no-untyped-def]
+def _by_region(ledger, year: int) -> Counter[str]:
     return Counter(e[1] for e in ledger.events if e[0] == year)
 
 
@@ -35,7 +35,7 @@ def _signed(n: int) -> str:
     return f"+{n}" if n > 0 else str(n)
 
 
-def test_word_report_has_the_comparison_and_the_anniversaries(built, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_word_report_has_the_comparison_and_the_anniversaries(built, tmp_path: Path) -> None:
     db, ledger = built
     path = tmp_path / "report.docx"
     save_docx(db=db, options=ReportOptions(2025), path=path)
@@ -70,7 +70,7 @@ def test_word_report_has_the_comparison_and_the_anniversaries(built, tmp_path: P
     ]
 
 
-def test_pdf_report_has_the_section_on_its_own_pages(built, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_pdf_report_has_the_section_on_its_own_pages(built, tmp_path: Path) -> None:
     db, ledger = built
     path = tmp_path / "report.pdf"
     save_pdf(db=db, options=ReportOptions(2025), path=path)
@@ -89,7 +89,7 @@ def test_pdf_report_has_the_section_on_its_own_pages(built, tmp_path: Path) -> N
     assert "Хошимин" in section and "Соглашениеопартнёрстве" in section
 
 
-def test_no_section_for_part_of_the_table_or_without_an_earlier_year(built, db) -> None:  # type: ignore[no-untyped-def]
+def test_no_section_for_part_of_the_table_or_without_an_earlier_year(built, db) -> None:
     big, _ = built
     assert report_content(db=big, options=ReportOptions(2025)).years is not None
     assert report_content(db=big, options=ReportOptions(2025, regions=("СНГ",))).years is None
@@ -97,7 +97,7 @@ def test_no_section_for_part_of_the_table_or_without_an_earlier_year(built, db) 
     assert report_content(db=big, options=ReportOptions(2021)).years is None  # the first year
 
 
-def test_excel_export_has_the_itogi_sheet_with_numbers(built, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_excel_export_has_the_itogi_sheet_with_numbers(built, tmp_path: Path) -> None:
     db, ledger = built
     path = tmp_path / "table.xlsx"
     export_workbook(db=db, year=2025, path=path)

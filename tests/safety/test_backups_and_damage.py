@@ -18,14 +18,14 @@ from spbgui.store.models import Region
 
 
 @pytest.fixture
-def filled(db_path: Path, fixture_xlsx: Path):  # type: ignore[no-untyped-def]
+def filled(db_path: Path, fixture_xlsx: Path):
     db = open_database(db_path)
     import_table(db=db, table=read_table(fixture_xlsx))
     yield db
     db.close()
 
 
-def test_backup_and_restore_round_trip(filled) -> None:  # type: ignore[no-untyped-def]
+def test_backup_and_restore_round_trip(filled) -> None:
     before = records.dump(db=filled)
     copy = backups.backup_now(db=filled)
     assert copy.counts == {
@@ -47,7 +47,7 @@ def test_backup_and_restore_round_trip(filled) -> None:  # type: ignore[no-untyp
     assert {b.reason for b in listed} >= {"manual", "before-restore"}
 
 
-def test_daily_backup_once_a_day(filled, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_daily_backup_once_a_day(filled, db_path: Path) -> None:
     filled.close()
     for _ in range(3):
         open_database(db_path).close()
@@ -55,7 +55,7 @@ def test_daily_backup_once_a_day(filled, db_path: Path) -> None:  # type: ignore
     assert len(daily) == 1 and daily[0].created.date() == dt.date.today()
 
 
-def test_rotation_keeps_the_last_ten(filled, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_rotation_keeps_the_last_ten(filled, db_path: Path) -> None:
     for _ in range(13):
         backups.backup_now(db=filled)
     assert len(store_backup.backups_of(db_path, "manual")) == 10
@@ -68,7 +68,7 @@ def _damage(path: Path) -> None:
         fh.write(b"\xde\xad\xbe\xef" * 2048)
 
 
-def test_damaged_file_is_refused_and_restored_from_backup(filled, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_damaged_file_is_refused_and_restored_from_backup(filled, db_path: Path) -> None:
     before = records.dump(db=filled)
     backups.backup_now(db=filled)
     filled.close()
@@ -91,7 +91,7 @@ def test_damaged_file_is_refused_and_restored_from_backup(filled, db_path: Path)
         again.close()
 
 
-def test_readonly_folder_opens_readonly(filled, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_readonly_folder_opens_readonly(filled, db_path: Path) -> None:
     before = records.dump(db=filled)
     filled.close()
     folder = db_path.parent

@@ -63,7 +63,7 @@ def _write(path: Path, body: list[list[object]], merged: list[tuple[int, int, in
 
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 @given(body=rows, merged=merges, header=st.booleans(), data=st.data())
-def test_any_workbook_imports_whole_or_not_at_all(body, merged, header, data) -> None:  # type: ignore[no-untyped-def]
+def test_any_workbook_imports_whole_or_not_at_all(body, merged, header, data) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         xlsx = Path(tmp) / "random.xlsx"
         _write(xlsx, body, merged, header)
@@ -131,10 +131,10 @@ class Pick:
     they get past the first checks to the later ones and to the reader.
     """
 
-    def __init__(self, draw, wild: bool) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, draw, wild: bool) -> None:
         self.draw, self.wild = draw, wild
 
-    def __call__(self, sound: st.SearchStrategy, hostile: st.SearchStrategy):  # type: ignore[no-untyped-def]
+    def __call__(self, sound: st.SearchStrategy, hostile: st.SearchStrategy):
         if self.wild and self.draw(st.integers(0, 2)) == 0:
             return self.draw(hostile)
         return self.draw(sound)
@@ -207,7 +207,7 @@ def _merges(pick: Pick) -> str:
 
 
 @st.composite
-def fuzz_workbooks(draw, folder: Path) -> Path:  # type: ignore[no-untyped-def]
+def fuzz_workbooks(draw, folder: Path) -> Path:
     pick = Pick(draw, wild=draw(st.booleans()))
     body = _rows(pick)
     rows = h.table_rows(body) if draw(st.integers(0, 3)) else body
@@ -259,10 +259,10 @@ def _read_or_refuse(path: Path) -> None:
     assert time.monotonic() - started < 20
 
 
-def _fuzz_structure(examples: int):  # type: ignore[no-untyped-def]
+def _fuzz_structure(examples: int):
     @settings(max_examples=examples, deadline=None, suppress_health_check=list(HealthCheck))
     @given(data=st.data())
-    def run(data) -> None:  # type: ignore[no-untyped-def]
+    def run(data) -> None:
         with tempfile.TemporaryDirectory() as tmp:
             _read_or_refuse(data.draw(fuzz_workbooks(Path(tmp))))
 

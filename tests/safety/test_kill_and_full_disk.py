@@ -26,7 +26,7 @@ def _reset(src: Path, dst: Path) -> None:
     copy_database(src, dst)
 
 
-def test_sigkill_at_20_moments_leaves_before_or_after(tmp_path, fixture_xlsx, big_xlsx) -> None:  # type: ignore[no-untyped-def]
+def test_sigkill_at_20_moments_leaves_before_or_after(tmp_path, fixture_xlsx, big_xlsx) -> None:
     before_file = tmp_path / "before.sqlite"
     assert cli("import", str(fixture_xlsx), "--db", str(before_file)).returncode == 0
     before = state(before_file)
@@ -95,7 +95,7 @@ def _limited(limit: int, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_full_disk_during_import(tmp_path, fixture_xlsx, big_xlsx) -> None:  # type: ignore[no-untyped-def]
+def test_full_disk_during_import(tmp_path, fixture_xlsx, big_xlsx) -> None:
     db = tmp_path / "full.sqlite"
     assert cli("import", str(fixture_xlsx), "--db", str(db)).returncode == 0
     before = state(db)
@@ -108,7 +108,7 @@ def test_full_disk_during_import(tmp_path, fixture_xlsx, big_xlsx) -> None:  # t
     assert state(db) == before
 
 
-def test_full_disk_during_an_edit(tmp_path, fixture_xlsx) -> None:  # type: ignore[no-untyped-def]
+def test_full_disk_during_an_edit(tmp_path, fixture_xlsx) -> None:
     db = tmp_path / "full.sqlite"
     assert cli("import", str(fixture_xlsx), "--db", str(db)).returncode == 0
     before = state(db)

@@ -18,7 +18,7 @@ from tests.services.test_conflicts import (
 )
 
 
-def test_second_save_is_refused_on_postgresql(pg_db, pg_url) -> None:  # type: ignore[no-untyped-def]
+def test_second_save_is_refused_on_postgresql(pg_db, pg_url) -> None:
     other = open_database(pg_url)
     try:
         check_second_save_is_refused(pg_db, other)
@@ -26,11 +26,11 @@ def test_second_save_is_refused_on_postgresql(pg_db, pg_url) -> None:  # type: i
         other.close()
 
 
-def test_every_kind_checks_its_version_on_postgresql(pg_db) -> None:  # type: ignore[no-untyped-def]
+def test_every_kind_checks_its_version_on_postgresql(pg_db) -> None:
     check_every_kind_checks_its_version(pg_db)
 
 
-def test_a_write_racing_another_transaction_is_refused(pg_db, pg_url) -> None:  # type: ignore[no-untyped-def]
+def test_a_write_racing_another_transaction_is_refused(pg_db, pg_url) -> None:
     """Without an expected version the ORM's own check still refuses: read, they commit, write."""
     _partner, event_id = _seed(pg_db)
     other = open_database(pg_url)

@@ -24,15 +24,15 @@ SECONDS = float(os.environ.get("SPBGUI_SOAK_SECONDS", "30"))
 NO_DATE = EventDate(None, None)
 
 
-def test_history_of_edits_on_postgresql(pg_db, pg_server) -> None:  # type: ignore[no-untyped-def]
+def test_history_of_edits_on_postgresql(pg_db, pg_server) -> None:
     check_history_of_edits(pg_db, pg_server.superuser)  # the database user, not the OS login
 
 
-def test_restore_deleted_on_postgresql(pg_db) -> None:  # type: ignore[no-untyped-def]
+def test_restore_deleted_on_postgresql(pg_db) -> None:
     check_restore_deleted(pg_db)
 
 
-def test_eight_writers_lose_nothing_and_the_history_lists_each_change_once(pg_db, pg_url) -> None:  # type: ignore[no-untyped-def]
+def test_eight_writers_lose_nothing_and_the_history_lists_each_change_once(pg_db, pg_url) -> None:
     r = edit.add_region(db=pg_db, name="Азия")
     c = edit.add_country(db=pg_db, region_id=r.id, name="Вьетнам")
     partners = [edit.add_partner(db=pg_db, country_id=c.id, name=f"Город {i}").id for i in range(4)]

@@ -25,7 +25,7 @@ from spbgui.store.errors import StoreError
 CLI = (sys.executable, "-m", "spbgui.cli")
 
 
-def _login(pg_server, dbname: str, template: str) -> str:  # type: ignore[no-untyped-def]
+def _login(pg_server, dbname: str, template: str) -> str:
     name = f"{template.split('_')[1]}_{uuid.uuid4().hex[:8]}"
     pg_server.sql(f"CREATE ROLE {name} LOGIN")
     pg_server.sql(f"GRANT {template} TO {name}")
@@ -33,7 +33,7 @@ def _login(pg_server, dbname: str, template: str) -> str:  # type: ignore[no-unt
 
 
 @pytest.fixture
-def seeded(pg_server, fixture_xlsx: Path):  # type: ignore[no-untyped-def]
+def seeded(pg_server, fixture_xlsx: Path):
     dbname = pg_server.new_database()
     owner = open_database(pg_server.url(dbname))  # the migrations create the roles
     import_table(db=owner, table=read_table(fixture_xlsx))
@@ -62,7 +62,7 @@ def _every_write(db: Database, fixture_xlsx: Path) -> list[tuple[str, object]]:
 
 def test_a_reader_opens_read_only_and_cannot_change_anything(
     pg_server, seeded, fixture_xlsx: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     dbname, owner = seeded
     before = records.dump(db=owner)
     reader = open_database(_login(pg_server, dbname, "spbgui_reader"))
@@ -72,13 +72,13 @@ def test_a_reader_opens_read_only_and_cannot_change_anything(
         assert records.dump(db=reader) == before  # reading works
         for name, write in _every_write(reader, fixture_xlsx):
             with pytest.raises(StoreError, match="только для чтения"):
-                write()  # type: ignore[operator]
+                write()
             assert records.dump(db=owner) == before, name
         # Even with the program's flag lifted, the server refuses, in words.
         reader.readonly = False
         for name, write in _every_write(reader, fixture_xlsx):
             with pytest.raises(StoreError, match="нет права"):
-                write()  # type: ignore[operator]
+                write()
             assert records.dump(db=owner) == before, name
     finally:
         reader.close()
@@ -86,7 +86,7 @@ def test_a_reader_opens_read_only_and_cannot_change_anything(
 
 def test_a_reader_cannot_change_anything_through_the_cli(
     pg_server, seeded, fixture_xlsx: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     dbname, owner = seeded
     before = records.dump(db=owner)
     url = _login(pg_server, dbname, "spbgui_reader")
@@ -110,7 +110,7 @@ def test_a_reader_cannot_change_anything_through_the_cli(
     assert info.returncode == 0, info  # reading is allowed
 
 
-def test_an_editor_can_do_what_a_user_does(pg_server, seeded, fixture_xlsx: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_editor_can_do_what_a_user_does(pg_server, seeded, fixture_xlsx: Path) -> None:
     dbname, _owner = seeded
     url = _login(pg_server, dbname, "spbgui_editor")
     editor = open_database(url)
@@ -127,7 +127,7 @@ def test_an_editor_can_do_what_a_user_does(pg_server, seeded, fixture_xlsx: Path
         editor.close()
 
 
-def test_the_window_of_a_reader_cannot_edit(qtbot, pg_server, seeded) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_of_a_reader_cannot_edit(qtbot, pg_server, seeded) -> None:
     from spbgui.ui.actions import ActionId
     from spbgui.ui.main_window import MainWindow
 

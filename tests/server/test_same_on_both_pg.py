@@ -24,7 +24,7 @@ from spbgui.store import migrate
 from spbgui.store.models import Base, is_model_object
 
 
-def test_migrations_match_the_models_and_go_down_and_up_on_postgresql(pg_db) -> None:  # type: ignore[no-untyped-def]
+def test_migrations_match_the_models_and_go_down_and_up_on_postgresql(pg_db) -> None:
     assert migrate.current_revision(pg_db.engine) == migrate.head_revision()
     with pg_db.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"include_name": is_model_object})
@@ -38,11 +38,11 @@ def test_migrations_match_the_models_and_go_down_and_up_on_postgresql(pg_db) -> 
 
 
 @pytest.fixture(scope="module")
-def table_2024(fixture_xlsx: Path):  # type: ignore[no-untyped-def]
+def table_2024(fixture_xlsx: Path):
     return read_table(fixture_xlsx)
 
 
-def test_tree_and_search_answer_alike_on_both_backends(db, pg_db, table_2024) -> None:  # type: ignore[no-untyped-def]
+def test_tree_and_search_answer_alike_on_both_backends(db, pg_db, table_2024) -> None:
     for database in (db, pg_db):
         import_table(db=database, table=table_2024)
     for year in (2024, 2025):
@@ -58,7 +58,7 @@ def test_tree_and_search_answer_alike_on_both_backends(db, pg_db, table_2024) ->
         ), query
 
 
-def _random_queries(db, n: int, seed: int) -> list[str]:  # type: ignore[no-untyped-def]
+def _random_queries(db, n: int, seed: int) -> list[str]:
     """Queries a person might type, and some a person would not: prefixes of real words in
     any case, «е» for «ё», words glued with «_», «%», «-», and LIKE's own wildcards alone."""
     import random
@@ -89,7 +89,7 @@ def _random_queries(db, n: int, seed: int) -> list[str]:  # type: ignore[no-unty
     return out
 
 
-def test_random_queries_answer_alike_on_both_backends(db, pg_db, table_2024) -> None:  # type: ignore[no-untyped-def]
+def test_random_queries_answer_alike_on_both_backends(db, pg_db, table_2024) -> None:
     for database in (db, pg_db):
         import_table(db=database, table=table_2024)
         import_table(db=database, table=dataclasses.replace(table_2024, year=2023))

@@ -13,13 +13,13 @@ from spbgui.services.importer import import_table
 
 
 @pytest.fixture(scope="module")
-def table_2024(fixture_xlsx: Path):  # type: ignore[no-untyped-def]
+def table_2024(fixture_xlsx: Path):
     return read_table(fixture_xlsx)
 
 
 def test_import_of_the_2024_table_dumps_the_expected_records(
     pg_db, table_2024, expected_2024
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     result = import_table(db=pg_db, table=table_2024)
     assert result.created["events"] == 96
     assert records.dump(db=pg_db) == expected_2024
@@ -38,7 +38,7 @@ def test_import_of_the_2024_table_dumps_the_expected_records(
     assert again.created["events"] == 96
 
 
-def test_edits_and_delete_undo_with_explicit_ids(pg_db) -> None:  # type: ignore[no-untyped-def]
+def test_edits_and_delete_undo_with_explicit_ids(pg_db) -> None:
     r = edit.add_region(db=pg_db, name="Азия")
     c = edit.add_country(db=pg_db, region_id=r.id, name="Вьетнам")
     p = edit.add_partner(db=pg_db, country_id=c.id, name="Хошимин")

@@ -20,11 +20,11 @@ from spbgui.store.models import Event, Partner
 
 
 @pytest.fixture(scope="module")
-def table_2024(fixture_xlsx: Path):  # type: ignore[no-untyped-def]
+def table_2024(fixture_xlsx: Path):
     return read_table(fixture_xlsx)
 
 
-def _together(*calls):  # type: ignore[no-untyped-def]
+def _together(*calls):
     """Run the calls in threads released at the same moment; their results or exceptions."""
     barrier = threading.Barrier(len(calls))
     out: list[object] = [None] * len(calls)
@@ -47,7 +47,7 @@ def _together(*calls):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("trial", range(3))
 def test_two_imports_on_two_connections_store_the_year_once(
     pg_url: str, table_2024, trial: int
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     open_database(pg_url).close()  # the schema, made once
     a, b = open_database(pg_url), open_database(pg_url)
     try:
@@ -64,7 +64,7 @@ def test_two_imports_on_two_connections_store_the_year_once(
         b.close()
 
 
-def _partner(db):  # type: ignore[no-untyped-def]
+def _partner(db):
     r = edit.add_region(db=db, name="Азия")
     c = edit.add_country(db=db, region_id=r.id, name="Вьетнам")
     return edit.add_partner(db=db, country_id=c.id, name="Хошимин").id

@@ -10,7 +10,7 @@ from spbgui.ui.actions import ActionId
 from spbgui.ui.connect_dialog import ConnectDialog
 
 
-def test_connect_edit_and_see_a_colleague(qtbot, db, pg_url, fixture_xlsx, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_connect_edit_and_see_a_colleague(qtbot, db, pg_url, fixture_xlsx, monkeypatch) -> None:
     server = open_database(pg_url)
     import_table(db=server, table=read_table(fixture_xlsx))
     server.close()
@@ -38,7 +38,7 @@ def test_connect_edit_and_see_a_colleague(qtbot, db, pg_url, fixture_xlsx, monke
     window.close()
 
 
-def test_the_address_is_remembered_and_the_password_is_not(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_address_is_remembered_and_the_password_is_not(qtbot) -> None:
     from PySide6.QtCore import QSettings
 
     dialog = ConnectDialog()

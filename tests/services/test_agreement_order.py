@@ -15,7 +15,7 @@ from spbgui.services.importer import import_table
 from spbgui.store.models import Agreement, Country, Partner
 
 
-def _belarus(db) -> list[tuple[str | None, str]]:  # type: ignore[no-untyped-def]
+def _belarus(db) -> list[tuple[str | None, str]]:
     return [
         (a["partner"], a["title"][:25])
         for a in records.dump(db=db)["agreements"]
@@ -23,12 +23,12 @@ def _belarus(db) -> list[tuple[str | None, str]]:  # type: ignore[no-untyped-def
     ]
 
 
-def _minsk(db) -> int:  # type: ignore[no-untyped-def]
+def _minsk(db) -> int:
     with db.read() as s:
         return s.scalar(select(Partner.id).where(Partner.name == "Минск"))
 
 
-def test_edits_of_one_partner_keep_the_country_rows(db, fixture_xlsx) -> None:  # type: ignore[no-untyped-def]
+def test_edits_of_one_partner_keep_the_country_rows(db, fixture_xlsx) -> None:
     import_table(db=db, table=read_table(fixture_xlsx))
     start = _belarus(db)
     assert [p for p, _ in start] == [None, None, "Минск", None]
@@ -58,7 +58,7 @@ def test_edits_of_one_partner_keep_the_country_rows(db, fixture_xlsx) -> None:  
     assert _belarus(db) == before
 
 
-def test_a_moved_partner_brings_its_rows_after_the_new_country(db, fixture_xlsx) -> None:  # type: ignore[no-untyped-def]
+def test_a_moved_partner_brings_its_rows_after_the_new_country(db, fixture_xlsx) -> None:
     import_table(db=db, table=read_table(fixture_xlsx))
     with db.read() as s:
         kyrgyzstan = s.scalar(select(Country.id).where(Country.name == "Киргизия"))

@@ -108,7 +108,7 @@ def check_every_kind_checks_its_version(db: Database) -> None:
     edit.update_event(db=db, event_id=event_id, text="без версии")
 
 
-def test_second_save_of_the_same_event_is_refused_and_nothing_is_lost(db) -> None:  # type: ignore[no-untyped-def]
+def test_second_save_of_the_same_event_is_refused_and_nothing_is_lost(db) -> None:
     other = open_database(db.path or db.url)
     try:
         check_second_save_is_refused(db, other)
@@ -116,11 +116,11 @@ def test_second_save_of_the_same_event_is_refused_and_nothing_is_lost(db) -> Non
         other.close()
 
 
-def test_every_kind_of_record_checks_its_version(db) -> None:  # type: ignore[no-untyped-def]
+def test_every_kind_of_record_checks_its_version(db) -> None:
     check_every_kind_checks_its_version(db)
 
 
-def test_agreement_dates_raise_its_version(db) -> None:  # type: ignore[no-untyped-def]
+def test_agreement_dates_raise_its_version(db) -> None:
     partner_id, _event = _seed(db)
     a = edit.add_agreement(db=db, partner_id=partner_id, title="Соглашение")
     edit.update_agreement(db=db, agreement_id=a.id, dates=[PartialDate(2005, 12, 9)])

@@ -40,7 +40,7 @@ def _table(year: int, country: str) -> ParsedTable:
     )
 
 
-def test_second_year_under_another_name_lands_in_the_same_country(db) -> None:  # type: ignore[no-untyped-def]
+def test_second_year_under_another_name_lands_in_the_same_country(db) -> None:
     import_table(db=db, table=_table(2023, "Беларусь"))
     result = import_table(db=db, table=_table(2024, "Белоруссия"))
     assert result.created["countries"] == 0 and result.created["partners"] == 0
@@ -53,14 +53,14 @@ def test_second_year_under_another_name_lands_in_the_same_country(db) -> None:  
     assert years == [2023, 2024]
 
 
-def test_unknown_country_name_is_kept_without_a_code(db) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_country_name_is_kept_without_a_code(db) -> None:
     import_table(db=db, table=_table(2024, "Атлантида"))
     import_table(db=db, table=_table(2025, "Атлантида"))
     with db.read() as s:
         assert s.execute(select(Country.name, Country.code)).all() == [("Атлантида", None)]
 
 
-def test_renaming_a_country_recomputes_its_code(db) -> None:  # type: ignore[no-untyped-def]
+def test_renaming_a_country_recomputes_its_code(db) -> None:
     import_table(db=db, table=_table(2024, "Киргизия"))
     with db.write() as s:
         country = s.scalars(select(Country)).one()
@@ -133,7 +133,7 @@ def test_revision_0012_reads_the_term_from_existing_titles(tmp_path: Path) -> No
     assert got == [("2021", "2023", None), (None, None, None), (None, "2026-12-31", None)]
 
 
-def test_an_agreement_added_in_the_window_takes_the_term_of_its_title(db) -> None:  # type: ignore[no-untyped-def]
+def test_an_agreement_added_in_the_window_takes_the_term_of_its_title(db) -> None:
     import_table(db=db, table=_table(2024, "Беларусь"))
     with db.read() as s:
         partner_id = s.scalar(select(Partner.id))

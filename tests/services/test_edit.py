@@ -97,12 +97,12 @@ def test_update_returns_before_and_after(db: Database) -> None:
     assert res.before == edit.PartnerFields("Хошимин", "city", "")
     assert res.after == edit.PartnerFields("Хошимин (Сайгон)", "city", "юг")
     edit.update_partner(db=db, partner_id=ids["hcm"], **vars(res.before))
-    assert details.partner(db=db, partner_id=ids["hcm"]).name == "Хошимин"  # type: ignore[union-attr]
+    assert details.partner(db=db, partner_id=ids["hcm"]).name == "Хошимин"
 
     when = parse_event_date("29 января – 16 февраля", YEAR)
     ev = edit.update_event(db=db, event_id=ids["ev1"], date=when)
     assert ev.before.date == parse_event_date("Июнь", YEAR)
-    assert details.event(db=db, event_id=ids["ev1"]).date_text == "29 января – 16 февраля"  # type: ignore[union-attr]
+    assert details.event(db=db, event_id=ids["ev1"]).date_text == "29 января – 16 февраля"
     with pytest.raises(EditError, match="2024"):
         edit.update_event(db=db, event_id=ids["ev1"], date=parse_event_date("Июнь", 2023))
 
@@ -218,7 +218,7 @@ def test_every_edit_is_in_the_file_at_once(db: Database) -> None:
     edit.update_partner(db=db, partner_id=ids["minsk"], note="заметка")
     other = open_database(db.path or db.url)  # a second connection sees it without any «save»
     try:
-        assert details.partner(db=other, partner_id=ids["minsk"]).note == "заметка"  # type: ignore[union-attr]
+        assert details.partner(db=other, partner_id=ids["minsk"]).note == "заметка"
         assert tree.path(db=other, ref=NodeRef.partner(ids["minsk"])) == [
             NodeRef.region(ids["cis"]),
             NodeRef.country(ids["belarus"]),

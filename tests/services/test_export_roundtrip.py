@@ -83,7 +83,7 @@ def _events(year: int, seed: int) -> list[EventText]:
 
 
 def _awkward(year: int) -> ParsedTable:
-    def agreement(title: str, row: int, *dates: PartialDate, events: bool = True, note: str = ""):  # type: ignore[no-untyped-def]
+    def agreement(title: str, row: int, *dates: PartialDate, events: bool = True, note: str = ""):
         evs = _events(year, row) if events else []
         return TableAgreement(title, list(dates), note, evs, row=row)
 

@@ -78,24 +78,24 @@ def check_restore_deleted(db: Database) -> None:
     assert edit.add_region(db=db, name="Европа").id != ids["region"]
 
 
-def test_history_lists_each_change_once_with_who_and_when(db) -> None:  # type: ignore[no-untyped-def]
+def test_history_lists_each_change_once_with_who_and_when(db) -> None:
     # Who: the OS login on SQLite, the database login on a server.
     sqlite = db.engine.dialect.name == "sqlite"
     check_history_of_edits(db, getpass.getuser() if sqlite else db.engine.url.username)
 
 
-def test_deleted_region_comes_back_with_everything_under_it(db) -> None:  # type: ignore[no-untyped-def]
+def test_deleted_region_comes_back_with_everything_under_it(db) -> None:
     check_restore_deleted(db)
 
 
-def test_an_import_writes_one_summary_entry(db, fixture_xlsx: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_import_writes_one_summary_entry(db, fixture_xlsx: Path) -> None:
     import_table(db=db, table=read_table(fixture_xlsx))
     changes = history.history(db=db)
     assert [c.action for c in changes] == ["import"]
     assert changes[0].after["created"]["events"] == 96
 
 
-def test_export_writes_every_entry(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_writes_every_entry(db, tmp_path: Path) -> None:
     ids = _tree(db)
     edit.update_region(db=db, region_id=ids["region"], note="заметка")
     out = tmp_path / "history.csv"

@@ -35,11 +35,11 @@ def assert_same_records(got: dict, expected: dict) -> None:
 
 
 @pytest.fixture(scope="module")
-def table_2024(fixture_xlsx: Path):  # type: ignore[no-untyped-def]
+def table_2024(fixture_xlsx: Path):
     return read_table(fixture_xlsx)
 
 
-def test_fixture_import_gives_exactly_the_expected_records(db, table_2024, expected_2024) -> None:  # type: ignore[no-untyped-def]
+def test_fixture_import_gives_exactly_the_expected_records(db, table_2024, expected_2024) -> None:
     result = import_table(db=db, table=table_2024)
     assert result.counts == expected_2024["counts"]
     assert result.created == {
@@ -53,7 +53,7 @@ def test_fixture_import_gives_exactly_the_expected_records(db, table_2024, expec
     assert_same_records(records.dump(db=db, year=2024), expected_2024)
 
 
-def test_fixture_import_fills_the_sqlite_search_index(sqlite_db, table_2024) -> None:  # type: ignore[no-untyped-def]
+def test_fixture_import_fills_the_sqlite_search_index(sqlite_db, table_2024) -> None:
     db = sqlite_db
     import_table(db=db, table=table_2024)
     with db.engine.connect() as conn:  # the full-text index got every new row
@@ -65,7 +65,7 @@ def test_fixture_import_fills_the_sqlite_search_index(sqlite_db, table_2024) -> 
     assert found >= 2
 
 
-def test_second_import_of_the_year_is_refused_and_changes_nothing(db, table_2024) -> None:  # type: ignore[no-untyped-def]
+def test_second_import_of_the_year_is_refused_and_changes_nothing(db, table_2024) -> None:
     import_table(db=db, table=table_2024)
     before = records.dump(db=db)
     with pytest.raises(YearHasEvents, match="--replace-year"):
@@ -73,7 +73,7 @@ def test_second_import_of_the_year_is_refused_and_changes_nothing(db, table_2024
     assert records.dump(db=db) == before
 
 
-def test_replace_year_matches_records_and_never_duplicates(db, table_2024, expected_2024) -> None:  # type: ignore[no-untyped-def]
+def test_replace_year_matches_records_and_never_duplicates(db, table_2024, expected_2024) -> None:
     import_table(db=db, table=table_2024)
     result = import_table(db=db, table=table_2024, replace_year=True)
     assert result.replaced_events == 96
@@ -91,7 +91,7 @@ def test_replace_year_matches_records_and_never_duplicates(db, table_2024, expec
         assert result.backup is None
 
 
-def test_another_year_adds_events_and_keeps_the_partners(db, fixture_xlsx) -> None:  # type: ignore[no-untyped-def]
+def test_another_year_adds_events_and_keeps_the_partners(db, fixture_xlsx) -> None:
     import_table(db=db, table=read_table(fixture_xlsx))
     result = import_table(db=db, table=read_table(fixture_xlsx, year=2025))
     assert result.created["partners"] == 0 and result.created["events"] == 96
@@ -100,14 +100,14 @@ def test_another_year_adds_events_and_keeps_the_partners(db, fixture_xlsx) -> No
     assert records.dump(db=db, year=2025)["counts"]["events"] == 96
 
 
-def test_dry_run_changes_nothing(db, table_2024) -> None:  # type: ignore[no-untyped-def]
+def test_dry_run_changes_nothing(db, table_2024) -> None:
     result = import_table(db=db, table=table_2024, dry_run=True)
     assert result.created["partners"] == 37
     assert records.counts(db=db).regions == 0
     assert result.backup is None
 
 
-def test_cancel_changes_nothing(db, table_2024) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_changes_nothing(db, table_2024) -> None:
     import_table(db=db, table=table_2024)
     before = records.dump(db=db)
     calls = iter(range(1000))
@@ -120,7 +120,7 @@ def test_cancel_changes_nothing(db, table_2024) -> None:  # type: ignore[no-unty
     assert records.dump(db=db) == before
 
 
-def read_table_for(year: int, table):  # type: ignore[no-untyped-def]
+def read_table_for(year: int, table):
     import copy
 
     other = copy.deepcopy(table)
@@ -128,13 +128,13 @@ def read_table_for(year: int, table):  # type: ignore[no-untyped-def]
     return other
 
 
-def test_failure_half_way_changes_nothing(db, table_2024, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_failure_half_way_changes_nothing(db, table_2024, monkeypatch) -> None:
     """The events' insert fails after everything else was written: all of it is rolled back."""
     import_table(db=db, table=table_2024)
     before = records.dump(db=db)
     real_execute = Connection.execute
 
-    def failing_execute(self, statement, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def failing_execute(self, statement, *args, **kwargs):
         if getattr(statement, "is_insert", False) and statement.table.name == "event":
             raise OSError("диск заполнен")
         return real_execute(self, statement, *args, **kwargs)
@@ -151,7 +151,7 @@ def test_failure_half_way_changes_nothing(db, table_2024, monkeypatch) -> None: 
         assert "search_event_insert" in {n for (n,) in names}
 
 
-def test_backups_before_import_keep_the_last_ten(sqlite_db, table_2024) -> None:  # type: ignore[no-untyped-def]
+def test_backups_before_import_keep_the_last_ten(sqlite_db, table_2024) -> None:
     db = sqlite_db
     import_table(db=db, table=table_2024)  # a new, empty database: nothing to back up
     assert list_backups(db.path, "before-import") == []

@@ -20,7 +20,7 @@ TODAY = dt.date(2025, 6, 1)
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory, fixture_xlsx: Path):  # type: ignore[no-untyped-def]
+def built(tmp_path_factory: pytest.TempPathFactory, fixture_xlsx: Path):
     db = open_database(tmp_path_factory.mktemp("memory") / "years.sqlite")
     ledger = multiyear.build(db, fixture_xlsx)
     yield db, ledger
@@ -43,7 +43,7 @@ def _agreement_dates(expected_2024: dict) -> list[tuple[str, str, str, list[Part
 
 
 @pytest.mark.parametrize("year", [2024, 2025, 2026])
-def test_anniversaries_of_a_year(built, expected_2024: dict, year: int) -> None:  # type: ignore[no-untyped-def]
+def test_anniversaries_of_a_year(built, expected_2024: dict, year: int) -> None:
     db, _ = built
     agreements = _agreement_dates(expected_2024)
     founding: dict[tuple[str, str], PartialDate] = {}
@@ -65,7 +65,7 @@ def test_anniversaries_of_a_year(built, expected_2024: dict, year: int) -> None:
     assert len(got) == len(expected) and expected  # each once, and the year has some
 
 
-def test_a_date_known_only_to_the_year_counts_by_the_year(built) -> None:  # type: ignore[no-untyped-def]
+def test_a_date_known_only_to_the_year_counts_by_the_year(built) -> None:
     db, _ = built
     got = memory.anniversaries(db=db, year=2020)
     # «1990» (Киргизия as a whole) is 30 years old in 2020, whatever the day
@@ -73,7 +73,7 @@ def test_a_date_known_only_to_the_year_counts_by_the_year(built) -> None:  # typ
 
 
 @pytest.mark.parametrize("years", [1, 2, 3, 4])
-def test_dormant_partners_have_no_events_in_the_last_years(built, years: int) -> None:  # type: ignore[no-untyped-def]
+def test_dormant_partners_have_no_events_in_the_last_years(built, years: int) -> None:
     db, ledger = built
     since = 2025 - years + 1
     active = {(e[2], e[3]) for e in ledger.events if e[0] >= since}
@@ -90,7 +90,7 @@ def test_dormant_partners_have_no_events_in_the_last_years(built, years: int) ->
         assert d.last_date.endswith(f"{d.last_year} г.") if d.last_year else d.last_date == ""
 
 
-def test_terms_that_run_out_or_ran_out(built) -> None:  # type: ignore[no-untyped-def]
+def test_terms_that_run_out_or_ran_out(built) -> None:
     db, _ = built
     due = {d.agreement.partner: d for d in memory.terms_due(db=db, today=TODAY, months=6)}
     assert set(due) == {"Республика Сербская"}  # «на 2021- 2023 гг.»
@@ -106,7 +106,7 @@ def test_terms_that_run_out_or_ran_out(built) -> None:  # type: ignore[no-untype
     assert yerevan[0].status(dt.date(2027, 1, 1)) == EXPIRED
 
 
-def test_renewed_or_ended_agreement_is_no_longer_due_and_the_edit_is_checked(built) -> None:  # type: ignore[no-untyped-def]
+def test_renewed_or_ended_agreement_is_no_longer_due_and_the_edit_is_checked(built) -> None:
     db, _ = built
     serb = next(d.agreement for d in memory.terms_due(db=db, today=TODAY))
     with pytest.raises(EditError, match="раньше"):
@@ -138,7 +138,7 @@ def test_renewed_or_ended_agreement_is_no_longer_due_and_the_edit_is_checked(bui
 
 
 @pytest.mark.parametrize("years", [10, 20, 30])
-def test_agreements_older_than(built, expected_2024: dict, years: int) -> None:  # type: ignore[no-untyped-def]
+def test_agreements_older_than(built, expected_2024: dict, years: int) -> None:
     db, _ = built
     expected = sorted(
         title
@@ -150,7 +150,7 @@ def test_agreements_older_than(built, expected_2024: dict, years: int) -> None: 
     assert got == expected and got
 
 
-def test_partner_answers(built) -> None:  # type: ignore[no-untyped-def]
+def test_partner_answers(built) -> None:
     db, ledger = built
     tashkent = next(a for a in memory.agreements(db=db) if a.partner == "Ташкент").partner_id
     answers = memory.partner_answers(db=db, partner_id=tashkent, today=TODAY)

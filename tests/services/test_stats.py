@@ -15,7 +15,7 @@ from tests import multiyear
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory, fixture_xlsx: Path):  # type: ignore[no-untyped-def]
+def built(tmp_path_factory: pytest.TempPathFactory, fixture_xlsx: Path):
     db = open_database(tmp_path_factory.mktemp("stats") / "years.sqlite")
     ledger = multiyear.build(db, fixture_xlsx)
     yield db, ledger
@@ -27,7 +27,7 @@ def _key(level: str, row: stats.StatRow) -> object:
 
 
 @pytest.mark.parametrize("level", stats.LEVELS)
-def test_events_per_year_equal_the_ledgers_count(built, level: str) -> None:  # type: ignore[no-untyped-def]
+def test_events_per_year_equal_the_ledgers_count(built, level: str) -> None:
     db, ledger = built
     table = stats.events_per_year(db=db, first=2021, last=2025, level=level)
     expected = ledger.by(level)
@@ -38,7 +38,7 @@ def test_events_per_year_equal_the_ledgers_count(built, level: str) -> None:  # 
     assert len({_key(level, r) for r in table.rows}) == len(table.rows)  # one row each
 
 
-def test_a_country_under_two_names_is_one_row_shown_as_written_first(built) -> None:  # type: ignore[no-untyped-def]
+def test_a_country_under_two_names_is_one_row_shown_as_written_first(built) -> None:
     db, ledger = built
     table = stats.events_per_year(db=db, first=2021, last=2025, level="country")
     names = [r.name for r in table.rows]
@@ -52,7 +52,7 @@ def test_a_country_under_two_names_is_one_row_shown_as_written_first(built) -> N
     )
 
 
-def test_this_year_against_last(built) -> None:  # type: ignore[no-untyped-def]
+def test_this_year_against_last(built) -> None:
     db, ledger = built
     cmp = stats.compare_years(db=db, year=2025, level="region")
     by_region = ledger.by("region")
@@ -67,7 +67,7 @@ def test_this_year_against_last(built) -> None:  # type: ignore[no-untyped-def]
     )
 
 
-def test_partners_and_agreements_per_region(built) -> None:  # type: ignore[no-untyped-def]
+def test_partners_and_agreements_per_region(built) -> None:
     db, ledger = built
     partners = Counter(region for region, _, _ in ledger.partners)
     countries = Counter(region for region, _ in {(r, c) for r, c, _ in ledger.partners})
@@ -78,7 +78,7 @@ def test_partners_and_agreements_per_region(built) -> None:  # type: ignore[no-u
     assert sum(h.agreements for h in got.values()) == 41 + len(multiyear.NEW_IN_2025)
 
 
-def test_events_behind_a_cell_are_the_ones_it_counts(built) -> None:  # type: ignore[no-untyped-def]
+def test_events_behind_a_cell_are_the_ones_it_counts(built) -> None:
     db, _ = built
     table = stats.events_per_year(db=db, first=2021, last=2025, level="country")
     for row in table.rows[:8]:

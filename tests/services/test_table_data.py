@@ -23,7 +23,7 @@ def _shape(t: ParsedTable) -> list:
     return rows
 
 
-def test_load_table_gives_back_the_imported_table(db, fixture_xlsx) -> None:  # type: ignore[no-untyped-def]
+def test_load_table_gives_back_the_imported_table(db, fixture_xlsx) -> None:
     table = read_table(fixture_xlsx)
     import_table(db=db, table=table)
     back = load_table(db=db, year=2024)
@@ -32,7 +32,7 @@ def test_load_table_gives_back_the_imported_table(db, fixture_xlsx) -> None:  # 
     assert load_table(db=db, year=2023).counts()["events"] == 0
 
 
-def test_filters_and_loose_events(db, fixture_xlsx) -> None:  # type: ignore[no-untyped-def]
+def test_filters_and_loose_events(db, fixture_xlsx) -> None:
     import_table(db=db, table=read_table(fixture_xlsx))
     only = load_table(db=db, year=2024, regions={"СНГ"})
     assert [r.name for r in only.regions] == ["СНГ"]

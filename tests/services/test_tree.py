@@ -59,7 +59,7 @@ def test_path_node_and_first_partner(db: Database) -> None:
         NodeRef.country(ids["rs"]),
         ref,
     ]
-    assert tree.node(db=db, ref=ref, year=YEAR).name == "Нови-Сад"  # type: ignore[union-attr]
+    assert tree.node(db=db, ref=ref, year=YEAR).name == "Нови-Сад"
     assert tree.path(db=db, ref=NodeRef.partner(999)) == []
     assert tree.first_partner(db=db) == NodeRef.partner(ids["bg"])
 

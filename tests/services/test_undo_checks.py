@@ -24,7 +24,7 @@ def _seed(db: Database) -> dict[str, int]:
 
 
 @pytest.fixture
-def colleague(db: Database):  # type: ignore[no-untyped-def]
+def colleague(db: Database):
     other = open_database(db.path or db.url)
     yield other
     other.close()

@@ -47,7 +47,7 @@ def check_change_is_seen(writer: Database, watched: Database) -> float:
         return delay
 
 
-def test_a_change_is_seen_by_another_connection_within_two_seconds(db) -> None:  # type: ignore[no-untyped-def]
+def test_a_change_is_seen_by_another_connection_within_two_seconds(db) -> None:
     other = open_database(db.path or db.url)
     try:
         check_change_is_seen(other, db)

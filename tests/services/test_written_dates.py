@@ -161,8 +161,6 @@ def test_the_report_shows_the_dates_as_written(typed: tuple[Database, int]) -> N
     assert chart.total == len(WRITTEN)
     [(_region, months)] = chart.series
     assert months[6] == sum(  # July: the months the written dates start in
-        1
-        for w in WRITTEN
-        if parse_event_date(w, YEAR).start.month == 7  # type: ignore[union-attr]
+        1 for w in WRITTEN if parse_event_date(w, YEAR).start.month == 7
     )
     assert "2" in chart.note

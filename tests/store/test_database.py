@@ -15,7 +15,7 @@ from spbgui.store.errors import NotADatabase, StoreError
 from spbgui.store.models import Agreement, AgreementDate, Country, Event, Partner, Region
 
 
-def _fill(db) -> None:  # type: ignore[no-untyped-def]
+def _fill(db) -> None:
     with db.write() as s:
         r = Region(name="СНГ", position=0, note="")
         c = Country(name="Белоруссия", region=r, position=0, note="")
@@ -53,7 +53,7 @@ def _fill(db) -> None:  # type: ignore[no-untyped-def]
         )
 
 
-def _snapshot(db) -> list[tuple]:  # type: ignore[no-untyped-def]
+def _snapshot(db) -> list[tuple]:
     with db.read() as s:
         rows: list[tuple] = []
         for model in (Region, Country, Partner, Agreement, AgreementDate, Event):
@@ -77,21 +77,21 @@ def test_records_survive_close_and_reopen(db_path: Path) -> None:
         again.close()
 
 
-def test_sqlite_settings(db) -> None:  # type: ignore[no-untyped-def]
+def test_sqlite_settings(db) -> None:
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
 
 
-def test_foreign_keys_enforced(db) -> None:  # type: ignore[no-untyped-def]
+def test_foreign_keys_enforced(db) -> None:
     with pytest.raises(IntegrityError), db.write() as s:
         s.add(Country(name="Нигде", region_id=999, position=0, note=""))
     with db.read() as s:
         assert s.scalars(select(Country)).all() == []
 
 
-def test_delete_cascades_and_event_survives_its_agreement(db) -> None:  # type: ignore[no-untyped-def]
+def test_delete_cascades_and_event_survives_its_agreement(db) -> None:
     _fill(db)
     with db.write() as s:
         s.delete(s.scalars(select(Agreement)).one())
@@ -106,7 +106,7 @@ def test_delete_cascades_and_event_survives_its_agreement(db) -> None:  # type: 
         assert s.scalars(select(Partner)).all() == []
 
 
-def test_check_constraints(db) -> None:  # type: ignore[no-untyped-def]
+def test_check_constraints(db) -> None:
     _fill(db)
     with db.read() as s:
         minsk_id = s.scalars(select(Partner.id).where(Partner.name == "Минск")).one()
@@ -123,7 +123,7 @@ def test_check_constraints(db) -> None:  # type: ignore[no-untyped-def]
         s.add(Partner(name=None, kind="city", country_id=1, position=5, note=""))
 
 
-def test_failed_edit_changes_nothing(db) -> None:  # type: ignore[no-untyped-def]
+def test_failed_edit_changes_nothing(db) -> None:
     _fill(db)
     before = _snapshot(db)
     with pytest.raises(RuntimeError), db.write() as s:
@@ -133,7 +133,7 @@ def test_failed_edit_changes_nothing(db) -> None:  # type: ignore[no-untyped-def
     assert _snapshot(db) == before
 
 
-def test_writer_takes_the_lock_at_begin(db, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_writer_takes_the_lock_at_begin(db, db_path: Path) -> None:
     """While a write session is open, no other writer can even start (BEGIN IMMEDIATE)."""
     entered, release = threading.Event(), threading.Event()
 

@@ -55,7 +55,7 @@ def _seed_first_revision(path: Path) -> None:
     conn.close()
 
 
-def test_new_database_is_at_head_and_matches_the_models(db) -> None:  # type: ignore[no-untyped-def]
+def test_new_database_is_at_head_and_matches_the_models(db) -> None:
     assert migrate.current_revision(db.engine) == migrate.head_revision()
     with db.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"include_name": is_model_object})
@@ -92,7 +92,7 @@ def test_failed_upgrade_puts_the_copy_back(tmp_path: Path, monkeypatch: pytest.M
     before = _rows(path)
     real_upgrade = command.upgrade
 
-    def half_then_fail(cfg, rev):  # type: ignore[no-untyped-def]
+    def half_then_fail(cfg, rev):
         real_upgrade(cfg, rev)
         cfg.attributes["connection"].exec_driver_sql("DELETE FROM event")
         raise RuntimeError("disk trouble")

@@ -92,7 +92,7 @@ def test_a_leftover_read_only_shm_does_not_keep_the_file_read_only(tmp_path: Pat
     assert "readonly: False" in out and out.splitlines()[-1] == "written", out
 
 
-def test_import_into_a_read_only_database_makes_no_backup(tmp_path: Path, fixture_xlsx) -> None:  # type: ignore[no-untyped-def]
+def test_import_into_a_read_only_database_makes_no_backup(tmp_path: Path, fixture_xlsx) -> None:
     path = _wal_database(tmp_path / "share")
     path.chmod(0o444)
     try:

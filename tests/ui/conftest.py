@@ -69,7 +69,7 @@ def sample_db(db_path: Path, _sample_file: Path) -> Database:
 
 
 @pytest.fixture(autouse=True)
-def _app_names(qapp):  # type: ignore[no-untyped-def]
+def _app_names(qapp):
     """QSettings of the tests go to the private home of tests/conftest.py, under our names."""
     qapp.setOrganizationName("spbgui-tests")
     qapp.setApplicationName("spbgui-tests")
@@ -79,7 +79,7 @@ def _app_names(qapp):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def window(qtbot, sample_db: Database):  # type: ignore[no-untyped-def]
+def window(qtbot, sample_db: Database):
     from spbgui.ui.main_window import MainWindow
 
     w = MainWindow(sample_db)
@@ -90,7 +90,7 @@ def window(qtbot, sample_db: Database):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def select_partner(window):  # type: ignore[no-untyped-def]
+def select_partner(window):
     """A function that selects a partner of the tree by name, as a click would; returns its id."""
     from spbgui.services import details, search
     from spbgui.services.changes import NodeRef
@@ -107,14 +107,14 @@ def select_partner(window):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
-def messages(monkeypatch):  # type: ignore[no-untyped-def]
+def messages(monkeypatch):
     """Messages the window would show in a modal box, collected instead of blocking the test."""
     from spbgui.ui.dialogs import MessageDialog
     from spbgui.ui.error_dialog import ErrorDialog
 
     shown: list[str] = []
 
-    def record(cls, parent, *texts):  # type: ignore[no-untyped-def]
+    def record(cls, parent, *texts):
         shown.append(" | ".join(str(t) for t in texts))
 
     monkeypatch.setattr(MessageDialog, "warn", classmethod(record))
@@ -125,7 +125,7 @@ def messages(monkeypatch):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
-def pending_questions(monkeypatch):  # type: ignore[no-untyped-def]
+def pending_questions(monkeypatch):
     """«What you typed is not saved» questions, answered «discard» and collected, so that
     a window closed at the end of a test never waits on a modal box. Tests of the
     question itself patch it again with their own answer."""
@@ -133,7 +133,7 @@ def pending_questions(monkeypatch):  # type: ignore[no-untyped-def]
 
     asked: list[tuple[str, list[str]]] = []
 
-    def record(cls, parent, leaving, pending):  # type: ignore[no-untyped-def]
+    def record(cls, parent, leaving, pending):
         asked.append((leaving, list(pending)))
         return True
 
@@ -142,7 +142,7 @@ def pending_questions(monkeypatch):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def russian(qapp):  # type: ignore[no-untyped-def]
+def russian(qapp):
     """The program's translations (Qt's own and ours) installed, as the program starts."""
     from spbgui.app import install_translations
 
@@ -164,17 +164,17 @@ class DateAnswers:
 
 
 @pytest.fixture(autouse=True)
-def date_answers(monkeypatch):  # type: ignore[no-untyped-def]
+def date_answers(monkeypatch):
     """Answers the date questions (keep as written? put in another year?) without a modal box."""
     from spbgui.ui.date_questions import KeepAsWritten, OtherYear
 
     answers = DateAnswers()
 
-    def keep(cls, parent, text, why):  # type: ignore[no-untyped-def]
+    def keep(cls, parent, text, why):
         answers.asked.append(("keep", text, why))
         return answers.keep_as_written
 
-    def other(cls, parent, written, year, table_year):  # type: ignore[no-untyped-def]
+    def other(cls, parent, written, year, table_year):
         answers.asked.append(("year", written, str(year), str(table_year)))
         return answers.year_choice
 

@@ -75,7 +75,7 @@ def menu_of(window: QMainWindow, action: QAction) -> QMenu | None:
     return None
 
 
-def click_menu_entry(qtbot, window: QMainWindow, action: QAction) -> None:  # type: ignore[no-untyped-def]
+def click_menu_entry(qtbot, window: QMainWindow, action: QAction) -> None:
     """Open the action's menu from the menu bar and click its entry."""
     menu = menu_of(window, action)
     assert menu is not None, f"{action.objectName()} is in no menu"

@@ -20,7 +20,7 @@ from tests import multiyear
 
 
 @pytest.fixture(scope="module")
-def workbooks(tmp_path_factory: pytest.TempPathFactory, fixture_xlsx: Path):  # type: ignore[no-untyped-def]
+def workbooks(tmp_path_factory: pytest.TempPathFactory, fixture_xlsx: Path):
     folder = tmp_path_factory.mktemp("dialog-years")
     db = open_database(tmp_path_factory.mktemp("source") / "source.sqlite")
     ledger = multiyear.build(db, fixture_xlsx)
@@ -33,7 +33,7 @@ def workbooks(tmp_path_factory: pytest.TempPathFactory, fixture_xlsx: Path):  # 
 
 
 @pytest.fixture
-def empty_window(qtbot, db):  # type: ignore[no-untyped-def]
+def empty_window(qtbot, db):
     from spbgui.ui.main_window import MainWindow
 
     w = MainWindow(db)
@@ -43,16 +43,16 @@ def empty_window(qtbot, db):  # type: ignore[no-untyped-def]
     return w
 
 
-def _choose(monkeypatch, paths: list[Path]) -> None:  # type: ignore[no-untyped-def]
+def _choose(monkeypatch, paths: list[Path]) -> None:
     monkeypatch.setattr(
         QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(p) for p in paths], ""))
     )
 
 
-def _drive(monkeypatch, steps) -> None:  # type: ignore[no-untyped-def]
+def _drive(monkeypatch, steps) -> None:
     """Act in the dialog in place of its modal exec(), as the export dialog's tests do."""
 
-    def exec_(self):  # type: ignore[no-untyped-def]
+    def exec_(self):
         self.show()
         steps(self)
         return (
@@ -64,7 +64,7 @@ def _drive(monkeypatch, steps) -> None:  # type: ignore[no-untyped-def]
 
 def test_three_years_chosen_in_the_import_dialog_go_in(
     empty_window, qtbot, monkeypatch, workbooks
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     paths, ledger = workbooks
     _choose(monkeypatch, paths)
     seen = {}
@@ -103,13 +103,13 @@ def test_three_years_chosen_in_the_import_dialog_go_in(
     assert empty_window.year_selector.findData(2022) >= 0  # the window shows the new years
 
 
-def Qt_left():  # type: ignore[no-untyped-def]
+def Qt_left():
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
 
 
-def test_a_damaged_file_among_them_changes_nothing(qtbot, db, workbooks, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_damaged_file_among_them_changes_nothing(qtbot, db, workbooks, tmp_path: Path) -> None:
     paths, _ = workbooks
     bad = tmp_path / "сломанный.xlsx"
     bad.write_bytes(b"not a workbook")
@@ -122,7 +122,7 @@ def test_a_damaged_file_among_them_changes_nothing(qtbot, db, workbooks, tmp_pat
     assert records.counts(db=db).regions == 0
 
 
-def test_years_already_there_are_asked_once(qtbot, db, workbooks, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_years_already_there_are_asked_once(qtbot, db, workbooks, monkeypatch) -> None:
     paths, _ = workbooks
     first = BatchImportDialog(db)
     qtbot.addWidget(first)
@@ -152,7 +152,7 @@ def test_years_already_there_are_asked_once(qtbot, db, workbooks, monkeypatch) -
     assert records.event_years(db=db) == [2022, 2023, 2025]
 
 
-def test_one_file_chosen_is_the_dialog_as_before(qtbot, db, fixture_xlsx, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_one_file_chosen_is_the_dialog_as_before(qtbot, db, fixture_xlsx, monkeypatch) -> None:
     _choose(monkeypatch, [fixture_xlsx])
     dialog = BatchImportDialog(db)
     qtbot.addWidget(dialog)

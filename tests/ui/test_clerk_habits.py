@@ -25,7 +25,7 @@ from spbgui.ui.table_models import EventsModel
 from tests.ui import gestures
 
 
-def _type_into_cell(table, row: int, column: int, text: str) -> None:  # type: ignore[no-untyped-def]
+def _type_into_cell(table, row: int, column: int, text: str) -> None:
     """Select a cell, type over it (the first key opens the editor) and press Enter."""
     table.setFocus()
     table.setCurrentIndex(table.model().index(row, column))
@@ -37,7 +37,7 @@ def _type_into_cell(table, row: int, column: int, text: str) -> None:  # type: i
     QApplication.processEvents()  # the delegate hands the value over on the next turn
 
 
-def test_a_refused_date_stays_in_its_cell_with_the_reason_and_quitting_asks(  # type: ignore[no-untyped-def]
+def test_a_refused_date_stays_in_its_cell_with_the_reason_and_quitting_asks(
     qtbot, window, select_partner, monkeypatch
 ) -> None:
     pid = select_partner("Ташкент")
@@ -54,7 +54,7 @@ def test_a_refused_date_stays_in_its_cell_with_the_reason_and_quitting_asks(  # 
     answers: list[bool] = [False]  # first: go back and correct; then: discard
     asked: list[list[str]] = []
 
-    def answer(cls, parent, leaving, pending):  # type: ignore[no-untyped-def]
+    def answer(cls, parent, leaving, pending):
         asked.append(pending)
         return answers.pop(0) if answers else True
 
@@ -73,7 +73,7 @@ def test_a_refused_date_stays_in_its_cell_with_the_reason_and_quitting_asks(  # 
     assert events.model.drafts() == []
 
 
-def test_leaving_a_partner_with_a_new_event_typed_asks_and_can_go_back(  # type: ignore[no-untyped-def]
+def test_leaving_a_partner_with_a_new_event_typed_asks_and_can_go_back(
     window, select_partner, monkeypatch
 ) -> None:
     pid = select_partner("Ташкент")
@@ -87,7 +87,7 @@ def test_leaving_a_partner_with_a_new_event_typed_asks_and_can_go_back(  # type:
     assert window.tree.current_ref() == NodeRef.partner(pid)
 
 
-def test_switching_the_year_with_a_refused_value_asks(window, select_partner, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_switching_the_year_with_a_refused_value_asks(window, select_partner, monkeypatch) -> None:
     select_partner("Ташкент")
     events = window.details.partner.events
     _type_into_cell(events.table, 1, EventsModel.DATE, "32 мая")
@@ -97,7 +97,7 @@ def test_switching_the_year_with_a_refused_value_asks(window, select_partner, mo
     assert events.model.drafts()
 
 
-def test_a_new_event_of_a_partner_with_one_agreement_is_linked_to_it(  # type: ignore[no-untyped-def]
+def test_a_new_event_of_a_partner_with_one_agreement_is_linked_to_it(
     window, select_partner
 ) -> None:
     pid = select_partner("Ташкент")
@@ -114,7 +114,7 @@ def test_a_new_event_of_a_partner_with_one_agreement_is_linked_to_it(  # type: i
     assert events.new_agreement.currentData() == only.id  # the next one too
 
 
-def test_a_partner_with_several_agreements_asks_for_none_by_default(window) -> None:  # type: ignore[no-untyped-def]
+def test_a_partner_with_several_agreements_asks_for_none_by_default(window) -> None:
     pid = next(
         p
         for p in range(1, 200)
@@ -125,7 +125,7 @@ def test_a_partner_with_several_agreements_asks_for_none_by_default(window) -> N
     assert window.details.partner.events.new_agreement.currentData() is None
 
 
-def _names_by_tab(window, key: Qt.Key, modifier: Qt.KeyboardModifier, steps: int) -> list[str]:  # type: ignore[no-untyped-def]
+def _names_by_tab(window, key: Qt.Key, modifier: Qt.KeyboardModifier, steps: int) -> list[str]:
     names = []
     for _ in range(steps):
         focus = QApplication.focusWidget()
@@ -134,7 +134,7 @@ def _names_by_tab(window, key: Qt.Key, modifier: Qt.KeyboardModifier, steps: int
     return names
 
 
-def test_tab_and_shift_tab_visit_every_section_in_reading_order(window, select_partner) -> None:  # type: ignore[no-untyped-def]
+def test_tab_and_shift_tab_visit_every_section_in_reading_order(window, select_partner) -> None:
     select_partner("Ташкент")
     window.tree.setFocus()
     order = [
@@ -164,7 +164,7 @@ def _mnemonic(text: str) -> str | None:
     return found.group(1).lower() if found else None
 
 
-def test_every_alt_letter_is_unique(window, select_partner, russian) -> None:  # type: ignore[no-untyped-def]
+def test_every_alt_letter_is_unique(window, select_partner, russian) -> None:
     fresh = MainWindow(window.db)  # made after the translations are in
     try:
         fresh.show()
@@ -199,7 +199,7 @@ def test_every_alt_letter_is_unique(window, select_partner, russian) -> None:  #
         fresh.close()
 
 
-def test_reopening_brings_back_the_selected_partner_and_open_branches(  # type: ignore[no-untyped-def]
+def test_reopening_brings_back_the_selected_partner_and_open_branches(
     qtbot, window, select_partner, sample_db
 ) -> None:
     pid = select_partner("Ташкент")
@@ -217,7 +217,7 @@ def test_reopening_brings_back_the_selected_partner_and_open_branches(  # type: 
     assert again.details.partner.info.id == pid
 
 
-def test_the_history_shows_labels_and_values_as_the_window_does(  # type: ignore[no-untyped-def]
+def test_the_history_shows_labels_and_values_as_the_window_does(
     window, select_partner, russian
 ) -> None:
     from spbgui.ui.history_dialog import HistoryDialog
@@ -241,7 +241,7 @@ def test_the_history_shows_labels_and_values_as_the_window_does(  # type: ignore
         dialog.close()
 
 
-def test_qt_standard_dialogs_speak_russian(qtbot, russian) -> None:  # type: ignore[no-untyped-def]
+def test_qt_standard_dialogs_speak_russian(qtbot, russian) -> None:
     dialog = QFileDialog(None, "Открыть", "/")
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
     qtbot.addWidget(dialog)
@@ -253,7 +253,7 @@ def test_qt_standard_dialogs_speak_russian(qtbot, russian) -> None:  # type: ign
     assert any("Перейти к" in t or "Папка" in t for t in texts), texts
 
 
-def test_the_status_bar_names_a_written_file_and_opens_its_folder(  # type: ignore[no-untyped-def]
+def test_the_status_bar_names_a_written_file_and_opens_its_folder(
     window, tmp_path, monkeypatch
 ) -> None:
     from PySide6.QtGui import QDesktopServices
@@ -269,7 +269,7 @@ def test_the_status_bar_names_a_written_file_and_opens_its_folder(  # type: igno
     assert opened == [str(tmp_path)]
 
 
-def test_the_start_year_dialog_refuses_a_year_already_there(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_the_start_year_dialog_refuses_a_year_already_there(qtbot, window) -> None:
     from spbgui.ui.dialogs import YearDialog
 
     dialog = YearDialog(window, 2025, [2023, 2024])
@@ -281,7 +281,7 @@ def test_the_start_year_dialog_refuses_a_year_already_there(qtbot, window) -> No
     assert ok.isEnabled()
 
 
-def test_nothing_cut_off_in_the_date_column_and_the_summaries(window, select_partner) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_cut_off_in_the_date_column_and_the_summaries(window, select_partner) -> None:
     window.resize(1366, 768)
     select_partner("Ташкент")
     table = window.details.partner.events.table
@@ -300,7 +300,7 @@ def test_nothing_cut_off_in_the_date_column_and_the_summaries(window, select_par
         assert header.sectionSize(col) >= header.fontMetrics().horizontalAdvance(title), title
 
 
-def test_dialog_titles_fit(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_dialog_titles_fit(qtbot, window) -> None:
     from spbgui.ui.dialogs import AgreementDialog, PartnerDialog
 
     for dialog in (

@@ -26,7 +26,7 @@ from tests.ui.gestures import Answers
 XLSX = Path(__file__).resolve().parents[1] / "data" / "cooperation_2024.xlsx"
 
 
-def _key(widget: QWidget | None, key: Qt.Key, mods=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
+def _key(widget: QWidget | None, key: Qt.Key, mods=Qt.KeyboardModifier.NoModifier) -> None:
     assert widget is not None
     QTest.keyClick(widget, key, mods)
 
@@ -37,14 +37,14 @@ def _focus() -> QWidget:
     return widget
 
 
-def _active(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def _active(qtbot, window) -> None:
     """A closed dialog hands the keyboard back to the window (the offscreen platform needs
     the nudge a window manager gives)."""
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
 
 
-def test_the_clerks_year(qtbot, db_path: Path, tmp_path: Path, messages, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_clerks_year(qtbot, db_path: Path, tmp_path: Path, messages, monkeypatch) -> None:
     from PySide6.QtGui import QDesktopServices
 
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: True))

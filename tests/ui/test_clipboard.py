@@ -26,20 +26,20 @@ def _clip(text: str | None = None, html: str | None = None) -> None:
     QGuiApplication.clipboard().setMimeData(mime)
 
 
-def _events(window, pid: int) -> list[tuple[str | None, str]]:  # type: ignore[no-untyped-def]
+def _events(window, pid: int) -> list[tuple[str | None, str]]:
     return [
         (e.date.start_iso(), e.text)
         for e in details.events(db=window.db, partner_id=pid, year=window.editor.year)
     ]
 
 
-def _key(qtbot, widget, key) -> None:  # type: ignore[no-untyped-def]
+def _key(qtbot, widget, key) -> None:
     widget.window().activateWindow()
     widget.setFocus()
     qtbot.keyClick(widget, key, Qt.KeyboardModifier.ControlModifier)
 
 
-def test_the_edit_menu_has_copy_and_paste_with_the_standard_keys(window) -> None:  # type: ignore[no-untyped-def]
+def test_the_edit_menu_has_copy_and_paste_with_the_standard_keys(window) -> None:
     menu = window.findChild(type(window.menuBar().actions()[0].menu()), "menuEdit")
     names = [a.objectName() for a in menu.actions()]
     assert "actionCopy" in names and "actionPaste" in names
@@ -49,7 +49,7 @@ def test_the_edit_menu_has_copy_and_paste_with_the_standard_keys(window) -> None
 
 def test_ctrl_c_copies_the_selected_events_as_cells_for_excel(
     window, select_partner, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     pid = select_partner("Хошимин")
     table = window.details.partner.events.table
     table.selectAll()
@@ -67,7 +67,7 @@ def test_ctrl_c_copies_the_selected_events_as_cells_for_excel(
 
 def test_ctrl_v_adds_pasted_lines_as_events_of_the_partner_in_one_undo_step(
     window, select_partner, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     pid = select_partner("Будапешт")
     before = _events(window, pid)
     _clip("15 мая – визит делегации Будапешта\n3-6 июля – дни культуры\nв Эрмитаже")
@@ -82,7 +82,7 @@ def test_ctrl_v_adds_pasted_lines_as_events_of_the_partner_in_one_undo_step(
     assert _events(window, pid) == before
 
 
-def test_paste_from_excels_html_through_the_menu(window, select_partner) -> None:  # type: ignore[no-untyped-def]
+def test_paste_from_excels_html_through_the_menu(window, select_partner) -> None:
     pid = select_partner("Будапешт")
     before = _events(window, pid)
     html = (
@@ -99,7 +99,7 @@ def test_paste_from_excels_html_through_the_menu(window, select_partner) -> None
     ]
 
 
-def test_copy_from_one_partner_and_paste_to_another(window, select_partner, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_copy_from_one_partner_and_paste_to_another(window, select_partner, qtbot) -> None:
     source = select_partner("Хошимин")
     window.details.partner.events.table.selectAll()
     window.details.partner.events.table.setFocus()
@@ -110,7 +110,7 @@ def test_copy_from_one_partner_and_paste_to_another(window, select_partner, qtbo
     assert _events(window, target)[len(before) :] == _events(window, source)
 
 
-def test_pasting_events_without_a_partner_selected_says_what_to_do(window, messages) -> None:  # type: ignore[no-untyped-def]
+def test_pasting_events_without_a_partner_selected_says_what_to_do(window, messages) -> None:
     model = window.model
     window.tree.select_ref(window.db, model.ref(model.index(0, 0)))  # a region
     total = records.counts(db=window.db).events
@@ -120,7 +120,7 @@ def test_pasting_events_without_a_partner_selected_says_what_to_do(window, messa
     assert records.counts(db=window.db).events == total
 
 
-def test_ctrl_c_in_a_text_field_copies_its_text(window, select_partner, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_c_in_a_text_field_copies_its_text(window, select_partner, qtbot) -> None:
     select_partner("Хошимин")
     field = window.details.partner.events.new_text
     field.setText("мой текст")
@@ -132,7 +132,7 @@ def test_ctrl_c_in_a_text_field_copies_its_text(window, select_partner, qtbot) -
     assert field.text() == "мой текст"
 
 
-def test_pasted_rows_of_the_table_open_the_import_preview(window, select_partner, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_pasted_rows_of_the_table_open_the_import_preview(window, select_partner, qtbot) -> None:
     """Whole rows copied from Word (HTML with a merged country cell and paragraphs)."""
     html = (
         "<table><tr><td rowspan=2><p>Венгрия</p></td><td>Печ</td>"
@@ -168,7 +168,7 @@ def test_pasted_rows_of_the_table_open_the_import_preview(window, select_partner
     )
 
 
-def _regions(window):  # type: ignore[no-untyped-def]
+def _regions(window):
     from spbgui.services import tree
 
     return tree.children(db=window.db, parent=None, year=2024)

@@ -9,7 +9,7 @@ from spbgui.ui.dialogs import ConflictDialog
 
 def test_a_stale_edit_shows_both_and_keeps_the_chosen_one(
     qtbot, window, select_partner, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     pid = select_partner("Ташкент")
     window.live.stop()  # the colleague's change must not be refreshed away before we save
     section = window.details.partner.events
@@ -22,7 +22,7 @@ def test_a_stale_edit_shows_both_and_keeps_the_chosen_one(
 
     asked: list[tuple[dict, dict]] = []
 
-    def keep_theirs(cls, parent, error):  # type: ignore[no-untyped-def]
+    def keep_theirs(cls, parent, error):
         asked.append((error.theirs, error.yours))
         return False
 
@@ -45,7 +45,7 @@ def test_a_stale_edit_shows_both_and_keeps_the_chosen_one(
     assert details.events(db=window.db, partner_id=pid, year=2024)[0].id == shown.id
 
 
-def test_the_conflict_dialog_lists_both_sides(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_conflict_dialog_lists_both_sides(qtbot) -> None:
     from spbgui.services.conflicts import ConflictError
 
     error = ConflictError(

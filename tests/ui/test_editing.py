@@ -21,15 +21,15 @@ from spbgui.ui.dialogs import AgreementDialog
 from spbgui.ui.table_models import AgreementsModel, EventsModel
 
 
-def _undo(window) -> None:  # type: ignore[no-untyped-def]
+def _undo(window) -> None:
     window.actions_[ActionId.UNDO].trigger()
 
 
-def _redo(window) -> None:  # type: ignore[no-untyped-def]
+def _redo(window) -> None:
     window.actions_[ActionId.REDO].trigger()
 
 
-def test_selecting_a_partner_shows_its_agreements_and_events(window, select_partner) -> None:  # type: ignore[no-untyped-def]
+def test_selecting_a_partner_shows_its_agreements_and_events(window, select_partner) -> None:
     select_partner("Ташкент")
     page = window.details.partner
     assert page.heading.text() == "Ташкент"
@@ -45,7 +45,7 @@ def test_selecting_a_partner_shows_its_agreements_and_events(window, select_part
     )
 
 
-def test_add_an_agreement_with_typed_dates_then_undo_and_redo(  # type: ignore[no-untyped-def]
+def test_add_an_agreement_with_typed_dates_then_undo_and_redo(
     window, select_partner, monkeypatch
 ) -> None:
     pid = select_partner("Ош")
@@ -68,7 +68,7 @@ def test_add_an_agreement_with_typed_dates_then_undo_and_redo(  # type: ignore[n
     assert new_id in [a.id for a in details.agreements(db=window.db, partner_id=pid)]  # same id
 
 
-def test_agreement_dialog_refuses_a_bad_date_at_its_field(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_agreement_dialog_refuses_a_bad_date_at_its_field(qtbot) -> None:
     dialog = AgreementDialog(None, "Ош")
     qtbot.addWidget(dialog)
     dialog.title.setPlainText("Протокол")
@@ -81,7 +81,7 @@ def test_agreement_dialog_refuses_a_bad_date_at_its_field(qtbot) -> None:  # typ
     assert dialog.value().dates == (PartialDate(2017, 6),)
 
 
-def test_add_an_event_with_a_typed_russian_date_then_undo_and_redo(window, select_partner) -> None:  # type: ignore[no-untyped-def]
+def test_add_an_event_with_a_typed_russian_date_then_undo_and_redo(window, select_partner) -> None:
     pid = select_partner("Ош")
     events = window.details.partner.events
     before = events.model.rowCount()
@@ -112,7 +112,7 @@ def test_add_an_event_with_a_typed_russian_date_then_undo_and_redo(window, selec
 
 def test_an_invalid_date_is_an_error_at_the_field_and_nothing_is_lost(
     window, select_partner
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     pid = select_partner("Ош")
     events = window.details.partner.events
     before = details.events(db=window.db, partner_id=pid, year=2024)
@@ -131,7 +131,7 @@ def test_an_invalid_date_is_an_error_at_the_field_and_nothing_is_lost(
     assert details.events(db=window.db, partner_id=pid, year=2024)[-1].date_text == "30 июня"
 
 
-def test_edit_in_place_with_an_invalid_date_keeps_the_draft_and_saves_nothing(  # type: ignore[no-untyped-def]
+def test_edit_in_place_with_an_invalid_date_keeps_the_draft_and_saves_nothing(
     window, select_partner
 ) -> None:
     pid = select_partner("Ташкент")
@@ -156,7 +156,7 @@ def test_edit_in_place_with_an_invalid_date_keeps_the_draft_and_saves_nothing(  
     assert model.draft(date_cell) is None
 
 
-def test_edit_an_event_then_undo_and_redo_each_field(window, select_partner, messages) -> None:  # type: ignore[no-untyped-def]
+def test_edit_an_event_then_undo_and_redo_each_field(window, select_partner, messages) -> None:
     pid = select_partner("Ташкент")
     model = window.details.partner.events.model
     original = details.events(db=window.db, partner_id=pid, year=2024)[1]
@@ -178,7 +178,7 @@ def test_edit_an_event_then_undo_and_redo_each_field(window, select_partner, mes
     assert details.events(db=window.db, partner_id=pid, year=2024)[1].date_text == "Июнь"
 
 
-def test_full_text_editor_saves_on_leaving(window, select_partner, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_full_text_editor_saves_on_leaving(window, select_partner, qtbot) -> None:
     pid = select_partner("Ташкент")
     events = window.details.partner.events
     events.focus_event(details.events(db=window.db, partner_id=pid, year=2024)[2].id)
@@ -190,7 +190,7 @@ def test_full_text_editor_saves_on_leaving(window, select_partner, qtbot) -> Non
     )
 
 
-def test_edit_agreement_in_place_and_delete_it_with_undo(  # type: ignore[no-untyped-def]
+def test_edit_agreement_in_place_and_delete_it_with_undo(
     window, select_partner, monkeypatch
 ) -> None:
     from spbgui.ui.dialogs import ConfirmDialog
@@ -205,7 +205,7 @@ def test_edit_agreement_in_place_and_delete_it_with_undo(  # type: ignore[no-unt
     assert details.agreements(db=window.db, partner_id=pid)[0].dates_text == "09.11.2017, 2024"
     asked: list[str] = []
 
-    def answer(cls, parent, title, text, more="", accept=""):  # type: ignore[no-untyped-def]
+    def answer(cls, parent, title, text, more="", accept=""):
         asked.append(f"{text} {more}")
         return True
 
@@ -226,7 +226,7 @@ def test_edit_agreement_in_place_and_delete_it_with_undo(  # type: ignore[no-unt
     )
 
 
-def test_delete_events_and_sort_by_date_with_undo(window, select_partner) -> None:  # type: ignore[no-untyped-def]
+def test_delete_events_and_sort_by_date_with_undo(window, select_partner) -> None:
     pid = select_partner("Ташкент")
     events = window.details.partner.events
     before = details.events(db=window.db, partner_id=pid, year=2024)
@@ -246,7 +246,7 @@ def test_delete_events_and_sort_by_date_with_undo(window, select_partner) -> Non
 
 
 @pytest.mark.parametrize("table", ["agreementsTable", "eventsTable"])
-def test_table_models_pass_the_tester(window, select_partner, qtmodeltester, table) -> None:  # type: ignore[no-untyped-def]
+def test_table_models_pass_the_tester(window, select_partner, qtmodeltester, table) -> None:
     from PySide6.QtWidgets import QTableView
 
     select_partner("Ташкент")

@@ -19,7 +19,7 @@ from spbgui.ui.date_questions import YearChoice
 from spbgui.ui.table_models import NOT_UNDERSTOOD_BACKGROUND, EventsModel
 
 
-def type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
+def type_text(widget, text: str) -> None:
     """Type ``text`` key by key. QTest.keyClicks knows Latin keys only (it aborts on «ж»): a
     key event carrying the character is what a Russian keyboard layout sends."""
     for ch in text:
@@ -29,7 +29,7 @@ def type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
             QApplication.sendEvent(widget, event)
 
 
-def _type_into_date_cell(qtbot, events, row: int, text: str, answers=None) -> None:  # type: ignore[no-untyped-def]
+def _type_into_date_cell(qtbot, events, row: int, text: str, answers=None) -> None:
     """Select the cell, F2, select what is there, type, Enter: as a clerk edits a date.
 
     With ``answers``, a question is expected: wait until it has been asked and answered.
@@ -51,7 +51,7 @@ def _type_into_date_cell(qtbot, events, row: int, text: str, answers=None) -> No
         qtbot.waitUntil(lambda: cell.data() == " ".join(text.split()))
 
 
-def _type_new_event(qtbot, events, date: str, text: str) -> None:  # type: ignore[no-untyped-def]
+def _type_new_event(qtbot, events, date: str, text: str) -> None:
     events.new_date.setFocus()
     type_text(events.new_date, date)
     qtbot.keyClick(events.new_date, Qt.Key.Key_Return)  # on to the text field
@@ -75,7 +75,7 @@ def _type_new_event(qtbot, events, date: str, text: str) -> None:  # type: ignor
         ("1-3 октября 2024 г.", "2024-10-01", "2024-10-03"),
     ],
 )
-def test_a_date_typed_into_the_table_is_stored_at_its_ends_and_shown_as_typed(  # type: ignore[no-untyped-def]
+def test_a_date_typed_into_the_table_is_stored_at_its_ends_and_shown_as_typed(
     qtbot, window, select_partner, date_answers, typed: str, start: str, end: str
 ) -> None:
     pid = select_partner("Ташкент")
@@ -96,7 +96,7 @@ def test_a_date_typed_into_the_table_is_stored_at_its_ends_and_shown_as_typed(  
     )
 
 
-def test_an_impossible_date_names_the_problem_and_saves_nothing(  # type: ignore[no-untyped-def]
+def test_an_impossible_date_names_the_problem_and_saves_nothing(
     qtbot, window, select_partner, date_answers
 ) -> None:
     pid = select_partner("Ташкент")
@@ -110,7 +110,7 @@ def test_an_impossible_date_names_the_problem_and_saves_nothing(  # type: ignore
     assert cell.data(Qt.ItemDataRole.ToolTipRole) == "Нет такой даты: 31 февраля 2024 г."
 
 
-def test_a_date_not_understood_is_kept_as_written_marked_and_listed_until_fixed(  # type: ignore[no-untyped-def]
+def test_a_date_not_understood_is_kept_as_written_marked_and_listed_until_fixed(
     qtbot, window, select_partner, date_answers
 ) -> None:
     pid = select_partner("Ташкент")
@@ -158,7 +158,7 @@ def test_a_date_not_understood_is_kept_as_written_marked_and_listed_until_fixed(
     assert not panel.not_understood and not panel.isVisible()
 
 
-def test_a_date_of_another_year_typed_into_the_table_can_move_the_event_there(  # type: ignore[no-untyped-def]
+def test_a_date_of_another_year_typed_into_the_table_can_move_the_event_there(
     qtbot, window, select_partner, date_answers
 ) -> None:
     pid = select_partner("Ташкент")
@@ -182,7 +182,7 @@ def test_a_date_of_another_year_typed_into_the_table_can_move_the_event_there(  
     assert back is not None and back.year == 2024 and back.date == before[0].date
 
 
-def test_a_date_of_another_year_can_stay_in_the_table_s_year(  # type: ignore[no-untyped-def]
+def test_a_date_of_another_year_can_stay_in_the_table_s_year(
     qtbot, window, select_partner, date_answers
 ) -> None:
     select_partner("Ташкент")
@@ -197,7 +197,7 @@ def test_a_date_of_another_year_can_stay_in_the_table_s_year(  # type: ignore[no
     assert "2023" in tip and "2024" in tip
 
 
-def test_the_entry_line_takes_every_form_and_asks_about_the_rest(  # type: ignore[no-untyped-def]
+def test_the_entry_line_takes_every_form_and_asks_about_the_rest(
     qtbot, window, select_partner, date_answers
 ) -> None:
     pid = select_partner("Ош")

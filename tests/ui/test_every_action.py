@@ -486,7 +486,7 @@ def _params() -> list[Any]:
 
 
 @pytest.mark.parametrize(("action_id", "way", "n"), _params())
-def test_every_action_from_every_way_in(  # type: ignore[no-untyped-def]
+def test_every_action_from_every_way_in(
     qtbot, window, messages, caplog, tmp_path, monkeypatch, action_id, way, n
 ) -> None:
     from PySide6.QtGui import QDesktopServices

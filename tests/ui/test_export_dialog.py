@@ -14,25 +14,25 @@ from spbgui.ui.export_dialog import ExportDialog
 
 
 @pytest.fixture
-def filled(db, fixture_xlsx):  # type: ignore[no-untyped-def]
+def filled(db, fixture_xlsx):
     import_table(db=db, table=read_table(fixture_xlsx))
     return db
 
 
 @pytest.fixture
-def answers(monkeypatch):  # type: ignore[no-untyped-def]
+def answers(monkeypatch):
     """Record the dialog's questions; open nothing for real."""
     seen: dict[str, list] = {"open": [], "opened": [], "overwrite": []}
 
-    def ask_open(cls, parent, result):  # type: ignore[no-untyped-def]
+    def ask_open(cls, parent, result):
         seen["open"].append(result)
         return True
 
-    def open_file(cls, path):  # type: ignore[no-untyped-def]
+    def open_file(cls, path):
         seen["opened"].append(path)
         return True
 
-    def ask_overwrite(cls, parent, path):  # type: ignore[no-untyped-def]
+    def ask_overwrite(cls, parent, path):
         seen["overwrite"].append(path)
         return False
 
@@ -42,14 +42,14 @@ def answers(monkeypatch):  # type: ignore[no-untyped-def]
     return seen
 
 
-def _dialog(qtbot, db, year=2024):  # type: ignore[no-untyped-def]
+def _dialog(qtbot, db, year=2024):
     d = ExportDialog(db, year=year)
     qtbot.addWidget(d)
     d.show()
     return d
 
 
-def test_the_whole_table_is_exported_and_offered_to_open(qtbot, filled, tmp_path, answers) -> None:  # type: ignore[no-untyped-def]
+def test_the_whole_table_is_exported_and_offered_to_open(qtbot, filled, tmp_path, answers) -> None:
     d = _dialog(qtbot, filled)
     assert d.objectName() == "exportDialog"
     assert d.year == 2024 and d.yearCombo.findData(2025) >= 0
@@ -68,7 +68,7 @@ def test_the_whole_table_is_exported_and_offered_to_open(qtbot, filled, tmp_path
     assert not d.isVisible()  # accepted
 
 
-def test_some_countries_only(qtbot, filled, tmp_path, answers) -> None:  # type: ignore[no-untyped-def]
+def test_some_countries_only(qtbot, filled, tmp_path, answers) -> None:
     d = _dialog(qtbot, filled)
     d.findChild(type(d.exportButton), "exportNoneButton").click()
     assert not d.exportButton.isEnabled()  # nothing chosen
@@ -82,7 +82,7 @@ def test_some_countries_only(qtbot, filled, tmp_path, answers) -> None:  # type:
     assert countries == {"Куба", "Вьетнам"}
 
 
-def test_a_region_checkbox_checks_its_countries(qtbot, filled) -> None:  # type: ignore[no-untyped-def]
+def test_a_region_checkbox_checks_its_countries(qtbot, filled) -> None:
     d = _dialog(qtbot, filled)
     d.findChild(type(d.exportButton), "exportNoneButton").click()
     cis = d.scope.topLevelItem(2)
@@ -90,7 +90,7 @@ def test_a_region_checkbox_checks_its_countries(qtbot, filled) -> None:  # type:
     assert d.selected_countries() is not None and len(d.selected_countries()) == 9
 
 
-def test_an_existing_file_is_not_replaced_without_asking(qtbot, filled, tmp_path, answers) -> None:  # type: ignore[no-untyped-def]
+def test_an_existing_file_is_not_replaced_without_asking(qtbot, filled, tmp_path, answers) -> None:
     old = tmp_path / "old.xlsx"
     old.write_bytes(b"an earlier export")
     d = _dialog(qtbot, filled)
@@ -100,7 +100,7 @@ def test_an_existing_file_is_not_replaced_without_asking(qtbot, filled, tmp_path
     assert d._task is None and old.read_bytes() == b"an earlier export"
 
 
-def test_a_refusal_is_shown_and_the_dialog_stays(qtbot, filled, tmp_path, answers) -> None:  # type: ignore[no-untyped-def]
+def test_a_refusal_is_shown_and_the_dialog_stays(qtbot, filled, tmp_path, answers) -> None:
     d = _dialog(qtbot, filled)
     d.fileEdit.setText(str(tmp_path / "no" / "such" / "folder" / "t.xlsx"))
     d.exportButton.click()
@@ -110,7 +110,7 @@ def test_a_refusal_is_shown_and_the_dialog_stays(qtbot, filled, tmp_path, answer
     qtbot.waitUntil(lambda: d.exportButton.isEnabled(), timeout=10_000)
 
 
-def test_changing_the_year_renames_the_default_file(qtbot, filled) -> None:  # type: ignore[no-untyped-def]
+def test_changing_the_year_renames_the_default_file(qtbot, filled) -> None:
     d = _dialog(qtbot, filled)
     d.yearCombo.setCurrentIndex(d.yearCombo.findData(2025))
     assert d.fileEdit.text().endswith("Сотрудничество 2025.xlsx")
@@ -120,16 +120,16 @@ def test_changing_the_year_renames_the_default_file(qtbot, filled) -> None:  # t
     assert d.fileEdit.text() == "/tmp/mine.xlsx"  # a name the user typed stays
 
 
-def test_cancel_closes_when_idle(qtbot, filled) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_closes_when_idle(qtbot, filled) -> None:
     d = _dialog(qtbot, filled)
     d.cancelButton.click()
     assert not d.isVisible() and d.outcome is None
 
 
-def test_run_returns_the_path(qtbot, filled, tmp_path, answers, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_run_returns_the_path(qtbot, filled, tmp_path, answers, monkeypatch) -> None:
     target = tmp_path / "run.xlsx"
 
-    def exec_(self):  # type: ignore[no-untyped-def]
+    def exec_(self):
         self.fileEdit.setText(str(target))
         with qtbot.waitSignal(self.exported, timeout=60_000):
             self.exportButton.click()

@@ -11,7 +11,7 @@ from spbgui.ui.history_dialog import HistoryDialog
 
 def test_a_record_history_and_restoring_a_deleted_partner(
     qtbot, window, select_partner, monkeypatch, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     db = window.db
     before = records.dump(db=db)
     pid = select_partner("Ош")
@@ -41,6 +41,6 @@ def test_a_record_history_and_restoring_a_deleted_partner(
     assert "Ош" in csv.read_text(encoding="utf-8-sig")
 
 
-def test_the_window_has_the_history_action(window) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_has_the_history_action(window) -> None:
     action = window.actions_[ActionId.HISTORY]
     assert action.objectName() == "actionHistory" and action.property("accessibleName")

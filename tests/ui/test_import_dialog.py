@@ -11,19 +11,19 @@ from spbgui.ui.import_dialog import ImportDialog
 
 
 @pytest.fixture
-def dialog(qtbot, db):  # type: ignore[no-untyped-def]
+def dialog(qtbot, db):
     d = ImportDialog(db)
     qtbot.addWidget(d)
     d.show()
     return d
 
 
-def _preview(qtbot, dialog: ImportDialog, path: Path) -> None:  # type: ignore[no-untyped-def]
+def _preview(qtbot, dialog: ImportDialog, path: Path) -> None:
     dialog.set_file(path)
     qtbot.waitUntil(lambda: dialog.table is not None or dialog.error is not None, timeout=30_000)
 
 
-def test_preview_shows_the_tree_counts_and_warnings(qtbot, dialog, fixture_xlsx, db) -> None:  # type: ignore[no-untyped-def]
+def test_preview_shows_the_tree_counts_and_warnings(qtbot, dialog, fixture_xlsx, db) -> None:
     _preview(qtbot, dialog, fixture_xlsx)
     assert dialog.error is None
     tree = dialog.tree
@@ -40,7 +40,7 @@ def test_preview_shows_the_tree_counts_and_warnings(qtbot, dialog, fixture_xlsx,
     assert records.counts(db=db).partners == 0
 
 
-def test_import_lands(qtbot, dialog, fixture_xlsx, db, expected_2024) -> None:  # type: ignore[no-untyped-def]
+def test_import_lands(qtbot, dialog, fixture_xlsx, db, expected_2024) -> None:
     _preview(qtbot, dialog, fixture_xlsx)
     with qtbot.waitSignal(dialog.imported, timeout=30_000):
         dialog.importButton.click()
@@ -48,7 +48,7 @@ def test_import_lands(qtbot, dialog, fixture_xlsx, db, expected_2024) -> None:  
     assert records.dump(db=db) == expected_2024
 
 
-def test_a_refused_file_says_why(qtbot, dialog, tmp_path, db) -> None:  # type: ignore[no-untyped-def]
+def test_a_refused_file_says_why(qtbot, dialog, tmp_path, db) -> None:
     bad = tmp_path / "report.xlsx"
     bad.write_text("not a workbook", encoding="utf-8")
     _preview(qtbot, dialog, bad)
@@ -57,7 +57,7 @@ def test_a_refused_file_says_why(qtbot, dialog, tmp_path, db) -> None:  # type: 
     assert records.counts(db=db).regions == 0
 
 
-def test_replacing_the_year_is_asked(qtbot, dialog, fixture_xlsx, db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_replacing_the_year_is_asked(qtbot, dialog, fixture_xlsx, db, monkeypatch) -> None:
     _preview(qtbot, dialog, fixture_xlsx)
     with qtbot.waitSignal(dialog.imported, timeout=30_000):
         dialog.importButton.click()
@@ -81,7 +81,7 @@ def test_replacing_the_year_is_asked(qtbot, dialog, fixture_xlsx, db, monkeypatc
     assert records.dump(db=db) == before
 
 
-def test_choose_offers_every_kind_and_reads_a_word_report(  # type: ignore[no-untyped-def]
+def test_choose_offers_every_kind_and_reads_a_word_report(
     qtbot, dialog, db, tmp_path, monkeypatch, expected_2024
 ) -> None:
     """The «Choose…» button's filter lists Word, LibreOffice, old Excel and text; a Word file
@@ -112,7 +112,7 @@ def test_choose_offers_every_kind_and_reads_a_word_report(  # type: ignore[no-un
 
     offered: list[str] = []
 
-    def choose(parent, title, folder, filters):  # type: ignore[no-untyped-def]
+    def choose(parent, title, folder, filters):
         offered.append(filters)
         return str(path), filters.split(";;")[0]
 

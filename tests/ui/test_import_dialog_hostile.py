@@ -20,14 +20,14 @@ from tests.io import hostile as h
 
 
 @pytest.fixture
-def dialog(qtbot, db):  # type: ignore[no-untyped-def]
+def dialog(qtbot, db):
     d = ImportDialog(db)
     qtbot.addWidget(d)
     d.show()
     return d
 
 
-def test_a_panicking_file_is_refused_in_words(qtbot, dialog, tmp_path: Path, db) -> None:  # type: ignore[no-untyped-def]
+def test_a_panicking_file_is_refused_in_words(qtbot, dialog, tmp_path: Path, db) -> None:
     path = h.workbook(
         tmp_path / "sst62.xlsx",
         h.sheet_xml(h.SHARED_CELL),
@@ -41,10 +41,10 @@ def test_a_panicking_file_is_refused_in_words(qtbot, dialog, tmp_path: Path, db)
     assert records.counts(db=db).regions == 0
 
 
-def test_cancel_returns_at_once_while_the_step_runs_on(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_returns_at_once_while_the_step_runs_on(qtbot, dialog) -> None:
     release = threading.Event()
 
-    def slow_step(progress, cancelled):  # type: ignore[no-untyped-def]
+    def slow_step(progress, cancelled):
         release.wait(10)  # a step that notices the cancel late
         return None
 

@@ -6,12 +6,12 @@ from spbgui.services import edit
 from spbgui.store.database import open_database
 
 
-def _regions(window) -> list[str]:  # type: ignore[no-untyped-def]
+def _regions(window) -> list[str]:
     model = window.model
     return [model.index(r, 0).data() for r in range(model.rowCount())]
 
 
-def test_a_change_by_another_connection_appears_within_two_seconds(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_a_change_by_another_connection_appears_within_two_seconds(qtbot, window) -> None:
     assert window.live.watcher is not None
     other = open_database(window.db.path)  # a second program on the same file
     try:
@@ -21,7 +21,7 @@ def test_a_change_by_another_connection_appears_within_two_seconds(qtbot, window
     qtbot.waitUntil(lambda: "Антарктида" in _regions(window), timeout=2500)
 
 
-def test_the_refresh_waits_while_the_user_types(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_the_refresh_waits_while_the_user_types(qtbot, window) -> None:
     field = window.search_field
     from PySide6.QtWidgets import QLineEdit
 

@@ -29,7 +29,7 @@ from spbgui.ui.files import recent_databases, sample_table
 from spbgui.ui.main_window import MainWindow
 
 
-def test_stable_object_names(window) -> None:  # type: ignore[no-untyped-def]
+def test_stable_object_names(window) -> None:
     for cls, name in (
         (QTreeView, "navigationTree"),
         (QLineEdit, "searchField"),
@@ -43,7 +43,7 @@ def test_stable_object_names(window) -> None:  # type: ignore[no-untyped-def]
     assert window.findChild(QWidget, "navigationTree").accessibleName()
 
 
-def test_every_action_has_an_object_name_an_accessible_name_and_a_tip(window) -> None:  # type: ignore[no-untyped-def]
+def test_every_action_has_an_object_name_an_accessible_name_and_a_tip(window) -> None:
     actions = [a for a in window.findChildren(QAction) if a.objectName().startswith("action")]
     ids = {a.objectName() for a in actions}
     assert {i.value for i in ActionId} <= ids
@@ -58,7 +58,7 @@ def test_every_action_has_an_object_name_an_accessible_name_and_a_tip(window) ->
             assert button.accessibleName(), button.objectName()
 
 
-def test_standard_shortcuts(window) -> None:  # type: ignore[no-untyped-def]
+def test_standard_shortcuts(window) -> None:
     a = window.actions_
     for action_id, key in (
         (ActionId.UNDO, QKeySequence.StandardKey.Undo),
@@ -74,7 +74,7 @@ def test_standard_shortcuts(window) -> None:  # type: ignore[no-untyped-def]
     assert QKeySequence("Ctrl+Shift+Z") in a[ActionId.REDO].shortcuts()
 
 
-def test_import_export_and_print_are_enabled_with_tips_that_say_what_they_do(window) -> None:  # type: ignore[no-untyped-def]
+def test_import_export_and_print_are_enabled_with_tips_that_say_what_they_do(window) -> None:
     for action_id in (ActionId.IMPORT_TABLE, ActionId.EXPORT_TABLE, ActionId.PRINT_REPORT):
         action = window.actions_[action_id]
         assert action.isEnabled()
@@ -82,14 +82,14 @@ def test_import_export_and_print_are_enabled_with_tips_that_say_what_they_do(win
         assert "верси" not in action.toolTip()  # no «comes with a later version»
 
 
-def test_status_bar_shows_the_file_and_counts(window, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_status_bar_shows_the_file_and_counts(window, db_path: Path) -> None:
     assert str(db_path) in window.file_label.text()
     text = window.counts_label.text()
     assert "37" in text and "41" in text and "96" in text
     assert db_path.name in window.windowTitle()
 
 
-def test_undo_text_says_what_will_be_undone(window, select_partner) -> None:  # type: ignore[no-untyped-def]
+def test_undo_text_says_what_will_be_undone(window, select_partner) -> None:
     select_partner("Ош")
     assert not window.actions_[ActionId.UNDO].isEnabled()
     events = window.details.partner.events
@@ -101,7 +101,7 @@ def test_undo_text_says_what_will_be_undone(window, select_partner) -> None:  # 
     assert window.editor.stack.undoText()
 
 
-def test_geometry_and_splitters_are_remembered(qtbot, window, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_geometry_and_splitters_are_remembered(qtbot, window, db_path: Path) -> None:
     window.splitter.setSizes([300, 900])
     window.close()
     settings = QSettings()
@@ -114,7 +114,7 @@ def test_geometry_and_splitters_are_remembered(qtbot, window, db_path: Path) -> 
     again.close()
 
 
-def test_open_another_database_and_the_recent_list(window, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_open_another_database_and_the_recent_list(window, tmp_path: Path, monkeypatch) -> None:
     other = tmp_path / "other.sqlite"
     monkeypatch.setattr(FileDialogs, "new_database", classmethod(lambda cls, p, f: other))
     window.actions_[ActionId.NEW_DATABASE].trigger()
@@ -134,7 +134,7 @@ def test_open_another_database_and_the_recent_list(window, tmp_path: Path, monke
     assert first is None or Path(first).name == "records.sqlite"
 
 
-def test_a_file_that_is_not_a_database_is_refused_with_a_message(  # type: ignore[no-untyped-def]
+def test_a_file_that_is_not_a_database_is_refused_with_a_message(
     window, tmp_path: Path, monkeypatch, messages
 ) -> None:
     bad = tmp_path / "notes.sqlite"
@@ -145,7 +145,7 @@ def test_a_file_that_is_not_a_database_is_refused_with_a_message(  # type: ignor
     assert records.counts(db=window.db).partners == 37  # still the same database
 
 
-def test_about_shows_the_version(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_about_shows_the_version(window, monkeypatch) -> None:
     from spbgui import __version__
 
     shown: list[str] = []
@@ -156,7 +156,7 @@ def test_about_shows_the_version(window, monkeypatch) -> None:  # type: ignore[n
     assert __version__ in shown[0]
 
 
-def test_an_unexpected_error_shows_where_the_log_is(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_an_unexpected_error_shows_where_the_log_is(qtbot, monkeypatch) -> None:
     seen: list[tuple] = []
     monkeypatch.setattr(
         ErrorDialog,
@@ -174,7 +174,7 @@ def test_an_unexpected_error_shows_where_the_log_is(qtbot, monkeypatch) -> None:
     assert log.name == "spbgui.log" and "boom in a slot" in log.read_text("utf-8")
 
 
-def test_a_failing_undo_keeps_the_program_running(window, select_partner, messages, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_failing_undo_keeps_the_program_running(window, select_partner, messages, qtbot) -> None:
     pid = select_partner("Ош")
     events = window.details.partner.events
     events.new_date.setText("Июнь")
@@ -192,12 +192,12 @@ def test_a_failing_undo_keeps_the_program_running(window, select_partner, messag
     assert window.isVisible()
 
 
-def test_first_start_on_an_empty_database_offers_import_or_the_sample(  # type: ignore[no-untyped-def]
+def test_first_start_on_an_empty_database_offers_import_or_the_sample(
     qtbot, db, monkeypatch
 ) -> None:
     asked: list[bool] = []
 
-    def answer(cls, parent, importable):  # type: ignore[no-untyped-def]
+    def answer(cls, parent, importable):
         asked.append(importable)
         return FirstStartDialog.SAMPLE
 
@@ -212,12 +212,12 @@ def test_first_start_on_an_empty_database_offers_import_or_the_sample(  # type: 
     assert window.year_selector.currentText() == "2024"
 
 
-def test_no_first_start_question_on_a_database_with_records(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_no_first_start_question_on_a_database_with_records(window, monkeypatch) -> None:
     monkeypatch.setattr(FirstStartDialog, "ask", classmethod(lambda *a: pytest.fail("asked")))
     window.offer_first_start()
 
 
-def test_a_read_only_database_can_be_looked_at_not_edited(qtbot, sample_db, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_read_only_database_can_be_looked_at_not_edited(qtbot, sample_db, db_path: Path) -> None:
     sample_db.close()
     ro = open_database(db_path, readonly=True)
     window = MainWindow(ro)

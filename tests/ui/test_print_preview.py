@@ -25,7 +25,7 @@ def db_2024(db: Database, fixture_xlsx: Path) -> Database:
     return db
 
 
-def test_preview_opens_paints_and_closes(qtbot, db_2024: Database) -> None:  # type: ignore[no-untyped-def]
+def test_preview_opens_paints_and_closes(qtbot, db_2024: Database) -> None:
     dialog = open_print_preview(db_2024, 2024, None)
     qtbot.addWidget(dialog)
     assert isinstance(dialog, QPrintPreviewDialog)
@@ -37,7 +37,7 @@ def test_preview_opens_paints_and_closes(qtbot, db_2024: Database) -> None:  # t
     assert not dialog.isVisible()
 
 
-def test_save_as_pdf_and_word_from_the_preview(qtbot, db_2024: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_save_as_pdf_and_word_from_the_preview(qtbot, db_2024: Database, tmp_path: Path) -> None:
     dialog = ReportPreviewDialog(db_2024, ReportOptions(2024))
     qtbot.addWidget(dialog)
     dialog.show()
@@ -52,7 +52,7 @@ def test_save_as_pdf_and_word_from_the_preview(qtbot, db_2024: Database, tmp_pat
     dialog.close()
 
 
-def test_changing_the_options_repaints_the_preview(qtbot, db_2024, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_changing_the_options_repaints_the_preview(qtbot, db_2024, monkeypatch) -> None:
     dialog = ReportPreviewDialog(db_2024, ReportOptions(2024))
     qtbot.addWidget(dialog)
     dialog.show()
@@ -67,12 +67,12 @@ def test_changing_the_options_repaints_the_preview(qtbot, db_2024, monkeypatch) 
     dialog.close()
 
 
-def test_an_empty_database_is_refused_before_any_window(qtbot, db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_an_empty_database_is_refused_before_any_window(qtbot, db: Database) -> None:
     with pytest.raises(UserError, match="нет ни одного партнёра"):
         open_print_preview(db, 2024, None)
 
 
-def test_options_dialog(qtbot, db_2024: Database) -> None:  # type: ignore[no-untyped-def]
+def test_options_dialog(qtbot, db_2024: Database) -> None:
     dialog = ReportOptionsDialog(db_2024, ReportOptions(2024))
     qtbot.addWidget(dialog)
     dialog.show()

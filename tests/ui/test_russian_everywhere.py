@@ -93,7 +93,7 @@ def _check(widget: QWidget) -> None:
 
 
 @pytest.fixture
-def shown(qtbot, russian):  # type: ignore[no-untyped-def]
+def shown(qtbot, russian):
     def show(widget: QWidget) -> QWidget:
         qtbot.addWidget(widget)
         widget.show()
@@ -103,7 +103,7 @@ def shown(qtbot, russian):  # type: ignore[no-untyped-def]
     return show
 
 
-def test_the_main_window_and_its_pages(qtbot, sample_db, russian, shown) -> None:  # type: ignore[no-untyped-def]
+def test_the_main_window_and_its_pages(qtbot, sample_db, russian, shown) -> None:
     from spbgui.services import tree
     from spbgui.ui.main_window import MainWindow
 
@@ -118,7 +118,7 @@ def test_the_main_window_and_its_pages(qtbot, sample_db, russian, shown) -> None
     window.close()
 
 
-def _dialogs(window) -> dict[str, Callable[[], QWidget]]:  # type: ignore[no-untyped-def]
+def _dialogs(window) -> dict[str, Callable[[], QWidget]]:
     from spbgui.report import ReportOptions
     from spbgui.ui.backups_dialog import BackupsDialog
     from spbgui.ui.connect_dialog import ConnectDialog
@@ -152,7 +152,7 @@ def _dialogs(window) -> dict[str, Callable[[], QWidget]]:  # type: ignore[no-unt
     ["import", "export", "history", "backups", "connect", "partner", "agreement", "move",
      "year", "help", "preview", "options"],
 )  # fmt: skip
-def test_each_dialog(window, shown, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_each_dialog(window, shown, name: str) -> None:
     dialog = shown(_dialogs(window)[name]())
     _check(dialog)
     dialog.close()
@@ -168,9 +168,7 @@ def test_each_dialog(window, shown, name: str) -> None:  # type: ignore[no-untyp
         (ActionId.OPEN_DATABASE, False),  # Qt's own file dialog
     ],
 )
-def test_each_question_the_window_asks(  # type: ignore[no-untyped-def]
-    qtbot, sample_db, russian, action_id, select
-) -> None:
+def test_each_question_the_window_asks(qtbot, sample_db, russian, action_id, select) -> None:
     from spbgui.services import tree
     from spbgui.ui.main_window import MainWindow
 
@@ -194,7 +192,7 @@ def test_each_question_the_window_asks(  # type: ignore[no-untyped-def]
     window.close()
 
 
-def test_the_first_start_and_pending_questions(qtbot, db, russian, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_first_start_and_pending_questions(qtbot, db, russian, monkeypatch) -> None:
     from spbgui.ui.dialogs import FirstStartDialog, PendingDialog
     from spbgui.ui.main_window import MainWindow
 

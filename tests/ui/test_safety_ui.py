@@ -18,7 +18,7 @@ from spbgui.ui.backups_dialog import BackupsDialog
 from spbgui.ui.dialogs import ConfirmDialog, RetryDialog
 
 
-def test_backups_dialog_makes_a_copy_and_restores_it(qtbot, sample_db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_backups_dialog_makes_a_copy_and_restores_it(qtbot, sample_db, monkeypatch) -> None:
     before = records.dump(db=sample_db)
     dialog = BackupsDialog(sample_db)
     qtbot.addWidget(dialog)
@@ -48,12 +48,12 @@ def test_backups_dialog_makes_a_copy_and_restores_it(qtbot, sample_db, monkeypat
     assert "before-restore" in reasons
 
 
-def test_the_window_has_the_backups_action(window) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_has_the_backups_action(window) -> None:
     action = window.actions_[ActionId.BACKUPS]
     assert action.objectName() == "actionBackups" and action.isEnabled()
 
 
-def test_a_damaged_file_is_offered_its_newest_sound_copy(sample_db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_damaged_file_is_offered_its_newest_sound_copy(sample_db, monkeypatch) -> None:
     before = records.dump(db=sample_db)
     backups.backup_now(db=sample_db)
     path: Path = sample_db.path
@@ -78,7 +78,7 @@ def test_a_damaged_file_is_offered_its_newest_sound_copy(sample_db, monkeypatch)
     assert list(path.parent.glob("*.damaged-*"))  # the damaged file is kept
 
 
-def test_a_locked_file_keeps_the_edit_until_it_can_be_saved(qtbot, db_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_locked_file_keeps_the_edit_until_it_can_be_saved(qtbot, db_path, monkeypatch) -> None:
     from spbgui.store import engine
 
     monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 200)
@@ -90,7 +90,7 @@ def test_a_locked_file_keeps_the_edit_until_it_can_be_saved(qtbot, db_path, monk
     other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
     asked: list[str] = []
 
-    def answer(cls, parent, text):  # type: ignore[no-untyped-def]
+    def answer(cls, parent, text):
         asked.append(text)
         other.execute("COMMIT")  # the other program finishes meanwhile
         return True
@@ -106,7 +106,7 @@ def test_a_locked_file_keeps_the_edit_until_it_can_be_saved(qtbot, db_path, monk
 
 
 @pytest.mark.qt_no_exception_capture
-def test_an_exception_in_a_slot_shows_the_error_dialog(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_an_exception_in_a_slot_shows_the_error_dialog(qtbot, window, monkeypatch) -> None:
     from spbgui.ui import error_dialog
 
     shown: list[str] = []
@@ -130,7 +130,7 @@ def test_an_exception_in_a_slot_shows_the_error_dialog(qtbot, window, monkeypatc
     assert "После ошибки" in records.dump(db=window.db)["regions"]
 
 
-def test_copy_details_puts_the_error_and_log_on_the_clipboard(qapp, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_copy_details_puts_the_error_and_log_on_the_clipboard(qapp, tmp_path) -> None:
     from PySide6.QtGui import QGuiApplication
 
     from spbgui.ui.error_dialog import copy_details

@@ -15,7 +15,7 @@ from spbgui.ui.dialogs import YearDialog
 from spbgui.ui.main_window import MainWindow
 
 
-def _tree_names(model, parent=None, depth=3) -> list[str]:  # type: ignore[no-untyped-def]
+def _tree_names(model, parent=None, depth=3) -> list[str]:
     out: list[str] = []
     parent = parent or QModelIndex()
     for r in range(model.rowCount(parent)):
@@ -27,7 +27,7 @@ def _tree_names(model, parent=None, depth=3) -> list[str]:  # type: ignore[no-un
     return out
 
 
-def _search(window, qtbot, text: str) -> None:  # type: ignore[no-untyped-def]
+def _search(window, qtbot, text: str) -> None:
     window.actions_[ActionId.FIND].trigger()
     assert window.search_field.hasFocus() or window.focusWidget() is window.search_field
     window.search_field.setText(text)
@@ -35,7 +35,7 @@ def _search(window, qtbot, text: str) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: not window.search._timer.isActive())
 
 
-def test_search_filters_the_tree_as_you_type_and_lists_events(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_search_filters_the_tree_as_you_type_and_lists_events(window, qtbot) -> None:
     _search(window, qtbot, "ташк")
     names = _tree_names(window.model)
     assert names == ["СНГ", "Узбекистан", "Ташкент"]
@@ -51,7 +51,7 @@ def test_search_filters_the_tree_as_you_type_and_lists_events(window, qtbot) -> 
     assert not window.search.isVisible()
 
 
-def test_a_found_event_opens_its_partner_and_is_selected(window, qtbot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_a_found_event_opens_its_partner_and_is_selected(window, qtbot, qtmodeltester) -> None:
     _search(window, qtbot, "этнографическом")
     qtmodeltester.check(window.search.model, force_py=True)
     assert window.search.model.rowCount() == 1
@@ -62,7 +62,7 @@ def test_a_found_event_opens_its_partner_and_is_selected(window, qtbot, qtmodelt
     assert events.model.record(events.table.currentIndex().row()).id == hit.id
 
 
-def test_yo_is_found_as_ye(window, qtbot, select_partner) -> None:  # type: ignore[no-untyped-def]
+def test_yo_is_found_as_ye(window, qtbot, select_partner) -> None:
     select_partner("Ош")
     events = window.details.partner.events
     events.new_date.setText("Декабрь")
@@ -73,7 +73,7 @@ def test_yo_is_found_as_ye(window, qtbot, select_partner) -> None:  # type: igno
     assert "Ош" in _tree_names(window.model)
 
 
-def test_switch_year_and_start_a_new_one(window, select_partner, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_switch_year_and_start_a_new_one(window, select_partner, monkeypatch) -> None:
     pid = select_partner("Ташкент")
     selector = window.year_selector
     assert [selector.itemText(i) for i in range(selector.count())] == ["2024", "2025"]
@@ -105,7 +105,7 @@ def test_switch_year_and_start_a_new_one(window, select_partner, monkeypatch) ->
     assert window.editor.year == 2025
 
 
-def test_undo_start_of_a_year(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_undo_start_of_a_year(window, monkeypatch) -> None:
     monkeypatch.setattr(YearDialog, "ask", classmethod(lambda cls, p, suggested, known: suggested))
     window.actions_[ActionId.START_YEAR].trigger()
     assert years.years(db=window.db) == [2024, 2025]
@@ -114,7 +114,7 @@ def test_undo_start_of_a_year(window, monkeypatch) -> None:  # type: ignore[no-u
     assert window.editor.year == 2024
 
 
-def test_every_change_is_in_the_file_after_reopening(  # type: ignore[no-untyped-def]
+def test_every_change_is_in_the_file_after_reopening(
     qtbot, window, select_partner, monkeypatch, db_path: Path
 ) -> None:
     from spbgui.ui.dialogs import MoveDialog

@@ -27,7 +27,7 @@ from tests import multiyear
 
 
 @pytest.fixture(scope="module")
-def _years_file(tmp_path_factory: pytest.TempPathFactory, fixture_xlsx: Path):  # type: ignore[no-untyped-def]
+def _years_file(tmp_path_factory: pytest.TempPathFactory, fixture_xlsx: Path):
     path = tmp_path_factory.mktemp("ui-years") / "years.sqlite"
     db = open_database(path)
     ledger = multiyear.build(db, fixture_xlsx)
@@ -36,7 +36,7 @@ def _years_file(tmp_path_factory: pytest.TempPathFactory, fixture_xlsx: Path):  
 
 
 @pytest.fixture
-def years_db(_years_file, db_path: Path) -> Database:  # type: ignore[no-untyped-def]
+def years_db(_years_file, db_path: Path) -> Database:
     shutil.copyfile(_years_file[0], db_path)
     database = open_database(db_path)
     yield database
@@ -44,12 +44,12 @@ def years_db(_years_file, db_path: Path) -> Database:  # type: ignore[no-untyped
 
 
 @pytest.fixture
-def ledger(_years_file):  # type: ignore[no-untyped-def]
+def ledger(_years_file):
     return _years_file[1]
 
 
 @pytest.fixture
-def years_window(qtbot, years_db: Database):  # type: ignore[no-untyped-def]
+def years_window(qtbot, years_db: Database):
     from spbgui.ui.main_window import MainWindow
 
     w = MainWindow(years_db)
@@ -59,7 +59,7 @@ def years_window(qtbot, years_db: Database):  # type: ignore[no-untyped-def]
     return w
 
 
-def _open(window, qtbot, by_key: bool = False):  # type: ignore[no-untyped-def]
+def _open(window, qtbot, by_key: bool = False):
     if by_key:
         QTest.keyClick(
             window,
@@ -73,7 +73,7 @@ def _open(window, qtbot, by_key: bool = False):  # type: ignore[no-untyped-def]
     return page
 
 
-def _tab(qtbot, page, index: int) -> None:  # type: ignore[no-untyped-def]
+def _tab(qtbot, page, index: int) -> None:
     """Click the tab's title, as a person opens it."""
     bar = page.tabs.tabBar()
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
@@ -84,7 +84,7 @@ def _column(model: FiguresModel, column: int) -> list[str]:
     return [model.cell(r, column) for r in range(model.rowCount())]
 
 
-def _click(qtbot, view, row: int, column: int, double: bool = False) -> None:  # type: ignore[no-untyped-def]
+def _click(qtbot, view, row: int, column: int, double: bool = False) -> None:
     index = view.model().index(row, column)
     view.scrollTo(index)
     rect = view.visualRect(index)
@@ -95,7 +95,7 @@ def _click(qtbot, view, row: int, column: int, double: bool = False) -> None:  #
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
-def test_view_menu_and_shortcut_open_the_statistics(years_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_view_menu_and_shortcut_open_the_statistics(years_window, qtbot) -> None:
     view_menu = years_window.menuBar().findChild(
         type(years_window.menuBar().actions()[0].menu()), "menuView"
     )
@@ -106,7 +106,7 @@ def test_view_menu_and_shortcut_open_the_statistics(years_window, qtbot) -> None
     assert _open(years_window, qtbot) is page  # one window, brought up again
 
 
-def test_years_table_and_chart_equal_the_ledger(years_window, qtbot, ledger) -> None:  # type: ignore[no-untyped-def]
+def test_years_table_and_chart_equal_the_ledger(years_window, qtbot, ledger) -> None:
     page = _open(years_window, qtbot)
     assert (page.first_year.value(), page.last_year.value()) == (2021, 2025)
     for level_index, level in enumerate(stats.LEVELS):
@@ -132,7 +132,7 @@ def test_years_table_and_chart_equal_the_ledger(years_window, qtbot, ledger) -> 
 
 def test_a_figure_clicked_lists_its_events_and_one_leads_to_the_partner(
     years_window, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     page = _open(years_window, qtbot)
     page.level.setCurrentIndex(1)  # countries
     model = page.years_model
@@ -150,7 +150,7 @@ def test_a_figure_clicked_lists_its_events_and_one_leads_to_the_partner(
     assert years_window.details.partner.events.selected_ids() == [event_id]
 
 
-def test_compare_tab_equals_the_cli(years_window, qtbot, capsys, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_compare_tab_equals_the_cli(years_window, qtbot, capsys, db_path: Path) -> None:
     page = _open(years_window, qtbot)
     _tab(qtbot, page, 1)
     page.compare_year.setValue(2025)
@@ -185,7 +185,7 @@ def test_compare_tab_equals_the_cli(years_window, qtbot, capsys, db_path: Path) 
         ]
 
 
-def test_anniversaries_dormant_terms_and_ages_lead_to_their_records(years_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_anniversaries_dormant_terms_and_ages_lead_to_their_records(years_window, qtbot) -> None:
     page = _open(years_window, qtbot)
     db = years_window.db
     _tab(qtbot, page, 3)
@@ -219,7 +219,7 @@ def test_anniversaries_dormant_terms_and_ages_lead_to_their_records(years_window
     ]
 
 
-def test_tree_marks_the_partners(years_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_tree_marks_the_partners(years_window, qtbot) -> None:
     db = years_window.db
     years_window.editor.set_year(2025)
     with qtbot.waitSignal(years_window.tree_marks.updated, timeout=30_000):
@@ -241,7 +241,7 @@ def test_tree_marks_the_partners(years_window, qtbot) -> None:  # type: ignore[n
 
 def test_partner_page_answers_and_the_term_edited_and_undone(
     years_window, qtbot, ledger, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from spbgui.ui.partner_answers import TermDialog
 
     db = years_window.db
@@ -255,7 +255,7 @@ def test_partner_page_answers_and_the_term_edited_and_undone(
 
     asked = []
 
-    def answer(cls, parent, title, term, status):  # type: ignore[no-untyped-def]
+    def answer(cls, parent, title, term, status):
         asked.append((title, term, status))
         return Term(PartialDate(2021), PartialDate(2027)), ENDED
 
@@ -270,7 +270,7 @@ def test_partner_page_answers_and_the_term_edited_and_undone(
     assert "на 2021–2023 гг., истекло" in answers.ages.text()
 
 
-def test_term_dialog_refuses_a_bad_date_and_keeps_what_was_typed(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_term_dialog_refuses_a_bad_date_and_keeps_what_was_typed(qtbot) -> None:
     from spbgui.ui.partner_answers import TermDialog
 
     dialog = TermDialog(None, "Соглашение", Term(None, PartialDate(2026, 12, 31)), None)
@@ -288,13 +288,13 @@ def test_term_dialog_refuses_a_bad_date_and_keeps_what_was_typed(qtbot) -> None:
     assert dialog.value == (Term(PartialDate(2024), PartialDate(2026, 12, 31)), "продлено")
 
 
-def test_figures_model_passes_the_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_figures_model_passes_the_model_tester(qtmodeltester) -> None:
     model = FiguresModel()
     model.set_table(["A", "B"], [["x", 1], ["Всего", 1]], [[None, 1], [None, None]], total_row=True)
     qtmodeltester.check(model)
 
 
-def test_the_pages_figures_equal_the_reports(years_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_pages_figures_equal_the_reports(years_window, qtbot, tmp_path: Path) -> None:
     import docx
 
     from spbgui.report import ReportOptions, save_docx
@@ -314,7 +314,7 @@ def test_the_pages_figures_equal_the_reports(years_window, qtbot, tmp_path: Path
     assert shown[-1][1:] == report[-1][1:]  # the totals (the label is the interface's word)
 
 
-def test_a_renewed_agreement_says_when_on_the_partner_page(years_window) -> None:  # type: ignore[no-untyped-def]
+def test_a_renewed_agreement_says_when_on_the_partner_page(years_window) -> None:
     from spbgui.domain.terms import date_text
 
     db = years_window.db

@@ -22,7 +22,7 @@ PLACEHOLDER = re.compile(r"%n|%\d|\{\w*\}")
 RUSSIAN_PLURAL_FORMS = 3
 
 
-def _messages(ts: Path):  # type: ignore[no-untyped-def]
+def _messages(ts: Path):
     for context in ET.parse(ts).getroot().iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
@@ -93,7 +93,7 @@ def test_the_ts_file_has_every_string_of_the_code(tmp_path: Path) -> None:
     assert in_ts - in_code == set(), "the .ts holds strings the code no longer has: update"
 
 
-def _lupdate(i18n) -> str:  # type: ignore[no-untyped-def]
+def _lupdate(i18n) -> str:
     """Qt's lupdate beside the Qt libraries; the pyside6-lupdate wrapper as a fallback."""
     import PySide6.QtCore
 
@@ -101,7 +101,7 @@ def _lupdate(i18n) -> str:  # type: ignore[no-untyped-def]
     return str(binary) if binary.exists() else i18n.tool("pyside6-lupdate")
 
 
-def test_the_qm_is_built_from_the_ts(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_the_qm_is_built_from_the_ts(qapp) -> None:
     ts = TS_DIR / "spbgui_ru.ts"
     qm = ts.with_suffix(".qm")
     assert qm.exists(), "run `python packaging/i18n.py release`"
@@ -124,7 +124,7 @@ def test_the_qm_is_built_from_the_ts(qapp) -> None:  # type: ignore[no-untyped-d
     assert stale == [], f"{qm.name} is older than {ts.name}: run `python packaging/i18n.py release`"
 
 
-def test_the_window_speaks_russian(qtbot, qapp, sample_db) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_speaks_russian(qtbot, qapp, sample_db) -> None:
     from spbgui.app import install_translations
     from spbgui.ui.actions import ActionId
     from spbgui.ui.main_window import MainWindow

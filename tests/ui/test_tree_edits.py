@@ -13,8 +13,8 @@ from spbgui.ui.dialogs import ConfirmDialog, MoveDialog, NameDialog, PartnerDial
 from spbgui.ui.tree_model import EVENTS_MIME, NODES_MIME
 
 
-def _answer(monkeypatch, cls, value, log=None):  # type: ignore[no-untyped-def]
-    def ask(_cls, *args, **kwargs):  # type: ignore[no-untyped-def]
+def _answer(monkeypatch, cls, value, log=None):
+    def ask(_cls, *args, **kwargs):
         if log is not None:
             log.append(args)
         return value
@@ -22,14 +22,14 @@ def _answer(monkeypatch, cls, value, log=None):  # type: ignore[no-untyped-def]
     monkeypatch.setattr(cls, "ask", classmethod(ask))
 
 
-def _children(window, ref) -> list[str]:  # type: ignore[no-untyped-def]
+def _children(window, ref) -> list[str]:
     model = window.model
     parent = model.index_of(ref) if ref is not None else QModelIndex()
     model.fetch(parent)
     return [model.index(r, 0, parent).data() for r in range(model.rowCount(parent))]
 
 
-def _country(window, name: str) -> NodeRef:  # type: ignore[no-untyped-def]
+def _country(window, name: str) -> NodeRef:
     for _rid, _rname, countries in details.regions_and_countries(db=window.db):
         for cid, cname in countries:
             if cname == name:
@@ -37,7 +37,7 @@ def _country(window, name: str) -> NodeRef:  # type: ignore[no-untyped-def]
     raise AssertionError(name)
 
 
-def test_delete_a_partner_says_what_goes_with_it_and_undo_restores_all(  # type: ignore[no-untyped-def]
+def test_delete_a_partner_says_what_goes_with_it_and_undo_restores_all(
     window, select_partner, monkeypatch
 ) -> None:
     pid = select_partner("Ташкент")
@@ -61,7 +61,7 @@ def test_delete_a_partner_says_what_goes_with_it_and_undo_restores_all(  # type:
     assert details.partner(db=window.db, partner_id=pid) is None
 
 
-def test_a_refused_confirmation_deletes_nothing(window, select_partner, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_refused_confirmation_deletes_nothing(window, select_partner, monkeypatch) -> None:
     pid = select_partner("Минск")
     _answer(monkeypatch, ConfirmDialog, False)
     window.tree.setFocus()
@@ -70,7 +70,7 @@ def test_a_refused_confirmation_deletes_nothing(window, select_partner, monkeypa
     assert not window.editor.stack.canUndo()
 
 
-def test_delete_a_region_with_everything_in_it(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_delete_a_region_with_everything_in_it(window, monkeypatch) -> None:
     asked: list[tuple] = []
     _answer(monkeypatch, ConfirmDialog, True, asked)
     regions = _children(window, None)
@@ -83,7 +83,7 @@ def test_delete_a_region_with_everything_in_it(window, monkeypatch) -> None:  # 
     assert _children(window, None) == regions
 
 
-def test_add_region_country_partner_and_rename_with_f2(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_add_region_country_partner_and_rename_with_f2(window, monkeypatch) -> None:
     _answer(monkeypatch, NameDialog, "Океания")
     window.actions_[ActionId.ADD_REGION].trigger()
     assert _children(window, None)[-1] == "Океания"
@@ -113,7 +113,7 @@ def test_add_region_country_partner_and_rename_with_f2(window, monkeypatch) -> N
     assert _children(window, country)[-1].startswith("Австралия")
 
 
-def test_partner_fields_edit_in_the_details_pane(window, select_partner) -> None:  # type: ignore[no-untyped-def]
+def test_partner_fields_edit_in_the_details_pane(window, select_partner) -> None:
     pid = select_partner("Ош")
     page = window.details.partner
     page.name.setText("Ош (южная столица)")
@@ -133,14 +133,14 @@ def test_partner_fields_edit_in_the_details_pane(window, select_partner) -> None
     assert (info.name, info.note, info.kind) == ("Ош", "", "city")
 
 
-def test_a_duplicate_name_is_refused_with_a_message(window, select_partner, messages) -> None:  # type: ignore[no-untyped-def]
+def test_a_duplicate_name_is_refused_with_a_message(window, select_partner, messages) -> None:
     pid = select_partner("Ош")
     window.model.setData(window.model.index_of(NodeRef.partner(pid)), "Бишкек")
     assert messages and "уже есть" in messages[0]
     assert details.partner(db=window.db, partner_id=pid).name == "Ош"
 
 
-def test_move_a_partner_to_another_country_by_menu_and_undo(  # type: ignore[no-untyped-def]
+def test_move_a_partner_to_another_country_by_menu_and_undo(
     window, select_partner, monkeypatch
 ) -> None:
     pid = select_partner("Ош")
@@ -156,7 +156,7 @@ def test_move_a_partner_to_another_country_by_menu_and_undo(  # type: ignore[no-
     assert _children(window, kg).index("Ош") == 1  # where it was
 
 
-def test_move_by_drag_and_drop_and_reorder_by_keyboard(window, select_partner) -> None:  # type: ignore[no-untyped-def]
+def test_move_by_drag_and_drop_and_reorder_by_keyboard(window, select_partner) -> None:
     pid = select_partner("Бишкек")
     kz = _country(window, "Казахстан")
     model = window.model
@@ -180,7 +180,7 @@ def test_move_by_drag_and_drop_and_reorder_by_keyboard(window, select_partner) -
     assert after[i - 1] == "Бишкек" and after[i] == before[i - 1]
 
 
-def test_events_dragged_onto_another_partner_move_there(window, select_partner) -> None:  # type: ignore[no-untyped-def]
+def test_events_dragged_onto_another_partner_move_there(window, select_partner) -> None:
     pid = select_partner("Ташкент")
     events = window.details.partner.events
     moving = events.model.rows()[0].id
@@ -207,13 +207,13 @@ def test_events_dragged_onto_another_partner_move_there(window, select_partner) 
     assert details.events(db=window.db, partner_id=pid, year=2024)[0].id == moving
 
 
-def test_foreign_drops_are_refused(window) -> None:  # type: ignore[no-untyped-def]
+def test_foreign_drops_are_refused(window) -> None:
     data = QMimeData()
     data.setData(NODES_MIME, QByteArray(b"[]"))
     assert not window.model.canDropMimeData(data, Qt.DropAction.MoveAction, -1, -1, QModelIndex())
 
 
-def test_del_and_f2_keys_on_the_tree(window, select_partner, monkeypatch, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_del_and_f2_keys_on_the_tree(window, select_partner, monkeypatch, qtbot) -> None:
     pid = select_partner("Бишкек")
     asked: list[tuple] = []
     _answer(monkeypatch, ConfirmDialog, False, asked)
@@ -226,7 +226,7 @@ def test_del_and_f2_keys_on_the_tree(window, select_partner, monkeypatch, qtbot)
     assert window.tree.state() == window.tree.State.EditingState
 
 
-def test_a_region_shows_a_summary_of_what_is_under_it(window) -> None:  # type: ignore[no-untyped-def]
+def test_a_region_shows_a_summary_of_what_is_under_it(window) -> None:
     model = window.model
     names = [model.index(r, 0).data() for r in range(model.rowCount())]
     cis = model.ref(model.index(names.index("СНГ"), 0))

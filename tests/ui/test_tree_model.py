@@ -36,14 +36,14 @@ def _expand_all(model: NavigationModel) -> None:
             model.fetch(model.index(c, 0, ri))
 
 
-def names(model: NavigationModel, parent=None) -> list[str]:  # type: ignore[no-untyped-def]
+def names(model: NavigationModel, parent=None) -> list[str]:
     from PySide6.QtCore import QModelIndex
 
     p = parent or QModelIndex()
     return [model.index(r, 0, p).data() for r in range(model.rowCount(p))]
 
 
-def test_model_passes_the_tester(qtmodeltester, db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_model_passes_the_tester(qtmodeltester, db: Database) -> None:
     seed(db)
     model = NavigationModel(db, YEAR)
     qtmodeltester.check(model, force_py=True)
@@ -69,7 +69,7 @@ def test_children_load_on_demand(db: Database) -> None:
     assert names(model, by) == ["Белоруссия (country as a whole)", "Минск"]
 
 
-def test_apply_a_move_keeps_other_nodes_and_updates_counts(qtmodeltester, db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_apply_a_move_keeps_other_nodes_and_updates_counts(qtmodeltester, db: Database) -> None:
     ids = seed(db)
     model = NavigationModel(db, YEAR)
     _expand_all(model)

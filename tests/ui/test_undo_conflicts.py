@@ -17,7 +17,7 @@ from spbgui.ui.undo_conflict import CANCEL, MINE, THEIRS, UndoConflictDialog
 
 
 @pytest.fixture
-def edited(window, select_partner):  # type: ignore[no-untyped-def]
+def edited(window, select_partner):
     """We changed an event's text; then a colleague saved a newer text over ours, rightly."""
     select_partner("Ташкент")
     window.live.stop()  # keep the window from refreshing the colleague's change in first
@@ -36,10 +36,10 @@ def edited(window, select_partner):  # type: ignore[no-untyped-def]
     return shown.id, original
 
 
-def _answer(monkeypatch, choice: str) -> list[ConflictError]:  # type: ignore[no-untyped-def]
+def _answer(monkeypatch, choice: str) -> list[ConflictError]:
     asked: list[ConflictError] = []
 
-    def choose(cls, parent, error):  # type: ignore[no-untyped-def]
+    def choose(cls, parent, error):
         asked.append(error)
         return choice
 
@@ -47,13 +47,13 @@ def _answer(monkeypatch, choice: str) -> list[ConflictError]:  # type: ignore[no
     return asked
 
 
-def _text(window, event_id: int) -> str:  # type: ignore[no-untyped-def]
+def _text(window, event_id: int) -> str:
     return details.event(db=window.db, event_id=event_id).text
 
 
 def test_ctrl_z_over_a_colleagues_text_keeps_theirs_when_asked(
     qtbot, window, edited, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     event_id, _original = edited
     asked = _answer(monkeypatch, THEIRS)
     window.actions_[ActionId.UNDO].trigger()
@@ -65,7 +65,7 @@ def test_ctrl_z_over_a_colleagues_text_keeps_theirs_when_asked(
 
 def test_ctrl_z_over_a_colleagues_text_undoes_anyway_when_asked(
     qtbot, window, edited, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     event_id, original = edited
     _answer(monkeypatch, MINE)
     window.actions_[ActionId.UNDO].trigger()
@@ -78,7 +78,7 @@ def test_ctrl_z_over_a_colleagues_text_undoes_anyway_when_asked(
 
 def test_ctrl_z_over_a_colleagues_text_changes_nothing_on_cancel(
     qtbot, window, edited, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     event_id, _original = edited
     _answer(monkeypatch, CANCEL)
     window.actions_[ActionId.UNDO].trigger()
@@ -89,7 +89,7 @@ def test_ctrl_z_over_a_colleagues_text_changes_nothing_on_cancel(
 
 def test_undoing_add_partner_spares_a_colleagues_events(
     qtbot, window, select_partner, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     select_partner("Ташкент")
     country_id = details.partner(db=window.db, partner_id=select_partner("Ташкент")).country_id
     pid = window.editor.add_partner(country_id, "Бухара", "city")
@@ -108,7 +108,7 @@ def test_undoing_add_partner_spares_a_colleagues_events(
     assert details.event(db=window.db, event_id=ev.id).text == "их визит"
 
 
-def test_the_undo_conflict_dialog_offers_three_answers(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_undo_conflict_dialog_offers_three_answers(qtbot) -> None:
     error = ConflictError(
         "Мероприятие (№1) изменили (последнее изменение: «ivanov», 14:03).",
         table="event",
@@ -133,7 +133,7 @@ def test_the_undo_conflict_dialog_offers_three_answers(qtbot) -> None:  # type: 
         assert UndoConflictDialog.choose(None, error) == expected
 
 
-def qtbot_widgets():  # type: ignore[no-untyped-def]
+def qtbot_widgets():
     from PySide6.QtWidgets import QApplication
 
     return QApplication.topLevelWidgets()

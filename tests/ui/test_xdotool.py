@@ -132,7 +132,7 @@ def _type(env: dict[str, str], window: str, text: str) -> None:
     _xdotool(env, "type", "--delay", "20", text)
 
 
-def test_import_from_the_keyboard_in_the_installed_program(display, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_import_from_the_keyboard_in_the_installed_program(display, tmp_path: Path) -> None:
     env = display
     db = tmp_path / "Сотрудничество.sqlite"
     table = tmp_path / "table2024.xlsx"  # a path xdotool types letter by letter
