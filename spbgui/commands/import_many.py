@@ -10,17 +10,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
-from typing import Any
 
 from spbgui.io.xlsx.guard import ReadLimits
 from spbgui.services.batch_import import BatchImportError
 
 
-def run_many(
-    args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Any], limits: ReadLimits
-) -> int:
-    from spbgui.commands.import_table import NAMES
+def run_many(args: argparse.Namespace, limits: ReadLimits) -> int:
+    from spbgui.commands.args import COUNT_NAMES as NAMES
     from spbgui.services.batch_import import import_tables, read_tables, workbook_paths
 
     if args.year is not None:
@@ -29,7 +25,9 @@ def run_many(
             "берётся из его заголовка. Уберите --year или загрузите файлы по одному."
         )
     items = read_tables(workbook_paths(args.file), limits=limits)
-    db = open_db(args)
+    from spbgui.commands.database import open_to_write
+
+    db = open_to_write(args)
     try:
         results = import_tables(
             db=db, items=items, replace_year=args.replace_year, dry_run=args.dry_run

@@ -21,17 +21,8 @@ from spbgui.commands import args as args_
 from spbgui.io.table.records import ParsedTable
 from spbgui.io.xlsx.guard import ReadLimits
 
-NAMES = {
-    "regions": "регионов",
-    "countries": "стран",
-    "partners": "партнёров",
-    "agreements": "соглашений",
-    "events": "мероприятий",
-    "dated_events": "из них с датой",
-}
 
-
-def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None], *, open_db: Any) -> None:
+def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None]) -> None:
     p = sub.add_parser(
         "import",
         help="загрузить таблицу из файла (.xlsx, .xls, .ods, .xlsb, .docx, .txt); "
@@ -65,15 +56,15 @@ def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None], *, ope
         default=limits.max_cells,
         help="наибольшее число ячеек на листе",
     )
-    p.set_defaults(func=lambda args: run(args, open_db))
+    p.set_defaults(func=run)
 
 
 def _summary(table: ParsedTable) -> str:
     c = table.counts()
-    return ", ".join(f"{NAMES[k]}: {v}" for k, v in c.items())
+    return ", ".join(f"{args_.COUNT_NAMES[k]}: {v}" for k, v in c.items())
 
 
-def run(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Any]) -> int:
+def run(args: argparse.Namespace) -> int:
     from spbgui.io.sources import read_file
     from spbgui.services.importer import import_table
 
@@ -83,10 +74,12 @@ def run(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Any]) 
     if len(args.file) > 1 or Path(args.file[0]).is_dir():
         from spbgui.commands.import_many import run_many
 
-        return run_many(args, open_db, limits)
+        return run_many(args, limits)
     # The file is read and refused, if it must be, before the database is opened.
     table = read_file(args.file[0], year=args.year, limits=limits)
-    db = open_db(args)
+    from spbgui.commands.database import open_to_write
+
+    db = open_to_write(args)
     try:
         result = import_table(
             db=db, table=table, replace_year=args.replace_year, dry_run=args.dry_run
@@ -94,20 +87,13 @@ def run(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Any]) 
     finally:
         db.close()
     if args.json:
-        data = {"counts": result.counts, "warnings": [str(w) for w in result.warnings]}
-        data.update(
-            year=result.year,
-            created=result.created,
-            dry_run=result.dry_run,
-            replaced_events=result.replaced_events,
-        )
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+        json.dump(result.as_json(), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return 0
     verb = "В файле" if args.dry_run else "Загружено из файла"
     print(f"{verb} (мероприятия {result.year} года): {_summary(table)}.")
     if not args.dry_run:
-        new = ", ".join(f"{NAMES[k]}: {v}" for k, v in result.created.items())
+        new = ", ".join(f"{args_.COUNT_NAMES[k]}: {v}" for k, v in result.created.items())
         print(f"Новое в базе — {new}.")
         if result.replaced_events:
             print(f"Заменено мероприятий {result.year} года: {result.replaced_events}.")
