@@ -11,11 +11,11 @@ import argparse
 import json
 import sys
 
-from spbgui.io.xlsx.guard import ReadLimits
 from spbgui.services.batch_import import BatchImportError
+from spbgui.services.reading import ImportLimits
 
 
-def run_many(args: argparse.Namespace, limits: ReadLimits) -> int:
+def run_many(args: argparse.Namespace, limits: ImportLimits) -> int:
     from spbgui.commands.args import COUNT_NAMES as NAMES
     from spbgui.services.batch_import import import_tables, read_tables, workbook_paths
 

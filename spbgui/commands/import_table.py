@@ -10,7 +10,6 @@ is refused leaves the database file byte-for-byte as it was.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import sys
 from collections.abc import Callable
@@ -18,8 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from spbgui.commands import args as args_
-from spbgui.io.table.records import ParsedTable
-from spbgui.io.xlsx.guard import ReadLimits
+from spbgui.services.reading import ImportLimits, ParsedTable
 
 
 def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -43,11 +41,11 @@ def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None]) -> Non
         help="заменить уже загруженные мероприятия этого года",
     )
     p.add_argument("--json", action="store_true", help="вывести итог в JSON")
-    limits = ReadLimits()
+    limits = ImportLimits()
     p.add_argument(
         "--max-mb",
         type=args_.positive_number,
-        default=limits.max_file_bytes / 2**20,
+        default=limits.max_file_mb,
         help="наибольший размер файла, МБ (больший отклоняется, не читаясь)",
     )
     p.add_argument(
@@ -65,18 +63,16 @@ def _summary(table: ParsedTable) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from spbgui.io.sources import read_file
     from spbgui.services.importer import import_table
+    from spbgui.services.reading import read_table_file
 
-    limits = dataclasses.replace(
-        ReadLimits(), max_file_bytes=int(args.max_mb * 2**20), max_cells=args.max_cells
-    )
+    limits = ImportLimits(max_file_mb=args.max_mb, max_cells=args.max_cells)
     if len(args.file) > 1 or Path(args.file[0]).is_dir():
         from spbgui.commands.import_many import run_many
 
         return run_many(args, limits)
     # The file is read and refused, if it must be, before the database is opened.
-    table = read_file(args.file[0], year=args.year, limits=limits)
+    table = read_table_file(args.file[0], year=args.year, limits=limits)
     from spbgui.commands.database import open_to_write
 
     db = open_to_write(args)
