@@ -4,7 +4,9 @@ The reader is chosen by the file's content (:mod:`spbgui.io.sources`): .xlsx, .x
 .ods, .xlsb, .docx or text.
 
 The workbook is read and checked before the database is opened, so a file that
-is refused leaves the database file byte-for-byte as it was.
+is refused leaves the database file byte-for-byte as it was. The terminal gets
+the first warnings and how many more there are (a table of 20,000 rows can
+have thousands); ``--json`` or ``--warnings FILE`` give all of them.
 """
 
 from __future__ import annotations
@@ -13,11 +15,15 @@ import argparse
 import dataclasses
 import json
 import sys
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
 
+from spbgui.errors import UserError
 from spbgui.io.table.records import ParsedTable
 from spbgui.io.xlsx.guard import ReadLimits
+
+WARNINGS_SHOWN = 20  # on the terminal; --json and --warnings FILE give every one
 
 NAMES = {
     "regions": "регионов",
@@ -42,7 +48,13 @@ def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None], *, ope
         action="store_true",
         help="заменить уже загруженные мероприятия этого года",
     )
-    p.add_argument("--json", action="store_true", help="вывести итог в JSON")
+    p.add_argument("--json", action="store_true", help="вывести итог в JSON (со всеми замечаниями)")
+    p.add_argument(
+        "--warnings",
+        metavar="ФАЙЛ",
+        type=Path,
+        help=f"записать все замечания в текстовый файл (на экран — первые {WARNINGS_SHOWN})",
+    )
     limits = ReadLimits()
     p.add_argument(
         "--max-mb",
@@ -64,6 +76,45 @@ def _summary(table: ParsedTable) -> str:
     return ", ".join(f"{NAMES[k]}: {v}" for k, v in c.items())
 
 
+def _more(n: int) -> str:
+    """«ещё 1 замечание», «ещё 3 замечания», «ещё 1980 замечаний»."""
+    if n % 10 == 1 and n % 100 != 11:
+        word = "замечание"
+    elif 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        word = "замечания"
+    else:
+        word = "замечаний"
+    return f"ещё {n} {word}"
+
+
+def _open_warnings_file(path: Path | None) -> TextIO | None:
+    """Opened before the import, so that a path it cannot write to stops it before it starts."""
+    if path is None:
+        return None
+    try:
+        return path.open("w", encoding="utf-8")
+    except OSError as exc:
+        raise UserError(
+            f"Не удалось создать файл замечаний «{path}»: {exc.strerror}. "
+            "Укажите в --warnings файл в папке, куда можно записывать."
+        ) from exc
+
+
+def print_warnings(warnings: Sequence[object], path: Path | None) -> None:
+    """The first warnings on the terminal, then how many more and where all of them are."""
+    if not warnings:
+        return
+    print(f"Замечания ({len(warnings)}):")
+    for w in warnings[:WARNINGS_SHOWN]:
+        print(f"  {w}")
+    hidden = len(warnings) - WARNINGS_SHOWN
+    if path is not None:
+        more = f"… и {_more(hidden)}; " if hidden > 0 else ""
+        print(f"  {more}все замечания записаны в файл {path}")
+    elif hidden > 0:
+        print(f"  … и {_more(hidden)}. Все замечания: --warnings ФАЙЛ или --json.")
+
+
 def run(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Any]) -> int:
     from spbgui.io.sources import read_file
     from spbgui.services.importer import import_table
@@ -71,15 +122,27 @@ def run(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Any]) 
     limits = dataclasses.replace(
         ReadLimits(), max_file_bytes=int(args.max_mb * 2**20), max_cells=args.max_cells
     )
-    # The file is read and refused, if it must be, before the database is opened.
-    table = read_file(args.file, year=args.year, limits=limits)
-    db = open_db(args)
+    made_file = args.warnings is not None and not args.warnings.exists()
+    warnings_file = _open_warnings_file(args.warnings)
+    done = False
     try:
-        result = import_table(
-            db=db, table=table, replace_year=args.replace_year, dry_run=args.dry_run
-        )
+        # The file is read and refused, if it must be, before the database is opened.
+        table = read_file(args.file, year=args.year, limits=limits)
+        db = open_db(args)
+        try:
+            result = import_table(
+                db=db, table=table, replace_year=args.replace_year, dry_run=args.dry_run
+            )
+        finally:
+            db.close()
+        if warnings_file is not None:
+            warnings_file.writelines(f"{w}\n" for w in result.warnings)
+        done = True
     finally:
-        db.close()
+        if warnings_file is not None:
+            warnings_file.close()
+            if not done and made_file:
+                args.warnings.unlink(missing_ok=True)  # a refused table leaves nothing behind
     if args.json:
         data = {"counts": result.counts, "warnings": [str(w) for w in result.warnings]}
         data.update(
@@ -100,8 +163,5 @@ def run(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Any]) 
             print(f"Заменено мероприятий {result.year} года: {result.replaced_events}.")
         if result.backup:
             print(f"Копия базы до загрузки: {result.backup}")
-    if result.warnings:
-        print(f"Замечания ({len(result.warnings)}):")
-        for w in result.warnings:
-            print(f"  {w}")
+    print_warnings(result.warnings, args.warnings)
     return 0

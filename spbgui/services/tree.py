@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -90,14 +91,15 @@ def children(
 def _regions(s: Session, year: int, only: list[int] | None = None) -> list[NodeRow]:
     wanted = () if only is None else (Region.id.in_(only),)
     n_countries = _pairs(s, (select(Country.region_id, func.count()).group_by(Country.region_id)))
+    per_partner = _events_per_partner(year)
     n_events = _pairs(
         s,
         (
-            select(Country.region_id, func.count())
-            .select_from(Event)
-            .join(Partner, Partner.id == Event.partner_id)
+            select(Country.region_id, func.sum(per_partner.c.n))
+            .select_from(per_partner)
+            .join(Partner, Partner.id == per_partner.c.partner_id)
             .join(Country, Country.id == Partner.country_id)
-            .where(Event.year == year, *(() if only is None else (Country.region_id.in_(only),)))
+            .where(*(() if only is None else (Country.region_id.in_(only),)))
             .group_by(Country.region_id)
         ),
     )
@@ -110,6 +112,22 @@ def _regions(s: Session, year: int, only: list[int] | None = None) -> list[NodeR
         NodeRow(NodeRef.region(i), name, "region", n_events.get(i, 0), n_countries.get(i, 0), note)
         for i, name, note in rows
     ]
+
+
+def _events_per_partner(year: int, *where: Any):  # type: ignore[no-untyped-def]
+    """Events of the year counted per partner first, from the (year, partner) index alone.
+
+    A region's or a country's count is then a sum over its partners (ten thousand
+    rows at most), not a join of every event of the year (a hundred thousand) with
+    its partner and country: five times less work when the year is switched or a
+    search filters the tree.
+    """
+    return (
+        select(Event.partner_id, func.count().label("n"))
+        .where(Event.year == year, *where)
+        .group_by(Event.partner_id)
+        .subquery()
+    )
 
 
 def _countries(
@@ -125,13 +143,15 @@ def _countries(
             .group_by(Partner.country_id)
         ),
     )
+    in_countries = select(Partner.id).where(Partner.country_id.in_(in_region))
+    per_partner = _events_per_partner(year, Event.partner_id.in_(in_countries))
     n_events = _pairs(
         s,
         (
-            select(Partner.country_id, func.count())
-            .select_from(Partner)
-            .join(Event, Event.partner_id == Partner.id)
-            .where(Partner.country_id.in_(in_region), Event.year == year)
+            select(Partner.country_id, func.sum(per_partner.c.n))
+            .select_from(per_partner)
+            .join(Partner, Partner.id == per_partner.c.partner_id)
+            .where(Partner.country_id.in_(in_region))
             .group_by(Partner.country_id)
         ),
     )
