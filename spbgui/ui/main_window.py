@@ -325,7 +325,10 @@ class MainWindow(QMainWindow):
             self.details.partner.agreements.focus_agreement(record_id)
 
     def _selected(self, ref: NodeRef | None) -> None:
-        self.details.show_node(ref)
+        if ref is None or ref != self.details.ref:
+            # (The tree re-selects the node shown after a search filtered it: the details
+            # stay as they are, a partner's thousand events are not read again.)
+            self.details.show_node(ref)
         kind = ref.kind if ref is not None else None
         writable = not self.db.readonly
         a = self.actions_
@@ -373,9 +376,10 @@ class MainWindow(QMainWindow):
 
     def _filter(self, result: SearchResult | None) -> None:
         current = self.tree.current_ref()
-        self.model.set_filter(result)
+        self.model.set_filter(result, self.search.tree_rows)
         if result is not None:
             self.tree.expand_filtered()
+        self.model.done_filtering()
         if current is not None and not self.tree.select_ref(self.db, current) and result:
             first = self.tree.first_partner_index()
             if first.isValid():
@@ -418,6 +422,7 @@ class MainWindow(QMainWindow):
             focused.clearFocus()
         window_state.save(self)
         self.live.stop()
+        self.search.stop()
         self._status_timer.stop()  # nothing may reach for the database once it is closed
         self.db.close()
         super().closeEvent(event)

@@ -1,18 +1,28 @@
 """Search as you type: the search field, the tree filter, and the list of matching events.
 
 Typing waits a moment for the next key (so a fast typist runs one query, not
-six), then asks :mod:`spbgui.services.search`; the result filters the tree and
-fills the list of matching events below it. Activating an event in the list
-selects its partner (switching year if needed) and the event itself.
+six), then asks :mod:`spbgui.services.search` on a worker thread, together with
+the rows the filtered tree will show (:func:`spbgui.ui.tree_model.filtered_rows`):
+a common prefix over half a million events takes longer than a keystroke, and
+the window must keep taking keys meanwhile. Only the answer to what the field
+says now is shown; one search runs at a time, and the next starts from the
+field's text when it ends. The result filters the tree and fills the list of
+matching events below it. Searches the window starts itself (the year changed,
+the records changed, Enter) run at once, on the GUI thread. Activating an event
+in the list selects its partner (switching year if needed) and the event itself.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
+    QThreadPool,
     QTimer,
     Signal,
 )
@@ -33,10 +43,18 @@ from spbgui.services import search
 from spbgui.services.search import EventHit, SearchResult
 from spbgui.ui.editor import Editor
 from spbgui.ui.icons import Icon, icon
+from spbgui.ui.navigation import opens_countries
+from spbgui.ui.tree_model import FilteredRows, filtered_rows
 
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()  # the default «parent» of top-level rows (not rebuilt per call)
-DEBOUNCE_MS = 150
+DEBOUNCE_MS = 120
+
+
+class _Delivery(QObject):
+    """Carries a worker's answer to the GUI thread (a queued signal)."""
+
+    done = Signal(int, object)  # the search's number, (result, rows) or the exception
 
 
 class SearchField(QLineEdit):
@@ -144,8 +162,18 @@ class SearchPanel(QWidget):
         layout.addWidget(self.view)
         self.hide()
 
+        # The rows of the filtered tree, read with the result: MainWindow hands them on.
+        self.tree_rows: FilteredRows | None = None
+        self._shown: str | None = ""  # the query whose answer is on screen ("" : none)
+        self._number = 0  # of the latest search asked for; older answers are dropped
+        self._running: int | None = None  # the number of the search on the worker
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._delivery = _Delivery(self)
+        self._delivery.done.connect(self._delivered)
+
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
-        self._timer.timeout.connect(self.run)
+        self._timer.timeout.connect(self._start)
         field.textChanged.connect(lambda _t: self._timer.start())
         field.returnPressed.connect(self.run_now)
         field.down.connect(self._focus_results)
@@ -153,35 +181,103 @@ class SearchPanel(QWidget):
 
     @property
     def active(self) -> bool:
-        return self.result is not None
+        """A search is shown, or one is on its way."""
+        return self.result is not None or self._running is not None or self._timer.isActive()
+
+    def answered(self, text: str) -> bool:
+        """Whether what is shown is the answer to ``text`` and nothing more is on its way."""
+        busy = self._timer.isActive() or self._running is not None
+        return not busy and self._shown == text.strip()
 
     def run_now(self) -> None:
-        if self._timer.isActive():
-            self._timer.stop()
+        """Enter: the answer now, without waiting for the pause in typing."""
+        if self._timer.isActive() or not self.answered(self.field.text()):
             self.run()
 
     def run(self) -> None:
         """Search for the field's text now (also when the year or the records change)."""
         self._timer.stop()
+        self._number += 1  # an answer still on its way is out of date
         query = self.field.text().strip()
         if not query:
+            self._show(query, None, None)
+            return
+        result = search.search(db=self.editor.db, query=query, year=self._search_year())
+        self._show(query, result, None)
+
+    def stop(self) -> None:
+        """The window closes: no answer may reach for the database after this."""
+        self._timer.stop()
+        self._number += 1
+        self._pool.waitForDone()
+
+    def _search_year(self) -> int | None:
+        return None if self.all_years.isChecked() else self.editor.year
+
+    def _start(self) -> None:
+        """The pause in typing: search on the worker (or clear at once: nothing to search)."""
+        query = self.field.text().strip()
+        if not query:
+            self.run()
+            return
+        self._number += 1
+        if self._running is not None:
+            return  # the search under way starts the next one when it ends
+        number = self._number
+        db, year, tree_year = self.editor.db, self._search_year(), self.editor.year
+        deliver = self._delivery.done
+
+        def work() -> None:
+            try:
+                result = search.search(db=db, query=query, year=year)
+                rows = (
+                    None
+                    if result.too_short
+                    else filtered_rows(db, tree_year, result, countries=opens_countries(result))
+                )
+                deliver.emit(number, (query, db, tree_year, result, rows))
+            except Exception as exc:  # shown by the run on the GUI thread below
+                deliver.emit(number, exc)
+
+        self._running = number
+        self._pool.start(work)
+
+    def _delivered(self, number: int, answer: Any) -> None:
+        self._running = None
+        if number != self._number:
+            if not self._timer.isActive() and not self.answered(self.field.text()):
+                self._start()  # the field changed meanwhile: its text now
+            return
+        if isinstance(answer, Exception):
+            self.run()  # again where an error reaches the user the usual way
+            return
+        query, db, tree_year, result, rows = answer
+        if db is not self.editor.db or tree_year != self.editor.year:
+            self.run()
+            return
+        self._show(query, result, rows)
+
+    def _show(self, query: str, result: SearchResult | None, rows: FilteredRows | None) -> None:
+        self._shown = query
+        if result is None:
             self.result = None
+            self.tree_rows = None
             self.model.set_hits(())
             self.hide()
             self.resultReady.emit(None)
             return
-        year = None if self.all_years.isChecked() else self.editor.year
-        result = search.search(db=self.editor.db, query=query, year=year)
         if result.too_short:
             self.summary.setText(self.tr("Type at least two letters."))
             self.model.set_hits(())
             self.show()
             return
         self.result = result
+        self.tree_rows = rows
         self.model.set_hits(result.events)
         self.summary.setText(self._describe(result))
         self.show()
         self.resultReady.emit(result)
+        self.tree_rows = None  # used once, by the filter this signal applied
 
     def _describe(self, result: SearchResult) -> str:
         if result.is_empty:
