@@ -62,7 +62,10 @@ def partners(*, db: Database, country_id: int, year: int) -> list[NodeRow]:
         return _partners(s, country_id, year)
 
 
-ONLY_LIMIT = 5_000  # longer lists of ids are filtered after reading, not in SQL
+# Longer lists of ids are filtered after reading the level, not in SQL: a level is one
+# parent's children (fifty partners of a country), cheap to read whole, while a list of
+# thousands of bound ids (a search's partners) costs more to build than the query.
+ONLY_LIMIT = 50
 
 
 def children(
