@@ -174,17 +174,12 @@ class _Writer:
         if self.cancelled is not None and self.cancelled():
             raise ImportCancelled
 
-    def _next_position(
-        self, key: tuple[Any, ...], model: Any, where: Callable[[], Any] | None = None
-    ) -> int:
-        """The next free position under a parent: asked of the database once, then counted here
-        (the rows of this import are only inserted at the end)."""
-        if key not in self.positions:
-            query = select(func.max(model.position))
-            top = self.s.scalar(query.where(where()) if where else query)
-            self.positions[key] = 0 if top is None else top + 1
-        self.positions[key] += 1
-        return self.positions[key] - 1
+    def _next_position(self, key: tuple[Any, ...]) -> int:
+        """The next free position under a parent, counted here from the tops :meth:`_load`
+        read (the rows of this import are only inserted at the end)."""
+        position = self.positions.get(key, -1) + 1
+        self.positions[key] = position
+        return position
 
     def _load(self) -> None:
         s, year = self.s, self.table.year
@@ -213,6 +208,31 @@ class _Writer:
             )
         ):
             self.dates.setdefault(aid, set()).add((y, m, d))
+        # The highest position under every parent, four grouped queries in all (not one
+        # query per new country or partner): keys as _next_position counts them.
+        top_region = s.scalar(select(func.max(Region.position)))
+        if top_region is not None:
+            self.positions[("region",)] = top_region
+        for key, query in (
+            (
+                "country",
+                select(Country.region_id, func.max(Country.position)).group_by(Country.region_id),
+            ),
+            (
+                "partner",
+                select(Partner.country_id, func.max(Partner.position)).group_by(Partner.country_id),
+            ),
+            (
+                # Agreements count per country (see _agreement).
+                "agreement",
+                select(Partner.country_id, func.max(Agreement.position))
+                .join(Partner, Partner.id == Agreement.partner_id)
+                .group_by(Partner.country_id),
+            ),
+        ):
+            for parent, top in s.execute(query):
+                if top is not None:
+                    self.positions[(key, parent)] = top
         self.event_pos: dict[int, int] = {
             pid: top + 1
             for pid, top in s.execute(
@@ -278,7 +298,7 @@ class _Writer:
     def _region_id(self, name: str) -> int:
         rid = self.regions.get(name)
         if rid is None:
-            position = self._next_position(("region",), Region)
+            position = self._next_position(("region",))
             rid = self._insert(Region, name=name, position=position, note="")
             self.regions[name] = rid
             self.created["regions"] += 1
@@ -289,9 +309,7 @@ class _Writer:
         if found is None:
             if rid is None:
                 rid = self._region_id(NO_REGION)
-            position = self._next_position(
-                ("country", rid), Country, lambda: Country.region_id == rid
-            )
+            position = self._next_position(("country", rid))
             cid = self._insert(Country, name=tc.name, region_id=rid, note="", position=position)
             self.countries[tc.name] = (cid, rid)
             self.created["countries"] += 1
@@ -310,9 +328,7 @@ class _Writer:
             pid = self.partners.get((cid, tp.name))
             if pid is None:
                 kind = PartnerKind.COUNTRY if tp.name is None else tp.kind
-                position = self._next_position(
-                    ("partner", cid), Partner, lambda: Partner.country_id == cid
-                )
+                position = self._next_position(("partner", cid))
                 pid = self._insert(
                     Partner, country_id=cid, name=tp.name, kind=kind, position=position, note=""
                 )
@@ -328,13 +344,7 @@ class _Writer:
         if aid is None:
             # Agreements keep the table's row order within their country (the rows of several
             # partners of one country interleave), so their positions count per country.
-            position = self._next_position(
-                ("agreement", cid),
-                Agreement,
-                lambda: Agreement.partner_id.in_(
-                    select(Partner.id).where(Partner.country_id == cid)
-                ),
-            )
+            position = self._next_position(("agreement", cid))
             aid = self._insert(
                 Agreement, partner_id=pid, title=ta.title, note=ta.note, position=position
             )
