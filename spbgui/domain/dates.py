@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
 __all__ = [
     "DASH_CHARS",
@@ -27,6 +28,7 @@ __all__ = [
     "MONTHS_NOMINATIVE",
     "DateError",
     "EventDate",
+    "LazyPattern",
     "PartialDate",
     "Precision",
     "event_date_from_match",
@@ -97,9 +99,28 @@ EVENT_DATE_PATTERN = (
 )
 """Regex source (use with re.IGNORECASE) of an event date; see :func:`event_date_from_match`."""
 
-_EVENT_DATE_RE = re.compile(EVENT_DATE_PATTERN, re.IGNORECASE)
 
-_AGREEMENT_DATE_RE = re.compile(
+class LazyPattern:
+    """A regular expression compiled when it is first used.
+
+    The patterns with every case form of every month name take tens of milliseconds
+    to compile; the window's first screen formats dates but parses none, so start-up
+    does not pay for them (issue 17).
+    """
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._source = (pattern, flags)
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._compiled is None:
+            self._compiled = re.compile(*self._source)
+        return getattr(self._compiled, name)
+
+
+_EVENT_DATE_RE = LazyPattern(EVENT_DATE_PATTERN, re.IGNORECASE)
+
+_AGREEMENT_DATE_RE = LazyPattern(
     rf"""
     (?: (?P<d>\d{{1,2}})\.(?P<dm>\d{{1,2}})\.(?P<dy>\d{{4}})         # 09.12.2005
       | (?P<mm>\d{{1,2}})\.(?P<my>\d{{4}})                           # 06.2017

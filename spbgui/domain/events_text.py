@@ -22,6 +22,7 @@ from spbgui.domain.dates import (
     DASH_CHARS,
     EVENT_DATE_PATTERN,
     EventDate,
+    LazyPattern,
     event_date_from_match,
     format_event_date,
 )
@@ -33,7 +34,7 @@ _BREAK_RE = re.compile(r"</?p\b[^>]*>|<br\s*/?>|\r\n?|\n", re.IGNORECASE)
 _SPACES_RE = re.compile(r"\s+")
 # The lookbehind is two characters wide, which is exact because paragraphs have their
 # white space folded to single spaces before this runs.
-_EVENT_START_RE = re.compile(
+_EVENT_START_RE = LazyPattern(  # (compiled when first used: not at start-up)
     rf"""(?:^|(?<=[.!?»")] ))(?:{EVENT_DATE_PATTERN})\s*[{DASH_CHARS}]\s*""", re.IGNORECASE
 )
 _OPEN_TAG_RE = re.compile(r"\s*<p\b", re.IGNORECASE)
