@@ -107,12 +107,21 @@ def print_runs(results: dict[str, Run]) -> None:
         print(f"  {name:46} {r.wall:7.2f}s {r.cpu:7.2f}s {r.rss:6.0f} MiB")
 
 
-def print_ratio(label: str, a: Run, b: Run, goal: str, met: bool) -> None:
-    verdict = "met" if met else "NOT MET"
-    print(
-        f"  {label:46} {a.wall / b.wall:7.2f}× {a.cpu / b.cpu:7.2f}× {a.rss / b.rss:8.2f}×"
-        f"   goal {goal}: {verdict}"
-    )
+def print_ratio(label: str, a: Run, b: Run, goal: str, limit: float, rss_limit: float = 0) -> None:
+    """The ratios of ``a`` to ``b``, and whether wall and CPU time are within ``limit``.
+
+    Both verdicts are printed: on a machine shared with other work the wall time
+    waits for the CPU too, and the CPU time is the steadier of the two.
+    """
+    wall, cpu, rss = a.wall / b.wall, a.cpu / b.cpu, a.rss / b.rss
+
+    def verdict(ratio: float, bar: float) -> str:
+        return "met" if ratio <= bar else "NOT MET"
+
+    text = f"wall {verdict(wall, limit)}, cpu {verdict(cpu, limit)}"
+    if rss_limit:
+        text += f", memory ≤ {rss_limit}×: {verdict(rss, rss_limit)}"
+    print(f"  {label:46} {wall:7.2f}× {cpu:7.2f}× {rss:8.2f}×   goal {goal}: {text}")
 
 
 def bench_import(cache: Path, work: Path, runs: int) -> None:
@@ -150,14 +159,9 @@ def bench_import(cache: Path, work: Path, runs: int) -> None:
     ours = results["spbgui-cli import (new database)"]
     openpyxl = results["openpyxl, normal mode, every cell"]
     calamine = results["python-calamine, every cell"]
-    print_ratio(
-        "import / openpyxl",
-        ours,
-        openpyxl,
-        "time ≤ 1.0×, memory ≤ 1.5×",
-        ours.wall <= openpyxl.wall and ours.rss <= 1.5 * openpyxl.rss,
-    )
-    print_ratio("import / calamine", ours, calamine, "time ≤ 3.0×", ours.wall <= 3 * calamine.wall)
+    print_ratio("import / openpyxl", ours, openpyxl, "time ≤ 1.0×", 1.0, rss_limit=1.5)
+    print_ratio("import / calamine", ours, calamine, "time ≤ 3.0×", 3.0)
+    print_load()
 
 
 def bench_startup(work: Path, runs: int) -> None:
@@ -186,10 +190,14 @@ def bench_startup(work: Path, runs: int) -> None:
     bare = results["bare PySide6 window (tree + table)"]
     empty_run = results["spbgui, empty database"]
     full = results["spbgui, the 2024 table"]
-    print_ratio(
-        "empty database / bare window", empty_run, bare, "≤ 2×", empty_run.wall <= 2 * bare.wall
-    )
-    print_ratio("2024 table / bare window", full, bare, "≤ 3×", full.wall <= 3 * bare.wall)
+    print_ratio("empty database / bare window", empty_run, bare, "≤ 2×", 2.0)
+    print_ratio("2024 table / bare window", full, bare, "≤ 3×", 3.0)
+    print_load()
+
+
+def print_load() -> None:
+    if hasattr(os, "getloadavg"):
+        print(f"  (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
 
 
 def bench_window(cache: Path) -> None:

@@ -10,6 +10,7 @@ quits, as ``spbgui`` does under SPBGUI_QUIT_AFTER_SHOW.
 
 from __future__ import annotations
 
+import os
 import sys
 
 from PySide6.QtCore import Qt, QTimer
@@ -17,7 +18,7 @@ from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QTableView, QTreeView
 
 
-def main() -> int:
+def main() -> None:
     app = QApplication(sys.argv)
     window = QMainWindow()
     splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -33,8 +34,9 @@ def main() -> int:
     window.resize(1200, 800)
     window.show()
     QTimer.singleShot(0, app.quit)
-    return app.exec()
+    app.exec()
+    os._exit(0)  # as spbgui under SPBGUI_QUIT_AFTER_SHOW: the tear-down is not start-up
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
