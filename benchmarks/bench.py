@@ -208,7 +208,18 @@ def bench_window(cache: Path) -> None:
         return
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    subprocess.run([PY, HERE / "bench_window.py", "--goals", db], check=True, env=env)
+    proc = subprocess.run(
+        [PY, HERE / "bench_window.py", "--goals", db],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    for line in proc.stdout.splitlines():
+        if "propagateSizeHints" not in line:  # the offscreen platform's chatter
+            print(line)
+    if proc.returncode:
+        raise SystemExit(f"bench_window.py failed ({proc.returncode})")
 
 
 def main() -> None:

@@ -105,9 +105,14 @@ def goals(window: object, db: object, year: int) -> None:
     panel = window.search  # type: ignore[attr-defined]
 
     def report(label: str, wall: float, cpu: float | None, bar: float) -> None:
-        mark = "met" if wall < bar else "NOT MET"
+        def mark(value: float) -> str:
+            return "met" if value < bar else "NOT MET"
+
         cpu_text = f"cpu {cpu:6.1f} ms" if cpu is not None else " " * 13
-        print(f"  {label:<54} {wall:7.1f} ms  {cpu_text}   goal < {bar:.0f} ms: {mark}", flush=True)
+        marks = f"wall {mark(wall)}" + (f", cpu {mark(cpu)}" if cpu is not None else "")
+        print(
+            f"  {label:<54} {wall:7.1f} ms  {cpu_text}   goal < {bar:.0f} ms: {marks}", flush=True
+        )
 
     def report_clock(label: str, clock: Clock, bar: float, how=statistics.median) -> None:  # type: ignore[no-untyped-def]
         report(label, how(clock.walls), how(clock.cpus), bar)
