@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import gc
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -128,6 +129,10 @@ def run(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Any]) 
     try:
         # The file is read and refused, if it must be, before the database is opened.
         table = read_file(args.file, year=args.year, limits=limits)
+        # The table's hundreds of thousands of objects live until the end: kept out of
+        # the garbage collector's rounds, which otherwise walk all of them each time
+        # opening the database (a new one: its migrations) allocates a little.
+        gc.freeze()
         db = open_db(args)
         try:
             result = import_table(
@@ -135,6 +140,7 @@ def run(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Any]) 
             )
         finally:
             db.close()
+            gc.unfreeze()
         if warnings_file is not None:
             warnings_file.writelines(f"{w}\n" for w in result.warnings)
         done = True
