@@ -403,8 +403,8 @@ class _Writer:
                 have.add(key)
         pos = self.event_pos.get(pid, 0)
         for ev in ta.events:
-            key = (pid, ev.date.start_iso(), ev.date.end_iso(), ev.text)
-            if key in self.stored_events:
+            start, end = ev.date.start_iso(), ev.date.end_iso()
+            if self.stored_events and (pid, start, end, ev.text) in self.stored_events:
                 self.skipped_events += 1
                 continue
             self._insert(
@@ -412,8 +412,8 @@ class _Writer:
                 partner_id=pid,
                 agreement_id=aid,
                 year=self.table.year,
-                start=ev.date.start_iso(),
-                end=ev.date.end_iso(),
+                start=start,
+                end=end,
                 text=ev.text,
                 position=pos,
             )
