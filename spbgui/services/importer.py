@@ -149,6 +149,17 @@ def import_workbook(
     )
 
 
+# The columns the writer gives each table, in the order of its row tuples.
+_COLUMNS: dict[Any, tuple[str, ...]] = {
+    Region: ("id", "name", "position", "note"),
+    Country: ("id", "region_id", "name", "position", "note"),
+    Partner: ("id", "country_id", "name", "kind", "position", "note"),
+    Agreement: ("id", "partner_id", "title", "note", "position"),
+    AgreementDate: ("id", "agreement_id", "position", "year", "month", "day"),
+    Event: ("id", "partner_id", "agreement_id", "year", "start", "end", "text", "position"),
+}
+
+
 def _insert_many(
     conn: Any, table: Any, columns: tuple[str, ...], rows: list[tuple[Any, ...]]
 ) -> None:
@@ -200,7 +211,6 @@ class _Writer:
         self.rows: dict[Any, list[tuple[Any, ...]]] = {
             m: [] for m in (Region, Country, Partner, Agreement, AgreementDate, Event)
         }
-        self.columns: dict[Any, tuple[str, ...]] = {}
         self.next_id: dict[Any, int] = {}
         self.positions: dict[tuple[Any, ...], int] = {}
         self.skipped_events = 0
@@ -310,7 +320,7 @@ class _Writer:
         with bulk_index(conn, first_ids):
             for model, rows in self.rows.items():  # parents before children
                 if rows:
-                    _insert_many(conn, model.__table__, self.columns[model], rows)
+                    _insert_many(conn, model.__table__, _COLUMNS[model], rows)
                     rows.clear()  # (their memory back before the next table's)
         advance_sequences(conn, (m.__tablename__ for m in first_ids))
         self.created["events"] = n_events
@@ -324,20 +334,20 @@ class _Writer:
                 )
             )
 
-    def _insert(self, model: Any, **values: Any) -> int:
-        if model not in self.next_id:
-            self.next_id[model] = (self.s.scalar(select(func.max(model.id))) or 0) + 1
-            self.columns[model] = ("id", *values)
-        new_id = self.next_id[model]
-        self.next_id[model] += 1
-        self.rows[model].append((new_id, *(values[c] for c in self.columns[model][1:])))
+    def _insert(self, model: Any, *values: Any) -> int:
+        """Queue a row (the values in the order of ``_COLUMNS[model]`` after the id)."""
+        new_id = self.next_id.get(model)
+        if new_id is None:
+            new_id = (self.s.scalar(select(func.max(model.id))) or 0) + 1
+        self.next_id[model] = new_id + 1
+        self.rows[model].append((new_id, *values))
         return new_id
 
     def _region_id(self, name: str) -> int:
         rid = self.regions.get(name)
         if rid is None:
             position = self._next_position(("region",))
-            rid = self._insert(Region, name=name, position=position, note="")
+            rid = self._insert(Region, name, position, "")
             self.regions[name] = rid
             self.created["regions"] += 1
         return rid
@@ -348,7 +358,7 @@ class _Writer:
             if rid is None:
                 rid = self._region_id(NO_REGION)
             position = self._next_position(("country", rid))
-            cid = self._insert(Country, name=tc.name, region_id=rid, note="", position=position)
+            cid = self._insert(Country, rid, tc.name, position, "")
             self.countries[tc.name] = (cid, rid)
             self.created["countries"] += 1
         else:
@@ -367,9 +377,7 @@ class _Writer:
             if pid is None:
                 kind = PartnerKind.COUNTRY if tp.name is None else tp.kind
                 position = self._next_position(("partner", cid))
-                pid = self._insert(
-                    Partner, country_id=cid, name=tp.name, kind=kind, position=position, note=""
-                )
+                pid = self._insert(Partner, cid, tp.name, kind, position, "")
                 self.partners[(cid, tp.name)] = pid
                 self.created["partners"] += 1
             rows += [(ta.row or 0, pid, ta) for ta in tp.agreements]
@@ -383,23 +391,14 @@ class _Writer:
             # Agreements keep the table's row order within their country (the rows of several
             # partners of one country interleave), so their positions count per country.
             position = self._next_position(("agreement", cid))
-            aid = self._insert(
-                Agreement, partner_id=pid, title=ta.title, note=ta.note, position=position
-            )
+            aid = self._insert(Agreement, pid, ta.title, ta.note, position)
             self.agreements[(pid, ta.title)] = aid
             self.created["agreements"] += 1
         have = self.dates.setdefault(aid, set())
         for d in ta.dates:
             key = (d.year, d.month, d.day)
             if key not in have:
-                self._insert(
-                    AgreementDate,
-                    agreement_id=aid,
-                    position=len(have),
-                    year=d.year,
-                    month=d.month,
-                    day=d.day,
-                )
+                self._insert(AgreementDate, aid, len(have), d.year, d.month, d.day)
                 have.add(key)
         pos = self.event_pos.get(pid, 0)
         for ev in ta.events:
@@ -407,15 +406,6 @@ class _Writer:
             if self.stored_events and (pid, start, end, ev.text) in self.stored_events:
                 self.skipped_events += 1
                 continue
-            self._insert(
-                Event,
-                partner_id=pid,
-                agreement_id=aid,
-                year=self.table.year,
-                start=start,
-                end=end,
-                text=ev.text,
-                position=pos,
-            )
+            self._insert(Event, pid, aid, self.table.year, start, end, ev.text, pos)
             pos += 1
         self.event_pos[pid] = pos
