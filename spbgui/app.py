@@ -39,6 +39,24 @@ from spbgui.paths import APP_NAME, default_database, resources_dir
 ORG_NAME = "spbgui"
 
 
+def _skip_feature_scan() -> None:
+    """Tell PySide6 that the modules loaded so far do not use its `__feature__` switch.
+
+    It would otherwise read the source of each of them again when a module of the
+    window imports it (stdlib, SQLAlchemy, the core: a hundred files). They cannot
+    use it: it has to be imported in the module itself, and none of ours does. -1 is
+    the value PySide6 itself gives a module that does not use it.
+    """
+    feature = sys.modules.get("PySide6.support.feature")
+    known = getattr(feature, "pyside_feature_dict", None)
+    if isinstance(known, dict):
+        for name in list(sys.modules):
+            known.setdefault(name, -1)
+
+
+_skip_feature_scan()
+
+
 def install_translations(app: QApplication) -> list[QTranslator]:
     """Qt's own qtbase first (standard dialogs in Russian), then the program's.
 
