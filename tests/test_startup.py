@@ -127,9 +127,7 @@ def test_the_window_starts_without_what_only_later_actions_need(
         database.close()
     else:
         open_database(db).close()
-    modules = _modules_after(
-        f"from spbgui.app import main\nmain(['--db', {str(db)!r}])", tmp_path
-    )
+    modules = _modules_after(f"from spbgui.app import main\nmain(['--db', {str(db)!r}])", tmp_path)
     assert _loaded(modules, "spbgui.ui.main_window")  # the window was made
     loaded = [name for name in NOT_AT_START if _loaded(modules, name)]
     assert loaded == []

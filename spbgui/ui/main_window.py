@@ -282,6 +282,7 @@ class MainWindow(QMainWindow):
     # -- following changes ---------------------------------------------------------------------
 
     def _changed(self, changes: ChangeSet) -> None:
+        self.search.forget_tree()
         current = self.tree.current_ref()
         expanded = self.tree.expanded_refs() if changes.reload else []
         self.model.apply(changes)

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spbgui.services import search
+from spbgui.services import search, tree
 from spbgui.services.search import EventHit, SearchResult
 from spbgui.ui.editor import Editor
 from spbgui.ui.icons import Icon, icon
@@ -167,6 +167,9 @@ class SearchPanel(QWidget):
         self._shown: str | None = ""  # the query whose answer is on screen ("" : none)
         self._number = 0  # of the latest search asked for; older answers are dropped
         self._running: int | None = None  # the number of the search on the worker
+        # Every level of the tree for the year searched, read by the first search and
+        # filtered by the next ones; forgotten when the records change (forget_tree).
+        self._levels: tuple[object, int, tree.Levels] | None = None
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._delivery = _Delivery(self)
@@ -205,6 +208,12 @@ class SearchPanel(QWidget):
         result = search.search(db=self.editor.db, query=query, year=self._search_year())
         self._show(query, result, None)
 
+    def forget_tree(self) -> None:
+        """The records changed: the levels read for earlier searches are out of date."""
+        self._levels = None
+        if self._running is not None:
+            self._number += 1  # an answer built on them is dropped, and asked again
+
     def stop(self) -> None:
         """The window closes: no answer may reach for the database after this."""
         self._timer.stop()
@@ -226,16 +235,21 @@ class SearchPanel(QWidget):
         number = self._number
         db, year, tree_year = self.editor.db, self._search_year(), self.editor.year
         deliver = self._delivery.done
+        cached = self._levels
+        levels = cached[2] if cached and cached[0] is db and cached[1] == tree_year else None
 
         def work() -> None:
+            nonlocal levels
             try:
                 result = search.search(db=db, query=query, year=year)
-                rows = (
-                    None
-                    if result.too_short
-                    else filtered_rows(db, tree_year, result, countries=opens_countries(result))
-                )
-                deliver.emit(number, (query, db, tree_year, result, rows))
+                rows = None
+                if not result.too_short:
+                    if levels is None:
+                        levels = tree.all_levels(db=db, year=tree_year)
+                    rows = filtered_rows(
+                        db, tree_year, result, countries=opens_countries(result), levels=levels
+                    )
+                deliver.emit(number, (query, db, tree_year, result, rows, levels))
             except Exception as exc:  # shown by the run on the GUI thread below
                 deliver.emit(number, exc)
 
@@ -251,10 +265,12 @@ class SearchPanel(QWidget):
         if isinstance(answer, Exception):
             self.run()  # again where an error reaches the user the usual way
             return
-        query, db, tree_year, result, rows = answer
+        query, db, tree_year, result, rows, levels = answer
         if db is not self.editor.db or tree_year != self.editor.year:
             self.run()
             return
+        if levels is not None:
+            self._levels = (db, tree_year, levels)
         self._show(query, result, rows)
 
     def _show(self, query: str, result: SearchResult | None, rows: FilteredRows | None) -> None:

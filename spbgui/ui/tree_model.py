@@ -43,22 +43,34 @@ NO_PARENT = QModelIndex()  # the default «parent» of top-level rows (not rebui
 
 
 def filtered_rows(
-    db: Database, year: int, result: SearchResult, *, countries: bool
+    db: Database,
+    year: int,
+    result: SearchResult,
+    *,
+    countries: bool,
+    levels: tree.Levels | None = None,
 ) -> FilteredRows:
     """What :meth:`NavigationModel.set_filter` and the opening of what was found will read:
     the regions, their countries, and (``countries``) the partners of each country.
 
     Plain reads, no Qt: the search panel calls this on its worker thread, so that the
-    GUI thread only builds the nodes.
+    GUI thread only builds the nodes. With ``levels`` (:func:`tree.all_levels` of the
+    same year) nothing is read: those rows are filtered as :func:`tree.children` would.
     """
-    rows: FilteredRows = {None: tree.children(db=db, parent=None, year=year, only=result.regions)}
+
+    def children(parent: NodeRef | None) -> list[tree.NodeRow]:
+        only = result.only_under(parent)
+        if levels is None:
+            return tree.children(db=db, parent=parent, year=year, only=only)
+        rows = levels.get(parent, [])
+        return rows if only is None else [r for r in rows if r.ref.id in only]
+
+    rows: FilteredRows = {None: children(None)}
     for region in rows[None]:
-        ref = region.ref
-        rows[ref] = tree.children(db=db, parent=ref, year=year, only=result.only_under(ref))
+        rows[region.ref] = children(region.ref)
         if countries:
-            for country in rows[ref]:
-                c = country.ref
-                rows[c] = tree.children(db=db, parent=c, year=year, only=result.only_under(c))
+            for country in rows[region.ref]:
+                rows[country.ref] = children(country.ref)
     return rows
 
 

@@ -109,3 +109,34 @@ def test_escape_while_a_search_runs_leaves_the_whole_tree(window, qtbot, monkeyp
     qtbot.wait(50)
     assert window.search.result is None and not window.search.isVisible()
     assert len(_tree_names(window.model, depth=1)) == 5
+
+
+def test_a_search_after_an_edit_shows_the_new_counts(window, qtbot, select_partner) -> None:  # type: ignore[no-untyped-def]
+    """The levels read for earlier searches are forgotten when the records change."""
+
+    def tashkent_count() -> str:
+        model = window.model
+        for r in range(model.rowCount()):
+            region = model.index(r, 0)
+            model.fetch(region)
+            for c in range(model.rowCount(region)):
+                country = model.index(c, 0, region)
+                model.fetch(country)
+                for p in range(model.rowCount(country)):
+                    if model.index(p, 0, country).data() == "Ташкент":
+                        return model.index(p, 1, country).data()
+        raise AssertionError("Ташкент is not shown")
+
+    _type(window, "ташк")
+    qtbot.waitUntil(lambda: window.search.answered("ташк"))
+    before = int(tashkent_count() or 0)
+    window.search_field.clear()
+    qtbot.waitUntil(lambda: window.search.answered(""))
+    select_partner("Ташкент")
+    events = window.details.partner.events
+    events.new_date.setText("15-17 января")
+    events.new_text.setText("ещё один визит")
+    events.new_button.click()
+    _type(window, "узб")
+    qtbot.waitUntil(lambda: window.search.answered("узб"))
+    assert int(tashkent_count()) == before + 1
