@@ -119,6 +119,14 @@
       <translation>Поиск партнёров, соглашений и мероприятий</translation>
     </message>
     <message>
+      <source>Dates &amp;Not Understood</source>
+      <translation>Даты &amp;не распознаны</translation>
+    </message>
+    <message>
+      <source>List the events whose dates were kept as written, to correct them</source>
+      <translation>Показать мероприятия, даты которых сохранены как написаны, чтобы исправить их</translation>
+    </message>
+    <message>
       <source>Add &amp;Region…</source>
       <translation>Добавить &amp;регион…</translation>
     </message>
@@ -504,6 +512,14 @@
       <translation>Конец</translation>
     </message>
     <message>
+      <source>Date as written</source>
+      <translation>Дата, как написана</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>Год</translation>
+    </message>
+    <message>
       <source>Agreement</source>
       <translation>Соглашение</translation>
     </message>
@@ -603,6 +619,45 @@
     </message>
   </context>
   <context>
+    <name>DateQuestions</name>
+    <message>
+      <source>The date is not understood</source>
+      <translation>Дата не распознана</translation>
+    </message>
+    <message>
+      <source>Keep “%1” as written? The event will count as undated until the date is corrected; Edit → Dates Not Understood lists such events.</source>
+      <translation>Оставить «%1» как написано? Пока дату не исправят, мероприятие считается без даты; такие мероприятия показывает Правка → Даты не распознаны.</translation>
+    </message>
+    <message>
+      <source>Keep as Written</source>
+      <translation>Оставить как написано</translation>
+    </message>
+    <message>
+      <source>Correct the Date</source>
+      <translation>Исправить дату</translation>
+    </message>
+    <message>
+      <source>A date of another year</source>
+      <translation>Дата другого года</translation>
+    </message>
+    <message>
+      <source>The date “%1” is in %2, but the table is open for %3.</source>
+      <translation>Дата «%1» относится к %2 году, а открыта таблица %3 года.</translation>
+    </message>
+    <message>
+      <source>Put the event in the table of %1?</source>
+      <translation>Перенести мероприятие в таблицу %1 года?</translation>
+    </message>
+    <message>
+      <source>Put in %1</source>
+      <translation>Перенести в %1</translation>
+    </message>
+    <message>
+      <source>Keep in %1</source>
+      <translation>Оставить в %1</translation>
+    </message>
+  </context>
+  <context>
     <name>DetailsPane</name>
     <message>
       <source>Details of the selected item</source>
@@ -694,6 +749,10 @@
     <message>
       <source>link event to agreement</source>
       <translation>изменение соглашения мероприятия</translation>
+    </message>
+    <message>
+      <source>move event to %1</source>
+      <translation>перенос мероприятия в %1 год</translation>
     </message>
     <message numerus="yes">
       <source>delete %n event(s)</source>
@@ -791,8 +850,16 @@ Please send this file to the program's maintainers. You can go on working.</sour
       <translation>Соглашение</translation>
     </message>
     <message>
-      <source>Write the date as staff do: 3-6 июля, 29 января – 16 февраля, Июнь</source>
-      <translation>Дата пишется как обычно: 3-6 июля, 29 января – 16 февраля, Июнь</translation>
+      <source>This date is in %1, not in %2</source>
+      <translation>Эта дата — %1 год, а не %2</translation>
+    </message>
+    <message>
+      <source>Write the date as staff do: 3-6 июля, 15.03, 12 мая 2025 г., начало апреля, 2 и 4 июля, III квартал</source>
+      <translation>Пишите дату как обычно: 3-6 июля, 15.03, 12 мая 2025 г., начало апреля, 2 и 4 июля, III квартал</translation>
+    </message>
+    <message>
+      <source>The date is not understood and is kept as written; the event counts as undated until the date is corrected</source>
+      <translation>Дата не распознана и сохранена как написана; пока её не исправят, мероприятие считается без даты</translation>
     </message>
   </context>
   <context>
@@ -864,6 +931,10 @@ Please send this file to the program's maintainers. You can go on working.</sour
         <numerusform>%1 год: %n мероприятия, для справки (только чтение)</numerusform>
         <numerusform>%1 год: %n мероприятий, для справки (только чтение)</numerusform>
       </translation>
+    </message>
+    <message>
+      <source>This date is in %1, not in %2</source>
+      <translation>Эта дата — %1 год, а не %2</translation>
     </message>
     <message numerus="yes">
       <source>paste %n event(s)</source>
@@ -1632,6 +1703,18 @@ Please send this file to the program's maintainers. You can go on working.</sour
     <message>
       <source>Matching events</source>
       <translation>Найденные мероприятия</translation>
+    </message>
+    <message numerus="yes">
+      <source>Dates not understood: %n event(s)</source>
+      <translation>
+        <numerusform>Даты не распознаны: %n мероприятие</numerusform>
+        <numerusform>Даты не распознаны: %n мероприятия</numerusform>
+        <numerusform>Даты не распознаны: %n мероприятий</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Every date is understood</source>
+      <translation>Все даты распознаны</translation>
     </message>
     <message>
       <source>Type at least two letters.</source>

@@ -14,14 +14,15 @@ from spbgui.domain.dates import (
     format_agreement_dates,
     format_event_date,
     parse_agreement_dates,
-    parse_event_date,
 )
+from spbgui.domain.event_dates import is_plain_form, parse_event_date
 from spbgui.domain.events_text import (
     EventText,
     join_continuation,
     join_events,
     paragraphs,
     split_events,
+    why_not_understood,
 )
 
 __all__ = [
@@ -32,10 +33,12 @@ __all__ = [
     "Precision",
     "format_agreement_dates",
     "format_event_date",
+    "is_plain_form",
     "join_continuation",
     "join_events",
     "paragraphs",
     "parse_agreement_dates",
     "parse_event_date",
     "split_events",
+    "why_not_understood",
 ]

@@ -13,30 +13,25 @@ from __future__ import annotations
 
 import calendar
 import enum
-import functools
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
 
 __all__ = [
     "DASH_CHARS",
-    "EVENT_DATE_PATTERN",
     "MONTHS_GENITIVE",
     "MONTHS_NOMINATIVE",
+    "MONTH_PATTERN",
     "DateError",
     "EventDate",
-    "LazyPattern",
     "PartialDate",
     "Precision",
-    "event_date_from_match",
     "format_agreement_dates",
     "format_event_date",
     "month_number",
     "parse_agreement_dates",
-    "parse_event_date",
 ]
 
 
@@ -85,42 +80,13 @@ def month_number(word: str) -> int | None:
 
 
 # Longest forms first so that «июнем» is not cut to «июне»; (?!\w): a whole word only.
-_MONTH = "(?:" + "|".join(sorted(_MONTH_BY_FORM, key=len, reverse=True)) + r")(?!\w)"
+MONTH_PATTERN = "(?:" + "|".join(sorted(_MONTH_BY_FORM, key=len, reverse=True)) + r")(?!\w)"
+"""Regex source (use with re.IGNORECASE) of a month name in any case form, a whole word."""
+_MONTH = MONTH_PATTERN
 # Hyphen, en and em dashes and their look-alikes that Word and web pages put in.
 DASH_CHARS = "-‐‑‒–—−"
-_DASH = rf"\s*[{DASH_CHARS}]\s*"
-_DAY = r"\d{1,2}(?!\d)"
 
-EVENT_DATE_PATTERN = (
-    # 6 декабря | 3-6 июля | 29 января – 16 февраля
-    rf"(?:(?P<d1>{_DAY})(?:(?:\s+(?P<m1>{_MONTH}))?{_DASH}(?P<d2>{_DAY}))?\s+(?P<m2>{_MONTH})"
-    # Июнь | июнь-июль
-    rf"|(?P<n1>{_MONTH})(?:{_DASH}(?P<n2>{_MONTH}))?)"
-)
-"""Regex source (use with re.IGNORECASE) of an event date; see :func:`event_date_from_match`."""
-
-
-class LazyPattern:
-    """A regular expression compiled when it is first used.
-
-    The patterns with every case form of every month name take tens of milliseconds
-    to compile; the window's first screen formats dates but parses none, so start-up
-    does not pay for them (issue 17).
-    """
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._source = (pattern, flags)
-        self._compiled: re.Pattern[str] | None = None
-
-    def __getattr__(self, name: str) -> Any:
-        if self._compiled is None:
-            self._compiled = re.compile(*self._source)
-        return getattr(self._compiled, name)
-
-
-_EVENT_DATE_RE = LazyPattern(EVENT_DATE_PATTERN, re.IGNORECASE)
-
-_AGREEMENT_DATE_RE = LazyPattern(
+_AGREEMENT_DATE_RE = re.compile(
     rf"""
     (?: (?P<d>\d{{1,2}})\.(?P<dm>\d{{1,2}})\.(?P<dy>\d{{4}})         # 09.12.2005
       | (?P<mm>\d{{1,2}})\.(?P<my>\d{{4}})                           # 06.2017
@@ -141,7 +107,6 @@ _EXCEL_EPOCH = date(1899, 12, 30)
 _EXCEL_LAST_SERIAL = (date(9999, 12, 31) - _EXCEL_EPOCH).days
 
 _AGREEMENT_HINT = "Пишите, например: 09.12.2005, июнь 2017 г., 2006."
-_EVENT_HINT = "Пишите, например: 3-6 июля, 29 января – 16 февраля, 6 декабря, Июнь."
 
 
 def _fold(text: str) -> str:
@@ -256,15 +221,25 @@ class EventDate:
     """When an event took place: a day, a range of days, a month or a range of months.
 
     Both ends empty: an undated item of the year. ``EventDate(start=d)`` is the single day
-    (or month) ``d``. Both ends lie in one year, because the table writes no year beside
-    an event: the year is the column's.
+    (or month) ``d``. ``written`` is the date as staff wrote it («1 и 3 октября», «начало
+    апреля», «III квартал», «09.12.2025»): what the window, the export and the report show,
+    while the ends serve sorting, counting and the chart. It is empty when the standard
+    form (:func:`format_event_date`) says the same. A written date with no ends is one
+    the program did not understand and the clerk kept as written: undated for counting,
+    marked so that it can be fixed later (:attr:`not_understood`).
     """
 
     start: PartialDate | None = None
     end: PartialDate | None = None
+    written: str = ""
 
     def __post_init__(self) -> None:
         start, end = self.start, self.end
+        if not isinstance(self.written, str):
+            raise DateError("Дата мероприятия, как она написана, должна быть текстом.")
+        written = _fold(self.written)
+        if written != self.written:
+            object.__setattr__(self, "written", written)
         if start is None:
             if end is not None:
                 raise DateError("У периода указан конец, но не указано начало.")
@@ -278,14 +253,27 @@ class EventDate:
             raise DateError(
                 "Начало и конец периода пишутся одинаково: оба с числом или оба только месяцем."
             )
-        if start.year != end.year:
-            raise DateError("Начало и конец периода должны быть в одном году.")
         if end < start:
             raise DateError(f"Конец периода ({_human(end)}) раньше его начала ({_human(start)}).")
+        if start.year != end.year and not written:
+            # Only a date written with its years («28.12.2024 – 05.01.2025») may cross one.
+            raise DateError("Начало и конец периода должны быть в одном году.")
+        if written and written == _standard_form(start, end):
+            object.__setattr__(self, "written", "")
+
+    @classmethod
+    def as_written(cls, text: str) -> EventDate:
+        """A date kept as the clerk wrote it, not understood: undated for counting."""
+        return cls(None, None, text)
 
     @property
     def is_dated(self) -> bool:
         return self.start is not None
+
+    @property
+    def not_understood(self) -> bool:
+        """Written, but with no ends: kept as written for the clerk to fix later."""
+        return self.start is None and bool(self.written)
 
     @property
     def precision(self) -> Precision | None:
@@ -296,6 +284,17 @@ class EventDate:
 
     def end_iso(self) -> str | None:
         return None if self.end is None else self.end.iso()
+
+    def other_year(self, year: int) -> int | None:
+        """The year the date is in when it is wholly in another year than ``year``, else None.
+
+        «09.12.2024» in the 2025 table is 2024; a range across New Year is in both, so None.
+        """
+        if self.start is None or self.end is None:
+            return None
+        if self.start.year == self.end.year != year:
+            return self.start.year
+        return None
 
 
 def _parse_agreement_date(piece: str) -> PartialDate:
@@ -335,54 +334,17 @@ def format_agreement_dates(dates: Sequence[PartialDate]) -> str:
     return ", ".join(parts)
 
 
-def event_date_from_match(match: re.Match[str], year: int) -> EventDate:
-    """The :class:`EventDate` of a match of :data:`EVENT_DATE_PATTERN` in the given year."""
-    g = match.groupdict()
-    return _event_date_from_groups(g["d1"], g["m1"], g["d2"], g["m2"], g["n1"], g["n2"], year)
-
-
-@functools.lru_cache(maxsize=8192)
-def _event_date_from_groups(
-    d1: str | None,
-    m1: str | None,
-    d2: str | None,
-    m2: str | None,
-    n1: str | None,
-    n2: str | None,
-    year: int,
-) -> EventDate:
-    """Cached: a 20,000-row import meets the same few hundred dates over and over."""
-    g = {"d1": d1, "m1": m1, "d2": d2, "m2": m2, "n1": n1, "n2": n2}
-    if g["m2"]:
-        end_month = _MONTH_BY_FORM[g["m2"].lower()]
-        start_month = _MONTH_BY_FORM[g["m1"].lower()] if g["m1"] else end_month
-        start = PartialDate(year, start_month, int(g["d1"]))
-        end = PartialDate(year, end_month, int(g["d2"])) if g["d2"] else start
-    else:
-        start = PartialDate(year, _MONTH_BY_FORM[g["n1"].lower()])
-        end = PartialDate(year, _MONTH_BY_FORM[g["n2"].lower()]) if g["n2"] else start
-    return EventDate(start, end)
-
-
-def parse_event_date(text: str, year: int) -> EventDate:
-    """Read an event's date as typed: «3-6 июля», «29 января – 16 февраля», «Июнь».
-
-    Empty text is an undated item. An impossible date (31 июня) is refused, never shifted.
-    """
-    folded = _fold(text)
-    if not folded:
-        return EventDate()
-    match = _EVENT_DATE_RE.fullmatch(folded)
-    if match is None:
-        raise DateError(f"Не удалось понять дату «{folded}». {_EVENT_HINT}")
-    return event_date_from_match(match, year)
-
-
 def format_event_date(d: EventDate) -> str:
-    """Write an event's date as staff do: «3-6 июля», «29 января – 16 февраля», «Июнь»."""
-    start, end = d.start, d.end
-    if start is None or end is None:
+    """An event's date as it was written, else as staff write it: «3-6 июля», «Июнь»."""
+    if d.written:
+        return d.written
+    if d.start is None or d.end is None:
         return ""
+    return _standard_form(d.start, d.end)
+
+
+def _standard_form(start: PartialDate, end: PartialDate) -> str:
+    """The standard form of a date range: «3-6 июля», «29 января – 16 февраля», «Июнь»."""
     assert start.month is not None and end.month is not None
     if start.day is None:
         first = MONTHS_NOMINATIVE[start.month - 1].capitalize()
@@ -392,3 +354,13 @@ def format_event_date(d: EventDate) -> str:
     if start.month == end.month:
         return f"{start.day}-{end.day} {MONTHS_GENITIVE[end.month - 1]}"
     return f"{_human(start)} – {_human(end)}"
+
+
+def __getattr__(name: str) -> object:
+    """``parse_event_date`` and ``EVENT_DATE_PATTERN`` live in :mod:`spbgui.domain.event_dates`
+    (the grammar of event dates); imports from here keep working."""
+    if name in ("parse_event_date", "EVENT_DATE_PATTERN"):
+        from spbgui.domain import event_dates  # here, not above: it imports this module
+
+        return getattr(event_dates, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

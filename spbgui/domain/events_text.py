@@ -18,27 +18,26 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spbgui.domain.dates import (
-    DASH_CHARS,
-    EVENT_DATE_PATTERN,
-    EventDate,
-    LazyPattern,
-    event_date_from_match,
-    format_event_date,
-)
+from spbgui.domain.dates import DASH_CHARS, DateError, EventDate, format_event_date
+from spbgui.domain.event_dates import EVENT_DATE_PATTERN, read_event_date
 
-__all__ = ["EventText", "join_continuation", "join_events", "paragraphs", "split_events"]
+__all__ = [
+    "EventText",
+    "join_continuation",
+    "join_events",
+    "paragraphs",
+    "split_events",
+    "why_not_understood",
+]
 
 # Paragraph breaks: HTML paragraph tags (stray ones too) and line breaks of any system.
 _BREAK_RE = re.compile(r"</?p\b[^>]*>|<br\s*/?>|\r\n?|\n", re.IGNORECASE)
 # An event starts with «date – » at the start of a paragraph or after the end of a
 # sentence («… форуме. 3-6 июля – …»). The date pattern is tried only at those places
 # (after one of .!?»") and a space): trying it at every character of every cell was
-# most of the time of reading a 20,000-row table. «A space» is exact because paragraphs
-# have their white space folded to single spaces before this runs.
-_EVENT_AT_RE = LazyPattern(  # (compiled when first used: not at start-up)
-    rf"(?:{EVENT_DATE_PATTERN})\s*[{DASH_CHARS}]\s*", re.IGNORECASE
-)
+# most of the time of reading a 20,000-row table (issue 17). «A space» is exact because
+# paragraphs have their white space folded to single spaces before this runs.
+_EVENT_AT_RE = re.compile(rf"(?P<when>{EVENT_DATE_PATTERN})\s*[{DASH_CHARS}]\s*", re.IGNORECASE)
 _SENTENCE_END_RE = re.compile(r"""[.!?»")] """)
 _OPEN_TAG_RE = re.compile(r"\s*<p\b", re.IGNORECASE)
 _CLOSE_TAG_AT_END_RE = re.compile(r"\s*</p\s*>\s*$", re.IGNORECASE)
@@ -76,8 +75,9 @@ def split_events(cell: str, year: int) -> list[EventText]:
     """Split an events cell into events of the given year.
 
     A paragraph that does not start with a date is an undated item. An impossible date at
-    the start of an event («31 июня – …») raises :class:`~spbgui.domain.dates.DateError`
-    rather than being read as text: the clerk should fix it, not lose the event's date.
+    the start of an event («31 июня – …», «31.02.2025 – …») still starts the event: it is
+    kept as written, not understood (:attr:`EventDate.not_understood`), for the clerk to
+    fix; :func:`why_not_understood` says what is wrong with it. Never raises.
     """
     events: list[EventText] = []
     for para in paragraphs(cell):
@@ -86,7 +86,10 @@ def split_events(cell: str, year: int) -> list[EventText]:
         if bounds[0]:
             events.append(EventText(EventDate(), para[: bounds[0]].rstrip()))
         for match, end in zip(starts, bounds[1:], strict=True):
-            date = event_date_from_match(match, year)
+            try:
+                date = read_event_date(match["when"], year)
+            except DateError:
+                date = EventDate.as_written(match["when"])
             events.append(EventText(date, para[match.end() : end].rstrip()))
     return events
 
@@ -103,6 +106,17 @@ def _event_starts(para: str) -> list[re.Match[str]]:
             starts.append(match)
             end = match.end()
     return starts
+
+
+def why_not_understood(date: EventDate, year: int) -> str:
+    """What is wrong with a date kept as written (for the import report), else ""."""
+    if not date.not_understood:
+        return ""
+    try:
+        read_event_date(date.written, year)
+    except DateError as exc:
+        return str(exc)
+    return ""
 
 
 def join_events(events: Sequence[EventText]) -> str:

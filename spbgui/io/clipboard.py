@@ -17,11 +17,13 @@ LibreOffice paste into cells (a cell with a line break or a quote in quotes).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from spbgui.domain.dates import DateError, EventDate, parse_event_date
-from spbgui.domain.events_text import EventText, paragraphs, split_events
+from spbgui.domain.dates import DateError, EventDate
+from spbgui.domain.event_dates import EVENT_DATE_PATTERN, parse_event_date
+from spbgui.domain.events_text import EventText, split_events, why_not_understood
 from spbgui.io.html import html_grids
 from spbgui.io.table.grid import Grid
 from spbgui.io.table.header import find_header
@@ -32,6 +34,7 @@ from spbgui.io.table.text import cell_text
 from spbgui.io.text.read import text_grid
 
 NAME = "буфер обмена"
+_LOOKS_LIKE_DATE = re.compile(EVENT_DATE_PATTERN, re.IGNORECASE)
 MAX_CELLS = 200_000
 TABLE_WIDTH = 5  # the committee's columns: rows this wide are rows of the table
 
@@ -125,33 +128,45 @@ def _events(grid: Grid, year: int) -> Pasted:
         date = _date(values[0], year) if len(values) >= 2 else None
         if date is not None:
             # (date, text[, agreement]) as events_as_text writes them, or two columns typed so.
-            pasted.events.append(EventText(date=date, text=" ".join(values[1].split())))
+            event = EventText(date=date, text=" ".join(values[1].split()))
+            pasted.events.append(event)
+            _note(event, year, pasted.notes)
         else:
             pasted.events.extend(_split("\n".join(values), year, pasted.notes))
     return pasted
 
 
 def _date(text: str, year: int) -> EventDate | None:
+    """A date cell: its date; one that looks like a date but cannot exist («31.02»), kept as
+    written; anything else is no date (the row is text)."""
     try:
         date = parse_event_date(text, year)
     except DateError:
-        return None
+        folded = " ".join(text.split())
+        return EventDate.as_written(folded) if _LOOKS_LIKE_DATE.fullmatch(folded) else None
     return date if date.is_dated else None
 
 
 def _split(text: str, year: int, notes: list[str]) -> list[EventText]:
-    try:
-        return split_events(text, year)
-    except DateError:
-        pass
-    events: list[EventText] = []
-    for para in paragraphs(text):
-        try:
-            events.extend(split_events(para, year))
-        except DateError as exc:
-            notes.append(f"дата не прочитана ({exc}) — мероприятие вставлено без даты: «{para}»")
-            events.append(EventText(date=EventDate(), text=" ".join(para.split())))
+    """The events of pasted text, by the table's rules; every date kept as written without
+    being understood, and every date of another year, is named in the notes."""
+    events = split_events(text, year)
+    for event in events:
+        _note(event, year, notes)
     return events
+
+
+def _note(event: EventText, year: int, notes: list[str]) -> None:
+    date, what = event.date, f"«{event.text}»" if event.text else "без текста"
+    if date.not_understood:
+        notes.append(
+            f"дата «{date.written}» не распознана ({why_not_understood(date, year)}) — "
+            f"сохранена как написана, мероприятие пока без даты: {what}"
+        )
+    elif (other := date.other_year(year)) is not None:
+        notes.append(
+            f"дата «{date.written}» — {other} год, мероприятие вставлено в {year} год: {what}"
+        )
 
 
 # --- copying out ---------------------------------------------------------------------------

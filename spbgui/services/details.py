@@ -84,15 +84,15 @@ class Summary:
 
 
 @functools.lru_cache(maxsize=8192)
-def event_date(start: str | None, end: str | None) -> EventDate:
-    """The stored ISO ends of an event as a date value.
+def event_date(start: str | None, end: str | None, written: str | None = None) -> EventDate:
+    """The stored ISO ends of an event, and its date as written, as a date value.
 
     Kept for the next time (the values are frozen): a partner's thousand events have
     a few hundred distinct dates, and checking each again was a third of showing them.
     """
     if start is None or end is None:
-        return EventDate()
-    return EventDate(PartialDate.from_iso(start), PartialDate.from_iso(end))
+        return EventDate(written=written or "")
+    return EventDate(PartialDate.from_iso(start), PartialDate.from_iso(end), written or "")
 
 
 def partner(*, db: Database, partner_id: int) -> PartnerInfo | None:
@@ -140,14 +140,15 @@ def _agreements(s: Session, partner_id: int) -> list[AgreementRow]:
 
 
 _EVENT_COLUMNS = (
-    Event.id, Event.year, Event.start, Event.end, Event.text, Event.agreement_id, Event.version,
+    Event.id, Event.year, Event.start, Event.end, Event.date_written, Event.text,
+    Event.agreement_id, Event.version,
 )  # fmt: skip
 
 
 def _event_row(
-    i: int, y: int, a: str | None, b: str | None, t: str, ag: int | None, v: int
+    i: int, y: int, a: str | None, b: str | None, w: str | None, t: str, ag: int | None, v: int
 ) -> EventRow:
-    return EventRow(i, y, event_date(a, b), t, ag, v)
+    return EventRow(i, y, event_date(a, b, w), t, ag, v)
 
 
 def events(*, db: Database, partner_id: int, year: int) -> list[EventRow]:

@@ -87,6 +87,7 @@ class EventFields:
     date: EventDate
     text: str
     agreement_id: int | None = None
+    year: int = 0  # the year of the table the event is in (0: not given)
 
 
 def _pick(value: Any, current: Any) -> Any:
@@ -338,7 +339,9 @@ def update_agreement(
 
 def _check_event(s: Session, partner_id: int, year: int, fields: EventFields) -> None:
     d = fields.date
-    if d.start is not None and d.start.year != year:
+    if d.start is not None and d.start.year != year and not d.written:
+        # A date of another year is kept only as written with its year («09.12.2024»):
+        # the standard form («9 декабря») would show it as a date of ``year``.
         raise EditError(f"Дата мероприятия должна быть в {year} году.")
     if fields.agreement_id is not None:
         owner = s.scalar(select(Agreement.partner_id).where(Agreement.id == fields.agreement_id))
@@ -363,7 +366,7 @@ def add_event(
 ) -> Added:
     """Add an event of ``year`` (last unless ``index`` says where among that year's events)."""
     text = text.strip()
-    if not text and not date.is_dated:
+    if not text and not date.is_dated and not date.written:
         raise EditError("Укажите дату или текст мероприятия.")
     with db.write() as s:
         require(s.get(Partner, partner_id), f"партнёр №{partner_id}")
@@ -376,6 +379,7 @@ def add_event(
             year=year,
             start=date.start_iso(),
             end=date.end_iso(),
+            date_written=date.written or None,
             text=text,
             position=1 << 30,
         )
@@ -395,24 +399,44 @@ def update_event(
     date: EventDate | _Unset = UNSET,
     text: str | _Unset = UNSET,
     agreement_id: int | _Unset | None = UNSET,
+    year: int | _Unset = UNSET,
     expected_version: int | None = None,
 ) -> Edited[EventFields]:
+    """Change an event; a new ``year`` moves it to that year's table, last among its events
+    there («09.12.2024» typed in the 2025 table, and the clerk agreed to put it in 2024)."""
     with db.write() as s:
-        yours = _given(text=text, agreement_id=agreement_id)
+        yours = _given(text=text, agreement_id=agreement_id, year=year)
         if date is not UNSET:
-            yours |= {"start": date.start_iso(), "end": date.end_iso()}
+            yours |= {
+                "start": date.start_iso(),
+                "end": date.end_iso(),
+                "date_written": date.written or None,
+            }
         e = require(
             check_version(s, Event, event_id, expected_version, yours), f"мероприятие №{event_id}"
         )
-        before = EventFields(event_date(e.start, e.end), e.text, e.agreement_id)
+        before = EventFields(
+            event_date(e.start, e.end, e.date_written), e.text, e.agreement_id, e.year
+        )
         after = EventFields(
             _pick(date, before.date),
             before.text if text is UNSET else text.strip(),
             _pick(agreement_id, before.agreement_id),
+            _pick(year, before.year),
         )
-        if not after.text and not after.date.is_dated:
+        if not after.text and not after.date.is_dated and not after.date.written:
             raise EditError("Укажите дату или текст мероприятия.")
-        _check_event(s, e.partner_id, e.year, after)
+        if not 1 <= after.year <= 9999:
+            raise EditError(f"Год {after.year} вне допустимых пределов: от 1 до 9999.")
+        _check_event(s, e.partner_id, after.year, after)
         e.start, e.end = after.date.start_iso(), after.date.end_iso()
+        e.date_written = after.date.written or None
         e.text, e.agreement_id = after.text, after.agreement_id
-        return Edited(before, after, ChangeSet(events={e.partner_id}))
+        changes = ChangeSet(events={e.partner_id})
+        if after.year != before.year:
+            e.year = after.year
+            s.flush()
+            place(s, Event, (Event.partner_id == e.partner_id, Event.year == e.year), e.id, None)
+            # Either year may have just got its first event or lost its last one.
+            changes = ChangeSet(events={e.partner_id}, counts={e.partner_id}, years=True)
+        return Edited(before, after, changes)

@@ -156,7 +156,17 @@ _COLUMNS: dict[Any, tuple[str, ...]] = {
     Partner: ("id", "country_id", "name", "kind", "position", "note"),
     Agreement: ("id", "partner_id", "title", "note", "position"),
     AgreementDate: ("id", "agreement_id", "position", "year", "month", "day"),
-    Event: ("id", "partner_id", "agreement_id", "year", "start", "end", "text", "position"),
+    Event: (
+        "id",
+        "partner_id",
+        "agreement_id",
+        "year",
+        "start",
+        "end",
+        "date_written",
+        "text",
+        "position",
+    ),
 }
 
 
@@ -406,6 +416,8 @@ class _Writer:
             if self.stored_events and (pid, start, end, ev.text) in self.stored_events:
                 self.skipped_events += 1
                 continue
-            self._insert(Event, pid, aid, self.table.year, start, end, ev.text, pos)
+            self._insert(
+                Event, pid, aid, self.table.year, start, end, ev.date.written or None, ev.text, pos
+            )
             pos += 1
         self.event_pos[pid] = pos

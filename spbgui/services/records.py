@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from spbgui.domain.dates import PartialDate
+from spbgui.domain.event_dates import is_plain_form
 from spbgui.store.database import Database
 from spbgui.store.models import Agreement, Country, Event, Partner, Region
 
@@ -63,6 +64,10 @@ def counts(*, db: Database, year: int | None = None, dated: bool = True) -> Coun
 
 def _event_json(e: Event, with_year: bool) -> dict[str, Any]:
     d: dict[str, Any] = {"start": e.start, "end": e.end, "text": e.text}
+    # The written form only where start and end do not say it all («III квартал», a date
+    # kept as written): the 2024 table's «3-6 июля» dumps as it always did.
+    if e.date_written and (e.start is None or not is_plain_form(e.date_written)):
+        d["written"] = e.date_written
     if with_year:
         d["year"] = e.year
     return d

@@ -123,7 +123,7 @@ def _match(terms: list[str]) -> str:
 
 # One MATCH, resolved by kind in SQL: a common word matches a hundred thousand events,
 # and only their partners (a few thousand at most) come back to Python. Each event is
-# resolved from the narrow (id, year, partner_id) index of revision 0010, not its row.
+# resolved from the narrow (id, year, partner_id) index of revision 0011, not its row.
 _FTS_HITS = text(
     """
     WITH hits(r) AS MATERIALIZED (
@@ -139,6 +139,38 @@ _FTS_HITS = text(
     SELECT hits.r & 7, hits.r >> 3, 0 FROM hits WHERE hits.r & 7 IN (1, 2, 3)
     """
 )
+
+
+def dates_not_understood(
+    *, db: Database, year: int | None, limit: int = EVENT_LIMIT
+) -> SearchResult:
+    """The filter «даты не распознаны»: events whose date was kept as written, not understood.
+
+    They count as undated until a clerk fixes them; the result filters the tree to their
+    partners and lists them (of ``year``, or of every year if it is None), in table order.
+    """
+    not_understood = (
+        Event.start.is_(None),
+        Event.date_written.is_not(None),
+        Event.date_written != "",
+        Event.year == year if year is not None else Event.year.is_not(None),
+    )
+    with db.read() as s:
+        hits = _Hits()
+        for pid, n in s.execute(
+            select(Event.partner_id, func.count()).where(*not_understood).group_by(Event.partner_id)
+        ):
+            hits.event_partners[pid] = n
+        rows = s.execute(
+            select(*_hit_columns())
+            .join(Partner, Partner.id == Event.partner_id)
+            .join(Country, Country.id == Partner.country_id)
+            .join(Region, Region.id == Country.region_id)
+            .where(*not_understood)
+            .order_by(*_TABLE_ORDER)
+            .limit(limit)
+        ).all()
+        return _result(s, "", hits, [_hit(row) for row in rows])
 
 
 def _fts_hits(s: Session, match: str, year: int | None) -> _Hits:
@@ -162,6 +194,7 @@ def _hit_columns() -> tuple[Any, ...]:
         Event.year,
         Event.start,
         Event.end,
+        Event.date_written,
         Event.text,
         Partner.name,
         Country.name,
@@ -169,7 +202,7 @@ def _hit_columns() -> tuple[Any, ...]:
 
 
 _FTS_EVENTS = """
-    SELECT e.id, e.partner_id, e.year, e.start, e."end", e.text, p.name, c.name
+    SELECT e.id, e.partner_id, e.year, e.start, e."end", e.date_written, e.text, p.name, c.name
     FROM search_index f
     JOIN event e ON e.id = f.rowid >> 3
     JOIN partner p ON p.id = e.partner_id
@@ -210,9 +243,9 @@ _TABLE_ORDER = (
 
 
 def _hit(row: Any) -> EventHit:
-    i, p, y, a, b, t, pn, cn = row
+    i, p, y, a, b, w, t, pn, cn = row
     return EventHit(
-        i, p, y, format_event_date(event_date(a, b)), t, pn if pn is not None else cn, cn
+        i, p, y, format_event_date(event_date(a, b, w)), t, pn if pn is not None else cn, cn
     )
 
 

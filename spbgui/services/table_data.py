@@ -35,19 +35,20 @@ class _EventRow:
     agreement_id: int | None
     start: str | None
     end: str | None
+    written: str | None
     text: str
 
 
 @functools.lru_cache(maxsize=4096)
-def _event_date(start: str | None, end: str | None) -> EventDate:
+def _event_date(start: str | None, end: str | None, written: str | None) -> EventDate:
     """A year has a few hundred distinct dates; parse each once, not once per event."""
     if start is None or end is None:
-        return EventDate()
-    return EventDate(PartialDate.from_iso(start), PartialDate.from_iso(end))
+        return EventDate(written=written or "")
+    return EventDate(PartialDate.from_iso(start), PartialDate.from_iso(end), written or "")
 
 
 def _event(e: _EventRow) -> EventText:
-    return EventText(_event_date(e.start, e.end), e.text)
+    return EventText(_event_date(e.start, e.end, e.written), e.text)
 
 
 def load_table(
@@ -73,7 +74,14 @@ def load_table(
         # Plain rows, not ORM objects: 500,000 events of a year load in a fraction of the time.
         events: dict[int, list[_EventRow]] = {}
         for row in s.execute(
-            select(Event.partner_id, Event.agreement_id, Event.start, Event.end, Event.text)
+            select(
+                Event.partner_id,
+                Event.agreement_id,
+                Event.start,
+                Event.end,
+                Event.date_written,
+                Event.text,
+            )
             .where(Event.year == year)
             .order_by(Event.position, Event.id)
         ):

@@ -10,7 +10,9 @@ between two people editing the same record). Every level keeps
 the table's order in ``position``. Dates are stored at their own precision:
 an agreement date as year/month/day columns (month and day may be empty), an
 event's start and end as ISO text of the same precision (``2024-07-03`` or
-``2024-06``) so they sort and compare as text, with the year always set.
+``2024-06``) so they sort and compare as text, with the year always set, and the
+date as staff wrote it in ``date_written`` («1 и 3 октября», «III квартал»; empty when
+the standard form says the same; alone when the program did not understand it).
 """
 
 from __future__ import annotations
@@ -191,7 +193,7 @@ class Event(Base):
         # or country reads the index alone, 10x faster over 500,000 events (revision 0005).
         Index("ix_event_year_partner", "year", "partner_id"),
         # A search resolves each matching event to its partner and year from this index,
-        # not from the row with the event's text (revision 0010).
+        # not from the row with the event's text (revision 0011).
         Index("ix_event_search_key", "id", "year", "partner_id"),
     )
 
@@ -203,6 +205,8 @@ class Event(Base):
     year: Mapped[int] = mapped_column(Integer)
     start: Mapped[str | None] = mapped_column(String(10))
     end: Mapped[str | None] = mapped_column(String(10))
+    # The date as written (revision 0010); NULL: as the standard form writes start and end.
+    date_written: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
     version: Mapped[int] = _version_column()

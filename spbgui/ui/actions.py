@@ -37,6 +37,7 @@ class ActionId(enum.Enum):
     RENAME = "actionRename"
     DELETE = "actionDelete"
     FIND = "actionFind"
+    DATES_NOT_UNDERSTOOD = "actionDatesNotUnderstood"
     HISTORY = "actionHistory"
     ADD_REGION = "actionAddRegion"
     ADD_COUNTRY = "actionAddCountry"
@@ -149,6 +150,12 @@ SPECS: dict[ActionId, Spec] = {
         QT_TRANSLATE_NOOP("Actions", "Search partners, agreements and events"),
         QKeySequence.StandardKey.Find,
         Icon.FIND,
+    ),
+    ActionId.DATES_NOT_UNDERSTOOD: Spec(
+        QT_TRANSLATE_NOOP("Actions", "Dates &Not Understood"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "List the events whose dates were kept as written, to correct them"
+        ),
     ),
     ActionId.ADD_REGION: Spec(
         QT_TRANSLATE_NOOP("Actions", "Add &Region…"), QT_TRANSLATE_NOOP("Actions", "Add a region")

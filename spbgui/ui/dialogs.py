@@ -77,6 +77,8 @@ FIELD_NAMES = {
     "text": QT_TRANSLATE_NOOP("ConflictDialog", "Event"),
     "start": QT_TRANSLATE_NOOP("ConflictDialog", "Start"),
     "end": QT_TRANSLATE_NOOP("ConflictDialog", "End"),
+    "date_written": QT_TRANSLATE_NOOP("ConflictDialog", "Date as written"),
+    "year": QT_TRANSLATE_NOOP("ConflictDialog", "Year"),
     "agreement_id": QT_TRANSLATE_NOOP("ConflictDialog", "Agreement"),
 }
 

@@ -216,9 +216,16 @@ class Editor(QObject):
     # -- events --------------------------------------------------------------------------------
 
     def add_event(
-        self, partner_id: int, date: EventDate, text: str, agreement_id: int | None
+        self,
+        partner_id: int,
+        date: EventDate,
+        text: str,
+        agreement_id: int | None,
+        year: int | None = None,
     ) -> int | None:
-        add = partial(_add_event, self.db, partner_id, self.year, date, text, agreement_id)
+        """Add an event to the selected year, or to ``year`` (a date of another year)."""
+        year = self.year if year is None else year
+        add = partial(_add_event, self.db, partner_id, year, date, text, agreement_id)
         cmd = AddCommand(self, self.tr("add event"), add, "event", _event_focus)
         return cmd.record_id if self.run(cmd) else None
 
@@ -234,6 +241,16 @@ class Editor(QObject):
         cmd = EditCommand(self, text, update, ("event", event_id))
         cmd.expected_version = version
         return self.run(cmd.set_changes(**{field: value}))
+
+    def move_event_to_year(
+        self, event_id: int, date: EventDate, year: int, version: int | None = None
+    ) -> bool:
+        """Give an event a date of another year and put it in that year's table."""
+        update = partial(edit.update_event, db=self.db, event_id=event_id)
+        text = self.tr("move event to %1").replace("%1", str(year))
+        cmd = EditCommand(self, text, update, ("event", event_id))
+        cmd.expected_version = version
+        return self.run(cmd.set_changes(date=date, year=year))
 
     def delete_events(self, ids: Sequence[int]) -> bool:
         text = self.tr("delete %n event(s)", "", len(ids))

@@ -1,8 +1,11 @@
 """The partner's events of the selected year in the details pane, and last year's for reference.
 
 A new event is written in the entry line above the table (date, text, agreement,
-Enter): a date that cannot be read is shown as an error at the date field and
-nothing is added, and the text stays where it was typed. Existing events are
+Enter): a date that cannot be read is shown as an error at the date field while
+it is typed; on Enter the clerk may keep it as written (the event then counts as
+undated until the date is fixed) or go back to it, and the text stays where it was
+typed. A date of another year («09.12.2024» in 2025) is offered to be put in that
+year. The same two questions come when a date is typed into the table. Existing events are
 edited in place in the table; the full text of the current event is edited
 below it. Last year's events of the partner are shown read-only underneath, as
 staff look at them while writing this year's.
@@ -14,7 +17,7 @@ pasting events (Ctrl+V) adds them to the partner as one undoable step.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,10 +33,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spbgui.domain.dates import DateError, parse_event_date
+from spbgui.domain.dates import DateError, EventDate
+from spbgui.domain.event_dates import parse_event_date
 from spbgui.domain.events_text import EventText
 from spbgui.services import details
 from spbgui.ui.agreements_section import tool_button
+from spbgui.ui.date_questions import KeepAsWritten, OtherYear, YearChoice
 from spbgui.ui.delegates import AgreementDelegate, DateDelegate
 from spbgui.ui.editor import Editor
 from spbgui.ui.fields import CommitTextEdit, mark_error
@@ -119,6 +124,13 @@ class EventsSection(QWidget):
 
         self.model = EventsModel(self)
         self.model.editRequested.connect(self._edit)
+        # Asked once the cell's editor has closed, not from inside the model's setData.
+        self.model.dateNotUnderstood.connect(
+            lambda *a: QTimer.singleShot(0, lambda: self._keep_as_written(*a))
+        )
+        self.model.otherYearDate.connect(
+            lambda *a: QTimer.singleShot(0, lambda: self._other_year(*a))
+        )
         self.table = _events_table(self.model, "eventsTable", self)
         self.table.setAccessibleName(self.tr("Events of the year"))
         self.table.setItemDelegateForColumn(
@@ -232,29 +244,52 @@ class EventsSection(QWidget):
     # -- the entry line -------------------------------------------------------------------------
 
     def _check_new_date(self) -> str:
+        """Say what is wrong with the typed date (or that it is of another year) as it is typed."""
+        why = note = ""
         try:
-            parse_event_date(self.new_date.text(), self.editor.year)
-            why = ""
+            other = parse_event_date(self.new_date.text(), self.editor.year).other_year(
+                self.editor.year
+            )
         except DateError as exc:
             why = str(exc)
+        else:
+            if other is not None:
+                note = (
+                    self.tr("This date is in %1, not in %2")
+                    .replace("%1", str(other))
+                    .replace("%2", str(self.editor.year))
+                )
         mark_error(self.new_date, why)
-        self.new_error.setText(why)
-        self.new_error.setVisible(bool(why))
+        self.new_error.setText(why or note)
+        self.new_error.setVisible(bool(why or note))
         return why
 
     def add_new_event(self) -> int | None:
-        """Add the event typed in the entry line; on a bad date, say so and keep everything."""
+        """Add the event typed in the entry line; a date not understood is kept as written
+        only if the clerk says so, and one of another year goes where the clerk says."""
         if self.partner_id is None:
             return None
-        if self._check_new_date():
-            self.new_date.setFocus()
-            return None
-        date = parse_event_date(self.new_date.text(), self.editor.year)
+        typed = " ".join(self.new_date.text().split())
+        year = self.editor.year
+        try:
+            date = parse_event_date(typed, year)
+        except DateError as exc:
+            if not KeepAsWritten.ask(self, typed, str(exc)):
+                self.new_date.setFocus()
+                return None
+            date = EventDate.as_written(typed)
+        other = date.other_year(year)
+        if other is not None:
+            choice = OtherYear.ask(self, date.written, other, year)
+            if choice is YearChoice.CANCEL:
+                self.new_date.setFocus()
+                return None
+            year = other if choice is YearChoice.MOVE else year
         text = self.new_text.text().strip()
-        if not text and not date.is_dated:
+        if not text and not date.is_dated and not date.written:
             return None
         new_id = self.editor.add_event(
-            self.partner_id, date, text, self.new_agreement.currentData()
+            self.partner_id, date, text, self.new_agreement.currentData(), year
         )
         if new_id is not None:
             self._clear_entry()
@@ -272,6 +307,26 @@ class EventsSection(QWidget):
 
     def _edit(self, event_id: int, field: str, value: object) -> None:
         self.editor.update_event(event_id, field, value, self.model.version_of(event_id))
+
+    def _keep_as_written(self, event_id: int, text: str, why: str) -> None:
+        """A date typed into the table was not understood: keep it as written if asked to."""
+        if self.model.row_for(event_id) < 0:
+            return
+        if KeepAsWritten.ask(self, text, why):
+            self.editor.update_event(
+                event_id, "date", EventDate.as_written(text), self.model.version_of(event_id)
+            )
+
+    def _other_year(self, event_id: int, date: EventDate, year: int) -> None:
+        """A date of another year typed into the table: move the event there, keep it, or not."""
+        if self.model.row_for(event_id) < 0:
+            return
+        version = self.model.version_of(event_id)
+        choice = OtherYear.ask(self, date.written, year, self.model.year)
+        if choice is YearChoice.MOVE:
+            self.editor.move_event_to_year(event_id, date, year, version)
+        elif choice is YearChoice.KEEP:
+            self.editor.update_event(event_id, "date", date, version)
 
     def _commit_text(self, text: str) -> None:
         index = self.table.currentIndex()

@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
             ActionId.RENAME: rec.rename,
             ActionId.DELETE: rec.delete,
             ActionId.FIND: self.focus_search,
+            ActionId.DATES_NOT_UNDERSTOOD: self.search.show_dates_not_understood,
             ActionId.ADD_REGION: rec.add_region,
             ActionId.ADD_COUNTRY: rec.add_country,
             ActionId.ADD_PARTNER: rec.add_partner,

@@ -54,6 +54,7 @@ def build_menus(window: QMainWindow, actions: Actions) -> QMenu:
             ActionId.DELETE,
             None,
             ActionId.FIND,
+            ActionId.DATES_NOT_UNDERSTOOD,
             ActionId.HISTORY,
         ),
     )

@@ -8,8 +8,10 @@ the window must keep taking keys meanwhile. Only the answer to what the field
 says now is shown; one search runs at a time, and the next starts from the
 field's text when it ends. The result filters the tree and fills the list of
 matching events below it. Searches the window starts itself (the year changed,
-the records changed, Enter) run at once, on the GUI thread. Activating an event
-in the list selects its partner (switching year if needed) and the event itself.
+the records changed, Enter) run at once, on the GUI thread. Edit → Dates Not
+Understood shows the same way the events whose dates were kept as written, until
+they are fixed (typing a query or Esc leaves it). Activating an event in the list
+selects its partner (switching year if needed) and the event itself.
 """
 
 from __future__ import annotations
@@ -130,6 +132,7 @@ class SearchPanel(QWidget):
         self.editor = editor
         self.field = field
         self.result: SearchResult | None = None
+        self.not_understood = False  # listing the dates not understood, not a query
         self.setObjectName("searchPanel")
         self.summary = QLabel(self, objectName="searchSummary", wordWrap=True)
         self.all_years = QCheckBox(self.tr("all years"), self, objectName="searchAllYears")
@@ -180,6 +183,7 @@ class SearchPanel(QWidget):
         field.textChanged.connect(lambda _t: self._timer.start())
         field.returnPressed.connect(self.run_now)
         field.down.connect(self._focus_results)
+        field.escaped.connect(self._leave_not_understood)
         self.all_years.toggled.connect(lambda _on: self.run())
 
     @property
@@ -197,11 +201,45 @@ class SearchPanel(QWidget):
         if self._timer.isActive() or not self.answered(self.field.text()):
             self.run()
 
+    def show_dates_not_understood(self) -> None:
+        """The filter «даты не распознаны»: events whose dates were kept as written."""
+        self.not_understood = True
+        self.field.blockSignals(True)  # clearing the query is not a new search
+        self.field.clear()
+        self.field.blockSignals(False)
+        self.run()
+
+    def _leave_not_understood(self) -> None:
+        if self.not_understood:
+            self.not_understood = False
+            self.run()
+
+    def _run_not_understood(self) -> None:
+        year = None if self.all_years.isChecked() else self.editor.year
+        result = search.dates_not_understood(db=self.editor.db, year=year)
+        self._shown = ""
+        self.result = result
+        self.tree_rows = None
+        self.model.set_hits(result.events)
+        where = self.tr("in every year") if year is None else str(year)
+        if result.event_count:
+            text = self.tr("Dates not understood: %n event(s)", "", result.event_count)
+        else:
+            text = self.tr("Every date is understood")
+        self.summary.setText(f"{text} ({where})")
+        self.show()
+        self.resultReady.emit(result)
+
     def run(self) -> None:
         """Search for the field's text now (also when the year or the records change)."""
         self._timer.stop()
         self._number += 1  # an answer still on its way is out of date
         query = self.field.text().strip()
+        if query:
+            self.not_understood = False
+        elif self.not_understood:
+            self._run_not_understood()
+            return
         if not query:
             self._show(query, None, None)
             return
@@ -229,6 +267,7 @@ class SearchPanel(QWidget):
         if not query:
             self.run()
             return
+        self.not_understood = False  # a query leaves the list of dates not understood
         self._number += 1
         if self._running is not None:
             return  # the search under way starts the next one when it ends

@@ -27,7 +27,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QTableView
 
-from spbgui.domain.dates import DateError, parse_agreement_dates, parse_event_date
+from spbgui.domain.dates import DateError, parse_agreement_dates
+from spbgui.domain.event_dates import parse_event_date
 from spbgui.services.details import AgreementRow, EventRow
 from spbgui.ui.tree_model import EVENTS_MIME
 
@@ -36,6 +37,7 @@ NO_PARENT = QModelIndex()  # the default «parent» of top-level rows (not rebui
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ERROR_BACKGROUND = QColor("#fde2e1")
 ERROR_FOREGROUND = QColor("#9b1c1c")
+NOT_UNDERSTOOD_BACKGROUND = QColor("#fff1c2")  # a date kept as written: saved, to be fixed
 
 
 class _RecordsModel(QAbstractTableModel):
@@ -198,7 +200,15 @@ class AgreementsModel(_RecordsModel):
 
 
 class EventsModel(_RecordsModel):
-    """A partner's events of one year; read-only when it shows the year before, for reference."""
+    """A partner's events of one year; read-only when it shows the year before, for reference.
+
+    A typed date is shown and stored as typed. One the grammar cannot read stays a draft and
+    is offered to be kept as written (``dateNotUnderstood``); one of another year is offered
+    to be moved to that year (``otherYearDate``): the events section asks, not the model.
+    """
+
+    dateNotUnderstood = Signal(int, str, str)  # event id, the text typed, why
+    otherYearDate = Signal(int, object, int)  # event id, the EventDate typed, its year
 
     DATE, TEXT, AGREEMENT = range(3)
     COLUMNS = ("date", "text", "agreement_id")  # fields of EventRow, in column order
@@ -243,8 +253,36 @@ class EventsModel(_RecordsModel):
                 return self._agreements.get(row.agreement_id, "") if row.agreement_id else ""
         if role == Qt.ItemDataRole.ToolTipRole and col == self.TEXT:
             return row.text
-        if role == Qt.ItemDataRole.ToolTipRole and col == self.DATE and not self.readonly:
-            return self.tr("Write the date as staff do: 3-6 июля, 29 января – 16 февраля, Июнь")
+        if col == self.DATE and row.date.not_understood:
+            return self._not_understood_data(role)
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.DATE:
+            other = row.date.other_year(self.year)
+            if other is not None:
+                return (
+                    self.tr("This date is in %1, not in %2")
+                    .replace("%1", str(other))
+                    .replace("%2", str(self.year))
+                )
+            if not self.readonly:
+                return self.tr(
+                    "Write the date as staff do: 3-6 июля, 15.03, 12 мая 2025 г., "
+                    "начало апреля, 2 и 4 июля, III квартал"
+                )
+        return None
+
+    def _not_understood_data(self, role: int) -> object:
+        """A date kept as written: marked, and counted as undated until it is fixed."""
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return NOT_UNDERSTOOD_BACKGROUND
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return ERROR_FOREGROUND
+        if role == Qt.ItemDataRole.DecorationRole:
+            return QIcon.fromTheme("dialog-warning")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr(
+                "The date is not understood and is kept as written; the event counts as "
+                "undated until the date is corrected"
+            )
         return None
 
     def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -253,14 +291,23 @@ class EventsModel(_RecordsModel):
         row: EventRow = self._rows[index.row()]
         col = index.column()
         if col == self.DATE:
-            text = str(value or "").strip()
+            text = " ".join(str(value or "").split())
             try:
                 date = parse_event_date(text, self.year)
             except DateError as exc:
+                if row.date.not_understood and text == row.date.written:
+                    self._clear_draft(index)  # kept as written already: nothing changed
+                    return True
                 self._set_draft(index, text, str(exc))
+                self.dateNotUnderstood.emit(row.id, text, str(exc))
                 return False
             self._clear_draft(index)
-            if date != row.date:
+            if date == row.date:
+                return True
+            other = date.other_year(self.year)
+            if other is not None:
+                self.otherYearDate.emit(row.id, date, other)
+            else:
                 self.editRequested.emit(row.id, "date", date)
             return True
         if col == self.TEXT:

@@ -299,7 +299,7 @@ def test_agreement_dates_round_trip(dates: list[PartialDate]) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "start", "end", "written"),
+    ("text", "start", "end", "standard"),
     [
         # every form of TABLE_RULES.md «Events» and of the 2024 table
         ("3-6 июля", "2024-07-03", "2024-07-06", "3-6 июля"),
@@ -324,12 +324,15 @@ def test_agreement_dates_round_trip(dates: list[PartialDate]) -> None:
         ("3 июля – 6 июля", "2024-07-03", "2024-07-06", "3-6 июля"),
     ],
 )
-def test_event_dates(text: str, start: str, end: str, written: str) -> None:
+def test_event_dates(text: str, start: str, end: str, standard: str) -> None:
+    """Each form at its ends; shown as written; the standard form of the ends reads back."""
     d = parse_event_date(text, 2024)
     assert (d.start_iso(), d.end_iso()) == (start, end)
     assert d.is_dated
-    assert format_event_date(d) == written
-    assert parse_event_date(written, 2024) == d
+    assert format_event_date(d) == " ".join(text.split())
+    assert format_event_date(EventDate(d.start, d.end)) == standard
+    back = parse_event_date(standard, 2024)
+    assert (back.start, back.end, back.written) == (d.start, d.end, "")
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n"])
@@ -361,7 +364,7 @@ def test_impossible_event_dates_are_refused(text: str, message: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["завтра", "3 июля 2024", "75-й", "№ 1", "2-го", "3-6", "13.07", "июля 3", "3 июля –"]
+    "text", ["завтра", "75-й", "№ 1", "2-го", "3-6", "13", "июля 3", "3 июля –", "5 квартал"]
 )
 def test_unreadable_event_dates_are_refused(text: str) -> None:
     with pytest.raises(DateError) as error:

@@ -12,12 +12,14 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from spbgui.domain.dates import DASH_CHARS, EVENT_DATE_PATTERN
+from spbgui.domain.dates import DASH_CHARS
+from spbgui.domain.event_dates import EVENT_DATE_PATTERN
 from spbgui.domain.events_text import _event_starts, paragraphs
 
 # The rule as one expression: a date and a dash at the start, or after .!?»") and a space.
 RULE = re.compile(
-    rf"""(?:^|(?<=[.!?»")] ))(?:{EVENT_DATE_PATTERN})\s*[{DASH_CHARS}]\s*""", re.IGNORECASE
+    rf"""(?:^|(?<=[.!?»")] ))(?P<when>{EVENT_DATE_PATTERN})\s*[{DASH_CHARS}]\s*""",
+    re.IGNORECASE,
 )
 
 PIECES = st.sampled_from(
@@ -45,6 +47,10 @@ PIECES = st.sampled_from(
         "31 июня",
         "«Дни»",
         "(2024)",
+        "15.03.2025",
+        "31.02.2025",
+        "1-3.07",
+        "I квартал",
     ]
 )
 

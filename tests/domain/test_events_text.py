@@ -16,7 +16,6 @@ from hypothesis import strategies as st
 from spbgui.domain.dates import (
     MONTHS_GENITIVE,
     MONTHS_NOMINATIVE,
-    DateError,
     EventDate,
     PartialDate,
     format_event_date,
@@ -28,6 +27,7 @@ from spbgui.domain.events_text import (
     join_events,
     paragraphs,
     split_events,
+    why_not_understood,
 )
 
 FIXTURES = Path(__file__).resolve().parents[1] / "data"
@@ -210,19 +210,33 @@ def days(m1: int, d1: int, m2: int, d2: int) -> EventDate:
     ],
 )
 def test_split_events(cell: str, expected: list[tuple[EventDate, str]]) -> None:
-    assert split_events(cell, 2024) == [EventText(d, t) for d, t in expected]
+    """The ends and the text as expected; the date keeps the words it was written in."""
+    events = split_events(cell, 2024)
+    assert [(e.date.start, e.date.end, e.text) for e in events] == [
+        (d.start, d.end, t) for d, t in expected
+    ]
+    for e in events:
+        assert cell.replace("\n", " ").find(format_event_date(e.date)) >= 0
 
 
-def test_an_impossible_date_at_an_event_start_is_refused() -> None:
-    with pytest.raises(DateError, match=r"^Нет такой даты: 31 июня\.$"):
-        split_events("1 июня – визит. 31 июня – визит.", 2024)
+def test_an_impossible_date_at_an_event_start_is_kept_as_written() -> None:
+    """«31 июня – …» still starts an event; its date is kept as written, not understood,
+    and why_not_understood names the problem for the import report."""
+    first, second = split_events("1 июня – визит. 31 июня – приём.", 2024)
+    assert first == EventText(EventDate(PartialDate(2024, 6, 1)), "визит.")
+    assert second == EventText(EventDate.as_written("31 июня"), "приём.")
+    assert second.date.not_understood and not second.date.is_dated
+    assert format_event_date(second.date) == "31 июня"
+    assert why_not_understood(second.date, 2024) == "Нет такой даты: 31 июня."
+    assert why_not_understood(first.date, 2024) == ""
 
 
 def test_the_year_is_the_columns() -> None:
     [event] = split_events("29 февраля – визит.", 2024)
     assert event.date.start_iso() == "2024-02-29"
-    with pytest.raises(DateError, match="не високосный"):
-        split_events("29 февраля – визит.", 2023)
+    [event] = split_events("29 февраля – визит.", 2023)
+    assert event.date.not_understood
+    assert "не високосный" in why_not_understood(event.date, 2023)
 
 
 def test_join_events() -> None:
@@ -373,9 +387,10 @@ def cells(draw: st.DrawFn) -> tuple[str, int, list[EventText]]:
             else:
                 when = draw(event_dates(year))
                 text = draw(body(ended=ended))
-                expected.append(EventText(when, text))
+                written = draw(written_date(when))
+                expected.append(EventText(EventDate(when.start, when.end, written), text))
                 dash = draw(st.sampled_from(EVENT_DASHES))
-                pieces.append(f"{draw(written_date(when))}{dash}{text}")
+                pieces.append(f"{written}{dash}{text}")
         paras.append("".join(p + draw(st.sampled_from(SPACES)) for p in pieces).rstrip())
         if draw(st.integers(0, 3)) == 0:  # the rest of the paragraph after a break
             rest = draw(sentence(ended=draw(st.booleans()), first_upper=False))

@@ -81,8 +81,33 @@ def test_a_word_paragraph_list_of_events() -> None:
     ]
 
 
-def test_an_impossible_date_keeps_its_text_and_says_so() -> None:
+def test_an_impossible_date_is_kept_as_written_and_said() -> None:
     pasted = read_clipboard(None, "31 июня – визит\n2 июля – концерт", year=2024)
-    assert [e.text for e in pasted.events][-1] == "концерт"
-    assert any("31 июня" in e.text for e in pasted.events)
-    assert pasted.notes and "дата не прочитана" in pasted.notes[0]
+    assert [(e.date.written, e.date.not_understood, e.text) for e in pasted.events] == [
+        ("31 июня", True, "визит"),
+        ("", False, "концерт"),
+    ]
+    assert pasted.notes == [
+        "дата «31 июня» не распознана (Нет такой даты: 31 июня.) — сохранена как написана, "
+        "мероприятие пока без даты: «визит»"
+    ]
+
+
+def test_pasted_dates_in_every_form_kept_as_written() -> None:
+    """Issue 15: the clipboard reads dates by the same grammar as the window and the import."""
+    text = (
+        "1 и 3 октября – форум\nIII квартал – выставка\n09.12.2023 – итоги\n"
+        "конец марта\tвизит\n31.02\tприём"
+    )
+    pasted = read_clipboard(None, text, year=2024)
+    assert [
+        (e.date.start_iso(), e.date.end_iso(), e.date.written, e.text) for e in pasted.events
+    ] == [
+        ("2024-10-01", "2024-10-03", "1 и 3 октября", "форум"),
+        ("2024-07", "2024-09", "III квартал", "выставка"),
+        ("2023-12-09", "2023-12-09", "09.12.2023", "итоги"),
+        ("2024-03", "2024-03", "конец марта", "визит"),
+        (None, None, "31.02", "приём"),
+    ]
+    assert any("«09.12.2023» — 2023 год" in n for n in pasted.notes)
+    assert any("«31.02» не распознана (Нет такой даты: 31 февраля.)" in n for n in pasted.notes)

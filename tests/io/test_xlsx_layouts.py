@@ -383,6 +383,27 @@ def test_continuation_that_starts_a_new_event_is_not_glued_on(
     ]
 
 
+@pytest.mark.parametrize("date", ["15.10", "III квартал", "2 и 4 ноября", "31.02"])
+def test_continuation_that_starts_with_any_date_form_is_a_new_event(
+    read_rows: ReadRows, header_row: HeaderRow, date: str
+) -> None:
+    """Issue 15: every written form starts an event after a page break, an impossible date
+    too (kept as written), so the open sentence above is not continued by it."""
+    table = read_rows(
+        [
+            header_row(),
+            ["СНГ"],
+            ["Белоруссия", "Минск", "Соглашение", 2000, "12-15 сентября – визит в Минск"],
+            [None, None, None, None, f"{date} – Совет делового сотрудничества."],
+        ],
+    )
+    ((_, _, agreement),) = _agreements(table)
+    assert [(e.date.written, e.text) for e in agreement.events] == [
+        ("", "визит в Минск"),
+        (date, "Совет делового сотрудничества."),
+    ]
+
+
 def test_dates_of_every_cell_type(read_rows: ReadRows, header_row: HeaderRow) -> None:
     table = read_rows(
         [
@@ -421,7 +442,9 @@ def test_unreadable_date_is_kept_in_the_note(read_rows: ReadRows, header_row: He
     assert "строка 3: дата «весной позапрошлого года» не прочитана" in _messages(table)
 
 
-def test_impossible_event_date_keeps_the_text(read_rows: ReadRows, header_row: HeaderRow) -> None:
+def test_impossible_event_date_is_kept_as_written_and_reported(
+    read_rows: ReadRows, header_row: HeaderRow
+) -> None:
     table = read_rows(
         [
             header_row(),
@@ -430,11 +453,14 @@ def test_impossible_event_date_keeps_the_text(read_rows: ReadRows, header_row: H
         ],
     )
     ((_, _, agreement),) = _agreements(table)
-    assert [(e.date.is_dated, e.text) for e in agreement.events] == [
-        (True, "визит."),
-        (False, "31 июня – приём."),
+    assert [(e.date.is_dated, e.date.written, e.text) for e in agreement.events] == [
+        (True, "", "визит."),
+        (False, "31 июня", "приём."),
     ]
-    assert "строка 3: дата мероприятия не прочитана" in _messages(table)
+    assert (
+        "строка 3: дата «31 июня» не распознана (Нет такой даты: 31 июня.) — сохранена как "
+        "написана, мероприятие пока без даты: «приём.»"
+    ) in _messages(table)
 
 
 def test_texts_in_unused_columns_are_reported_not_lost(

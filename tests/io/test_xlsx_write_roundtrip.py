@@ -16,7 +16,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from spbgui.domain.dates import EventDate, PartialDate
+from spbgui.domain.dates import DateError, EventDate, PartialDate
+from spbgui.domain.event_dates import parse_event_date
 from spbgui.domain.events_text import EventText
 from spbgui.io.table.records import (
     ParsedTable,
@@ -52,9 +53,31 @@ def _text(draw: st.DrawFn, *, start: bool) -> str:
     return " ".join([first, *words])
 
 
+# Dates as staff write them (issue 15), of the table's year and another, and impossible ones
+# kept as written: each must read back with the same ends and the same words.
+WRITTEN = [
+    "15.03.2024", "15.03", "4-5.06", "28.02-02.03", "28.02.2024 – 02.03.2024", "09.12.2023",
+    "12 мая 2024 г.", "12 мая 2024 года", "4-5 июня 2024 г.", "начало апреля",
+    "середина июня", "конец июля", "первая половина августа", "2 и 4 июля", "5, 7 и 9 июня",
+    "III квартал", "3 квартал", "1 полугодие", "I полугодие", "3 – 6 июля", "июнь-июль",
+    "31.02", "32 мая", "13.13",
+]  # fmt: skip
+
+
+def _written(text: str) -> EventDate:
+    try:
+        return parse_event_date(text, YEAR)
+    except DateError:
+        return EventDate.as_written(text)
+
+
 @st.composite
 def event_dates(draw: st.DrawFn) -> EventDate:
-    kind = draw(st.sampled_from(["day", "days", "months-days", "month", "months", "none"]))
+    kind = draw(
+        st.sampled_from(["day", "days", "months-days", "month", "months", "none", "written"])
+    )
+    if kind == "written":
+        return _written(draw(st.sampled_from(WRITTEN)))
     month = draw(st.integers(1, 11))
     day = draw(st.integers(1, 27))
     if kind == "day":
@@ -73,7 +96,7 @@ def event_dates(draw: st.DrawFn) -> EventDate:
 @st.composite
 def events(draw: st.DrawFn) -> EventText:
     date = draw(event_dates())
-    return EventText(date, _text(draw, start=not date.is_dated))
+    return EventText(date, _text(draw, start=not (date.is_dated or date.written)))
 
 
 agreement_dates = st.lists(

@@ -9,10 +9,11 @@ import pytest
 from pypdf import PdfReader
 
 from spbgui.domain.dates import EventDate, PartialDate
-from spbgui.domain.events_text import EventText, join_events
+from spbgui.domain.events_text import join_events
 from spbgui.report import ReportOptions, save_pdf
 from spbgui.report.content import SelectionError
 from spbgui.report.files import ReportError, report_content
+from spbgui.services.table_data import load_table
 from spbgui.store.database import Database, open_database
 
 from .conftest import flow_text, pdf_pages, squeeze
@@ -45,18 +46,23 @@ def test_every_region_country_partner_and_event_is_there(report_pdf: Path, expec
         assert squeeze(a["title"]).casefold() in text
 
 
-def test_each_event_is_written_date_dash_text_as_staff_write_them(report_pdf: Path, expected_2024):  # type: ignore[no-untyped-def]
+def test_each_event_is_written_date_dash_text_as_staff_write_them(  # type: ignore[no-untyped-def]
+    report_pdf: Path, expected_2024, db_2024: Database
+) -> None:
+    """Each event as «date – text», the date as the table wrote it (issue 15)."""
     text = _flow(report_pdf, expected_2024)
-    for a in expected_2024["agreements"]:
-        for e in a["events"]:
-            when = (
-                EventDate(PartialDate.from_iso(e["start"]), PartialDate.from_iso(e["end"]))
-                if e["start"]
-                else EventDate()
-            )
-            line = join_events([EventText(when, e["text"])])
-            assert squeeze(line) in text, line
+    table = load_table(db=db_2024, year=2024)
+    events = [
+        e for r in table.regions for c in r.countries for p in c.partners
+        for a in p.agreements for e in a.events
+    ]  # fmt: skip
+    assert len(events) == 96
+    for e in events:
+        line = join_events([e])
+        assert squeeze(line) in text, line
     assert squeeze("3-6 июля – визит делегации Научно-технологического парка") in text
+    # written with a hyphen in the 2024 table, printed so (not rewritten to «28 ноября – 1 декабря»)
+    assert squeeze("28 ноября - 1 декабря – визит делегации пров. Дьенбьен") in text
 
 
 def test_pages_are_a4_landscape_with_fonts_embedded(report_pdf: Path) -> None:

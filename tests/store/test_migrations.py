@@ -77,7 +77,8 @@ def test_first_revision_to_head_keeps_every_record(tmp_path: Path) -> None:
     # Later revisions add columns (0006: version) at the end: the old ones keep their values.
     after = {t: [r[: len(before[t][0])] for r in rows] for t, rows in _rows(path).items()}
     assert after == before
-    assert {r[-1] for r in _rows(path)["event"]} == {1}  # the version of every old record
+    versions = sqlite3.connect(path).execute("SELECT version FROM event").fetchall()
+    assert {v for (v,) in versions} == {1}  # the version of every old record
     assert before["event"] and before["agreement_date"]
     backups = list_backups(path, "before-upgrade")
     assert len(backups) == 1
@@ -117,3 +118,88 @@ def test_database_newer_than_the_program_is_refused_untouched(db_path: Path) -> 
         open_database(db_path)
     assert db_path.read_bytes() == before
     assert not (db_path.parent / "backups").exists()
+
+
+def _seed_named(path: Path) -> None:
+    """The records of :func:`_seed_first_revision` into a later schema, columns by name."""
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        """
+        INSERT INTO region (id, name, position, note) VALUES (1, 'Азия', 0, '');
+        INSERT INTO country (id, region_id, name, position, note) VALUES (1, 1, 'Вьетнам', 0, '');
+        INSERT INTO partner (id, country_id, name, kind, position, note)
+            VALUES (1, 1, 'Хошимин', 'city', 0, '');
+        INSERT INTO agreement (id, partner_id, title, note, position)
+            VALUES (1, 1, 'Соглашение о партнёрстве', '', 0);
+        INSERT INTO agreement_date (id, agreement_id, position, year, month, day)
+            VALUES (1, 1, 0, 2005, 12, 9);
+        INSERT INTO event (id, partner_id, agreement_id, year, start, "end", text, position)
+            VALUES (1, 1, 1, 2024, '2024-05-17', '2024-05-22', 'Неделя Вьетнама', 0),
+                   (2, 1, NULL, 2024, NULL, NULL, 'без даты', 1);
+        """
+    )
+    conn.commit()
+    conn.close()
+
+
+def test_revision_0010_keeps_the_events_of_a_0009_database_and_their_dates(
+    tmp_path: Path,
+) -> None:
+    """A database made at 0009 opens at head with every event as it was: its dates are
+    shown in the standard form as before (no written form), sorted and counted the same."""
+    from spbgui.services import details, records
+
+    path = tmp_path / "at-0009.sqlite"
+    _at_revision(path, "0009")
+    _seed_named(path)
+    before = _rows(path)
+    db = open_database(path)
+    try:
+        assert migrate.current_revision(db.engine) == migrate.head_revision()
+        rows = details.events(db=db, partner_id=1, year=2024)
+        assert [(r.date_text, r.text, r.date.written) for r in rows] == [
+            ("17-22 мая", "Неделя Вьетнама", ""),
+            ("", "без даты", ""),
+        ]
+        assert records.counts(db=db, year=2024).dated_events == 1
+        assert records.dump(db=db)["agreements"][0]["events"] == [
+            {"start": "2024-05-17", "end": "2024-05-22", "text": "Неделя Вьетнама"},
+        ]
+    finally:
+        db.close()
+    after = {t: [r[: len(before[t][0])] for r in rows] for t, rows in _rows(path).items()}
+    assert after == before
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT date_written FROM event").fetchall() == [(None,), (None,)]
+    conn.close()
+
+
+def test_revision_0010_down_puts_a_date_kept_as_written_back_into_the_text(
+    tmp_path: Path,
+) -> None:
+    """Going back to 0009 loses no words: a date that was kept only as written returns to
+    the start of its event's text; written forms of understood dates fall back to start/end."""
+    path = tmp_path / "down.sqlite"
+    _at_revision(path, "0010")
+    _seed_named(path)
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        """
+        DELETE FROM event;
+        INSERT INTO event (id, partner_id, year, start, "end", date_written, text, position)
+            VALUES (1, 1, 2025, NULL, NULL, 'весной', 'визит', 0),
+                   (2, 1, 2025, '2025-07', '2025-09', 'III квартал', 'форум', 1);
+        """
+    )
+    conn.commit()
+    conn.close()
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as c:
+        cfg = migrate.alembic_config()
+        cfg.attributes["connection"] = c
+        command.downgrade(cfg, "0009")
+    engine.dispose()
+    conn = sqlite3.connect(path)
+    rows = conn.execute('SELECT start, "end", text FROM event ORDER BY id').fetchall()
+    conn.close()
+    assert rows == [(None, None, "весной – визит"), ("2025-07", "2025-09", "форум")]

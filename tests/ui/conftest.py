@@ -122,3 +122,34 @@ def messages(monkeypatch):  # type: ignore[no-untyped-def]
     monkeypatch.setattr(ErrorDialog, "show_unexpected", classmethod(record))
     monkeypatch.setattr(ErrorDialog, "show_user_error", classmethod(record))
     return shown
+
+
+class DateAnswers:
+    """The clerk's answers to the questions about a typed date, and the questions asked."""
+
+    def __init__(self) -> None:
+        from spbgui.ui.date_questions import YearChoice
+
+        self.keep_as_written = False  # «Correct the Date» unless a test says otherwise
+        self.year_choice = YearChoice.CANCEL
+        self.asked: list[tuple[str, ...]] = []
+
+
+@pytest.fixture(autouse=True)
+def date_answers(monkeypatch):  # type: ignore[no-untyped-def]
+    """Answers the date questions (keep as written? put in another year?) without a modal box."""
+    from spbgui.ui.date_questions import KeepAsWritten, OtherYear
+
+    answers = DateAnswers()
+
+    def keep(cls, parent, text, why):  # type: ignore[no-untyped-def]
+        answers.asked.append(("keep", text, why))
+        return answers.keep_as_written
+
+    def other(cls, parent, written, year, table_year):  # type: ignore[no-untyped-def]
+        answers.asked.append(("year", written, str(year), str(table_year)))
+        return answers.year_choice
+
+    monkeypatch.setattr(KeepAsWritten, "ask", classmethod(keep))
+    monkeypatch.setattr(OtherYear, "ask", classmethod(other))
+    return answers

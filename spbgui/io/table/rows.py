@@ -14,8 +14,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from spbgui.domain.dates import DateError, EventDate, PartialDate
-from spbgui.domain.events_text import EventText, paragraphs, split_events
+from spbgui.domain.dates import DateError, PartialDate
+from spbgui.domain.events_text import EventText, split_events, why_not_understood
 from spbgui.io.table.countries import is_country, normalize_name
 from spbgui.io.table.grid import Cell, Grid
 from spbgui.io.table.header import (
@@ -283,11 +283,9 @@ class RowReader:
             )
 
     def _starts_with_event(self, text: str) -> bool:
-        try:
-            events = split_events(text, self.year)
-        except DateError:
-            return True  # a date, if an impossible one: it starts an event all the same
-        return bool(events) and events[0].date.is_dated
+        events = split_events(text, self.year)
+        # A date, if an impossible one kept as written: it starts an event all the same.
+        return bool(events) and bool(events[0].date.is_dated or events[0].date.written)
 
     # --- pass 2: the tree --------------------------------------------------------------------
 
@@ -437,40 +435,32 @@ class RowReader:
     def _events(self, row: _Row) -> list[EventText]:
         if row.events is None:
             return []
-        cell = cell_text(row.events)
-        try:
-            events = split_events(cell, self.year)
-        except DateError:
-            events = self._events_by_paragraph(row.number, cell)
         out = []
-        for event in events:
+        for event in split_events(cell_text(row.events), self.year):
             text = event.text
             if "  " in text or text[:1].isspace() or text[-1:].isspace() or "\n" in text:
                 text = fold(text)  # split_events folds already; this is only a safety net
                 event = EventText(date=event.date, text=text)
-            if text:
+            if text or event.date.written:
+                self._report_date(row.number, event)
                 out.append(event)
         return out
 
-    def _events_by_paragraph(self, row: int, cell: str) -> list[EventText]:
-        """split_events refuses an impossible date («31 июня – …»); keep its paragraph as text.
-
-        Only the paragraph with the bad date loses its dates: it becomes one undated
-        item with the date still in its text, and the report says so, so the clerk can
-        correct it in the program.
-        """
-        events: list[EventText] = []
-        for para in paragraphs(cell):
-            try:
-                events.extend(split_events(para, self.year))
-            except DateError as exc:
-                self.warn(
-                    row,
-                    f"дата мероприятия не прочитана ({exc}) — абзац сохранён без даты: "
-                    f"«{_clip(para)}»",
-                )
-                events.append(EventText(date=EventDate(), text=para))
-        return events
+    def _report_date(self, row: int, event: EventText) -> None:
+        """A date kept as written without being understood, or of another year: say so."""
+        date, where = event.date, f"«{_clip(event.text)}»" if event.text else "без текста"
+        if date.not_understood:
+            self.warn(
+                row,
+                f"дата «{date.written}» не распознана ({why_not_understood(date, self.year)}) — "
+                f"сохранена как написана, мероприятие пока без даты: {where}",
+            )
+        elif (other := date.other_year(self.year)) is not None:
+            self.warn(
+                row,
+                f"дата «{date.written}» — {other} год, а таблица за {self.year} год; "
+                f"мероприятие оставлено в {self.year} году: {where}",
+            )
 
     def _report_extra(self, row: int, col: int, value: Cell) -> None:
         self.warn(

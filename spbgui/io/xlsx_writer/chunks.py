@@ -19,7 +19,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spbgui.domain.dates import DASH_CHARS, EVENT_DATE_PATTERN
+from spbgui.domain.dates import DASH_CHARS
+from spbgui.domain.event_dates import EVENT_DATE_PATTERN
 from spbgui.domain.events_text import EventText, join_events
 from spbgui.io.xlsx_writer.cells import MAX_CELL_CHARS, ExportError, excel_length
 from spbgui.io.xlsx_writer.styles import MAX_LINES, chars_per_line, lines_needed

@@ -52,6 +52,7 @@ HEADERS = (
 WIDTHS = [12.0, 16.0, 18.0, 40.0, 18.0, 11.0, 11.0, 9.0, 80.0]
 TEXT_COL = 8  # the one wrapped column: its text sets a row's height
 PRECISION = {Precision.DAY: "день", Precision.MONTH: "месяц", None: "без даты"}
+NOT_UNDERSTOOD = "не распознана"  # a date kept as written: undated for counting
 
 
 def count_events(table: ParsedTable) -> int:
@@ -117,14 +118,16 @@ def write_events_sheet(wb: Any, table: ParsedTable, tick: Callable[[int], None])
                     if title_text:
                         out.text(3, title_text, text)  # one line: the list stays scannable
                     date = event.date
+                    if date.written or date.start is not None:
+                        out.text(4, format_event_date(date), text)  # as written
                     if date.start is not None:
-                        out.text(4, format_event_date(date), text)
                         style = day if date.precision is Precision.DAY else month
                         start, end = _as_date(date.start), _as_date(date.end)
                         if start is not None and end is not None:
                             out.date(5, start, style)
                             out.date(6, end, style)
-                    out.text(7, PRECISION[date.precision], text)
+                    precision = NOT_UNDERSTOOD if date.not_understood else PRECISION[date.precision]
+                    out.text(7, precision, text)
                     if event.text:
                         out.text(8, event_text, wrap)
                     lines = lines_needed(event.text, text_width)
