@@ -14,6 +14,7 @@ compiled once, here.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,12 +33,19 @@ __all__ = [
 
 # Paragraph breaks: HTML paragraph tags (stray ones too) and line breaks of any system.
 _BREAK_RE = re.compile(r"</?p\b[^>]*>|<br\s*/?>|\r\n?|\n", re.IGNORECASE)
+
+
 # An event starts with «date – » at the start of a paragraph or after the end of a
 # sentence («… форуме. 3-6 июля – …»). The date pattern is tried only at those places
 # (after one of .!?»") and a space): trying it at every character of every cell was
 # most of the time of reading a 20,000-row table (issue 17). «A space» is exact because
 # paragraphs have their white space folded to single spaces before this runs.
-_EVENT_AT_RE = re.compile(rf"(?P<when>{EVENT_DATE_PATTERN})\s*[{DASH_CHARS}]\s*", re.IGNORECASE)
+@functools.cache
+def _event_at() -> re.Pattern[str]:
+    """Compiled when first needed: the window's start-up reads no events text."""
+    return re.compile(rf"(?P<when>{EVENT_DATE_PATTERN})\s*[{DASH_CHARS}]\s*", re.IGNORECASE)
+
+
 _SENTENCE_END_RE = re.compile(r"""[.!?»")] """)
 _OPEN_TAG_RE = re.compile(r"\s*<p\b", re.IGNORECASE)
 _CLOSE_TAG_AT_END_RE = re.compile(r"\s*</p\s*>\s*$", re.IGNORECASE)
@@ -64,7 +72,7 @@ def paragraphs(cell: str) -> list[str]:
         para = " ".join(raw.split())  # white space folded (str.split's is re's \s)
         if not para:
             continue
-        if result and para[0].islower() and not _EVENT_AT_RE.match(para):
+        if result and para[0].islower() and not _event_at().match(para):
             result[-1] = f"{result[-1]} {para}"
         else:
             result.append(para)
@@ -101,7 +109,7 @@ def _event_starts(para: str) -> list[re.Match[str]]:
     for at in (0, *(m.end() for m in _SENTENCE_END_RE.finditer(para))):
         if at < end:
             continue  # inside the date just matched
-        match = _EVENT_AT_RE.match(para, at)
+        match = _event_at().match(para, at)
         if match is not None:
             starts.append(match)
             end = match.end()
