@@ -1,4 +1,4 @@
-"""The yearly report «Сотрудничество Санкт-Петербурга с городами-партнерами».
+"""The yearly report «Сотрудничество Санкт-Петербурга с городами-партнёрами».
 
 One description of the report (:mod:`.content`) drawn three ways: painted with QtGui
 onto a PDF writer or a printer (:mod:`.document`), and written as a Word table

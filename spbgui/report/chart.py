@@ -104,7 +104,11 @@ def make_chart(data: ChartData, size_px: tuple[float, float]) -> QChart:
     chart.addAxis(counts, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(counts)
 
-    _add_totals(chart, totals, months, counts)
+    # A bar of one region already shows its value inside: a total above it would say
+    # the same number twice.
+    parts = [sum(1 for v in col if v) for col in zip(*(v for _n, v in data.series), strict=True)]
+    shown = [t if n > 1 else 0 for t, n in zip(totals, parts, strict=True)]
+    _add_totals(chart, shown, months, counts)
 
     legend = chart.legend()
     legend.setAlignment(Qt.AlignmentFlag.AlignBottom)
@@ -114,7 +118,8 @@ def make_chart(data: ChartData, size_px: tuple[float, float]) -> QChart:
 
 
 def _add_totals(chart: QChart, totals: list[int], x: QBarCategoryAxis, y: QValueAxis) -> None:
-    """The month's total above each bar: invisible points whose labels are the totals."""
+    """The month's total above its bar (none where it is 0): invisible points labelled
+    with the totals."""
     tops = QScatterSeries()
     tops.setName("")
     tops.setMarkerSize(1.0)

@@ -1,8 +1,11 @@
 """The report as a Word document, for the press office to polish the wording.
 
-A real Word table, not a picture of one: the header row is marked to repeat on every
-page (``w:tblHeader``), region rows span the table, the country and partner cells are
-merged down over their rows as staff merge them, and each event is its own paragraph.
+A real Word table, not a picture of one: region rows span the table, the country and
+partner cells are merged down over their rows as staff merge them, and each event is
+its own paragraph. The pages are cut here as the PDF's are (:mod:`.docx_rows`): a
+table a page, each with the column headers (also marked to repeat, ``w:tblHeader``,
+should an edit make a page overflow), no row that Word may break, and the country and
+partner named «(продолжение)» at the top of a page their rows run onto.
 Times New Roman, because it is on every office machine that opens the file (the PDF
 embeds its own font; a .docx cannot count on it), and Russian as the proofing language.
 The summary's chart is the same QtCharts chart as in the PDF, as a picture.
@@ -20,11 +23,11 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Length, Mm, Pt
 from docx.table import Table, _Cell, _Row
 
 from spbgui.report import wording
-from spbgui.report.content import Para, ReportContent, TableContent
+from spbgui.report.content import Para, ReportContent, Row, TableContent
 from spbgui.report.document import MARGINS
 
 FONT = "Times New Roman"
@@ -37,8 +40,8 @@ _ALIGN = {
 SHADES = {"header": "D9D9D9", "region": "ECECEC", "total": "F4F4F4"}
 
 
-def _set_up(doc: DocxDocument, content: ReportContent, landscape: bool) -> float:
-    """Page, margins and the Normal style; the text width in millimetres."""
+def _set_up(doc: DocxDocument, content: ReportContent, landscape: bool) -> tuple[float, float]:
+    """Page, margins and the Normal style; the text's width and height in millimetres."""
     section = doc.sections[0]
     long_side, short_side = Mm(297), Mm(210)
     if landscape:
@@ -66,8 +69,11 @@ def _set_up(doc: DocxDocument, content: ReportContent, landscape: bool) -> float
     props.title = f"{content.title}, {content.year}"
     props.author = props.last_modified_by = ""
     props.comments = props.subject = props.keywords = ""
-    page_mm = 297 if landscape else 210
-    return page_mm - MARGINS.left() - MARGINS.right()
+    across, down = (297, 210) if landscape else (210, 297)
+    return (
+        across - MARGINS.left() - MARGINS.right(),
+        down - MARGINS.top() - MARGINS.bottom(),
+    )
 
 
 def _paragraph(doc: DocxDocument, text: str, size: int, align: str, bold: bool = False):  # type: ignore[no-untyped-def]
@@ -122,27 +128,28 @@ def _fill(cell: _Cell, paras: list[Para], *, events: bool = False) -> None:
         run.italic = para.style == "italic"
 
 
-def _widths_mm(table: TableContent, width_mm: float) -> list[float]:
-    """The PDF's column widths, measured in PT Serif, which is wider than Times New
-    Roman: a word that fits there fits in Word."""
-    from PySide6.QtGui import QImage
+def _table(
+    doc: DocxDocument, table: TableContent, width_mm: float, page_mm: float, first_mm: float
+) -> None:
+    """The table, page by page as planned (:mod:`.docx_rows`): a table a page."""
+    from spbgui.report.docx_rows import plan_pages  # Qt measures the text
 
-    from spbgui.report.chart import ensure_application
-    from spbgui.report.table_layout import column_widths
+    plan = plan_pages(table, width_mm, page_mm, SIZES["table"], first_mm)
+    widths = [Mm(w) for w in plan.widths_mm]
+    for n, rows in enumerate(plan.pages):
+        if n:
+            # Word starts a page before a paragraph, not before a table's row.
+            brk = doc.add_paragraph()
+            brk.paragraph_format.page_break_before = True
+            brk.paragraph_format.line_spacing = Pt(1)
+            brk.add_run().font.size = Pt(1)
+        _table_part(doc, table, widths, rows)
 
-    ensure_application()
-    dpi = 600
-    device = QImage(1, 1, QImage.Format.Format_RGB32)
-    device.setDotsPerMeterX(round(dpi / 0.0254))
-    device.setDotsPerMeterY(round(dpi / 0.0254))
-    px = dpi / 25.4
-    pad = 1.6 * px  # Word's cell margins (tblCellMar) are 1.6 mm
-    return [w / px for w in column_widths(table, width_mm * px, device, pad)]
 
-
-def _table(doc: DocxDocument, table: TableContent, width_mm: float) -> Table:
-    widths = [Mm(w) for w in _widths_mm(table, width_mm)]
-    t = doc.add_table(rows=1 + len(table.rows), cols=len(widths))
+def _table_part(
+    doc: DocxDocument, table: TableContent, widths: list[Length], rows: list[Row]
+) -> Table:
+    t = doc.add_table(rows=1 + len(rows), cols=len(widths))
     t.style = doc.styles["Table Grid"]
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     t.autofit = False
@@ -152,40 +159,39 @@ def _table(doc: DocxDocument, table: TableContent, width_mm: float) -> Table:
     for row in t.rows:
         for cell, w in zip(row.cells, widths, strict=True):
             cell.width = w
+        # Measured to fit its page: Word has no reason to break a row, and must not,
+        # for it could not name whose row goes on.
+        _row_flag(row, "w:cantSplit")
     head = t.rows[0]
     _row_flag(head, "w:tblHeader")
-    _row_flag(head, "w:cantSplit")
     for cell, content in zip(head.cells, table.header, strict=True):
         _fill(cell, content.paras)
         _shade(cell, SHADES["header"])
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    for n, row in enumerate(table.rows, 1):
+    for n, row in enumerate(rows, 1):
         cells = t.rows[n].cells
         if row.full_width:
             merged = cells[0].merge(cells[-1])
             _fill(merged, row.cells[0].paras)
             _shade(merged, SHADES["region"])
-            _row_flag(t.rows[n], "w:cantSplit")
-            # A region's name never sits alone at the foot of a page.
-            merged.paragraphs[0].paragraph_format.keep_with_next = True
             continue
         for col, (cell, content) in enumerate(zip(cells, row.cells, strict=True)):
             _fill(cell, content.paras, events=col == len(cells) - 1)
             if row.kind in SHADES:
                 _shade(cell, SHADES[row.kind])
-    _merge_spans(t, table)
+    _merge_spans(t, rows)
     return t
 
 
-def _merge_spans(t: Table, table: TableContent) -> None:
+def _merge_spans(t: Table, rows: list[Row]) -> None:
     """Merge each run of equal span keys down its column, as staff merge country cells."""
-    ncols = len(table.widths)
+    ncols = len(t.columns)
     for col in range(ncols):
         first = None
-        for n in range(len(table.rows) + 1):
-            row = table.rows[n] if n < len(table.rows) else None
+        for n in range(len(rows) + 1):
+            row = rows[n] if n < len(rows) else None
             key = None if row is None or row.full_width else row.cells[col].span
-            if first is not None and (key is None or key != table.rows[first].cells[col].span):
+            if first is not None and (key is None or key != rows[first].cells[col].span):
                 if n - 1 > first:
                     t.cell(first + 1, col).merge(t.cell(n, col))
                 first = None
@@ -225,9 +231,24 @@ def _footer(doc: DocxDocument, content: ReportContent, width_mm: float) -> None:
         run.font.size = Pt(SIZES["footer"])
 
 
+LINE = 1.15  # Word's single line spacing for Times New Roman, in font sizes
+
+
+def _pt_mm(points: float) -> float:
+    return points * 25.4 / 72
+
+
+def _above_mm(content: ReportContent) -> float:
+    """How far down page one the table starts: the heading's lines and gaps."""
+    sizes = [SIZES["title"], SIZES["subtitle"], SIZES["meta"], SIZES["table"]]
+    if content.selection:
+        sizes.append(SIZES["meta"])
+    return _pt_mm(sum(sizes) * LINE + 8)
+
+
 def write_docx(content: ReportContent, path: Path, *, landscape: bool = True) -> None:
     doc = Document()
-    width = _set_up(doc, content, landscape)
+    width, height = _set_up(doc, content, landscape)
     _paragraph(doc, content.title, SIZES["title"], "center", bold=True)
     _paragraph(
         doc, content.subtitle, SIZES["subtitle"], "center"
@@ -236,14 +257,14 @@ def write_docx(content: ReportContent, path: Path, *, landscape: bool = True) ->
     if content.selection:
         _paragraph(doc, content.selection, SIZES["meta"], "left")
     doc.add_paragraph()
-    _table(doc, content.table, width)
+    _table(doc, content.table, width, height, _above_mm(content))
     _footer(doc, content, width)
     if content.summary is not None:
         s = content.summary
         heading = _paragraph(doc, s.heading, SIZES["heading"], "left", bold=True)
         heading.paragraph_format.page_break_before = True
         heading.paragraph_format.space_after = Pt(8)
-        _table(doc, s.table, width)
+        _table(doc, s.table, width, height, _pt_mm(SIZES["heading"] * LINE + 8))
         doc.add_paragraph()
         from spbgui.report.chart import chart_png  # needs Qt; the table part does not
 

@@ -8,6 +8,8 @@ the PDF writer embeds them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QFont, QFontDatabase, QPaintDevice
 
 from spbgui.paths import resources_dir
@@ -16,6 +18,7 @@ from spbgui.report.qt_guard import protect_none
 protect_none()
 
 FAMILY = "PT Serif"
+FontFor = Callable[[str, "QPaintDevice | None"], QFont]  # a text style's font on a device
 _FILES = ("PTSerif-Regular.ttf", "PTSerif-Bold.ttf", "PTSerif-Italic.ttf")
 _registered: str | None = None
 

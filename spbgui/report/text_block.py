@@ -51,6 +51,7 @@ class TextBlock:
         para_gap: float = 0.0,
         color: QColor | None = None,
         style: str | None = None,
+        font: fonts.FontFor = fonts.font,
     ) -> None:
         self.width = width
         self.color = color
@@ -60,7 +61,7 @@ class TextBlock:
         for n, para in enumerate(paras):
             if n:
                 y += para_gap
-            layout = QTextLayout(para.text, fonts.font(style or para.style, device), device)
+            layout = QTextLayout(para.text, font(style or para.style, device), device)
             option = QTextOption(_ALIGN.get(para.align, Qt.AlignmentFlag.AlignLeft))
             # A word longer than the column (a long hyphenated name) is broken rather
             # than left to run over the cell's border.

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from spbgui.domain.dates import MONTHS_GENITIVE
 
-TITLE = "Сотрудничество Санкт-Петербурга с городами-партнерами"
+TITLE = "Сотрудничество Санкт-Петербурга с городами-партнёрами"
 
 # The committee's own column headers (docs/TABLE_RULES.md, «Columns»).
 COLUMNS = (
@@ -53,7 +53,7 @@ PAGE, OF = "стр.", "из"  # the Word file puts page fields between these
 
 def file_stem(year: int) -> str:
     """The name offered when the report is saved or printed to a file."""
-    return f"Сотрудничество с городами-партнерами {year}"
+    return f"Сотрудничество с городами-партнёрами {year}"
 
 
 def page_number(n: int, total: int) -> str:
@@ -74,7 +74,7 @@ def summary_heading(year: int) -> str:
     return f"Итоги {year} года"
 
 
-SUMMARY_COLUMNS = ("Регион", "Стран", "Партнеров", "Соглашений")
+SUMMARY_COLUMNS = ("Регион", "Стран", "Партнёров", "Соглашений")
 
 
 def summary_events_column(year: int) -> str:

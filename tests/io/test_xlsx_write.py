@@ -19,7 +19,7 @@ from spbgui.io.table.records import (
     TableRegion,
 )
 from spbgui.io.xlsx.read import read_table
-from spbgui.io.xlsx_writer.styles import MAX_ROW_PT, lines_needed
+from spbgui.io.xlsx_writer.styles import LINE_PT, MAX_ROW_PT, chars_per_line, lines_needed
 from spbgui.io.xlsx_writer.workbook import write_table
 
 
@@ -44,7 +44,7 @@ def _merged(ws) -> set[str]:  # type: ignore[no-untyped-def]
 def test_title_header_and_regions(book) -> None:  # type: ignore[no-untyped-def]
     ws = book.worksheets[0]
     assert ws.title == "Таблица 2024"
-    assert ws["A1"].value == "Сотрудничество Санкт-Петербурга с городами-партнерами"
+    assert ws["A1"].value == "Сотрудничество Санкт-Петербурга с городами-партнёрами"
     assert "A1:E1" in _merged(ws)
     assert [c.value for c in ws[2]] == [
         "Страна",
@@ -163,6 +163,43 @@ def test_events_list(book) -> None:  # type: ignore[no-untyped-def]
     assert all(r[4] is None and r[5] is None and r[6] is None and r[8] for r in undated)
     whole = [r for r in rows if r[1] == "Туркменистан"]
     assert whole and all(r[2] is None for r in whole)  # the country as a whole: no partner
+
+
+def test_the_events_list_prints_as_a_ruled_table_on_a4_landscape(book) -> None:  # type: ignore[no-untyped-def]
+    ws = book.worksheets[1]
+    # Excel counts widths in the default font's «0»: Times New Roman 11, 7 pixels at
+    # 96 dpi, plus 5 pixels of padding a column. A4 landscape inside 0.4-inch margins is
+    # 10.89 inches; the sheet is scaled to it, to no less than 85 % of its size.
+    assert book._fonts[0].name == "Times New Roman"
+    widths = [ws.column_dimensions[chr(65 + c)].width for c in range(9)]
+    pixels = sum(7 * w + 5 for w in widths)
+    assert (297 / 25.4 - 0.8) * 96 / pixels >= 0.85
+    assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$1:$1"
+    for row in ws.iter_rows(min_row=1):
+        tallest = 1
+        for cell in row:
+            # Boxed and wrapped, every cell of every row: no text runs into its neighbour.
+            assert cell.border.left.style == cell.border.right.style == "thin", cell.coordinate
+            assert cell.border.top.style == cell.border.bottom.style == "thin", cell.coordinate
+            if isinstance(cell.value, str):
+                assert cell.alignment.wrap_text, cell.coordinate
+                tallest = max(tallest, lines_needed(cell.value, widths[cell.column - 1]))
+        height = ws.row_dimensions[row[0].row].height
+        if tallest > 1:
+            assert height is not None and height >= min(tallest * LINE_PT, MAX_ROW_PT)
+
+
+def test_lines_break_between_words() -> None:
+    assert chars_per_line(15) == 13
+    assert lines_needed("Босния и Герцеговина", 15) == 2
+    # 24 letters and spaces would fill two lines of 13; these words make three.
+    assert lines_needed("Сербией Хорватия Болгари", 15) == 3
+    assert chars_per_line(5) == 3
+    assert lines_needed("Дорожная", 5) == 3  # a longer word is broken where it must be
+    assert lines_needed("абв где жзи", 5) == 3
+    assert lines_needed("а б", 5) == 1
+    assert lines_needed("а б\nв", 5) == 2
 
 
 def test_the_file_holds_no_formula(exported: Path) -> None:

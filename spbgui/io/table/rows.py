@@ -53,6 +53,9 @@ from spbgui.io.table.text import (
 )
 
 NO_REGION = "Без региона"
+_CONTINUED_NAME = re.compile(
+    r"^\s*(?P<name>\S.*?)\s*\(продолжение\)\s*$", re.IGNORECASE | re.DOTALL
+)
 STEP = 500  # rows between progress reports and cancellation checks
 
 Tick = Callable[[int], None]  # called with the number of rows done; may raise to cancel
@@ -175,8 +178,20 @@ class RowReader:
                     break
             if r in merged_rows:
                 row.merged = {role for role, c in cols.items() if (r, c) in self._filled}
+            self._continued_names(row)
             out.append(row)
         return out
+
+    @staticmethod
+    def _continued_names(row: _Row) -> None:
+        """«Китай (продолжение)» at the top of a page names the country (or partner) whose
+        merged cell a page break cut: read as that merged cell going on (the report's
+        Word file writes these, as staff do by hand)."""
+        for role in (COUNTRY, CITY):
+            value = getattr(row, role)
+            if isinstance(value, str) and (m := _CONTINUED_NAME.match(value)):
+                setattr(row, role, m["name"])
+                row.merged.add(role)
 
     # --- pass 1: classify rows, fold continuation rows into the cells above ------------------
 

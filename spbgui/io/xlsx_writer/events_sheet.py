@@ -5,7 +5,8 @@ Excel's filter, so every event gets a row with its region, country, partner
 and agreement, its date as written («3-6 июля») and as real Excel dates (start
 and end; an event known to the month has the month's first day, shown as
 «06.2024», with «месяц» in the precision column so nobody reads a day into it),
-and its text. Autofilter on, header frozen.
+and its text. Autofilter on, header frozen and repeated on every printed page;
+every cell boxed and wrapped, so the list prints as a ruled A4 landscape table.
 """
 
 from __future__ import annotations
@@ -49,8 +50,12 @@ HEADERS = (
     "Точность даты",
     "Мероприятие",
 )
-WIDTHS = [12.0, 16.0, 18.0, 40.0, 18.0, 11.0, 11.0, 9.0, 80.0]
-TEXT_COL = 8  # the one wrapped column: its text sets a row's height
+# Sized for A4 landscape: the widths add up to about what a landscape page holds at
+# 90 %, and the page set-up scales the sheet to the page width (set_page), so every
+# column is printed on the same page as its row. Every text wraps within its column:
+# the tallest cell of a row sets the row's height (rows_height).
+WIDTHS = [10.0, 13.0, 14.0, 36.0, 11.0, 10.0, 10.0, 9.0, 45.0]
+TEXT_COL = 8
 PRECISION = {Precision.DAY: "день", Precision.MONTH: "месяц", None: "без даты"}
 NOT_UNDERSTOOD = "не распознана"  # a date kept as written: undated for counting
 
@@ -65,6 +70,11 @@ def _as_date(d: PartialDate | None) -> dt.date | None:
         return None
     day = dt.date(d.year, d.month, d.day or 1)
     return day if day >= EXCEL_FIRST_DATE else None
+
+
+def _lines(values: tuple[str | None, ...]) -> int:
+    """The lines of a row's tallest cell, every text wrapped in its column."""
+    return max((lines_needed(v, w) for v, w in zip(values, WIDTHS, strict=True) if v), default=1)
 
 
 def write_events_sheet(wb: Any, table: ParsedTable, tick: Callable[[int], None]) -> int:
@@ -82,10 +92,9 @@ def write_events_sheet(wb: Any, table: ParsedTable, tick: Callable[[int], None])
     head, text, wrap = styles[LIST_HEADER], styles[LIST_TEXT], styles[LIST_WRAP]
     day, month = styles[DAY], styles[MONTH]
     out = RowCells(ws, len(HEADERS))
-    text_width = WIDTHS[TEXT_COL]
     for col, name in enumerate(HEADERS):
         out.text(col, name, head)
-    out.append(30.0)
+    out.append(row_height(_lines(HEADERS), bold=True))
 
     done = 0
     for region in table.regions:
@@ -111,15 +120,22 @@ def write_events_sheet(wb: Any, table: ParsedTable, tick: Callable[[int], None])
                         raise ExportError(
                             f"Выгрузка невозможна: {rec.describe()}: мероприятие: {exc}."
                         ) from None
+                    for col in range(len(HEADERS)):  # empty cells boxed too: a full grid
+                        out.blank(col, text)
                     out.text(0, region_text, text)
                     out.text(1, country_text, text)
                     if partner_text:
                         out.text(2, partner_text, text)
                     if title_text:
-                        out.text(3, title_text, text)  # one line: the list stays scannable
+                        out.text(3, title_text, text)
                     date = event.date
-                    if date.written or date.start is not None:
-                        out.text(4, format_event_date(date), text)  # as written
+                    when = (
+                        format_event_date(date)  # as written
+                        if date.written or date.start is not None
+                        else None
+                    )
+                    if when is not None:
+                        out.text(4, when, text)
                     if date.start is not None:
                         style = day if date.precision is Precision.DAY else month
                         start, end = _as_date(date.start), _as_date(date.end)
@@ -129,8 +145,9 @@ def write_events_sheet(wb: Any, table: ParsedTable, tick: Callable[[int], None])
                     precision = NOT_UNDERSTOOD if date.not_understood else PRECISION[date.precision]
                     out.text(7, precision, text)
                     if event.text:
-                        out.text(8, event_text, wrap)
-                    lines = lines_needed(event.text, text_width)
+                        out.text(TEXT_COL, event_text, wrap)
+                    shown = (region.name, country.name, partner.name, agreement.title, when)
+                    lines = _lines((*shown, None, None, precision, event.text))
                     out.append(row_height(lines) if lines > 1 else None)
                     done += 1
                     if done % 500 == 0:

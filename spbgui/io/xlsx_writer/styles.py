@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from spbgui.io.xlsx_writer.cells import CellStyle, column_letter
@@ -22,8 +23,9 @@ FONT_PT = 11
 
 # Text metrics for the estimate, measured on LibreOffice's rendering of Times New Roman
 # (Liberation Serif) 11 pt: characters of Russian prose per unit of column width (the
-# width of Calibri's «0», in which Excel counts) and the height of one line, in points.
-CHARS_PER_UNIT = 1.2
+# width of the default font's «0», Times New Roman too: see add_styles; a unit is about
+# one average letter) and the height of one line, in points.
+CHARS_PER_UNIT = 1.0
 LINE_PT = 13.2
 PAD_PT = 4.0  # cell padding above and below the text
 MIN_ROW_PT = 15.0
@@ -49,7 +51,6 @@ _thin = Side(style="thin", color="000000")
 _box = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
 _grey = PatternFill("solid", fgColor="E7E6E6")
 _wrap_top = Alignment(wrap_text=True, vertical="top", horizontal="left")
-_top = Alignment(vertical="top")
 _top_left = Alignment(vertical="top", horizontal="left")
 _centre = Alignment(wrap_text=True, vertical="center", horizontal="center")
 
@@ -77,22 +78,29 @@ def _named_styles() -> list[NamedStyle]:
             alignment=_wrap_top,
             border=Border(left=_thin, right=_thin, bottom=_thin),
         ),
-        NamedStyle(
-            LIST_HEADER,
-            font=bold,
-            alignment=Alignment(wrap_text=True, vertical="center"),
-            border=Border(bottom=_thin),
-            fill=_grey,
-        ),
-        NamedStyle(LIST_TEXT, font=font, alignment=_top),
-        NamedStyle(LIST_WRAP, font=font, alignment=_wrap_top),
-        NamedStyle(DAY, font=font, number_format="DD.MM.YYYY", alignment=_top_left),
-        NamedStyle(MONTH, font=font, number_format="MM.YYYY", alignment=_top_left),
+        # The events list prints as a ruled table: every cell boxed and wrapped, so no
+        # text runs into the next column (a printed page shows no grid otherwise).
+        NamedStyle(LIST_HEADER, font=bold, alignment=_centre, border=_box, fill=_grey),
+        NamedStyle(LIST_TEXT, font=font, alignment=_wrap_top, border=_box),
+        NamedStyle(LIST_WRAP, font=font, alignment=_wrap_top, border=_box),
+        NamedStyle(DAY, font=font, number_format="DD.MM.YYYY", alignment=_top_left, border=_box),
+        NamedStyle(MONTH, font=font, number_format="MM.YYYY", alignment=_top_left, border=_box),
     ]
 
 
 def add_styles(wb: Any) -> None:
-    """Register the workbook's named styles (shown in Excel's Styles gallery)."""
+    """The workbook's default font, and its named styles (shown in Excel's Styles gallery).
+
+    Column widths are counted in the default font's «0»: Times New Roman, which every
+    office machine has (LibreOffice has Liberation Serif, of the same widths), rather
+    than openpyxl's Calibri, for which LibreOffice without it takes a wider font and
+    prints every column wider, the whole sheet smaller.
+    """
+    base = Font(name=FONT, size=FONT_PT)
+    wb._fonts = IndexedList([base])
+    for named in wb._named_styles:
+        if named.name == "Normal":
+            named.font = base
     for style in _named_styles():
         wb.add_named_style(style)
 
@@ -104,15 +112,39 @@ def styles_for(ws: Any) -> dict[str, CellStyle]:
 
 def chars_per_line(width: float) -> int:
     # Wrapping breaks between words, so a line holds a little less than its width.
-    return max(1, int(width * CHARS_PER_UNIT) - 3)
+    return max(1, int(width * CHARS_PER_UNIT) - 2)
 
 
 def lines_needed(text: str, width: float) -> int:
-    """How many lines ``text`` takes wrapped in a column ``width`` wide (an estimate)."""
+    """How many lines ``text`` takes wrapped in a column ``width`` wide (an estimate).
+
+    Lines break between words, as Excel and LibreOffice break them: in a narrow
+    column a long word («Герцеговина») starts a line of its own, which counting
+    characters alone misses, and the row would be too low for its text.
+    """
     per_line = chars_per_line(width)
     if "\n" not in text:
-        return -(-len(text) // per_line) or 1
-    return sum(-(-len(line) // per_line) or 1 for line in text.split("\n"))
+        return 1 if len(text) <= per_line else _wrapped(text, per_line)
+    return sum(
+        1 if len(line) <= per_line else _wrapped(line, per_line) for line in text.split("\n")
+    )
+
+
+def _wrapped(line: str, per_line: int) -> int:
+    """Lines of ``line`` wrapped at spaces; a word longer than a line is broken anywhere."""
+    lines, used = 1, 0
+    for word in line.split(" "):
+        size = len(word)
+        if used and used + 1 + size <= per_line:
+            used += 1 + size
+            continue
+        if used:
+            lines += 1
+        used = size
+        while used > per_line:
+            lines += 1
+            used -= per_line
+    return lines
 
 
 def row_height(lines: int, bold: bool = False) -> float:

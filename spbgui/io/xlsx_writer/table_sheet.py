@@ -58,7 +58,7 @@ from spbgui.io.xlsx_writer.styles import (
     styles_for,
 )
 
-TABLE_TITLE = "Сотрудничество Санкт-Петербурга с городами-партнерами"
+TABLE_TITLE = "Сотрудничество Санкт-Петербурга с городами-партнёрами"
 COUNTRY, CITY, AGREEMENT, DATES, EVENTS, NOTE = range(6)
 HEADERS = (
     "Страна",
