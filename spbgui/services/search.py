@@ -287,18 +287,28 @@ def _events_by_id(s: Session, event_ids: list[int], limit: int) -> list[EventHit
     return [_hit(row) for row in rows]
 
 
+_IDS_IN_SQL = 500
+
+
 def _result(s: Session, query: str, hits: _Hits, events: list[EventHit]) -> SearchResult:
     partners = hits.partners | set(hits.event_partners)
     whole_regions = set(hits.regions)
     whole_countries = set(hits.countries)
     countries = set(whole_countries)
-    ids = bindparam("ids", expanding=True)
-    countries.update(
-        s.scalars(
-            select(Partner.country_id).where(Partner.id.in_(ids)).distinct(),
-            {"ids": sorted(partners)},
+    if len(partners) > _IDS_IN_SQL:
+        # A common prefix finds thousands of partners: reading every partner's country
+        # is cheaper than binding thousands of ids into one statement.
+        countries.update(
+            c for pid, c in s.execute(select(Partner.id, Partner.country_id)) if pid in partners
         )
-    )
+    else:
+        ids = bindparam("ids", expanding=True)
+        countries.update(
+            s.scalars(
+                select(Partner.country_id).where(Partner.id.in_(ids)).distinct(),
+                {"ids": sorted(partners)},
+            )
+        )
     # Everything in a matching region is shown: its countries with all their partners.
     in_regions = set(s.scalars(select(Country.id).where(Country.region_id.in_(whole_regions))))
     countries |= in_regions
