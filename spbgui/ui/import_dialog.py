@@ -36,7 +36,7 @@ from spbgui.io.table.records import ParsedTable
 from spbgui.io.xlsx.guard import ReadLimits
 from spbgui.services.databases import Database
 from spbgui.services.importer import ImportResult, events_in_year, import_table
-from spbgui.ui.tasks import Task, is_running, stop
+from spbgui.ui.tasks import Task, abandon, is_running
 
 
 def configured_limits() -> ReadLimits:
@@ -254,7 +254,7 @@ class ImportDialog(QDialog):
 
     # -- running and cancelling ----------------------------------------------
     def _run(self, fn, on_success) -> None:  # type: ignore[no-untyped-def]
-        stop(self._task)  # a new file replaces the one still being read
+        abandon(self._task)  # a new file replaces the one still being read
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         task = Task(fn, self)
@@ -279,12 +279,14 @@ class ImportDialog(QDialog):
 
     def cancel(self) -> None:
         """Cancel a running step (nothing is changed), or close the dialog."""
-        if stop(self._task):
+        if abandon(self._task):  # never waits: the task ends on its own and rolls back
+            self._task = None
+            self.progress.setVisible(False)
             self.summary.setText(self.tr("Cancelled. The database was not changed."))
             self.importButton.setEnabled(self.table is not None)
             return
         self.reject()
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        stop(self._task)
+        abandon(self._task)
         super().closeEvent(event)

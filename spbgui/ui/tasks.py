@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QCoreApplication, QThread, Signal
 
 from spbgui.errors import UserError, log_unexpected
 
@@ -42,7 +42,9 @@ class Task(QThread):
             )
         except UserError as exc:
             self.failed.emit(str(exc))
-        except Exception as exc:  # a bug: tell the user where the details are
+        except BaseException as exc:  # a bug, or a native library's panic: never a silent thread
+            if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+                raise
             where = log_unexpected(exc)
             self.failed.emit(
                 QThread.tr("Unexpected error: {0}. Details are in {1}").format(exc, where)
@@ -63,3 +65,41 @@ def stop(task: Task | None) -> bool:
     task.cancel()
     task.wait()
     return running
+
+
+# Tasks abandoned by abandon(): still running, kept alive until they end (a QThread
+# object destroyed while its thread runs aborts the program).
+_abandoned: set[Task] = set()
+
+
+def abandon(task: Task | None) -> bool:
+    """Cancel ``task`` without waiting for it; True if it was running.
+
+    The task's signals are cut, so nothing it reports reaches the window any
+    more; it ends on its own at its next cancel check (its service rolls
+    back). The window goes on at once: Cancel never blocks the GUI thread.
+    """
+    global _abandoned
+    _abandoned = {t for t in _abandoned if not t.isFinished()}
+    if task is None:
+        return False
+    running = task.isRunning()
+    task.cancel()
+    for signal in (task.progressed, task.succeeded, task.failed, task.finished):
+        try:
+            signal.disconnect()
+        except (RuntimeError, TypeError):  # nothing was connected
+            pass
+    if running:
+        task.setParent(None)  # outlives a dialog that closes meanwhile
+        _abandoned.add(task)
+        app = QCoreApplication.instance()
+        if app is not None and len(_abandoned) == 1:
+            app.aboutToQuit.connect(_wait_abandoned)
+    return running
+
+
+def _wait_abandoned() -> None:
+    """At quit: the abandoned tasks are cancelled, so they end within moments."""
+    for task in list(_abandoned):
+        task.wait(30_000)

@@ -147,7 +147,7 @@ def test_corrupted_part(tmp_path: Path) -> None:
 def test_malformed_sheet_xml(tmp_path: Path) -> None:
     bad = rezip(FIXTURE, tmp_path / "xml.xlsx", {SHEET: b"<worksheet><sheetData><row"})
     message = refusal(bad)
-    assert "не удаётся прочитать" in message or "не найдена" in message
+    assert "повреждён" in message and "xl/worksheets/sheet1.xml" in message
 
 
 # --- no table -------------------------------------------------------------------------------

@@ -179,9 +179,14 @@ def test_cells_without_references(tmp_path: Path, expected: dict[str, Any]) -> N
 
 
 def test_without_calamine_openpyxl_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the reading child process does when calamine is missing, run here to patch it."""
     import sys
 
+    from spbgui.io.xlsx.read import ReadLimits
+    from spbgui.io.xlsx.sheets import read_sheets
+
+    by_openpyxl = read_sheets(str(XLSX), ReadLimits(), "openpyxl")
     monkeypatch.setitem(sys.modules, "python_calamine", None)  # import now raises ImportError
-    assert read_table(XLSX) == read_table(XLSX, engine="openpyxl")
+    assert read_sheets(str(XLSX), ReadLimits(), "auto") == by_openpyxl
     with pytest.raises(ImportError):
-        read_table(XLSX, engine="calamine")
+        read_sheets(str(XLSX), ReadLimits(), "calamine")

@@ -16,6 +16,7 @@ from types import ModuleType
 import openpyxl
 import pytest
 
+from spbgui.io.isolated import child_cpu_seconds
 from spbgui.io.xlsx.read import read_table
 
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
@@ -65,7 +66,7 @@ def test_twenty_thousand_rows_within_twice_openpyxl(tmp_path: Path) -> None:
             ("openpyxl", openpyxl_every_cell),
             ("read_table", lambda: read_table(path)),
         ):
-            started = time.process_time()
+            started = time.process_time() + child_cpu_seconds()  # the reading child's too
             fn()
-            best[name] = min(best[name], time.process_time() - started)
+            best[name] = min(best[name], time.process_time() + child_cpu_seconds() - started)
     assert best["read_table"] <= 2 * best["openpyxl"], best

@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from spbgui.errors import UserError
 from spbgui.io.table.grid import Grid
 from spbgui.io.table.header import (
     COLUMN_NAMES,
@@ -26,22 +25,11 @@ from spbgui.io.table.header import (
     Header,
     find_header,
 )
-from spbgui.io.table.records import ImportWarning, ParsedTable, TableError
+from spbgui.io.table.records import ImportCancelled, ImportWarning, ParsedTable, TableError
 from spbgui.io.table.rows import RowReader
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
-
-
-class ImportCancelled(UserError):
-    """The user stopped the import (``cancelled()`` returned True); nothing was changed.
-
-    A UserError, so that wherever it surfaces it is shown as its one line, not
-    logged as a failure.
-    """
-
-    def __init__(self, message: str = "Импорт отменён, база данных не изменена.") -> None:
-        super().__init__(message)
 
 
 @dataclass(frozen=True)
@@ -129,14 +117,16 @@ def _read(
             "Допишите год в заголовок («Основные мероприятия в 2024 году») "
             "или укажите его при импорте."
         )
-    reader = RowReader(grid, header, event_year, tick=lambda done: None)
-    reader.tick = _ticker(len(reader.rows), progress, cancelled)  # now the rows are known
+    # The ticker checks for a cancel from the start: the merged ranges are read in the
+    # reader's constructor, and a hostile sheet may declare a million of them.
+    total = max(len(grid.rows) - header.last_row - 1, 0)
+    reader = RowReader(grid, header, event_year, tick=_ticker(total, progress, cancelled))
     table = reader.read()
     # The report reads top to bottom: notes on the file first, then by row.
     table.warnings.sort(key=lambda w: w.row or 0)
     table.warnings[:0] = _notes_on_reading(source, grid, header, year)
     if progress is not None:
-        progress(len(reader.rows), len(reader.rows))
+        progress(total, total)
     return table
 
 

@@ -89,3 +89,14 @@ class ParsedTable:
 
 class TableError(UserError):
     """A file the reader refuses; str() is one plain Russian line for a clerk."""
+
+
+class ImportCancelled(UserError):
+    """The user stopped the import (``cancelled()`` returned True); nothing was changed.
+
+    A UserError, so that wherever it surfaces it is shown as its one line, not
+    logged as a failure.
+    """
+
+    def __init__(self, message: str = "Импорт отменён, база данных не изменена.") -> None:
+        super().__init__(message)

@@ -57,6 +57,7 @@ _CONTINUED_NAME = re.compile(
     r"^\s*(?P<name>\S.*?)\s*\(продолжение\)\s*$", re.IGNORECASE | re.DOTALL
 )
 STEP = 500  # rows between progress reports and cancellation checks
+MERGE_STEP = 20_000  # merged ranges, or cells they fill, between cancellation checks
 
 Tick = Callable[[int], None]  # called with the number of rows done; may raise to cancel
 
@@ -76,6 +77,9 @@ class _Row:
     extra: dict[int, Cell] = field(default_factory=dict)
     lead: tuple[int, Cell] = (-1, None)  # the first non-empty cell: column and value
     merged: set[str] = field(default_factory=set)  # roles whose value a merged cell gave
+    # The sheet row whose merged title or date cell covers this row too (rule 2 of
+    # Rows: one agreement, stored on that row), or None.
+    anchor: int | None = None
     kind: str = "data"  # data | region | continuation | empty
 
     def values(self) -> list[Cell]:
@@ -108,6 +112,8 @@ class RowReader:
         self._countries: dict[tuple[int, str], TableCountry] = {}
         self._partners: dict[tuple[int, str | None], TablePartner] = {}
         self._filled: set[tuple[int, int]] = set()  # cells that hold a merged cell's value
+        self._anchor: dict[int, int] = {}  # 0-based row → first row of its merged title/date
+        self._event_spans: dict[int, int] = {}  # first → last row of a merged events cell
         self._fill_merged()
         self.rows = self._collect_rows()
 
@@ -122,31 +128,68 @@ class RowReader:
         return f"столбце {letter} «{named}»" if named else f"столбце {letter} без заголовка"
 
     def _fill_merged(self) -> None:
-        """A merged cell's value belongs to every row it spans (in its first column).
+        """Merged cells by TABLE_RULES («Rows», rule 2), in time linear in the sheet's cells.
 
-        Across a row (a region row merged over the width) the value stays in the
-        first cell only, so the row still reads as «only the first cell has text».
+        A merged country or city cell's value belongs to every row it spans (in
+        its first column). A merged events, title or date cell is one set of
+        events, one agreement: its value stays on its first row, and the rows
+        below only remember that row (``_event_spans``, ``_anchor``). Across a
+        row (a region row merged over the width) the value stays in the first
+        cell only, so the row still reads as «only the first cell has text».
+
+        The ranges are grouped by column and swept top to bottom, so each cell
+        is filled at most once however many ranges overlap it (a damaged or
+        hostile file may declare a million ranges over the same rows); the
+        cancel check runs every few thousand ranges and cells.
         """
         rows = self.grid.rows
-        data_cols = {self.header.cols.get(r) for r in (TITLE, DATES, EVENTS, NOTE)}
-        for r1, c1, r2, _c2 in self.grid.merged:
-            if r2 <= r1 or r1 >= len(rows):
-                continue
-            value = self.grid.get(r1, c1)
-            last = min(r2, len(rows) - 1)
-            for r in range(r1 + 1, last + 1):
-                row = rows[r]
-                if len(row) <= c1:
-                    row.extend([None] * (c1 + 1 - len(row)))
-                row[c1] = value
-                if value is not None:
-                    self._filled.add((r, c1))
-            if value is not None and c1 in data_cols and r1 > self.header.last_row:
-                self.warn(
-                    r1 + 1,
-                    f"объединённая ячейка в строках {r1 + 1}–{last + 1} отнесена к каждой "
-                    "из этих строк",
-                )
+        n = len(rows)
+        by_col: dict[int, list[tuple[int, int]]] = {}
+        for i, (r1, c1, r2, _c2) in enumerate(self.grid.merged):
+            if i and i % MERGE_STEP == 0:  # a sound sheet has a few: no check to spend
+                self.tick(0)
+            if r2 > r1 and 0 <= r1 < n and c1 >= 0:
+                by_col.setdefault(c1, []).append((r1, min(r2, n - 1)))
+        cols = self.header.cols
+        once = {cols.get(TITLE), cols.get(DATES)} - {None}
+        events_col, note_col = cols.get(EVENTS), cols.get(NOTE)
+        work = 0
+        for c, spans in by_col.items():
+            if len(spans) > MERGE_STEP:
+                self.tick(0)
+            spans.sort()
+            covered = -1  # rows up to here already have this column's merged value
+            for r1, last in spans:
+                if last <= covered:
+                    continue  # inside a range above: ranges never overlap in a sound file
+                start, covered = max(r1 + 1, covered + 1), last
+                value = self.grid.get(r1, c)
+                if value is None:
+                    continue
+                work += last - start + 1
+                if work >= MERGE_STEP:
+                    work = 0
+                    self.tick(0)
+                data = r1 > self.header.last_row
+                if data and c == events_col:
+                    self._event_spans[r1] = last
+                    continue
+                if data and c in once:
+                    for r in range(start, last + 1):
+                        self._anchor.setdefault(r, r1)
+                    continue
+                for r in range(start, last + 1):
+                    row = rows[r]
+                    if len(row) <= c:
+                        row.extend([None] * (c + 1 - len(row)))
+                    row[c] = value
+                    self._filled.add((r, c))
+                if data and c == note_col:
+                    self.warn(
+                        r1 + 1,
+                        f"объединённая ячейка в строках {r1 + 1}–{last + 1} отнесена к каждой "
+                        "из этих строк",
+                    )
 
     def _collect_rows(self) -> list[_Row]:
         """The rows under the header, cells sorted by role (the hot loop: indexes, not dicts)."""
@@ -178,6 +221,9 @@ class RowReader:
                     break
             if r in merged_rows:
                 row.merged = {role for role, c in cols.items() if (r, c) in self._filled}
+            anchor = self._anchor.get(r)
+            if anchor is not None:
+                row.anchor = anchor + 1
             self._continued_names(row)
             out.append(row)
         return out
@@ -247,6 +293,7 @@ class RowReader:
 
     def _fold_continuations(self) -> None:
         last: dict[str, _Row] = {}  # the nearest row above with text in each column
+        by_number = {row.number: row for row in self.rows} if self._anchor else {}
         for i, row in enumerate(self.rows):
             if i % STEP == 0:
                 self.tick(i // 2)
@@ -255,7 +302,12 @@ class RowReader:
                 last.clear()  # a page break never splits a cell across a region row
                 continue
             if row.kind == "continuation":
-                self._append_continuation(row, last)
+                anchor = by_number.get(row.anchor) if row.anchor is not None else None
+                if anchor is not None and anchor.kind == "data":
+                    # Under a merged title or date cell: the same agreement goes on.
+                    self._append_continuation(row, dict.fromkeys((TITLE, EVENTS, NOTE), anchor))
+                else:
+                    self._append_continuation(row, last)
                 continue
             for role in (TITLE, EVENTS, NOTE):
                 if getattr(row, role) is not None:
@@ -331,6 +383,12 @@ class RowReader:
                     f"данные стоят выше первой строки региона — отнесены к региону «{NO_REGION}»",
                 )
             country = self._data_row(row, region, country)
+        for first, last in sorted(self._event_spans.items()):
+            self.warn(
+                first + 1,
+                f"ячейка мероприятий объединена в строках {first + 1}–{last + 1}: это одни "
+                f"мероприятия, они отнесены к строке {first + 1}",
+            )
         return self.table
 
     def _data_row(
@@ -384,8 +442,24 @@ class RowReader:
             self.warn(row.number, f"у страны «{current.name}» в этой строке нет соглашения")
             return current
         partner = self._partner(current, pname)
+        last = self._event_spans.pop(row.number - 1, None)
+        if last is not None and agreement is not None:
+            who = f"партнёру «{pname}»" if pname else f"стране «{current.name}» в целом"
+            self.warn(
+                row.number,
+                f"ячейка мероприятий объединена в строках {row.number}–{last + 1}: это одни "
+                f"мероприятия ({len(agreement.events)}), записаны один раз — {who}, "
+                f"к соглашению этой строки",
+            )
         if agreement is not None:
             partner.agreements.append(agreement)
+        elif row.anchor is not None:
+            self.warn(
+                row.number,
+                f"у партнёра «{pname}» в этой строке нет своего соглашения: основание — в ячейке, "
+                f"объединённой со строкой {row.anchor}, это одно соглашение, записано к строке "
+                f"{row.anchor}",
+            )
         else:
             self.warn(row.number, f"у партнёра «{pname}» в этой строке нет соглашения")
         return current
@@ -422,7 +496,13 @@ class RowReader:
         events = self._events(row)
         if not (title or dates or date_note or events or note):
             return None
-        if not title:
+        if not title and row.anchor is not None:
+            self.warn(
+                row.number,
+                f"основание или дата — в ячейке, объединённой со строкой {row.anchor}: это одно "
+                f"соглашение, оно записано к строке {row.anchor}; здесь соглашение без основания",
+            )
+        elif not title:
             self.warn(
                 row.number, "не указано основание для сотрудничества (пустой заголовок соглашения)"
             )

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from spbgui.errors import log_unexpected
 from spbgui.io.table.grid import Grid, normalize
 from spbgui.io.table.records import TableError
 from spbgui.io.xlsx.guard import ReadLimits, SheetInfo, WorkbookInfo
@@ -107,6 +108,8 @@ def iter_grids(info: WorkbookInfo, limits: ReadLimits, engine: str = "auto") -> 
         except Exception:  # calamine refused the file: let openpyxl try its own reading
             if engine == "calamine":
                 raise _unreadable(info) from None
+        except BaseException as exc:  # a Rust panic (pyo3's PanicException): a refused file
+            raise _panicked(info, exc) from None
     try:
         for sheet in info.sheets:
             grid: Grid | None = None
@@ -120,6 +123,8 @@ def iter_grids(info: WorkbookInfo, limits: ReadLimits, engine: str = "auto") -> 
                         raise _unreadable(info) from None
                     reader.close()
                     reader = None
+                except BaseException as exc:
+                    raise _panicked(info, exc) from None
             if grid is None:
                 if reader is None:
                     reader = _open_openpyxl(info, limits)
@@ -140,6 +145,17 @@ def _open_openpyxl(info: WorkbookInfo, limits: ReadLimits) -> _OpenpyxlReader:
         return _OpenpyxlReader(info, limits)
     except Exception:
         raise _unreadable(info) from None
+
+
+def _panicked(info: WorkbookInfo, exc: BaseException) -> BaseException:
+    """A BaseException from the native reader: logged, and the file refused in words."""
+    if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+        return exc
+    log_unexpected(exc)
+    return TableError(
+        f"Книгу «{info.path.name}» не удаётся прочитать: программа чтения аварийно "
+        "остановилась на ней (файл повреждён или опасен). Пересохраните её в Excel."
+    )
 
 
 def _unreadable(info: WorkbookInfo) -> TableError:

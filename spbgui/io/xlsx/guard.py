@@ -7,9 +7,12 @@ libraries behind the reader do not defend against all of this: calamine
 allocates the whole rectangle between the first and the last cell at once
 and aborts the process when that fails, so a two-cell sheet with one cell in
 A1 and one in XFD1048576 kills the program. Hence everything is checked here
-first, from the zip directory and then by streaming each XML part through
-Python's zipfile (which stops at the declared size and checks the CRC), and
-:class:`~spbgui.io.table.records.TableError` is raised with one plain Russian line.
+first, from the zip directory and then by a real XML parse (expat,
+:mod:`spbgui.io.xlsx.scan`) of every part a reader may parse, whatever its
+name, streamed through Python's zipfile (which stops at the declared size and
+checks the CRC); :class:`~spbgui.io.table.records.TableError` is raised with
+one plain Russian line. What the guard cannot foresee, the child process the
+reading runs in (:mod:`spbgui.io.isolated`) contains.
 
 The scan of each sheet (:mod:`spbgui.io.xlsx.scan`) also records its used
 rectangle and merged ranges; the openpyxl fallback needs both (read-only
@@ -20,7 +23,6 @@ from __future__ import annotations
 
 import os
 import posixpath
-import re
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -31,11 +33,12 @@ from defusedxml.common import DefusedXmlException
 
 from spbgui.io.table.records import TableError
 from spbgui.io.xlsx.scan import (
-    ExactScanner,
+    PartHostile,
+    PartMalformed,
+    PartScanner,
     SheetInfo,
-    SheetMalformed,
-    SheetScanner,
     SheetTooLarge,
+    TooManyStrings,
 )
 
 _MB = 1024 * 1024
@@ -55,6 +58,8 @@ class ReadLimits:
     max_ratio: float = 200.0  # unpacked/packed size of one part; zip bombs reach ~1000
     ratio_floor_bytes: int = 4 * _MB  # small parts may compress as well as they like
     max_members: int = 10_000
+    max_memory_mb: int = 1024  # the reading process's address space (calamine's included)
+    max_seconds: float = 20.0  # its CPU time
 
 
 @dataclass
@@ -92,6 +97,11 @@ def _hostile(name: str) -> TableError:
         f"Файл «{name}» не открыт: в нём есть XML-конструкции (DOCTYPE/ENTITY), "
         "которых не бывает в книгах Excel и которые используют для атак."
     )
+
+
+def _num(n: int) -> str:
+    """1 000 000: digits grouped by thin spaces, as Russian text writes them."""
+    return f"{n:,}".replace(",", "\u202f")
 
 
 def _mb(n: int) -> str:
@@ -219,29 +229,44 @@ def _inspect_zip(zf: zipfile.ZipFile, p: Path, limits: ReadLimits) -> WorkbookIn
         raise _not_workbook(name)
     sheets = _list_sheets(zf, wb_part, names, name)
 
-    # Every XML part is unpacked once, as a stream: zipfile stops at the declared
-    # size and checks the CRC, so a directory that lies is caught here, and a
-    # DOCTYPE (the door to entity expansion) is refused in any part.
+    # Every part that is XML, or that a reader would read as XML, is parsed once as
+    # it is unpacked, whatever its name: zipfile stops at the declared size and
+    # checks the CRC, so a directory that lies is caught here; a DOCTYPE (the door
+    # to entity expansion) is refused in any part; and the cell, merge and
+    # shared-string limits apply to every part, not only to those the workbook
+    # names as sheets (a reader may find a part the guard did not expect).
     by_part = {s.part: s for s in sheets}
+    must_be_xml = _xml_parts(zf, wb_part, names) | set(by_part)
     unpacked = 0
     for info in infos:
-        if info.is_dir() or not info.filename.lower().endswith((".xml", ".rels", ".vml")):
+        if info.is_dir():
             continue
         sheet = by_part.get(info.filename)
-        scanner = SheetScanner(sheet, limits.max_cells) if sheet else None
         try:
-            unpacked += _stream_part(zf, info, scanner, name, limits, unpacked)
-            if sheet is not None and scanner is not None and scanner.needs_exact:
-                _stream_part(zf, info, ExactScanner(sheet, limits.max_cells), name, limits, 0)
+            unpacked += _stream_part(
+                zf, info, info.filename in must_be_xml, sheet, name, limits, unpacked
+            )
         except SheetTooLarge as big:
-            assert sheet is not None
+            where = f"лист «{sheet.name}»" if sheet is not None else f"часть «{info.filename}»"
             raise _too_big(
                 name,
-                f"лист «{sheet.name}» занимает {big.cells:,} ячеек, допускается не более "
-                f"{limits.max_cells:,}".replace(",", " "),
+                f"{where} занимает {_num(big.cells)} ячеек, "
+                f"допускается не более {_num(limits.max_cells)}",
             ) from None
-        except SheetMalformed:
-            raise _damaged(name) from None
+        except TooManyStrings as many:
+            raise _too_big(
+                name,
+                f"в книге объявлено {_num(many.count)} строк текста, "
+                f"допускается не более {_num(limits.max_cells)}",
+            ) from None
+        except PartHostile:
+            raise _hostile(name) from None
+        except PartMalformed:
+            raise TableError(
+                f"Файл «{name}» повреждён: часть книги «{info.filename}» испорчена "
+                "(не читается как XML или ссылается на ячейку за пределами листа Excel). "
+                "Пересохраните книгу в Excel или попросите прислать её заново."
+            ) from None
     return WorkbookInfo(path=p, sheets=sheets)
 
 
@@ -266,13 +291,7 @@ def _list_sheets(zf: zipfile.ZipFile, wb_part: str, names: set[str], fname: str)
         for rel in _read_xml(zf, rels_part):
             if _local(rel.tag) != "Relationship" or not rel.get("Type", "").endswith("/worksheet"):
                 continue
-            target = rel.get("Target", "")
-            target = (
-                target.lstrip("/")
-                if target.startswith("/")
-                else posixpath.normpath(posixpath.join(base, target))
-            )
-            targets[rel.get("Id", "")] = target
+            targets[rel.get("Id", "")] = _resolve(base, rel.get("Target", ""))
     sheets: list[SheetInfo] = []
     for el in _read_xml(zf, wb_part).iter():
         if _local(el.tag) != "sheet":
@@ -306,62 +325,75 @@ def _local(tag: str) -> str:
 
 
 _CHUNK = 1 << 20
-_PROLOG_LIMIT = 64 * 1024
-# What may precede the root element: the XML declaration, processing
-# instructions, comments and white space. A DOCTYPE is the only other thing
-# allowed there, and the only place it is allowed at all.
-_PROLOG = re.compile(r"(?:\s+|<\?.*?\?>|<!--.*?-->)*", re.DOTALL)
+_XML_PARTS = ("[Content_Types].xml", "_rels/.rels", "xl/sharedStrings.xml", "xl/styles.xml")
 
 
-def _check_prolog(head: bytes, fname: str) -> None:
-    """Refuse a part whose prolog declares a DTD (the door to entity expansion).
+def _xml_parts(zf: zipfile.ZipFile, wb_part: str, names: set[str]) -> set[str]:
+    """The parts a reader parses as XML: by their name or as the workbook's targets."""
+    base = posixpath.dirname(wb_part)
+    rels_part = posixpath.join(base, "_rels", posixpath.basename(wb_part) + ".rels")
+    parts = {n for n in names if n.lower().endswith((".xml", ".rels", ".vml"))}
+    parts |= {wb_part, rels_part, *_XML_PARTS}
+    if rels_part in names:
+        for rel in _read_xml(zf, rels_part):
+            target = rel.get("Target", "")
+            if target and rel.get("TargetMode") != "External":
+                parts.add(_resolve(base, target))
+    return parts & names
 
-    Only the prolog needs looking at: a DOCTYPE anywhere else is a syntax
-    error to every parser, not a declaration. The encoding is told from the
-    first bytes as XML itself does (Appendix F of the XML spec); Excel writes
-    UTF-8, other writers sometimes UTF-16, and nothing else is accepted.
-    """
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = head.decode("utf-16", errors="ignore")
-    elif head.startswith(b"<\x00") and not head.startswith(b"<\x00\x00"):
-        text = head.decode("utf-16-le", errors="ignore")
-    elif head.startswith(b"\x00<") and not head.startswith(b"\x00<\x00\x00"):
-        text = head.decode("utf-16-be", errors="ignore")
-    elif head[:4] in (b"\x00\x00\x00<", b"<\x00\x00\x00", b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00"):
-        raise _damaged(fname)  # UTF-32: no spreadsheet writes it
-    else:
-        text = head.decode("utf-8", errors="ignore").removeprefix("\ufeff")
-    rest = text[_PROLOG.match(text).end() :]  # type: ignore[union-attr]
-    if rest.startswith("<!"):
-        raise _hostile(fname)
-    if not rest and len(head) >= _PROLOG_LIMIT:
-        raise _damaged(fname)  # 64 KB of comments before the first element: not from Excel
+
+def _resolve(base: str, target: str) -> str:
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(base, target))
+
+
+def _looks_like_xml(head: bytes) -> bool:
+    """Whether a part's first bytes are XML's (UTF-8, with or without BOM, or UTF-16)."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")):
+        return True
+    return head.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n").startswith(b"<")
 
 
 def _stream_part(
     zf: zipfile.ZipFile,
     info: zipfile.ZipInfo,
-    scanner: SheetScanner | None,
+    must_be_xml: bool,
+    sheet: SheetInfo | None,
     fname: str,
     limits: ReadLimits,
     already: int,
 ) -> int:
-    """Unpack one part chunk by chunk, checking it; returns the bytes unpacked."""
+    """Unpack one part chunk by chunk, parsing it if it is XML; returns the bytes unpacked.
+
+    A part that neither looks like XML nor is one a reader parses as XML (a
+    picture, a printer's settings) is unpacked only as far as its first bytes.
+    """
     done = 0
+    scanner: PartScanner | None = None
     with zf.open(info) as fh:
+        head = b""
+        if not must_be_xml:  # a picture is told from its first bytes, not unpacked whole
+            head = fh.read(64)
+            if head and not _looks_like_xml(head):
+                return len(head)
         while True:
-            chunk = fh.read(_CHUNK)
+            chunk = head + fh.read(_CHUNK)
+            head = b""
             if not chunk:
                 break
             if not done:
-                _check_prolog(chunk[:_PROLOG_LIMIT], fname)
+                scanner = PartScanner(limits.max_cells, sheet)
             done += len(chunk)
             if already + done > limits.max_uncompressed_bytes:
                 raise _too_big(
                     fname, f"после распаковки больше {_mb(limits.max_uncompressed_bytes)}"
                 )
-            if scanner is not None:
-                scanner.feed(chunk)
-    if scanner is not None:
-        scanner.finish()
+            assert scanner is not None
+            scanner.feed(chunk)
+    if scanner is None:  # an empty part
+        if must_be_xml:
+            raise PartMalformed
+        return 0
+    scanner.finish()
     return done

@@ -1,23 +1,27 @@
 """Reading the committee's table from an .xlsx workbook into a :class:`ParsedTable`.
 
-The one entry point is :func:`read_table`. It checks the file
-(:mod:`~spbgui.io.xlsx.guard`) and reads the sheets as plain grids
-(:mod:`~spbgui.io.xlsx.cells`); the table rules that find the header and read
-the rows are the format-neutral :func:`~spbgui.io.table.read.read_grids`. No
-database and no Qt: the import service writes the result, the window shows the
-warnings as the import report.
+The one entry point is :func:`read_table`. In a child process
+(:mod:`spbgui.io.isolated`, :func:`~spbgui.io.xlsx.sheets.read_sheets`) it
+checks the file (:mod:`~spbgui.io.xlsx.guard`) and reads the sheets as plain
+grids (:mod:`~spbgui.io.xlsx.cells`); the table rules that find the header
+and read the rows are the format-neutral
+:func:`~spbgui.io.table.read.read_grids`, run here. No database and no Qt: the
+import service writes the result, the window shows the warnings as the import
+report.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from contextlib import closing
+from pathlib import Path
 
+from spbgui.io.isolated import run_isolated
 from spbgui.io.table.read import ImportCancelled, Source, check_cancel, read_grids
 from spbgui.io.table.records import ParsedTable, TableError
-from spbgui.io.xlsx.cells import ENGINES, iter_grids
-from spbgui.io.xlsx.guard import ReadLimits, inspect_workbook
+from spbgui.io.xlsx.cells import ENGINES
+from spbgui.io.xlsx.guard import ReadLimits
+from spbgui.io.xlsx.sheets import SheetsRead, read_sheets
 
 __all__ = ["ENGINES", "ImportCancelled", "ReadLimits", "TableError", "read_table"]
 
@@ -40,11 +44,22 @@ def read_table(
     ``engine`` chooses the reader ("auto": calamine, falling back to openpyxl).
 
     Raises :class:`TableError` (one plain Russian line) for a file that is not
-    a readable workbook or holds no such table.
+    a readable workbook or holds no such table. The file is checked and read
+    in a child process with the memory and time of ``limits``: whatever the
+    native reader does on a hostile file, this process goes on, and Cancel
+    stops the reading at once.
     """
     check_cancel(cancelled)
-    info = inspect_workbook(path, limits)
+    found: SheetsRead = run_isolated(
+        read_sheets,
+        os.fspath(path),
+        limits,
+        engine,
+        memory_mb=limits.max_memory_mb,
+        seconds=limits.max_seconds,
+        cancelled=cancelled,
+        name=Path(path).name,
+    )
     check_cancel(cancelled)
-    source = Source(name=info.path.name, parts=[s.name for s in info.sheets if s.n_cells])
-    with closing(iter_grids(info, limits, engine)) as grids:
-        return read_grids(grids, source, year=year, progress=progress, cancelled=cancelled)
+    source = Source(name=found.name, parts=[s.name for s in found.sheets if s.n_cells])
+    return read_grids(found.grids, source, year=year, progress=progress, cancelled=cancelled)

@@ -1,16 +1,26 @@
-"""A streaming scan of a worksheet's XML: how many cells, the rectangle they span, merges.
+"""A streaming XML parse of one part of a workbook: how many cells, where, merges, declared counts.
 
-:mod:`spbgui.io.xlsx.guard` runs it on every sheet before a spreadsheet
-library sees the file, because calamine allocates the whole rectangle from
-the first to the last cell at once (and aborts the process when it cannot),
-and read-only openpyxl trusts the sheet's own <dimension> and knows no merged
-cells. The scan gives the reader true sizes and the merged ranges.
+:mod:`spbgui.io.xlsx.guard` runs it on every XML part of the file, whatever
+the part is called, before a spreadsheet library sees the file: calamine
+allocates the whole rectangle from the first to the last cell at once, and
+as many shared strings as ``uniqueCount`` declares, and aborts the process
+when it cannot. The parse is expat's (a real XML parser, in C): no regular
+expression over raw XML, so a ``>`` inside an attribute value, a namespace
+prefix or a reference of any length reads as a parser reads it.
+
+The same parse refuses a document type declaration (the door to entity
+expansion) in any part, and gives the openpyxl fallback what read-only
+openpyxl does not know: a sheet's true size and its merged ranges.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from xml.parsers import expat
+
+EXCEL_ROWS = 1_048_576
+EXCEL_COLS = 16_384
 
 
 @dataclass
@@ -26,14 +36,35 @@ class SheetInfo:
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r1, c1, r2, c2
 
 
-_NS = rb"(?:[A-Za-z_][\w.-]*:)?"  # an optional namespace prefix such as «x:»
-_CELL_ANY = re.compile(rb"<" + _NS + rb"c[\s/>]")
-_CELL_REF = re.compile(rb"<" + _NS + rb"""c\s[^>]*?\br\s*=\s*["']([A-Za-z]{1,3})(\d{1,7})["']""")
-_MERGE = re.compile(rb"<" + _NS + rb"mergeCell\b([^>]*)>")
-_TAG = re.compile(rb"<" + _NS + rb"(row|c)\b([^>]*)>")
-_R_ATTR = re.compile(rb"""\br\s*=\s*["']([A-Za-z]{0,3})(\d*)["']""")
-_REF_ATTR = re.compile(rb"""\bref\s*=\s*["']([A-Za-z]{1,3})(\d+)(?::([A-Za-z]{1,3})(\d+))?["']""")
-_MAX_CARRY = 1 << 20
+class SheetTooLarge(Exception):
+    """The part holds (or spans) more cells than the limit allows."""
+
+    def __init__(self, cells: int) -> None:
+        super().__init__(cells)
+        self.cells = cells
+
+
+class TooManyStrings(Exception):
+    """A shared-strings table declares or holds more strings than the limit allows."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__(count)
+        self.count = count
+
+
+class PartMalformed(Exception):
+    """The part is not well-formed XML, or a reference in it is not a cell's."""
+
+
+class PartHostile(Exception):
+    """The part declares a document type (DTD): never in a workbook, the way to entity bombs."""
+
+
+# One attribute's value, not raw XML: a cell's place as readers take it, letters then digits.
+_REF = re.compile(r"\s*([A-Za-z]{0,3})([0-9]{0,7})\s*").fullmatch
+
+
+_RANGE = re.compile(r"\s*([A-Za-z]{1,3})([0-9]{1,7})(?::([A-Za-z]{1,3})([0-9]{1,7}))?\s*").fullmatch
 
 
 def column_index(letters: str) -> int:
@@ -44,124 +75,212 @@ def column_index(letters: str) -> int:
     return n - 1
 
 
-class SheetTooLarge(Exception):
-    """The sheet holds (or spans) more cells than the limit allows."""
+def split_ref(ref: str) -> tuple[int | None, int | None]:
+    """A cell reference «B7» as (row, col), 0-based; either is None when absent.
 
-    def __init__(self, cells: int) -> None:
-        super().__init__(cells)
-        self.cells = cells
+    Raises PartMalformed for anything else, and for a place beyond Excel's
+    grid (XFD1048576): a reader would take «AAAA1» at its word.
+    """
+    i = 0
+    n = len(ref)
+    while i < n and ("A" <= ref[i] <= "Z" or "a" <= ref[i] <= "z"):
+        i += 1
+    letters, digits = ref[:i], ref[i:]
+    if (digits and not digits.isdigit()) or not digits.isascii() or i > 3 or len(digits) > 7:
+        raise PartMalformed(ref)
+    col = column_index(letters) if letters else None
+    row = int(digits) - 1 if digits else None
+    if (col is not None and col >= EXCEL_COLS) or (row is not None and not 0 <= row < EXCEL_ROWS):
+        raise PartMalformed(ref)
+    return row, col
 
 
-class SheetMalformed(Exception):
-    """The sheet XML cannot be a sheet (a tag longer than a megabyte)."""
+def _local(name: str) -> str:
+    return name.rpartition(":")[2]
 
 
-class SheetScanner:
-    """Counts a sheet's cells and finds its used rectangle and merged ranges, streaming.
+def _attr(attrs: dict[str, str], name: str) -> str | None:
+    """An attribute by its local name, with or without a namespace prefix."""
+    value = attrs.get(name)
+    if value is None and len(attrs) > 0:
+        for key, v in attrs.items():
+            if _local(key) == name:
+                return v
+    return value
 
-    Only tag names and the r/ref attributes are looked at: a regex over each
-    chunk is far cheaper than an XML parse and enough to bound what the real
-    readers will allocate. Excel writes every cell's reference (r="B7"), and
-    then ``findall`` does the work in C. Cells without one get their place
-    from their order in the row; if a sheet has such cells, ``exact`` is
-    set and the sheet is scanned again tag by tag (:class:`ExactScanner`).
+
+def _count(value: str | None) -> int:
+    if value is None:
+        return 0
+    try:
+        return int(value.strip())
+    except ValueError:
+        raise PartMalformed(value) from None
+
+
+class PartScanner:
+    """Parses one XML part as it streams in, counting what readers would allocate for.
+
+    Any part is parsed the same way: cells (``c`` elements, placed by their
+    ``r`` reference or by their order in the row), merged ranges, and a
+    shared-strings table's counts. A part that is not a worksheet simply has
+    none of them. ``sheet`` (when the part is one) receives the results.
     """
 
-    def __init__(self, sheet: SheetInfo, max_cells: int) -> None:
-        self.sheet = sheet
+    def __init__(self, max_cells: int, sheet: SheetInfo | None = None) -> None:
         self.max_cells = max_cells
-        self.carry = b""
+        self.sheet = sheet
+        self.merged: list[tuple[int, int, int, int]] = sheet.merged if sheet is not None else []
+        self.merged.clear()
+        self.cells = 0
+        self.strings = 0
         self.max_row = -1
         self.max_col = -1
-        self.cells = 0
-        self.needs_exact = False
-        self._col_cache: dict[bytes, int] = {}
+        self.row = -1  # current 0-based row
+        self.col = -1  # last 0-based column in the current row
+        self._columns: dict[str, int] = {}
+        self._handlers = {
+            "c": self._cell,
+            "row": self._row,
+            "mergeCell": self._merge,
+            "si": self._string,
+            "sst": self._table,
+        }
+        parser = expat.ParserCreate()
+        parser.StartElementHandler = self._start
+        parser.StartDoctypeDeclHandler = self._doctype
+        parser.EntityDeclHandler = self._entity
+        self._parser = parser
 
-    def _complete_tags(self, chunk: bytes) -> bytes:
-        """The chunk with any tag cut at its end held back for the next one."""
-        buf = self.carry + chunk
-        cut = buf.rfind(b"<")
-        if cut != -1 and buf.find(b">", cut) == -1:
-            self.carry = buf[cut:]
-            if len(self.carry) > _MAX_CARRY:
-                raise SheetMalformed
-            return buf[:cut]
-        self.carry = b""
-        return buf
+    # --- expat's callbacks --------------------------------------------------------------
 
-    def feed(self, chunk: bytes) -> None:
-        buf = self._complete_tags(chunk)
-        refs = _CELL_REF.findall(buf)
-        n_cells = len(_CELL_ANY.findall(buf))
-        if n_cells != len(refs):
-            self.needs_exact = True
-        self.cells += n_cells
-        if refs:
-            cache = self._col_cache
-            for letters in {letters for letters, _row in refs}:
-                col = cache.get(letters)
-                if col is None:
-                    col = cache[letters] = column_index(letters.decode("ascii"))
-                self.max_col = max(self.max_col, col)
-            self.max_row = max(self.max_row, max(map(int, {row for _l, row in refs})) - 1)
-        if b"mergeCell" in buf:  # a long literal: found much faster than the regex runs
-            for attrs in _MERGE.findall(buf):
-                self._merge(attrs)
-        self._check()
+    def _doctype(self, *_args: object) -> None:
+        raise PartHostile
 
-    def _merge(self, attrs: bytes) -> None:
-        m = _REF_ATTR.search(attrs)
-        if not m:
-            return
-        c1, r1 = column_index(m.group(1).decode("ascii")), int(m.group(2)) - 1
-        if m.group(3):
-            c2, r2 = column_index(m.group(3).decode("ascii")), int(m.group(4)) - 1
+    def _entity(self, *_args: object) -> None:
+        raise PartHostile
+
+    def _start(self, name: str, attrs: dict[str, str]) -> None:
+        # The hot path: called for every element of a sheet (c, v, row, is, t …).
+        handler = self._handlers.get(name)
+        if handler is None:
+            if ":" not in name:
+                return
+            handler = self._handlers.get(_local(name))
+            if handler is None:
+                return
+        handler(attrs)
+
+    def _row(self, attrs: dict[str, str]) -> None:
+        r = _attr(attrs, "r")
+        if r is not None:
+            row, col = split_ref(r.strip())
+            if row is None or col is not None:
+                raise PartMalformed(r)
+            self.row = row
         else:
+            self.row += 1
+        self.col = -1
+
+    def _string(self, attrs: dict[str, str]) -> None:
+        self.strings += 1
+        if self.strings > self.max_cells:
+            raise TooManyStrings(self.strings)
+
+    def _table(self, attrs: dict[str, str]) -> None:
+        declared = max(_count(_attr(attrs, "uniqueCount")), 0)
+        if declared > self.max_cells:
+            raise TooManyStrings(declared)
+
+    def _cell(self, attrs: dict[str, str]) -> None:
+        r = attrs.get("r")
+        if r is None and attrs:
+            r = _attr(attrs, "r")
+        if r:
+            m = _REF(r)
+            if m is None:
+                raise PartMalformed(r)
+            letters, digits = m.groups()
+            if letters:
+                col = self._columns.get(letters)
+                if col is None:
+                    col = self._columns[letters] = column_index(letters)
+                    if col >= EXCEL_COLS:
+                        raise PartMalformed(r)
+                self.col = col
+            elif digits:
+                raise PartMalformed(r)  # a row without a column is no cell's place
+            else:
+                self.col += 1
+            if digits:
+                row = int(digits) - 1
+                if not 0 <= row < EXCEL_ROWS:
+                    raise PartMalformed(r)
+                self.row = row
+        else:
+            self.col += 1
+        if self.row < 0:
+            self.row = 0
+        self.cells += 1
+        if self.col > self.max_col or self.row > self.max_row or self.cells > self.max_cells:
+            self.max_col = max(self.max_col, self.col)
+            self.max_row = max(self.max_row, self.row)
+            self._check()
+
+    def _merge(self, attrs: dict[str, str]) -> None:
+        ref = attrs.get("ref")
+        if ref is None:
+            ref = _attr(attrs, "ref")
+            if ref is None:
+                return
+        m = _RANGE(ref)
+        if m is None:
+            raise PartMalformed(ref)
+        l1, d1, l2, d2 = m.groups()
+        c1, r1 = self._column(l1, ref), int(d1) - 1
+        if l2 is None:
             c2, r2 = c1, r1
-        r1, r2 = sorted((r1, r2))
-        c1, c2 = sorted((c1, c2))
-        self.sheet.merged.append((r1, c1, r2, c2))
-        if len(self.sheet.merged) > self.max_cells:
-            raise SheetTooLarge(len(self.sheet.merged))
+        else:
+            c2, r2 = self._column(l2, ref), int(d2) - 1
+        if not (0 <= r1 < EXCEL_ROWS and 0 <= r2 < EXCEL_ROWS):
+            raise PartMalformed(ref)
+        if r2 < r1:
+            r1, r2 = r2, r1
+        if c2 < c1:
+            c1, c2 = c2, c1
+        merged = self.merged
+        merged.append((r1, c1, r2, c2))
+        if len(merged) > self.max_cells:
+            raise SheetTooLarge(len(merged))
+
+    def _column(self, letters: str, ref: str) -> int:
+        col = self._columns.get(letters)
+        if col is None:
+            col = self._columns[letters] = column_index(letters)
+            if col >= EXCEL_COLS:
+                raise PartMalformed(ref)
+        return col
 
     def _check(self) -> None:
         rect = (self.max_row + 1) * (self.max_col + 1)
         if self.cells > self.max_cells or rect > self.max_cells:
             raise SheetTooLarge(max(self.cells, rect))
 
-    def finish(self) -> None:
-        self._check()
-        self.sheet.n_rows = self.max_row + 1
-        self.sheet.n_cols = self.max_col + 1
-        self.sheet.n_cells = self.cells
-
-
-class ExactScanner(SheetScanner):
-    """The same, tag by tag, for sheets whose cells lack references: slower, and rare."""
-
-    def __init__(self, sheet: SheetInfo, max_cells: int) -> None:
-        super().__init__(sheet, max_cells)
-        sheet.merged.clear()  # the first pass found them already; they come again
-        self.row = -1  # current 0-based row
-        self.col = -1  # last 0-based column in the current row
+    # --- feeding --------------------------------------------------------------------------
 
     def feed(self, chunk: bytes) -> None:
-        buf = self._complete_tags(chunk)
-        for m in _TAG.finditer(buf):
-            r = _R_ATTR.search(m.group(2))
-            if m.group(1) == b"row":
-                self.row = int(r.group(2)) - 1 if r and r.group(2) else self.row + 1
-                self.col = -1
-                continue
-            if r and r.group(1):
-                self.col = column_index(r.group(1).decode("ascii"))
-                if r.group(2):
-                    self.row = int(r.group(2)) - 1
-            else:
-                self.col += 1
-            self.cells += 1
-            self.max_col = max(self.max_col, self.col)
-            self.max_row = max(self.max_row, self.row, 0)
-        for attrs in _MERGE.findall(buf):
-            self._merge(attrs)
+        try:
+            self._parser.Parse(chunk, False)
+        except expat.ExpatError:
+            raise PartMalformed from None
+
+    def finish(self) -> None:
+        try:
+            self._parser.Parse(b"", True)
+        except expat.ExpatError:
+            raise PartMalformed from None
         self._check()
+        if self.sheet is not None:
+            self.sheet.n_rows = self.max_row + 1
+            self.sheet.n_cols = self.max_col + 1
+            self.sheet.n_cells = self.cells

@@ -1,0 +1,342 @@
+"""Running a native file reader in a child process, so that nothing it does can kill the window.
+
+A spreadsheet library written in Rust or C (calamine) may abort the whole
+process on a hostile file: a failed allocation in Rust is an abort, not an
+exception, and a panic surfaces as ``pyo3_runtime.PanicException``, a
+``BaseException`` that ordinary ``except Exception`` lets through. Python's
+own checks before the library cannot foresee every such path, so the
+library runs here, in a child process with hard limits on its address space
+and CPU time, and only plain Python values come back.
+
+:func:`run_isolated` runs a picklable top-level function in the child and
+returns its result, or raises:
+
+- the exception the function raised, when it is an ordinary picklable
+  ``Exception`` (a :class:`~spbgui.io.table.records.TableError` comes back
+  as itself, so a refusal's words reach the user unchanged);
+- :class:`IsolatedFailure` (a ``TableError``) with one plain Russian line
+  when the child crashed, panicked, ran out of memory or time — the details
+  go to the program's log;
+- :class:`~spbgui.io.table.records.ImportCancelled` when ``cancelled()``
+  turned True: the child is killed at once, so a Cancel never waits for it.
+
+On Linux the child is forked from multiprocessing's fork server: a clean
+process started once, which never holds the window's threads (forking the
+Qt process itself is unsafe) and keeps the reader's modules imported, so a
+call costs a fork, not an interpreter start. Elsewhere it is spawned.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import os
+import pickle
+import signal
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from spbgui.errors import logger
+from spbgui.io.table.records import ImportCancelled, TableError
+
+T = TypeVar("T")
+
+_POLL = 0.05  # seconds between looks at the child, the clock and the cancel flag
+_MB = 1024 * 1024
+
+# Modules the fork server imports once, so that each child starts with them loaded.
+# A reader adds its own module here at import time (see spbgui.io.xlsx.sheets).
+PRELOAD: list[str] = ["spbgui.io.isolated"]
+
+
+class IsolatedFailure(TableError):
+    """The child died, panicked, or went past a limit; ``reason`` says which.
+
+    ``reason`` is one of "crash", "memory", "time".
+    """
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (str(self), self.reason))
+
+
+def _subject(name: str) -> str:
+    return f"Файл «{name}» не прочитан" if name else "Файл не прочитан"
+
+
+_DANGER = "возможно, файл повреждён или опасен"
+
+
+def _crashed(name: str) -> IsolatedFailure:
+    return IsolatedFailure(
+        f"{_subject(name)}: программа чтения аварийно остановилась на нём ({_DANGER}). "
+        "Пересохраните файл в Excel или попросите прислать его заново.",
+        "crash",
+    )
+
+
+def _out_of_memory(name: str, memory_mb: int) -> IsolatedFailure:
+    return IsolatedFailure(
+        f"{_subject(name)}: для чтения нужно больше {memory_mb} МБ памяти. "
+        f"Такой объём не бывает у таблицы сотрудничества — {_DANGER}.",
+        "memory",
+    )
+
+
+def _out_of_time(name: str, seconds: float) -> IsolatedFailure:
+    return IsolatedFailure(
+        f"{_subject(name)}: чтение заняло больше {seconds:g} с. "
+        f"Так долго не читается ни одна таблица сотрудничества — {_DANGER}.",
+        "time",
+    )
+
+
+# --- the child ------------------------------------------------------------------------------
+
+
+def _set_limits(memory_mb: int, seconds: float) -> None:
+    try:
+        import resource
+    except ImportError:  # Windows: only the parent's clock guards the child
+        return
+    cpu = max(1, math.ceil(seconds))
+    limits = (
+        (resource.RLIMIT_AS, memory_mb * _MB),
+        (resource.RLIMIT_CPU, cpu),  # SIGXCPU at the soft limit, SIGKILL a second later
+        (resource.RLIMIT_CORE, 0),  # an abort leaves no core file behind
+    )
+    for which, soft in limits:
+        _old_soft, hard = resource.getrlimit(which)
+        if hard != resource.RLIM_INFINITY and hard < soft:
+            soft = hard
+        new_hard = soft + 1 if which == resource.RLIMIT_CPU else soft
+        if hard != resource.RLIM_INFINITY:
+            new_hard = min(new_hard, hard)
+        resource.setrlimit(which, (soft, new_hard))
+
+
+def _child(conn: Any, func: Callable[..., Any], args: tuple[Any, ...], mb: int, s: float) -> None:
+    """The child's whole life: limits, the call, one message back."""
+    _set_limits(mb, s)
+    started = time.process_time()
+    try:
+        message: tuple[Any, ...] = ("ok", func(*args), time.process_time() - started)
+    except MemoryError:
+        message = ("memory",)
+    except BaseException as exc:  # a Rust panic is a BaseException: it must come back too
+        message = _describe(exc)
+    try:
+        conn.send(message)
+    except MemoryError:
+        conn.send(("memory",))
+    except Exception as exc:  # the result or the error would not pickle
+        conn.send(("crash", f"{type(exc).__name__}: {exc}"))
+    conn.close()
+
+
+def _describe(exc: BaseException) -> tuple[Any, ...]:
+    if isinstance(exc, Exception):
+        try:
+            pickle.loads(pickle.dumps(exc))
+        except Exception:
+            pass
+        else:
+            return ("raise", exc)
+    return ("crash", "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
+
+
+# --- the parent -----------------------------------------------------------------------------
+
+_context_lock = threading.Lock()
+_context: Any = None
+_CHILD_NAME = "spbgui-reader"
+
+
+def _without_main(get_preparation_data: Callable[[str], dict[str, Any]]) -> Any:
+    """multiprocessing's preparation of a child, minus the import of the ``__main__`` script.
+
+    By default every spawned or fork-server child runs the parent's main
+    script again (as ``__mp_main__``): for the window that would import Qt
+    into each reading child, and a script without the ``if __name__ ==
+    "__main__"`` guard would start itself over. The functions run here live
+    in importable modules, so the reading children skip that step.
+    """
+
+    def prepare(name: str) -> dict[str, Any]:
+        data = get_preparation_data(name)
+        if name == _CHILD_NAME:
+            data.pop("init_main_from_path", None)
+            data.pop("init_main_from_name", None)
+        return data
+
+    prepare.__wrapped__ = get_preparation_data  # type: ignore[attr-defined]
+    return prepare
+
+
+def _get_context() -> Any:
+    """The fork server where there is one (Linux), else spawn; made once per process."""
+    global _context
+    with _context_lock:
+        if _context is None:
+            from multiprocessing import spawn
+
+            if not hasattr(spawn.get_preparation_data, "__wrapped__"):
+                spawn.get_preparation_data = _without_main(spawn.get_preparation_data)
+            if "forkserver" in multiprocessing.get_all_start_methods():
+                ctx = multiprocessing.get_context("forkserver")
+                ctx.set_forkserver_preload(list(dict.fromkeys(PRELOAD)))
+            else:
+                ctx = multiprocessing.get_context("spawn")
+            _context = ctx
+        if _context.get_start_method() == "forkserver":
+            _start_fork_server()
+        return _context
+
+
+def _start_fork_server() -> None:
+    """Start the fork server (if it is not running) with this process's module path.
+
+    Python 3.11's fork server ignores the parent's ``sys.path`` and puts the
+    current directory first: started from inside another checkout of spbgui,
+    it would preload that one's modules. With PYTHONSAFEPATH and the parent's
+    path in PYTHONPATH it imports what this process imports.
+    """
+    from multiprocessing import forkserver
+
+    saved = {k: os.environ.get(k) for k in ("PYTHONPATH", "PYTHONSAFEPATH")}
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
+    os.environ["PYTHONSAFEPATH"] = "1"
+    try:
+        forkserver.ensure_running()
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def run_isolated(
+    func: Callable[..., T],
+    *args: Any,
+    memory_mb: int,
+    seconds: float,
+    cancelled: Callable[[], bool] | None = None,
+    name: str = "",
+    wall_seconds: float | None = None,
+) -> T:
+    """``func(*args)`` run in a child process with at most ``memory_mb`` of address space.
+
+    ``seconds`` is the child's CPU time; its wall time may be ``wall_seconds``
+    (by default twice ``seconds`` plus ten: a busy machine), after which it is
+    killed as well.
+    ``name`` (a file name) goes into the messages. ``func`` must be a
+    top-level function of an importable module, and its arguments and
+    result picklable.
+    """
+    if cancelled is not None and cancelled():
+        raise ImportCancelled
+    ctx = _get_context()
+    receiver, sender = ctx.Pipe(duplex=False)
+    proc = ctx.Process(
+        target=_child, args=(sender, func, args, memory_mb, seconds), name=_CHILD_NAME
+    )
+    proc.daemon = True
+    try:
+        proc.start()
+    except OSError as exc:
+        receiver.close()
+        sender.close()
+        raise TableError(
+            f"{_subject(name)}: не удалось запустить процесс чтения ({exc.strerror or exc}). "
+            "Закройте лишние программы и попробуйте снова."
+        ) from None
+    sender.close()  # the child holds the only writing end: EOF then means it died
+    wall = wall_seconds if wall_seconds is not None else 2 * seconds + 10
+    deadline = time.monotonic() + wall
+    try:
+        message = _wait(proc, receiver, deadline, cancelled)
+    finally:
+        if proc.is_alive():
+            proc.kill()
+        proc.join()
+        receiver.close()
+    if message is None:  # no word from the child: it was killed or died
+        code = proc.exitcode
+        if code is not None and code < 0 and -code in _TIME_SIGNALS:
+            _log(name, f"CPU time limit ({seconds:g} s), signal {-code}")
+            raise _out_of_time(name, seconds)
+        if time.monotonic() >= deadline:
+            _log(name, f"wall time limit ({wall:g} s)")
+            raise _out_of_time(name, seconds)
+        _log(name, f"the child process ended with code {code}{_signal_name(code)}")
+        raise _crashed(name)
+    kind = message[0]
+    if kind == "ok":
+        _add_child_cpu(message[2])
+        return message[1]  # type: ignore[no-any-return]
+    if kind == "raise":
+        raise message[1]
+    if kind == "memory":
+        _log(name, f"out of memory (limit {memory_mb} MB)")
+        raise _out_of_memory(name, memory_mb)
+    _log(name, f"the reader failed:\n{message[1]}")
+    raise _crashed(name)
+
+
+_TIME_SIGNALS = {getattr(signal, "SIGXCPU", -1)}
+_cpu_lock = threading.Lock()
+_child_cpu = 0.0
+
+
+def _add_child_cpu(seconds: float) -> None:
+    global _child_cpu
+    with _cpu_lock:
+        _child_cpu += seconds
+
+
+def child_cpu_seconds() -> float:
+    """CPU seconds the functions run here have spent in their children, all calls together.
+
+    ``time.process_time()`` no longer sees the reading once it runs in a child;
+    the benchmarks add this to it.
+    """
+    return _child_cpu
+
+
+def _wait(
+    proc: Any, receiver: Any, deadline: float, cancelled: Callable[[], bool] | None
+) -> tuple[Any, ...] | None:
+    """The child's one message, or None if it died first (or the clock ran out)."""
+    while True:
+        if receiver.poll(_POLL):
+            try:
+                return receiver.recv()  # type: ignore[no-any-return]
+            except (EOFError, OSError):
+                return None
+        if cancelled is not None and cancelled():
+            raise ImportCancelled
+        if not proc.is_alive() and not receiver.poll(0):
+            return None
+        if time.monotonic() >= deadline:
+            return None
+
+
+def _signal_name(code: int | None) -> str:
+    if code is None or code >= 0:
+        return ""
+    try:
+        return f" ({signal.Signals(-code).name})"
+    except ValueError:
+        return ""
+
+
+def _log(name: str, what: str) -> None:
+    logger().warning("file %s refused by the isolated reader: %s", name or "?", what)
