@@ -187,7 +187,7 @@ def bench_import(cache: Path, work: Path, runs: int) -> None:
         runs,
         before_each={"spbgui-cli import (new database)": fresh_db},
     )
-    print(f"\nGoal 1 — import of a {ROWS:,}-row workbook ({xlsx.stat().st_size / 1e6:.1f} MB), ")
+    print(f"\nGoal 1 — import of a {ROWS:,}-row workbook ({xlsx.stat().st_size / 1e6:.1f} MB),")
     print(f"whole processes, medians of {runs}:")
     print_runs(results)
     ours = results["spbgui-cli import (new database)"]
