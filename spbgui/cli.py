@@ -8,13 +8,16 @@ unexpected error is written in full to the log file, and the line says where.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from spbgui import __version__
+from spbgui.commands import args as args_
 from spbgui.errors import UserError, enable_crash_log, log_unexpected
 from spbgui.paths import default_database
 
@@ -89,13 +92,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     info = sub.add_parser("info", help="сколько записей в базе (JSON)")
     db_arg(info)
-    info.add_argument("--year", type=int, help="считать мероприятия этого года")
+    info.add_argument("--year", type=args_.year, help="считать мероприятия этого года")
     info.set_defaults(func=cmd_info)
 
     dump = sub.add_parser("dump", help="все записи базы (JSON)")
     db_arg(dump)
     dump.add_argument("--json", action="store_true", help="вывести JSON (единственный формат)")
-    dump.add_argument("--year", type=int, help="только мероприятия этого года")
+    dump.add_argument("--year", type=args_.year, help="только мероприятия этого года")
     dump.set_defaults(func=cmd_dump)
 
     for name in COMMAND_MODULES:
@@ -109,7 +112,14 @@ COMMAND_MODULES: tuple[str, ...] = (
     "spbgui.commands.import_table",
     "spbgui.commands.report",
     "spbgui.commands.export",
+    "spbgui.commands.stats",
 )
+
+
+def _quiet_stdout() -> None:
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -126,6 +136,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("spbgui-cli: прервано.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # «spbgui-cli dump | head»: the reader had enough. Not an error; and Python must not
+        # complain again when it flushes stdout at exit.
+        _quiet_stdout()
+        return 0
     except Exception as exc:
         where = log_unexpected(exc)
         print(f"spbgui-cli: непредвиденная ошибка: {exc}. Подробности: {where}", file=sys.stderr)

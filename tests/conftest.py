@@ -22,6 +22,9 @@ from hypothesis import HealthCheck, settings  # noqa: E402
 
 from spbgui.store.database import Database, open_database  # noqa: E402
 
+# The PostgreSQL server fixtures (pg_server, pg_url, pg_db), one server for the whole run.
+pytest_plugins = ("tests.pg_server",)
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"  # see tests/data/README.md
 FIXTURES = DATA

@@ -26,7 +26,7 @@ def test_export_writes_the_table_and_says_so(database: Path, tmp_path: Path) -> 
     assert r.stderr == ""
     assert "Таблица 2024 года записана" in r.stdout and "мероприятий: 96" in r.stdout
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["Таблица 2024", "Мероприятия"]
+    assert wb.sheetnames == ["Таблица 2024", "Мероприятия", "Итоги"]
 
 
 def test_the_year_defaults_to_the_latest(database: Path, tmp_path: Path) -> None:

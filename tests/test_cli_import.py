@@ -40,7 +40,7 @@ def test_second_import_needs_replace_year(tmp_path: Path, fixture_xlsx: Path) ->
     r = cli("import", str(fixture_xlsx), "--db", str(db), "--replace-year", "--json")
     assert r.returncode == 0, r.stderr
     assert json.loads(cli("info", "--db", str(db)).stdout)["counts"]["events"] == 96
-    assert len(list((tmp_path / "backups").glob("db-before-import-*.sqlite"))) == 1
+    assert len(list((tmp_path / "backups" / "db.sqlite").glob("before-import-*.sqlite"))) == 1
 
 
 def _bad_files(tmp: Path, fixture_xlsx: Path) -> dict[str, Path]:

@@ -255,6 +255,14 @@
       <translation>Показать следующий год</translation>
     </message>
     <message>
+      <source>&amp;Statistics…</source>
+      <translation>&amp;Статистика…</translation>
+    </message>
+    <message>
+      <source>Events per year across years, this year against last, anniversaries, dormant partners, agreements that run out</source>
+      <translation>Мероприятия по годам, этот год в сравнении с прошлым, юбилеи, партнёры без мероприятий, истекающие соглашения</translation>
+    </message>
+    <message>
       <source>&amp;About spbgui</source>
       <translation>&amp;О программе</translation>
     </message>
@@ -441,6 +449,49 @@
     <message>
       <source>The copy was not restored</source>
       <translation>Копия не восстановлена</translation>
+    </message>
+  </context>
+  <context>
+    <name>BatchImportDialog</name>
+    <message>
+      <source>Choose the file to import: one, or several years at once</source>
+      <translation>Выберите файл для загрузки: один или несколько лет сразу</translation>
+    </message>
+    <message>
+      <source>Import the committee's tables</source>
+      <translation>Загрузка таблиц комитета</translation>
+    </message>
+    <message>
+      <source>Reading the files…</source>
+      <translation>Чтение файлов…</translation>
+    </message>
+    <message>
+      <source>%1 files, the years %2; %3 events in all. Each file is imported on its own.</source>
+      <translation>Файлов: %1, годы: %2; всего мероприятий: %3. Каждый файл загружается отдельно.</translation>
+    </message>
+    <message numerus="yes">
+      <source>Notes on the files: %n</source>
+      <translation>
+        <numerusform>Замечания к файлам: %n</numerusform>
+        <numerusform>Замечания к файлам: %n</numerusform>
+        <numerusform>Замечания к файлам: %n</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>%1 (%2 events)</source>
+      <translation>%1 (мероприятий: %2)</translation>
+    </message>
+    <message>
+      <source>Replace the events of these years?</source>
+      <translation>Заменить мероприятия этих лет?</translation>
+    </message>
+    <message>
+      <source>The database already has events of %1. Replace them with the events from the files? Partners and agreements are kept; a backup copy is made first.</source>
+      <translation>В базе уже есть мероприятия: %1. Заменить их мероприятиями из файлов? Партнёры и соглашения сохраняются; сначала делается резервная копия.</translation>
+    </message>
+    <message>
+      <source>Importing…</source>
+      <translation>Импорт…</translation>
     </message>
   </context>
   <context>
@@ -1388,6 +1439,49 @@ Please send this file to the program's maintainers. You can go on working.</sour
     </message>
   </context>
   <context>
+    <name>PartnerAnswers</name>
+    <message>
+      <source>&amp;Term of the Agreement…</source>
+      <translation>&amp;Срок соглашения…</translation>
+    </message>
+    <message>
+      <source>The term and status of the agreement selected above</source>
+      <translation>Срок и состояние соглашения, выбранного в таблице ниже</translation>
+    </message>
+    <message>
+      <source>Last event:</source>
+      <translation>Последнее мероприятие:</translation>
+    </message>
+    <message>
+      <source>Events per year:</source>
+      <translation>Мероприятий по годам:</translation>
+    </message>
+    <message>
+      <source>Agreements:</source>
+      <translation>Соглашения:</translation>
+    </message>
+    <message>
+      <source>none in any year</source>
+      <translation>ни в одном году не было</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>нет</translation>
+    </message>
+    <message>
+      <source>renewed %1</source>
+      <translation>продлено: %1</translation>
+    </message>
+    <message>
+      <source>Select the agreement whose term to edit in the agreements table.</source>
+      <translation>Выберите в таблице соглашений то, срок которого нужно изменить.</translation>
+    </message>
+    <message>
+      <source>edit agreement term</source>
+      <translation>изменение срока соглашения</translation>
+    </message>
+  </context>
+  <context>
     <name>PartnerDialog</name>
     <message>
       <source>New partner in %1</source>
@@ -1742,6 +1836,185 @@ Please send this file to the program's maintainers. You can go on working.</sour
     </message>
   </context>
   <context>
+    <name>StatsWindow</name>
+    <message>
+      <source>Statistics across years</source>
+      <translation>Статистика по годам</translation>
+    </message>
+    <message>
+      <source>by region</source>
+      <translation>по регионам</translation>
+    </message>
+    <message>
+      <source>by country</source>
+      <translation>по странам</translation>
+    </message>
+    <message>
+      <source>by partner</source>
+      <translation>по партнёрам</translation>
+    </message>
+    <message>
+      <source>&amp;From:</source>
+      <translation>&amp;С:</translation>
+    </message>
+    <message>
+      <source>&amp;to:</source>
+      <translation>&amp;по:</translation>
+    </message>
+    <message>
+      <source>Events per year</source>
+      <translation>Мероприятия по годам</translation>
+    </message>
+    <message>
+      <source>Click a figure to see the events behind it.</source>
+      <translation>Щёлкните число, чтобы увидеть мероприятия, которые в нём посчитаны.</translation>
+    </message>
+    <message>
+      <source>Events behind the figure</source>
+      <translation>Мероприятия, посчитанные в числе</translation>
+    </message>
+    <message>
+      <source>&amp;Years</source>
+      <translation>По &amp;годам</translation>
+    </message>
+    <message>
+      <source>This Year and &amp;Last</source>
+      <translation>Этот и &amp;прошлый год</translation>
+    </message>
+    <message>
+      <source>&amp;Year:</source>
+      <translation>&amp;Год:</translation>
+    </message>
+    <message>
+      <source>&amp;Regions</source>
+      <translation>&amp;Регионы</translation>
+    </message>
+    <message>
+      <source>&amp;Anniversaries</source>
+      <translation>&amp;Юбилеи</translation>
+    </message>
+    <message>
+      <source>&amp;Dormant Partners</source>
+      <translation>&amp;Без мероприятий</translation>
+    </message>
+    <message>
+      <source>No events for (years):</source>
+      <translation>Нет мероприятий (лет):</translation>
+    </message>
+    <message>
+      <source>&amp;Terms</source>
+      <translation>С&amp;роки</translation>
+    </message>
+    <message>
+      <source>Ending within (months):</source>
+      <translation>Кончаются в ближайшие (месяцев):</translation>
+    </message>
+    <message>
+      <source>A&amp;ges</source>
+      <translation>&amp;Возраст</translation>
+    </message>
+    <message>
+      <source>Agreements older than (years):</source>
+      <translation>Соглашения старше (лет):</translation>
+    </message>
+    <message>
+      <source>Region</source>
+      <translation>Регион</translation>
+    </message>
+    <message>
+      <source>Country</source>
+      <translation>Страна</translation>
+    </message>
+    <message>
+      <source>Partner</source>
+      <translation>Партнёр</translation>
+    </message>
+    <message>
+      <source>The first year is after the last: put them in order.</source>
+      <translation>Первый год позже последнего: поставьте их по порядку.</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>Всего</translation>
+    </message>
+    <message>
+      <source>Difference</source>
+      <translation>Разница</translation>
+    </message>
+    <message>
+      <source>Countries</source>
+      <translation>Стран</translation>
+    </message>
+    <message>
+      <source>Partners</source>
+      <translation>Партнёров</translation>
+    </message>
+    <message>
+      <source>Agreements</source>
+      <translation>Соглашений</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Дата</translation>
+    </message>
+    <message>
+      <source>Years</source>
+      <translation>Лет</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>Что</translation>
+    </message>
+    <message>
+      <source>partnership: %1</source>
+      <translation>партнёрство: %1</translation>
+    </message>
+    <message>
+      <source>agreement: %1</source>
+      <translation>соглашение: %1</translation>
+    </message>
+    <message>
+      <source>Last event</source>
+      <translation>Последнее мероприятие</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>не было</translation>
+    </message>
+    <message>
+      <source>Agreement</source>
+      <translation>Соглашение</translation>
+    </message>
+    <message>
+      <source>Term</source>
+      <translation>Срок</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Состояние</translation>
+    </message>
+    <message>
+      <source>ends soon</source>
+      <translation>скоро кончается</translation>
+    </message>
+    <message>
+      <source>Signed</source>
+      <translation>Подписано</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>Год</translation>
+    </message>
+    <message>
+      <source>Event</source>
+      <translation>Мероприятие</translation>
+    </message>
+    <message>
+      <source>Events of %1: %2</source>
+      <translation>Мероприятия: %1 — %2</translation>
+    </message>
+  </context>
+  <context>
     <name>SummaryPage</name>
     <message>
       <source>&amp;Name:</source>
@@ -1790,6 +2063,63 @@ Please send this file to the program's maintainers. You can go on working.</sour
     <message>
       <source>edit “%1”</source>
       <translation>изменение «%1»</translation>
+    </message>
+  </context>
+  <context>
+    <name>TermDialog</name>
+    <message>
+      <source>Term of the agreement</source>
+      <translation>Срок соглашения</translation>
+    </message>
+    <message>
+      <source>e.g. 2021</source>
+      <translation>например, 2021</translation>
+    </message>
+    <message>
+      <source>e.g. 2023 or 31.12.2026</source>
+      <translation>например, 2023 или 31.12.2026</translation>
+    </message>
+    <message>
+      <source>from the term (in force or expired)</source>
+      <translation>по сроку (действует или истекло)</translation>
+    </message>
+    <message>
+      <source>&amp;From:</source>
+      <translation>&amp;С:</translation>
+    </message>
+    <message>
+      <source>&amp;Until:</source>
+      <translation>&amp;До:</translation>
+    </message>
+    <message>
+      <source>&amp;Status:</source>
+      <translation>&amp;Состояние:</translation>
+    </message>
+  </context>
+  <context>
+    <name>UndoConflictDialog</name>
+    <message>
+      <source>Cancel</source>
+      <translation>Отмена</translation>
+    </message>
+  </context>
+  <context>
+    <name>YearsChart</name>
+    <message>
+      <source>Chart of events per year</source>
+      <translation>Диаграмма мероприятий по годам</translation>
+    </message>
+    <message numerus="yes">
+      <source>Others (%n)</source>
+      <translation>
+        <numerusform>Остальные (%n)</numerusform>
+        <numerusform>Остальные (%n)</numerusform>
+        <numerusform>Остальные (%n)</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Events per year</source>
+      <translation>Мероприятия по годам</translation>
     </message>
   </context>
 </TS>

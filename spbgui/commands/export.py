@@ -13,6 +13,8 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from spbgui.commands import args as args_
+
 NAMES = {
     "regions": "регионов",
     "countries": "стран",
@@ -27,7 +29,7 @@ def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None], *, ope
     p = sub.add_parser("export", help="выгрузить таблицу года в файл Excel (.xlsx)")
     db_arg(p)
     p.add_argument(
-        "--year", type=int, help="год мероприятий (по умолчанию — последний год таблицы)"
+        "--year", type=args_.year, help="год мероприятий (по умолчанию — последний год таблицы)"
     )
     p.add_argument("-o", "--output", required=True, metavar="ФАЙЛ.xlsx", help="куда записать")
     p.add_argument(

@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from spbgui.commands import args as args_
 from spbgui.errors import UserError
 from spbgui.io.table.records import ParsedTable
 from spbgui.io.xlsx.guard import ReadLimits
@@ -38,11 +39,18 @@ NAMES = {
 
 def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None], *, open_db: Any) -> None:
     p = sub.add_parser(
-        "import", help="загрузить таблицу из файла (.xlsx, .xls, .ods, .xlsb, .docx, .txt)"
+        "import",
+        help="загрузить таблицу из файла (.xlsx, .xls, .ods, .xlsb, .docx, .txt); "
+        "несколько файлов или папку — сразу",
     )
-    p.add_argument("file", metavar="ФАЙЛ")
+    p.add_argument(
+        "file",
+        metavar="ФАЙЛ",
+        nargs="+",
+        help="файл таблицы; несколько файлов или папка — каждый год из своего заголовка",
+    )
     db_arg(p)
-    p.add_argument("--year", type=int, help="год мероприятий (если в заголовке его нет)")
+    p.add_argument("--year", type=args_.year, help="год мероприятий (если в заголовке его нет)")
     p.add_argument("--dry-run", action="store_true", help="только показать, что будет загружено")
     p.add_argument(
         "--replace-year",
@@ -59,13 +67,13 @@ def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None], *, ope
     limits = ReadLimits()
     p.add_argument(
         "--max-mb",
-        type=float,
+        type=args_.positive_number,
         default=limits.max_file_bytes / 2**20,
         help="наибольший размер файла, МБ (больший отклоняется, не читаясь)",
     )
     p.add_argument(
         "--max-cells",
-        type=int,
+        type=args_.positive_int,
         default=limits.max_cells,
         help="наибольшее число ячеек на листе",
     )
@@ -77,7 +85,7 @@ def _summary(table: ParsedTable) -> str:
     return ", ".join(f"{NAMES[k]}: {v}" for k, v in c.items())
 
 
-def _more(n: int) -> str:
+def more_warnings(n: int) -> str:
     """«ещё 1 замечание», «ещё 3 замечания», «ещё 1980 замечаний»."""
     if n % 10 == 1 and n % 100 != 11:
         word = "замечание"
@@ -110,10 +118,10 @@ def print_warnings(warnings: Sequence[object], path: Path | None) -> None:
         print(f"  {w}")
     hidden = len(warnings) - WARNINGS_SHOWN
     if path is not None:
-        more = f"… и {_more(hidden)}; " if hidden > 0 else ""
+        more = f"… и {more_warnings(hidden)}; " if hidden > 0 else ""
         print(f"  {more}все замечания записаны в файл {path}")
     elif hidden > 0:
-        print(f"  … и {_more(hidden)}. Все замечания: --warnings ФАЙЛ или --json.")
+        print(f"  … и {more_warnings(hidden)}. Все замечания: --warnings ФАЙЛ или --json.")
 
 
 def run(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Any]) -> int:
@@ -123,12 +131,16 @@ def run(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Any]) 
     limits = dataclasses.replace(
         ReadLimits(), max_file_bytes=int(args.max_mb * 2**20), max_cells=args.max_cells
     )
+    if len(args.file) > 1 or Path(args.file[0]).is_dir():
+        from spbgui.commands.import_many import run_many
+
+        return run_many(args, open_db, limits)
     made_file = args.warnings is not None and not args.warnings.exists()
     warnings_file = _open_warnings_file(args.warnings)
     done = False
     try:
         # The file is read and refused, if it must be, before the database is opened.
-        table = read_file(args.file, year=args.year, limits=limits)
+        table = read_file(args.file[0], year=args.year, limits=limits)
         # The table's hundreds of thousands of objects live until the end: kept out of
         # the garbage collector's rounds, which otherwise walk all of them each time
         # opening the database (a new one: its migrations) allocates a little.

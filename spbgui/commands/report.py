@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from spbgui.commands import args as args_
 from spbgui.errors import UserError
 
 KINDS = {".pdf": "PDF", ".docx": "Word"}
@@ -27,7 +28,10 @@ def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None], *, ope
     p = sub.add_parser("report", help="годовой отчёт в PDF или Word (.docx)")
     db_arg(p)
     p.add_argument(
-        "--year", type=int, metavar="ГОД", help="год мероприятий (по умолчанию — последний в базе)"
+        "--year",
+        type=args_.year,
+        metavar="ГОД",
+        help="год мероприятий (по умолчанию — последний в базе)",
     )
     p.add_argument(
         "-o", "--output", required=True, metavar="ФАЙЛ", help="куда сохранить: ФАЙЛ.pdf или .docx"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from spbgui.domain.dates import format_agreement_dates
 from spbgui.domain.events_text import join_events
@@ -107,6 +108,8 @@ class ReportContent:
     footer: str
     table: TableContent
     summary: SummaryContent | None
+    # «в сравнении с 2023 годом», «Юбилейные даты 2024 года» (spbgui.report.years_section)
+    years: Any = None
 
 
 def select_table(table: ParsedTable, options: ReportOptions) -> ParsedTable:

@@ -91,6 +91,10 @@ class ReportPages:
         self._place_table(table, slices, heading)
         if self.content.summary is not None:
             self._compose_summary(self.content.summary)
+        if self.content.years is not None:
+            from spbgui.report.years_section import compose_pdf
+
+            compose_pdf(self, self.content.years)
 
     def _place_table(self, table: TableLayout, slices: list[Slice], first_top: float) -> float:
         """Add the slices, the first on the current page at ``first_top``; the end's y."""

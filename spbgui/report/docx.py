@@ -14,6 +14,7 @@ The summary's chart is the same QtCharts chart as in the PDF, as a picture.
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 from docx import Document
@@ -76,10 +77,20 @@ def _set_up(doc: DocxDocument, content: ReportContent, landscape: bool) -> tuple
     )
 
 
+# What XML 1.0 cannot hold (control characters but tab and line breaks, lone surrogates,
+# U+FFFE/U+FFFF): imported text may have them, and PDF and Excel take them; Word's XML not.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters a Word document cannot hold."""
+    return _NOT_XML.sub("", text)
+
+
 def _paragraph(doc: DocxDocument, text: str, size: int, align: str, bold: bool = False):  # type: ignore[no-untyped-def]
     p = doc.add_paragraph()
     p.alignment = _ALIGN[align]
-    run = p.add_run(text)
+    run = p.add_run(xml_safe(text))
     run.font.size = Pt(size)
     run.bold = bold
     return p
@@ -123,7 +134,7 @@ def _fill(cell: _Cell, paras: list[Para], *, events: bool = False) -> None:
         p.alignment = _ALIGN.get(para.align, WD_ALIGN_PARAGRAPH.LEFT)
         if events and n < len(paras) - 1:
             p.paragraph_format.space_after = Pt(3)
-        run = p.add_run(para.text)
+        run = p.add_run(xml_safe(para.text))
         run.bold = para.style in {"bold", "header"}
         run.italic = para.style == "italic"
 
@@ -223,7 +234,7 @@ def _footer(doc: DocxDocument, content: ReportContent, width_mm: float) -> None:
     doc.styles["Footer"].paragraph_format.tab_stops.clear_all()
     p = doc.sections[0].footer.paragraphs[0]
     p.paragraph_format.tab_stops.add_tab_stop(Mm(width_mm), WD_TAB_ALIGNMENT.RIGHT)
-    p.add_run(f"{content.footer}\t{wording.PAGE} ")
+    p.add_run(xml_safe(f"{content.footer}\t{wording.PAGE} "))
     _field(p, "PAGE", "1")
     p.add_run(f" {wording.OF} ")
     _field(p, "NUMPAGES", "1")
@@ -273,4 +284,8 @@ def write_docx(content: ReportContent, path: Path, *, landscape: bool = True) ->
         doc.add_picture(io.BytesIO(picture), width=Mm(width))
         doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
         _paragraph(doc, s.chart.note, SIZES["footer"], "left")
+    if content.years is not None:
+        from spbgui.report.years_section import write_docx as write_years
+
+        write_years(doc, content.years, width, height)
     doc.save(str(path))

@@ -19,6 +19,8 @@ from spbgui.errors import UserError
 from spbgui.report.content import ReportContent, build_content
 from spbgui.report.document import page_layout, paint_report
 from spbgui.report.options import ReportOptions
+from spbgui.report.years_section import years_section
+from spbgui.services import targets
 from spbgui.services.table_data import load_table
 from spbgui.store.database import Database
 
@@ -34,7 +36,9 @@ def report_content(*, db: Database, options: ReportOptions) -> ReportContent:
         raise ReportError(
             "В базе нет ни одного партнёра — печатать нечего. Сначала загрузите таблицу."
         )
-    return build_content(table, options)
+    content = build_content(table, options)
+    content.years = years_section(db=db, options=options)
+    return content
 
 
 def _why(exc: OSError) -> str:
@@ -50,6 +54,9 @@ def _why(exc: OSError) -> str:
 @contextlib.contextmanager
 def _replacing(path: Path) -> Iterator[Path]:
     """A temporary path beside ``path`` that becomes ``path`` if the block succeeds."""
+    if targets.is_protected(path):
+        raise ReportError(targets.protected_message(path))
+    targets.remove_stale_temporaries(path, targets.report_temporaries(path))
     tmp = path.with_name(f".{path.stem}-{secrets.token_hex(4)}{path.suffix}")
     try:
         # Created like any file the user saves (the umask decides), not 0600 as mkstemp.

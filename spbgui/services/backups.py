@@ -14,11 +14,13 @@ from pathlib import Path
 from spbgui.store import backup as store_backup
 from spbgui.store.database import Database
 from spbgui.store.errors import DatabaseDamaged, StoreError
+from spbgui.store.sqlite_file import connect_readonly
 
 __all__ = [
     "BackupInfo",
     "DatabaseDamaged",
     "backup_now",
+    "folder",
     "list_backups",
     "newest_good_backup",
     "restore_backup",
@@ -42,7 +44,7 @@ class BackupInfo:
 
 def _counts(path: Path) -> dict[str, int] | None:
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect_readonly(path)
         try:
             out = {}
             for table, key in (
@@ -61,6 +63,11 @@ def _file_of(db: Database) -> Path:
     if db.path is None:
         raise StoreError("Резервные копии делаются только для базы данных в файле.")
     return db.path
+
+
+def folder(*, db: Database) -> Path:
+    """Where this database's copies are kept (a folder of its own, named by its file)."""
+    return store_backup.backup_dir(_file_of(db))
 
 
 def list_backups(*, db: Database) -> list[BackupInfo]:

@@ -13,6 +13,7 @@ between the read and the write (a race between two transactions on PostgreSQL).
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from sqlalchemy import select
@@ -39,8 +40,10 @@ class ConflictError(UserError):
         theirs: dict[str, Any] | None,
         yours: dict[str, Any],
         expected_version: int | None,
+        who: str | None = None,
     ) -> None:
         super().__init__(message)
+        self.who = who  # whose change is in the way (the history's last entry), if known
         self.table = table
         self.record_id = record_id
         self.theirs = theirs
@@ -68,6 +71,36 @@ _WHAT = {  # the record in the accusative, and the pronoun that refers back to i
 def stored_fields(obj: Any) -> dict[str, Any]:
     """Every column of a record as plain values."""
     return {c.key: getattr(obj, c.key) for c in obj.__mapper__.column_attrs}
+
+
+def last_change(s: Session, table: str, record_id: int) -> tuple[str, str] | None:
+    """Who last changed a record and when (local time, «ЧЧ:ММ» or a date), from the history."""
+    from spbgui.store.models import ChangeLog
+
+    row = s.execute(
+        select(ChangeLog.who, ChangeLog.at)
+        .where(ChangeLog.table_name == table, ChangeLog.record_id == record_id)
+        .order_by(ChangeLog.id.desc())
+        .limit(1)
+    ).first()
+    if row is None:
+        return None
+    who, at = row
+    local = at.replace(tzinfo=dt.UTC).astimezone()
+    when = (
+        local.strftime("%H:%M")
+        if local.date() == dt.date.today()
+        else local.strftime("%d.%m.%Y %H:%M")
+    )
+    return who, when
+
+
+def by_whom(s: Session, table: str, record_id: int) -> tuple[str | None, str]:
+    """Who changed the record last, and words saying so for a conflict message (None, "")."""
+    last = last_change(s, table, record_id)
+    if last is None:
+        return None, ""
+    return last[0], f" (последнее изменение: «{last[0]}», {last[1]})"
 
 
 def check_version(
@@ -99,14 +132,16 @@ def check_version(
             expected_version=expected_version,
         )
     if obj.version != expected_version:
+        who, said = by_whom(s, table, record_id)
         raise ConflictError(
-            f"{what} (№{record_id}) изменили, пока вы {it} правили: ваши изменения не сохранены. "
-            "Сравните свою и чужую версию и выберите, какую оставить.",
+            f"{what} (№{record_id}) изменили{said}, пока вы {it} правили: ваши изменения "
+            "не сохранены. Сравните свою и чужую версию и выберите, какую оставить.",
             table=table,
             record_id=record_id,
             theirs=stored_fields(obj),
             yours=dict(yours),
             expected_version=expected_version,
+            who=who,
         )
     return obj
 

@@ -47,6 +47,7 @@ F = TypeVar("F")
 class Added:
     id: int
     changes: ChangeSet
+    version: int | None = None  # the new record's version: what an undo of it expects
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,8 @@ class Edited(Generic[F]):
     before: F
     after: F
     changes: ChangeSet
+    # The record's version once this edit was written: what an undo of it expects to find.
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,25 @@ class EventFields:
     year: int = 0  # the year of the table the event is in (0: not given)
 
 
+def _version(s: Session, obj: Any) -> int:
+    """The version the record has once this transaction's changes are written."""
+    s.flush()
+    return int(obj.version)
+
+
+def _parent(s: Session, model: Any, record_id: int, what: str) -> Any:
+    """The record a new one goes under, kept from being deleted until this transaction ends.
+
+    On PostgreSQL a plain read would not stop another connection deleting it before our
+    insert (which would then fail with a foreign-key error, or, when the delete waited
+    for us, vanish with it unrecorded): ``FOR KEY SHARE`` waits for such a delete and then
+    finds nothing, so the user reads that the record is gone. SQLite's write lock already
+    keeps everyone else out.
+    """
+    found = s.get(model, record_id, with_for_update={"key_share": True}, populate_existing=True)
+    return require(found, what)
+
+
 def _pick(value: Any, current: Any) -> Any:
     return current if value is UNSET else value
 
@@ -119,7 +141,7 @@ def add_region(
         if id is not None:  # a redo gives the id back (PostgreSQL: past the sequence)
             advance_sequences(s, ("region",))
         place(s, Region, (), region.id, index)
-        return Added(region.id, ChangeSet(children={ROOT}))
+        return Added(region.id, ChangeSet(children={ROOT}), region.version)
 
 
 def update_region(
@@ -142,7 +164,8 @@ def update_region(
             others = s.scalars(select(Region.name).where(Region.id != region_id))
             _unique(list(others), name, f"Регион «{name}» уже есть.")
         r.name, r.note = _pick(name, r.name), _pick(note, r.note)
-        return Edited(before, RegionFields(r.name, r.note), ChangeSet(nodes={NodeRef.region(r.id)}))
+        after = RegionFields(r.name, r.note)
+        return Edited(before, after, ChangeSet(nodes={NodeRef.region(r.id)}), _version(s, r))
 
 
 # -- countries ----------------------------------------------------------------------------------
@@ -159,7 +182,7 @@ def add_country(
 ) -> Added:
     name = clean_name(name, "название страны")
     with db.write() as s:
-        require(s.get(Region, region_id), f"регион №{region_id}")
+        _parent(s, Region, region_id, f"регион №{region_id}")
         _unique(list(s.scalars(select(Country.name))), name, f"Страна «{name}» уже есть.")
         country = Country(id=id, region_id=region_id, name=name, note=note, position=1 << 30)
         s.add(country)
@@ -167,7 +190,7 @@ def add_country(
         if id is not None:  # a redo gives the id back (PostgreSQL: past the sequence)
             advance_sequences(s, ("country",))
         place(s, Country, (Country.region_id == region_id,), country.id, index)
-        return Added(country.id, ChangeSet(children={NodeRef.region(region_id)}))
+        return Added(country.id, ChangeSet(children={NodeRef.region(region_id)}), country.version)
 
 
 def update_country(
@@ -194,7 +217,7 @@ def update_country(
             select(Partner.id).where(Partner.country_id == c.id, Partner.kind == "country")
         )
         nodes = {NodeRef.country(c.id), *(NodeRef.partner(p) for p in whole)}
-        return Edited(before, CountryFields(c.name, c.note), ChangeSet(nodes=nodes))
+        return Edited(before, CountryFields(c.name, c.note), ChangeSet(nodes=nodes), _version(s, c))
 
 
 # -- partners -----------------------------------------------------------------------------------
@@ -227,7 +250,7 @@ def add_partner(
     id: int | None = None,
 ) -> Added:
     with db.write() as s:
-        require(s.get(Country, country_id), f"страна №{country_id}")
+        _parent(s, Country, country_id, f"страна №{country_id}")
         name = _check_partner(s, country_id, name, kind, None)
         p = Partner(id=id, country_id=country_id, name=name, kind=kind, note=note, position=1 << 30)
         s.add(p)
@@ -235,7 +258,7 @@ def add_partner(
         if id is not None:  # a redo gives the id back (PostgreSQL: past the sequence)
             advance_sequences(s, ("partner",))
         place(s, Partner, (Partner.country_id == country_id,), p.id, index)
-        return Added(p.id, ChangeSet(children={NodeRef.country(country_id)}))
+        return Added(p.id, ChangeSet(children={NodeRef.country(country_id)}), p.version)
 
 
 def update_partner(
@@ -261,7 +284,7 @@ def update_partner(
         p.name = _check_partner(s, p.country_id, new_name, new_kind, p.id)
         p.kind, p.note = new_kind, _pick(note, p.note)
         after = PartnerFields(p.name, p.kind, p.note)
-        return Edited(before, after, ChangeSet(nodes={NodeRef.partner(p.id)}))
+        return Edited(before, after, ChangeSet(nodes={NodeRef.partner(p.id)}), _version(s, p))
 
 
 # -- agreements ---------------------------------------------------------------------------------
@@ -287,7 +310,7 @@ def add_agreement(
 ) -> Added:
     title = clean_name(title, "основание для сотрудничества (название соглашения)")
     with db.write() as s:
-        require(s.get(Partner, partner_id), f"партнёр №{partner_id}")
+        _parent(s, Partner, partner_id, f"партнёр №{partner_id}")
         a = Agreement(id=id, partner_id=partner_id, title=title, note=note, position=1 << 30)
         s.add(a)
         s.flush()
@@ -302,7 +325,7 @@ def add_agreement(
             index,
             within=agreement_order(partner_id),
         )
-        return Added(a.id, ChangeSet(agreements={partner_id}))
+        return Added(a.id, ChangeSet(agreements={partner_id}), a.version)
 
 
 def update_agreement(
@@ -331,7 +354,7 @@ def update_agreement(
         after = AgreementFields(a.title, tuple(_pick(dates, old_dates)), a.note)
         # The events table shows each event's agreement by its title.
         changes = ChangeSet(agreements={a.partner_id}, events={a.partner_id})
-        return Edited(before, after, changes)
+        return Edited(before, after, changes, _version(s, a))
 
 
 # -- events -------------------------------------------------------------------------------------
@@ -369,7 +392,7 @@ def add_event(
     if not text and not date.is_dated and not date.written:
         raise EditError("Укажите дату или текст мероприятия.")
     with db.write() as s:
-        require(s.get(Partner, partner_id), f"партнёр №{partner_id}")
+        _parent(s, Partner, partner_id, f"партнёр №{partner_id}")
         _check_event(s, partner_id, year, EventFields(date, text, agreement_id))
         new_year = _year_was_empty(s, year)
         e = Event(
@@ -389,7 +412,7 @@ def add_event(
             advance_sequences(s, ("event",))
         place(s, Event, (Event.partner_id == partner_id, Event.year == year), e.id, index)
         changes = ChangeSet(events={partner_id}, counts={partner_id}, years=new_year)
-        return Added(e.id, changes)
+        return Added(e.id, changes, e.version)
 
 
 def update_event(
@@ -439,4 +462,4 @@ def update_event(
             place(s, Event, (Event.partner_id == e.partner_id, Event.year == e.year), e.id, None)
             # Either year may have just got its first event or lost its last one.
             changes = ChangeSet(events={e.partner_id}, counts={e.partner_id}, years=True)
-        return Edited(before, after, changes)
+        return Edited(before, after, changes, _version(s, e))

@@ -21,6 +21,9 @@ from sqlalchemy import func, select
 from spbgui.io.xlsx_writer.atomic import check_target
 from spbgui.io.xlsx_writer.table_sheet import shown
 from spbgui.io.xlsx_writer.workbook import ExportCancelled, ExportError, write_table
+from spbgui.services import targets
+from spbgui.services.long_texts import shorten_for_excel
+from spbgui.services.stats_blocks import summary_blocks
 from spbgui.services.table_data import load_table
 from spbgui.store.database import Database
 from spbgui.store.models import Agreement, Country, Event, Partner, Region
@@ -82,7 +85,8 @@ def _loose_events(db: Database, year: int, countries: set[str]) -> list[str]:
                 Event.agreement_id.is_(None),
                 Event.partner_id.in_(has_agreements),
             )
-            .group_by(Partner.id)
+            # Every column shown or sorted on is grouped: PostgreSQL insists (SQLite does not).
+            .group_by(Partner.id, Partner.name, Partner.position, Country.name, Country.position)
             .order_by(Country.position, Partner.position)
         ).all()
     warnings = []
@@ -118,7 +122,10 @@ def export_workbook(
     be done, :class:`ExportCancelled` when ``cancelled()`` said so; either way
     an earlier file at ``path`` is left as it was.
     """
-    check_target(path)  # a bad name is refused before any work
+    target = check_target(path)  # a bad name is refused before any work
+    if targets.is_protected(target):
+        raise ExportError(targets.protected_message(target))
+    targets.remove_stale_temporaries(target, targets.excel_temporaries(target))
     region_set = set(regions) if regions is not None else None
     country_set = set(countries) if countries is not None else None
     _check_names(db, region_set, country_set)
@@ -136,8 +143,14 @@ def export_workbook(
     if not table.regions:
         raise ExportError("Нечего выгружать: в базе нет ни одного региона и ни одной страны.")
     in_table = {c.name for r in table.regions for c in r.countries}
-    warnings = _loose_events(db, year, in_table)
-    written = write_table(table, path, progress=progress, cancelled=cancelled)
+    warnings = _loose_events(db, year, in_table) + shorten_for_excel(table)
+    # The «Итоги» sheet: the statistics across years up to this one, of the whole database.
+    summary = (
+        f"Итоги {year} года по всей базе: мероприятия по годам, сравнение с {year - 1} годом, "
+        "юбилейные даты",
+        summary_blocks(db=db, year=year),
+    )
+    written = write_table(table, path, progress=progress, cancelled=cancelled, summary=summary)
     return ExportResult(
         path=written.path,
         year=year,

@@ -20,6 +20,8 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from spbgui.domain.countries import country_code
+from spbgui.domain.terms import term_from_title
 from spbgui.errors import UserError
 from spbgui.io.sources import read_file
 from spbgui.io.table.read import ImportCancelled
@@ -31,10 +33,21 @@ from spbgui.io.table.records import (
     TableCountry,
 )
 from spbgui.io.table.rows import NO_REGION
+from spbgui.services.long_texts import import_warnings
+from spbgui.services.years import check_year
 from spbgui.store.backup import make_backup
 from spbgui.store.changelog import log_change
 from spbgui.store.database import Database
-from spbgui.store.models import Agreement, AgreementDate, Country, Event, Partner, Region
+from spbgui.store.errors import StoreError
+from spbgui.store.models import (
+    Agreement,
+    AgreementDate,
+    Country,
+    Event,
+    Partner,
+    Region,
+    term_columns,
+)
 from spbgui.store.search_index import bulk_index
 from spbgui.store.sequences import advance_sequences, lock_for_ids
 
@@ -92,21 +105,23 @@ def import_table(
     year's events already stored (an event the partner already has, same date and
     text, is not added twice) instead of the year being refused or replaced.
     """
+    check_year(table.year)
     result = ImportResult(
         year=table.year,
         counts=table.counts(),
         created={},
-        warnings=list(table.warnings),
+        warnings=list(table.warnings) + import_warnings(table),
         dry_run=dry_run,
     )
-    existing = events_in_year(db=db, year=table.year)
-    if existing and not (replace_year or add_to_year):
-        raise YearHasEvents(
-            f"В базе уже есть мероприятия {table.year} года ({existing}). Чтобы заменить их "
-            "мероприятиями из файла, выберите замену (в командной строке: --replace-year)."
-        )
+    if db.readonly and not dry_run:
+        raise StoreError("База данных открыта только для чтения: загрузить в неё таблицу нельзя.")
+    # The copy is made before the write lock is taken (it reads the whole file), but whether
+    # the import may go ahead is decided inside the write transaction, under the lock: two
+    # imports started together must not both find the year empty. A copy made for an import
+    # that is then refused is removed again.
     if not dry_run and db.path is not None and db.path.exists() and _has_records(db):
-        result.backup = make_backup(db.path, "before-import", keep=BACKUPS_KEPT)
+        if replace_year or add_to_year or not events_in_year(db=db, year=table.year):
+            result.backup = make_backup(db.path, "before-import", keep=BACKUPS_KEPT)
     try:
         with db.write() as s, _gc_paused():
             _Writer(s, table, result, cancelled).run(
@@ -128,6 +143,11 @@ def import_table(
                 raise _DryRun
     except _DryRun:
         pass
+    except YearHasEvents:
+        if result.backup is not None:
+            with contextlib.suppress(OSError):
+                result.backup.unlink()
+        raise
     return result
 
 
@@ -152,9 +172,9 @@ def import_workbook(
 # The columns the writer gives each table, in the order of its row tuples.
 _COLUMNS: dict[Any, tuple[str, ...]] = {
     Region: ("id", "name", "position", "note"),
-    Country: ("id", "region_id", "name", "position", "note"),
+    Country: ("id", "region_id", "name", "position", "note", "code"),
     Partner: ("id", "country_id", "name", "kind", "position", "note"),
-    Agreement: ("id", "partner_id", "title", "note", "position"),
+    Agreement: ("id", "partner_id", "title", "note", "position", "term_start", "term_end"),
     AgreementDate: ("id", "agreement_id", "position", "year", "month", "day"),
     Event: (
         "id",
@@ -239,10 +259,14 @@ class _Writer:
     def _load(self) -> None:
         s, year = self.s, self.table.year
         self.regions = {name: rid for rid, name in s.execute(select(Region.id, Region.name))}
-        self.countries = {
-            name: (cid, rid)
-            for cid, name, rid in s.execute(select(Country.id, Country.name, Country.region_id))
-        }
+        self.countries: dict[str, tuple[int, int]] = {}
+        self.codes: dict[str, tuple[int, int]] = {}  # «Беларусь» finds «Белоруссия» (issue 18)
+        for cid, name, rid, code in s.execute(
+            select(Country.id, Country.name, Country.region_id, Country.code).order_by(Country.id)
+        ):
+            self.countries[name] = (cid, rid)
+            if code:
+                self.codes.setdefault(code, (cid, rid))
         self.partners = {
             (cid, name): pid
             for pid, cid, name in s.execute(select(Partner.id, Partner.country_id, Partner.name))
@@ -300,6 +324,13 @@ class _Writer:
     def run(self, *, replace_year: bool, add_to_year: bool = False) -> None:
         # PostgreSQL: ids given here need the tables to ourselves (SQLite's lock does it there).
         lock_for_ids(self.s, (m.__tablename__ for m in self.rows))
+        year = self.table.year
+        existing = self.s.scalar(select(func.count()).select_from(Event).where(Event.year == year))
+        if existing and not (replace_year or add_to_year):
+            raise YearHasEvents(
+                f"В базе уже есть мероприятия {year} года ({existing}). Чтобы заменить их "
+                "мероприятиями из файла, выберите замену (в командной строке: --replace-year)."
+            )
         if replace_year:
             gone = self.s.execute(delete(Event).where(Event.year == self.table.year))
             self.result.replaced_events = gone.rowcount or 0
@@ -332,7 +363,7 @@ class _Writer:
                 if rows:
                     _insert_many(conn, model.__table__, _COLUMNS[model], rows)
                     rows.clear()  # (their memory back before the next table's)
-        advance_sequences(conn, (m.__tablename__ for m in first_ids))
+        advance_sequences(conn, list(first_ids))  # the tables written, by name
         self.created["events"] = n_events
         self.result.created = dict(self.created)
         if self.skipped_events:
@@ -363,13 +394,16 @@ class _Writer:
         return rid
 
     def _country(self, tc: TableCountry, rid: int | None) -> None:
-        found = self.countries.get(tc.name)
+        code = country_code(tc.name)
+        found = self.countries.get(tc.name) or (self.codes.get(code) if code else None)
         if found is None:
             if rid is None:
                 rid = self._region_id(NO_REGION)
             position = self._next_position(("country", rid))
-            cid = self._insert(Country, rid, tc.name, position, "")
+            cid = self._insert(Country, rid, tc.name, position, "", code)
             self.countries[tc.name] = (cid, rid)
+            if code:
+                self.codes.setdefault(code, (cid, rid))
             self.created["countries"] += 1
         else:
             cid = found[0]
@@ -401,7 +435,8 @@ class _Writer:
             # Agreements keep the table's row order within their country (the rows of several
             # partners of one country interleave), so their positions count per country.
             position = self._next_position(("agreement", cid))
-            aid = self._insert(Agreement, pid, ta.title, ta.note, position)
+            term_start, term_end = term_columns(term_from_title(ta.title))
+            aid = self._insert(Agreement, pid, ta.title, ta.note, position, term_start, term_end)
             self.agreements[(pid, ta.title)] = aid
             self.created["agreements"] += 1
         have = self.dates.setdefault(aid, set())

@@ -14,6 +14,7 @@ from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from spbgui.services.changes import ROOT, ChangeSet, NodeRef
+from spbgui.services.conflicts import check_version
 from spbgui.services.details import event_date
 from spbgui.services.positions import (
     EditError,
@@ -39,6 +40,7 @@ class Moved:
     after: Place
     changes: ChangeSet
     agreement_id: int | None = None  # an event's agreement before it changed partner
+    version: int | None = None  # the record's version once moved: what an undo expects
 
 
 @dataclass(frozen=True)
@@ -56,10 +58,23 @@ def move_region(*, db: Database, region_id: int, index: int) -> Moved:
         return Moved(Place(None, old), Place(None, new), ChangeSet(children={ROOT}))
 
 
-def move_country(*, db: Database, country_id: int, region_id: int, index: int | None) -> Moved:
-    """Move a country to ``index`` among the countries of ``region_id`` (its own or another)."""
+def move_country(
+    *,
+    db: Database,
+    country_id: int,
+    region_id: int,
+    index: int | None,
+    expected_version: int | None = None,
+) -> Moved:
+    """Move a country to ``index`` among the countries of ``region_id`` (its own or another).
+
+    ``expected_version``: refuse (:class:`ConflictError`) if the country changed meanwhile.
+    """
     with db.write() as s:
-        c = require(s.get(Country, country_id), f"страна №{country_id}")
+        c = require(
+            check_version(s, Country, country_id, expected_version, {"region_id": region_id}),
+            f"страна №{country_id}",
+        )
         require(s.get(Region, region_id), f"регион №{region_id}")
         old_region = c.region_id
         old = index_of(s, Country, (Country.region_id == old_region,), c.id)
@@ -73,6 +88,7 @@ def move_country(*, db: Database, country_id: int, region_id: int, index: int | 
             Place(old_region, old),
             Place(region_id, new),
             ChangeSet(children=set(parents), counts=partners),
+            version=_version(s, c),
         )
 
 
@@ -96,10 +112,20 @@ def _append_agreements(s: Session, partner_id: int, country_id: int) -> None:
         )
 
 
-def move_partner(*, db: Database, partner_id: int, country_id: int, index: int | None) -> Moved:
+def move_partner(
+    *,
+    db: Database,
+    partner_id: int,
+    country_id: int,
+    index: int | None,
+    expected_version: int | None = None,
+) -> Moved:
     """Move a partner, with its agreements and events, under ``country_id`` at ``index``."""
     with db.write() as s:
-        p = require(s.get(Partner, partner_id), f"партнёр №{partner_id}")
+        p = require(
+            check_version(s, Partner, partner_id, expected_version, {"country_id": country_id}),
+            f"партнёр №{partner_id}",
+        )
         require(s.get(Country, country_id), f"страна №{country_id}")
         old_country = p.country_id
         if country_id != old_country:
@@ -125,7 +151,14 @@ def move_partner(*, db: Database, partner_id: int, country_id: int, index: int |
             nodes={NodeRef.partner(p.id)},
             counts={p.id} if country_id != old_country else set(),
         )
-        return Moved(Place(old_country, old), Place(country_id, new), changes)
+        return Moved(
+            Place(old_country, old), Place(country_id, new), changes, version=_version(s, p)
+        )
+
+
+def _version(s: Session, obj: object) -> int:
+    s.flush()
+    return int(obj.version)  # type: ignore[attr-defined]
 
 
 def move_agreement(*, db: Database, agreement_id: int, index: int) -> Moved:
@@ -145,6 +178,7 @@ def move_event(
     index: int | None,
     partner_id: int | None = None,
     agreement_id: int | None = None,
+    expected_version: int | None = None,
 ) -> Moved:
     """Move an event within its partner's events of its year, or to another partner.
 
@@ -152,7 +186,10 @@ def move_event(
     partner's) unless ``agreement_id`` names one of the new partner's.
     """
     with db.write() as s:
-        e = require(s.get(Event, event_id), f"мероприятие №{event_id}")
+        yours = {} if partner_id is None else {"partner_id": partner_id}
+        e = require(
+            check_version(s, Event, event_id, expected_version, yours), f"мероприятие №{event_id}"
+        )
         old_partner = e.partner_id
         target = old_partner if partner_id is None else partner_id
         require(s.get(Partner, target), f"партнёр №{target}")
@@ -168,7 +205,9 @@ def move_event(
         new = place(s, Event, (Event.partner_id == target, Event.year == e.year), e.id, index)
         partners = {old_partner, target}
         changes = ChangeSet(events=partners, counts=partners if target != old_partner else set())
-        return Moved(Place(old_partner, old), Place(target, new), changes, old_agreement)
+        return Moved(
+            Place(old_partner, old), Place(target, new), changes, old_agreement, _version(s, e)
+        )
 
 
 def order_events(*, db: Database, partner_id: int, year: int, ids: Sequence[int]) -> Reordered:

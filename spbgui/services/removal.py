@@ -10,18 +10,28 @@ later commands in the undo stack refer to records by id.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Row, delete, insert, select, update
+from sqlalchemy import Row, delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from spbgui.services.changes import ROOT, ChangeSet, NodeRef
+from spbgui.services.conflicts import _WHAT, ConflictError, check_version, stored_fields
 from spbgui.services.positions import EditError, index_of, place
 from spbgui.store.changelog import log_many
 from spbgui.store.database import Database
-from spbgui.store.models import Agreement, AgreementDate, Country, Event, Partner, Region
+from spbgui.store.models import (
+    Agreement,
+    AgreementDate,
+    ChangeLog,
+    Country,
+    Event,
+    Partner,
+    Region,
+)
 from spbgui.store.sequences import advance_sequences
 
 _TABLES: tuple[Any, ...] = (Region, Country, Partner, Agreement, AgreementDate, Event)
@@ -149,16 +159,115 @@ KINDS: dict[str, Any] = {
 }
 
 
-def delete_records(*, db: Database, kind: str, ids: Sequence[int]) -> Deleted:
-    """Delete records of one kind ("region", "country", "partner", "agreement", "event") by id."""
-    kind = KINDS[kind]
+def delete_records(
+    *,
+    db: Database,
+    kind: str,
+    ids: Sequence[int],
+    expected_versions: Mapping[int, int] | None = None,
+    alone: bool = False,
+) -> Deleted:
+    """Delete records of one kind ("region", "country", "partner", "agreement", "event") by id.
+
+    ``expected_versions`` (id: the version the caller last wrote or showed) refuses, with a
+    :class:`ConflictError`, to delete a record someone changed meanwhile; ``alone`` refuses
+    to delete one that has records under it (the undo of an addition: whatever is under
+    the record now, a colleague put there). Both are checked inside the write transaction.
+    """
+    model = KINDS[kind]
     with db.write() as s:
-        snap = _snapshot(s, kind, ids)
+        _lock_subtree(s, model, ids)
+        for record_id in ids:
+            expected = (expected_versions or {}).get(record_id)
+            if expected is not None:
+                check_version(s, model, record_id, expected, {})
+            if alone:
+                _check_alone(s, model, record_id)
+        snap = _snapshot(s, model, ids)
         changes = _changes(s, snap)
-        s.execute(delete(kind).where(kind.id.in_(ids)))
+        s.execute(delete(model).where(model.id.in_(ids)))
         _log_delete(s, snap)
         snap = Snapshot(snap.top, snap.top_ids, snap.indexes, snap.rows, snap.links, changes)
         return Deleted(snap, changes)
+
+
+def _lock_subtree(s: Session, model: Any, ids: Sequence[int]) -> None:
+    """PostgreSQL: lock the records and everything that can get children under them, so that
+    an event added elsewhere meanwhile either lands before our snapshot (and is kept in the
+    history with the rest) or finds its partner gone (and is refused in words). SQLite's
+    write lock already does it there."""
+    if s.get_bind().dialect.name != "postgresql":
+        return
+    chain = [Region, Country, Partner, Agreement]
+    parent_of = {Country: Country.region_id, Partner: Partner.country_id}
+    keys: Any = select(model.id).where(model.id.in_(ids))
+    s.execute(keys.with_for_update())
+    if model not in chain:
+        return
+    for child in chain[chain.index(model) + 1 : 3]:
+        keys = select(child.id).where(parent_of[child].in_(keys))
+        s.execute(keys.with_for_update())
+    if model in (Region, Country, Partner):
+        s.execute(select(Agreement.id).where(Agreement.partner_id.in_(keys)).with_for_update())
+
+
+_CHILDREN: dict[Any, tuple[tuple[Any, Any, str], ...]] = {
+    Region: ((Country, Country.region_id, "страны"),),
+    Country: ((Partner, Partner.country_id, "партнёры"),),
+    Partner: (
+        (Agreement, Agreement.partner_id, "соглашения"),
+        (Event, Event.partner_id, "мероприятия"),
+    ),
+}
+
+
+def _check_alone(s: Session, model: Any, record_id: int) -> None:
+    """Refuse (as a conflict) to delete a record that others put records under meanwhile."""
+    obj = s.get(model, record_id)
+    if obj is None:
+        return  # _snapshot says it is gone
+    found = []
+    for child, parent_col, words in _CHILDREN.get(model, ()):
+        n = s.scalar(select(func.count()).select_from(child).where(parent_col == record_id)) or 0
+        if n:
+            found.append(f"{words} ({n})")
+    if not found:
+        return
+    table = model.__tablename__
+    what, it = _WHAT.get(table, ("Запись", "её"))
+    child_tables = [c.__tablename__ for c, _p, _w in _CHILDREN[model]]
+    who, said = _who_added(s, child_tables, parent_of=(table, record_id))
+    raise ConflictError(
+        f"{what} (№{record_id}) нельзя убрать, не удалив чужие записи: за это время к нему "
+        f"добавили {', '.join(found)}{said}. Оставить {it} вместе с ними или удалить всё?",
+        table=table,
+        record_id=record_id,
+        theirs=stored_fields(obj),
+        yours={},
+        expected_version=None,
+        who=who,
+    )
+
+
+def _who_added(
+    s: Session, tables: Sequence[str], *, parent_of: tuple[str, int]
+) -> tuple[str | None, str]:
+    """Who added the newest record under a parent (from the history), for the message."""
+    table, record_id = parent_of
+    column = f'"{table}_id": {record_id},'
+    row = s.execute(
+        select(ChangeLog.who)
+        .where(
+            ChangeLog.table_name.in_(tables),
+            ChangeLog.action == "insert",
+            ChangeLog.after.contains(column, autoescape=True),
+        )
+        .order_by(ChangeLog.id.desc())
+        .limit(1)
+    ).first()
+    if row is None:
+        return None, ""
+    return row[0], f" (добавил(а) «{row[0]}»)"
 
 
 def _log_delete(s: Session, snap: Snapshot) -> None:
@@ -210,7 +319,21 @@ def delete_node(*, db: Database, ref: NodeRef) -> Deleted:
 
 
 def restore(*, db: Database, snapshot: Snapshot) -> ChangeSet:
-    """Write back what a delete removed: same ids, same places, same links."""
+    """Write back what a delete removed: same ids, same places, same links.
+
+    Refused in words (never a raw foreign-key or unique error) when what it belonged to was
+    deleted elsewhere meanwhile, or its id or name was taken.
+    """
+    try:
+        return _restore(db, snapshot)
+    except IntegrityError as exc:
+        raise EditError(
+            "Запись не восстановить: того, к чему она относилась, больше нет в базе "
+            "(или такое название уже занято). Сначала восстановите родительскую запись."
+        ) from exc
+
+
+def _restore(db: Database, snapshot: Snapshot) -> ChangeSet:
     with db.write() as s:
         top = snapshot.top
         for model in _TABLES:

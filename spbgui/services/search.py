@@ -12,10 +12,11 @@ matching region.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import bindparam, func, or_, select, text
+from sqlalchemy import bindparam, func, select, text
 from sqlalchemy.orm import Session
 
 from spbgui.domain.dates import format_event_date
@@ -123,7 +124,7 @@ def _match(terms: list[str]) -> str:
 
 # One MATCH, resolved by kind in SQL: a common word matches a hundred thousand events,
 # and only their partners (a few thousand at most) come back to Python. Each event is
-# resolved from the narrow (id, year, partner_id) index of revision 0011, not its row.
+# resolved from the narrow (id, year, partner_id) index of revision 0013, not its row.
 _FTS_HITS = text(
     """
     WITH hits(r) AS MATERIALIZED (
@@ -249,42 +250,114 @@ def _hit(row: Any) -> EventHit:
     )
 
 
-def _like_hits(s: Session, terms: list[str], year: int | None) -> tuple[_Hits, list[int]]:
-    """The same without FTS5 (a server database): LIKE over each table, fine for its size."""
+# What SQLite's tokenizer (unicode61) takes for a word: letters and digits; «_», «%», «-»,
+# «№» and every other sign separate words.
+_TOKEN_RE = re.compile(r"[^\W_]+")
 
-    def ids(model, *cols, where=()) -> set[int]:  # type: ignore[no-untyped-def]
-        conds = [or_(*(func.lower(c).contains(w) for c in cols)) for w in terms]
-        return set(s.scalars(select(model.id).where(*conds, *where)))
+
+def _fold_token_text(text_: str) -> str:
+    """As the index sees text: «ё» is «е», case folded, Latin diacritics removed
+    (``remove_diacritics 2``: «café» is «cafe»; «й» stays «й», as there)."""
+    out = []
+    for ch in fold(text_).lower():
+        if "À" <= ch <= "ɏ" or "Ḁ" <= ch <= "ỿ":  # Latin letters with marks
+            base = unicodedata.normalize("NFD", ch)[0]
+            out.append(base if base.isascii() else ch)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _tokens(text_: str | None) -> list[str]:
+    return _TOKEN_RE.findall(_fold_token_text(text_ or ""))
+
+
+def _phrases(terms: list[str]) -> list[list[str]]:
+    """Each query word as the index reads it: a phrase of tokens, the last one a prefix
+    («foo_bar» is «foo» followed by «bar…»; «__» is no phrase at all and matches nothing)."""
+    return [_tokens(w) for w in terms]
+
+
+def _matches(text_: str | None, phrases: list[list[str]]) -> bool:
+    """Whether every phrase occurs in ``text_`` at a word start, as FTS5's ``"…"*`` does."""
+    toks = _tokens(text_)
+    for phrase in phrases:
+        if not phrase:
+            return False
+        *whole, last = phrase
+        n = len(phrase)
+        if not any(
+            toks[i : i + n - 1] == whole and toks[i + n - 1].startswith(last)
+            for i in range(len(toks) - n + 1)
+        ):
+            return False
+    return True
+
+
+def _like_hits(s: Session, terms: list[str], year: int | None) -> tuple[_Hits, list[int]]:
+    """The same without FTS5 (a server database), with the same answers: LIKE (its ``%`` and
+    ``_`` escaped) narrows the rows down in the database, then each is matched word by word
+    as the index would match it."""
+    phrases = _phrases(terms)
+    if not all(phrases):
+        return _Hits(), []
+
+    def ids(model, body, where=()) -> set[int]:  # type: ignore[no-untyped-def]
+        folded = func.replace(func.replace(func.lower(body), "ё", "е"), "Ё", "е")
+        narrow = [
+            folded.contains(tok, autoescape=True)
+            for phrase in phrases
+            for tok in phrase
+            # A Latin letter may stand for one with a mark («cafe» for «café»): not narrowed.
+            if not any("a" <= ch <= "z" for ch in tok)
+        ]
+        rows = s.execute(select(model.id, body).where(*narrow, *where))
+        return {i for i, text_ in rows if _matches(text_, phrases)}
+
+    def named(model, name, note):  # type: ignore[no-untyped-def]
+        return ids(model, func.coalesce(name, "") + " " + note)
 
     hits = _Hits(
-        regions=ids(Region, Region.name, Region.note),
-        countries=ids(Country, Country.name, Country.note),
-        partners=ids(Partner, Partner.name, Partner.note),
+        regions=named(Region, Region.name, Region.note),
+        countries=named(Country, Country.name, Country.note),
+        partners=named(Partner, Partner.name, Partner.note),
     )
-    agreements = ids(Agreement, Agreement.title, Agreement.note)
+    agreements = named(Agreement, Agreement.title, Agreement.note)
     hits.partners |= set(
         s.scalars(select(Agreement.partner_id).where(Agreement.id.in_(agreements)))
     )
     where = () if year is None else (Event.year == year,)
     event_ids = sorted(ids(Event, Event.text, where=where))
-    for pid in s.scalars(select(Event.partner_id).where(Event.id.in_(event_ids))):
+    for pid in s.scalars(
+        select(Event.partner_id).where(Event.id.in_(bindparam("ids", expanding=True))),
+        {"ids": event_ids},
+    ):
         hits.event_partners[pid] = hits.event_partners.get(pid, 0) + 1
     return hits, event_ids
 
 
 def _events_by_id(s: Session, event_ids: list[int], limit: int) -> list[EventHit]:
+    """The first matching events, ordered as :func:`_fts_events` orders them."""
     if not event_ids:
         return []
-    rows = s.execute(
+    query = (
         select(*_hit_columns())
         .join(Partner, Partner.id == Event.partner_id)
         .join(Country, Country.id == Partner.country_id)
         .join(Region, Region.id == Country.region_id)
-        .where(Event.id.in_(event_ids[:SORT_LIMIT]))
-        .order_by(*_TABLE_ORDER)
-        .limit(limit)
-    ).all()
-    return [_hit(row) for row in rows]
+    )
+    ids = bindparam("ids", expanding=True)
+    if len(event_ids) <= SORT_LIMIT:
+        rows = s.execute(
+            query.where(Event.id.in_(ids)).order_by(*_TABLE_ORDER).limit(limit), {"ids": event_ids}
+        ).all()
+        return [_hit(row) for row in rows]
+    # Too many to sort: the most recently written (the largest ids), newest year first.
+    newest = sorted(event_ids, reverse=True)[:limit]
+    rows = s.execute(query.where(Event.id.in_(ids)).order_by(Event.id.desc()), {"ids": newest})
+    hits = [_hit(row) for row in rows]
+    hits.sort(key=lambda h: -h.year)
+    return hits
 
 
 _IDS_IN_SQL = 500

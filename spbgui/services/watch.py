@@ -22,6 +22,7 @@ import sqlite3
 from typing import Any
 
 from spbgui.store.database import Database
+from spbgui.store.sqlite_file import connect_readonly
 
 CHANNEL = "spbgui_changes"
 
@@ -35,7 +36,7 @@ class ChangeWatcher:
         self._pg: Any = None
         self._notified = False
         if db.path is not None:
-            self._sqlite = sqlite3.connect(f"file:{db.path}?mode=ro", uri=True)
+            self._sqlite = connect_readonly(db.path)
             self._version = self._data_version()
         elif db.engine.dialect.name == "postgresql":
             import psycopg

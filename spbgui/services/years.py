@@ -12,10 +12,20 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select
 
+from spbgui.domain.table_year import FIRST_YEAR, LAST_YEAR, is_table_year
 from spbgui.services.changes import ChangeSet
 from spbgui.services.positions import EditError
 from spbgui.store.database import Database
 from spbgui.store.models import Event, TableYear
+
+
+def check_year(year: int) -> int:
+    """``year`` if it is one the table can have, else an :class:`EditError` saying which can."""
+    if not is_table_year(year):
+        raise EditError(
+            f"Год {year} не подходит: год таблицы должен быть от {FIRST_YEAR} до {LAST_YEAR}."
+        )
+    return year
 
 
 @dataclass(frozen=True)
@@ -53,6 +63,7 @@ def next_year(*, db: Database, today: dt.date | None = None) -> int:
 
 def start_year(*, db: Database, year: int) -> Started:
     """Record that the table of ``year`` is started (no events are created or copied)."""
+    check_year(year)
     with db.write() as s:
         if s.get(TableYear, year) is not None:
             raise EditError(f"{year} год уже начат.")

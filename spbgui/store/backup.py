@@ -2,6 +2,14 @@
 
 Never a plain file copy: the backup API copies a consistent state even while
 another connection writes, and it includes what is still in the WAL file.
+
+Each database keeps its copies in a folder of its own, named by the database's
+full file name: ``backups/cities.sqlite/daily-20260101-120000-000000.sqlite``.
+So ``x.sqlite`` and ``x.db`` in one folder never see, restore or prune each
+other's copies. Copies made by earlier versions (``backups/x-daily-….sqlite``,
+named by the stem only) are moved into the folder of the one database they can
+belong to; where two databases share the stem they are left where they are and
+listed for neither (nobody can tell whose they are).
 """
 
 from __future__ import annotations
@@ -13,11 +21,24 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from spbgui.store.errors import StoreError
+from spbgui.store.sqlite_file import connect_file, connect_readonly
+
 BACKUP_DIR = "backups"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class BackupFailed(StoreError):
+    """A copy could not be written (the folder is read-only, the disk is full, …)."""
+
+
+def backups_root(db_path: Path) -> Path:
+    return db_path.parent / BACKUP_DIR
 
 
 def backup_dir(db_path: Path) -> Path:
-    return db_path.parent / BACKUP_DIR
+    """The folder of this database's copies: keyed by its full file name, not the stem."""
+    return backups_root(db_path) / db_path.name
 
 
 def copy_database(source: Path, target: Path) -> None:
@@ -25,9 +46,9 @@ def copy_database(source: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".part")
     tmp.unlink(missing_ok=True)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = connect_readonly(source)
     try:
-        dst = sqlite3.connect(tmp)
+        dst = connect_file(tmp)
         try:
             src.backup(dst)
             # A backup is one self-contained file: no WAL beside it.
@@ -44,9 +65,9 @@ def restore_database(backup: Path, target: Path) -> None:
 
     Other connections to ``target`` see the restored state on their next read.
     """
-    src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    src = connect_readonly(backup)
     try:
-        dst = sqlite3.connect(target)
+        dst = connect_file(target)
         try:
             src.backup(dst)
         finally:
@@ -56,7 +77,10 @@ def restore_database(backup: Path, target: Path) -> None:
 
 
 REASONS = ("daily", "before-import", "before-upgrade", "before-restore", "manual")
-_STAMP_RE = re.compile(r"-(\d{8}-\d{6}-\d{6})\.sqlite$")
+_REASON = "(?P<reason>" + "|".join(REASONS) + ")"
+_STAMP = r"(?P<stamp>\d{8}-\d{6}-\d{6})"
+_NAME_RE = re.compile(rf"^{_REASON}-{_STAMP}\.sqlite$")
+_LEGACY_RE = re.compile(rf"-{_REASON}-{_STAMP}\.sqlite$")  # stem-reason-stamp.sqlite
 
 
 @dataclass(frozen=True)
@@ -67,31 +91,98 @@ class BackupFile:
 
 
 def make_backup(db_path: Path, reason: str, *, keep: int = 10) -> Path:
-    """A copy in ``backups/`` beside the database named by time and reason; old ones pruned."""
+    """A copy in this database's backup folder, named by reason and time; old ones pruned.
+
+    Raises :class:`BackupFailed` (a plain message) when the copy cannot be written.
+    """
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = backup_dir(db_path) / f"{db_path.stem}-{reason}-{stamp}.sqlite"
-    copy_database(db_path, target)
+    folder = backup_dir(db_path)
+    target = folder / f"{reason}-{stamp}.sqlite"
+    try:
+        _adopt_legacy(db_path)
+        copy_database(db_path, target)
+    except (OSError, sqlite3.Error) as exc:
+        with contextlib.suppress(OSError):
+            target.with_name(target.name + ".part").unlink(missing_ok=True)
+        raise BackupFailed(
+            f"Не удалось сделать резервную копию базы данных в папке «{folder}»: {_why(exc)}. "
+            "Проверьте, что в эту папку можно записывать и на диске есть место."
+        ) from exc
     prune(db_path, reason, keep=keep)
     return target
 
 
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    text = str(exc)
+    if "unable to open" in text or "readonly" in text:
+        return "запись в папку запрещена"
+    return text
+
+
 def backups_of(db_path: Path, reason: str | None = None) -> list[BackupFile]:
     """Backups of this database with their reason and time, oldest first."""
+    _adopt_legacy(db_path)
     folder = backup_dir(db_path)
     if not folder.is_dir():
         return []
-    prefix = f"{db_path.stem}-"
     found: list[BackupFile] = []
-    for p in folder.glob(f"{db_path.stem}-*.sqlite"):
-        m = _STAMP_RE.search(p.name)
-        if not m or not p.name.startswith(prefix):
+    for p in folder.iterdir():
+        m = _NAME_RE.match(p.name)
+        if not m or not p.is_file():
             continue
-        kind = p.name[len(prefix) : m.start()]
+        kind = m.group("reason")
         if kind not in REASONS or (reason is not None and kind != reason):
             continue
-        created = dt.datetime.strptime(m.group(1), "%Y%m%d-%H%M%S-%f")
+        created = dt.datetime.strptime(m.group("stamp"), "%Y%m%d-%H%M%S-%f")
         found.append(BackupFile(p, kind, created))
     return sorted(found, key=lambda b: b.created)
+
+
+def _is_sqlite_file(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(16) == SQLITE_MAGIC
+    except OSError:
+        return False
+
+
+def _adopt_legacy(db_path: Path) -> None:
+    """Move copies named by the stem (earlier versions) into this database's folder, when
+    no other database in the folder has the same stem; otherwise leave them be."""
+    root = backups_root(db_path)
+    try:
+        legacy = [
+            p
+            for p in root.iterdir()
+            if p.is_file()
+            and (m := _LEGACY_RE.search(p.name))
+            and p.name[: m.start()] == db_path.stem
+        ]
+    except OSError:
+        return
+    if not legacy:
+        return
+    try:
+        owners = [
+            p
+            for p in db_path.parent.iterdir()
+            if p.is_file()
+            and p.stem == db_path.stem
+            and (p.name == db_path.name or _is_sqlite_file(p))
+        ]
+    except OSError:
+        return
+    if [p.name for p in owners] != [db_path.name]:
+        return  # x.sqlite and x.db both there: whose copies they are cannot be told
+    folder = backup_dir(db_path)
+    with contextlib.suppress(OSError):
+        folder.mkdir(parents=True, exist_ok=True)
+        for p in legacy:
+            m = _LEGACY_RE.search(p.name)
+            assert m is not None
+            p.replace(folder / f"{m.group('reason')}-{m.group('stamp')}.sqlite")
 
 
 def list_backups(db_path: Path, reason: str | None = None) -> list[Path]:

@@ -7,8 +7,9 @@ refuses what it must, creates or upgrades the schema, and hands back a
 
 from __future__ import annotations
 
+import contextlib
 import os
-import sqlite3
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from spbgui.store import migrate
-from spbgui.store.backup import backup_daily
+from spbgui.store.backup import BackupFailed, backup_daily
 from spbgui.store.engine import Sessions, make_engine, resolve_url, sqlite_path
 from spbgui.store.errors import DatabaseDamaged, StoreError
 from spbgui.store.integrity import check_file
@@ -85,16 +86,20 @@ def _open_sqlite(url: str, path: Path, *, create: bool, readonly: bool) -> Datab
             f"База данных «{path.name}» открыта только для чтения, а её нужно обновить "
             "до версии программы. Откройте её с правом записи."
         )
+    side_note = None
     if not readonly and ((path.exists() and not _writable(path)) or not _writable(path.parent)):
         readonly = True
         if not state.exists:
             raise StoreError(
                 f"В папку «{path.parent}» нельзя записывать: новую базу данных там создать нельзя."
             )
+    elif not readonly:
+        side_note = _free_side_files(path)
+        readonly = side_note is not None
     engine = make_engine(url, readonly=readonly)
     db = Database(url=url, engine=engine, sessions=Sessions(engine), path=path, readonly=readonly)
     if readonly:
-        db.notes.append("База данных открыта только для чтения.")
+        db.notes.append(side_note or "База данных открыта только для чтения.")
     if is_network_path(path.parent):
         db.notes.append(NETWORK_NOTE)
     try:
@@ -103,8 +108,8 @@ def _open_sqlite(url: str, path: Path, *, create: bool, readonly: bool) -> Datab
         if not readonly and not state.empty:
             try:
                 backup_daily(path)
-            except (OSError, sqlite3.Error) as exc:  # a missing copy must not stop the work
-                db.notes.append(f"Не удалось сделать ежедневную резервную копию: {exc}")
+            except BackupFailed as exc:  # a missing copy must not stop the work
+                db.notes.append(f"Ежедневная резервная копия не сделана. {exc}")
     except StoreError:
         engine.dispose()
         raise
@@ -112,6 +117,25 @@ def _open_sqlite(url: str, path: Path, *, create: bool, readonly: bool) -> Datab
         engine.dispose()
         raise StoreError(f"Не удалось открыть базу данных «{path}»: {exc.orig}.") from exc
     return db
+
+
+def _free_side_files(path: Path) -> str | None:
+    """A ``-wal``/``-shm`` file left read-only (by a read-only open of a read-only file) makes
+    SQLite refuse every write: give it the database file's permissions back. None when all is
+    well, else why the database must stay read-only."""
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if not side.exists() or _writable(side):
+            continue
+        with contextlib.suppress(OSError):
+            side.chmod(stat.S_IMODE(path.stat().st_mode) | stat.S_IWUSR)
+        if not _writable(side):
+            return (
+                f"База данных открыта только для чтения: служебный файл «{side.name}» рядом с ней "
+                "защищён от записи. Когда базой никто не пользуется, удалите его или дайте право "
+                "записи в него, и откройте базу снова."
+            )
+    return None
 
 
 def _writable(path: Path) -> bool:

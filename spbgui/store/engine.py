@@ -11,18 +11,20 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, ProgrammingError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from spbgui.store.changelog import watch_session
 from spbgui.store.errors import DatabaseBusy, DiskFull, RecordChanged, StoreError
+from spbgui.store.sqlite_file import connect_file, connect_readonly
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -33,11 +35,29 @@ def resolve_url(target: str | os.PathLike[str]) -> str:
     if "://" in text:
         try:
             url = make_url(text)
-        except ArgumentError as exc:
-            raise StoreError(f"Не удалось понять адрес базы данных «{text}».") from exc
+        except (ArgumentError, ValueError) as exc:
+            # Never the text itself: it may hold a password.
+            raise StoreError(
+                f"Не удалось понять адрес базы данных «{_without_password(text)}»: "
+                "проверьте, как он написан."
+            ) from exc
         return url.render_as_string(hide_password=False)
     path = Path(text).expanduser().resolve()
-    return f"sqlite:///{path}"
+    # URL.create escapes what the URL syntax would misread («%20», «?», «#» in a file name).
+    return URL.create("sqlite", database=str(path)).render_as_string()
+
+
+def _without_password(text: str) -> str:
+    """A URL as typed with the password (``user:SECRET@``) replaced by stars."""
+    return re.sub(r"(://[^/@:]*:)[^/@]*@", r"\1***@", text)
+
+
+def safe_url(url: str) -> str:
+    """A URL fit to show: the password hidden (also where SQLAlchemy cannot parse it)."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return _without_password(url)
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -71,14 +91,15 @@ def make_engine(url: str, *, readonly: bool = False) -> Engine:
     if u.get_backend_name() == "sqlite":
         path = sqlite_path(url)
         kwargs: dict[str, object] = {}
-        if path is not None and readonly:
-            # mode=ro: even a WAL checkpoint cannot write to a file opened this way.
-            creator_uri = f"file:{path}?mode=ro"
-            kwargs["creator"] = lambda: sqlite3.connect(
-                creator_uri, uri=True, check_same_thread=False
-            )
+        if path is not None:
+            # Our own connect: the file name is passed as it is (never read as a URI), and
+            # read-only through mode=ro, where even a WAL checkpoint cannot write.
+            if readonly:
+                kwargs["creator"] = lambda: connect_readonly(path, check_same_thread=False)
+            else:
+                kwargs["creator"] = lambda: connect_file(path, check_same_thread=False)
         engine = create_engine(
-            url,
+            u,
             connect_args={"check_same_thread": False},
             **kwargs,  # type: ignore[arg-type]
         )
@@ -88,10 +109,15 @@ def make_engine(url: str, *, readonly: bool = False) -> Engine:
         return create_engine(url, pool_pre_ping=True)
     except ModuleNotFoundError as exc:
         raise StoreError(
-            f"Для адреса «{u.render_as_string()}» нужен драйвер {exc.name}, он не установлен."
+            f"Для адреса «{safe_url(url)}» нужен драйвер {exc.name}, он не установлен."
         ) from exc
-    except ArgumentError as exc:
-        raise StoreError(f"Не удалось понять адрес базы данных «{url}».") from exc
+    except NoSuchModuleError as exc:
+        raise StoreError(
+            f"Адрес «{safe_url(url)}»: такой вид базы данных программа не знает. "
+            "Укажите файл SQLite или адрес postgresql+psycopg://…"
+        ) from exc
+    except (ArgumentError, ValueError) as exc:
+        raise StoreError(f"Не удалось понять адрес базы данных «{safe_url(url)}».") from exc
 
 
 class Sessions:

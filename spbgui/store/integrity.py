@@ -9,6 +9,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from spbgui.store.sqlite_file import connect_readonly
+
 QUICK_CHECK_ABOVE = 100 * 1024 * 1024  # bytes
 
 
@@ -16,7 +18,7 @@ def check_file(path: Path) -> str | None:
     """None if the file is sound, else what SQLite found (first lines, for the log)."""
     pragma = "quick_check" if path.stat().st_size > QUICK_CHECK_ABOVE else "integrity_check"
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect_readonly(path)
         try:
             rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}(20)")]
         finally:

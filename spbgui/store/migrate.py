@@ -21,10 +21,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect
+from sqlalchemy.exc import OperationalError
 
 from spbgui.paths import migrations_dir
 from spbgui.store.backup import make_backup, restore_database
-from spbgui.store.errors import DatabaseDamaged, DatabaseTooNew, MigrationFailed, NotADatabase
+from spbgui.store.engine import translate_error
+from spbgui.store.errors import (
+    DatabaseDamaged,
+    DatabaseTooNew,
+    MigrationFailed,
+    NotADatabase,
+    StoreError,
+)
+from spbgui.store.sqlite_file import connect_readonly
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -83,7 +92,7 @@ def probe_sqlite_file(path: Path) -> FileState:
     if magic != SQLITE_MAGIC:
         raise NotADatabase(f"Файл «{path.name}» — не база данных программы. Выберите другой файл.")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect_readonly(path)
         try:
             tables = {
                 r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -126,19 +135,28 @@ def upgrade(engine: Engine, *, db_file: Path | None = None, had_schema: bool = F
     from alembic import command
 
     try:
-        with engine.begin() as conn:
+        # BEGIN IMMEDIATE on SQLite: a second program creating the same new file waits for
+        # the first one's lock instead of failing half-way with «database is locked»; once it
+        # has the lock, Alembic finds the schema made and has nothing left to do.
+        with engine.execution_options(sqlite_begin="IMMEDIATE").begin() as conn:
             cfg = alembic_config()
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
     except Exception as exc:
+        # The driver's own words, never the SQL statement SQLAlchemy appends to them.
+        reason = getattr(exc, "orig", None) or exc
+        if isinstance(exc, OperationalError):
+            translated = translate_error(exc)
+            if isinstance(translated, StoreError) and backup is None:
+                raise translated from exc
         if backup is not None and db_file is not None:
             engine.dispose()
             restore_database(backup, db_file)
             raise MigrationFailed(
-                f"Не удалось обновить базу данных «{db_file.name}»: {exc}. "
+                f"Не удалось обновить базу данных «{db_file.name}»: {reason}. "
                 f"Файл возвращён в прежнее состояние (копия: {backup})."
             ) from exc
-        raise MigrationFailed(f"Не удалось подготовить базу данных: {exc}") from exc
+        raise MigrationFailed(f"Не удалось подготовить базу данных: {reason}") from exc
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -30,7 +30,10 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
+
+from spbgui.domain.countries import country_code
+from spbgui.domain.terms import Term, term_from_title
 
 # Stable constraint names, so that Alembic batch migrations on SQLite can find them.
 NAMING = {
@@ -83,7 +86,15 @@ class Country(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     note: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = _version_column()
+    # The ISO 3166 code read from the name (revision 0011): «Беларусь» and «Белоруссия»
+    # are one country across years; None for a name the program does not know.
+    code: Mapped[str | None] = mapped_column(String(8), default=None)
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+    @validates("name")
+    def _code_from_name(self, _key: str, name: str) -> str:
+        self.code = country_code(name)
+        return name
 
     region: Mapped[Region] = relationship(back_populates="countries")
     partners: Mapped[list[Partner]] = relationship(
@@ -146,7 +157,21 @@ class Agreement(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
     version: Mapped[int] = _version_column()
+    # The term (revision 0012) as ISO text at its own precision («2021», «2026-12-31»), read
+    # from the title when it states one, editable; the status staff set (None: it follows
+    # from the term's end and the day, see spbgui.domain.terms).
+    term_start: Mapped[str | None] = mapped_column(String(10), default=None)
+    term_end: Mapped[str | None] = mapped_column(String(10), default=None)
+    status: Mapped[str | None] = mapped_column(String(20), default=None)
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+    @validates("title")
+    def _term_from_title(self, _key: str, title: str) -> str:
+        """A title that states a term gives it, unless staff set another one by hand."""
+        was = term_columns(term_from_title(self.title)) if self.title else (None, None)
+        if (self.term_start, self.term_end) == was:
+            self.term_start, self.term_end = term_columns(term_from_title(title))
+        return title
 
     partner: Mapped[Partner] = relationship(back_populates="agreements")
     dates: Mapped[list[AgreementDate]] = relationship(
@@ -157,6 +182,16 @@ class Agreement(Base):
     )
     events: Mapped[list[Event]] = relationship(
         back_populates="agreement", order_by="Event.position"
+    )
+
+
+def term_columns(term: Term | None) -> tuple[str | None, str | None]:
+    """A term as the two columns of :class:`Agreement` keep it."""
+    if term is None:
+        return None, None
+    return (
+        term.start.iso() if term.start else None,
+        term.end.iso() if term.end else None,
     )
 
 
@@ -193,7 +228,7 @@ class Event(Base):
         # or country reads the index alone, 10x faster over 500,000 events (revision 0005).
         Index("ix_event_year_partner", "year", "partner_id"),
         # A search resolves each matching event to its partner and year from this index,
-        # not from the row with the event's text (revision 0011).
+        # not from the row with the event's text (revision 0013).
         Index("ix_event_search_key", "id", "year", "partner_id"),
     )
 

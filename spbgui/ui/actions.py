@@ -52,6 +52,7 @@ class ActionId(enum.Enum):
     START_YEAR = "actionStartNewYear"
     PREVIOUS_YEAR = "actionPreviousYear"
     NEXT_YEAR = "actionNextYear"
+    STATISTICS = "actionStatistics"
     ABOUT = "actionAbout"
 
 
@@ -249,6 +250,15 @@ SPECS: dict[ActionId, Spec] = {
         QT_TRANSLATE_NOOP("Actions", "Ne&xt Year"),
         QT_TRANSLATE_NOOP("Actions", "Show the next year"),
         "Ctrl+PgDown",
+    ),
+    ActionId.STATISTICS: Spec(
+        QT_TRANSLATE_NOOP("Actions", "&Statistics…"),
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Events per year across years, this year against last, anniversaries, "
+            "dormant partners, agreements that run out",
+        ),
+        "Ctrl+Shift+S",
     ),
     ActionId.ABOUT: Spec(
         QT_TRANSLATE_NOOP("Actions", "&About spbgui"),

@@ -48,7 +48,7 @@ class BackupsDialog(QDialog):
         self.setObjectName("backupsDialog")
         self.setWindowTitle(self.tr("Backups"))
         self.resize(820, 420)
-        folder = db.path.parent / "backups" if db.path else ""
+        folder = backups.folder(db=db) if db.path else ""
         intro = QLabel(
             self.tr(
                 "Copies of the database are kept in {0}: one a day when the program opens it, "

@@ -12,10 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
 
 from spbgui.services import order, removal, years
 from spbgui.services.changes import ChangeSet, NodeRef
+from spbgui.services.conflicts import ConflictError
 from spbgui.services.databases import Database
 from spbgui.services.edit import Added, Edited
 from spbgui.services.order import Moved, Reordered
@@ -33,6 +35,20 @@ class Host(Protocol):
     def command_crashed(self, error: Exception) -> None: ...
 
 
+def versions(host: Host) -> dict[tuple[str, int], int]:
+    """The version each record had when this window's undo history last wrote it.
+
+    Every undo and redo passes it to the service as the version it expects, so that
+    one that would overwrite (or delete) a colleague's change is refused inside the
+    write transaction instead of silently undoing their work.
+    """
+    found: dict[tuple[str, int], int] | None = getattr(host, "_undo_versions", None)
+    if found is None:
+        found = {}
+        setattr(host, "_undo_versions", found)  # noqa: B010 - kept beside the stack
+    return found
+
+
 class Command(QUndoCommand):
     """Base: :meth:`do` and :meth:`revert` call services and return a change set."""
 
@@ -40,6 +56,8 @@ class Command(QUndoCommand):
         super().__init__(text)
         self.host = host
         self._pushed = False
+        self._skip = False  # the next redo()/undo() only puts the stack back (a cancel)
+        self.force = False  # «Undo Anyway»: no version check on this run
         self.focus_after_do: object = None
         self.focus_after_undo: object = None
 
@@ -57,16 +75,38 @@ class Command(QUndoCommand):
         if not self._pushed:
             self._pushed = True  # QUndoStack.push() calls redo(): it was done already
             return
-        self._run(self.do, self.focus_after_do)
+        if self._skip:
+            self._skip = False
+            return
+        self._run(self.do, self.focus_after_do, undoing=False)
 
     def undo(self) -> None:
-        self._run(self.revert, self.focus_after_undo)
+        if self._skip:
+            self._skip = False
+            return
+        self._run(self.revert, self.focus_after_undo, undoing=True)
 
-    def _run(self, fn: Callable[[], ChangeSet], focus: object) -> None:
+    def expected(self, table: str, record_id: int) -> int | None:
+        """The version to expect of a record (None: no check, after «Undo Anyway»)."""
+        return None if self.force else versions(self.host).get((table, record_id))
+
+    def wrote(self, table: str, record_id: int, version: int | None) -> None:
+        if version is not None:
+            versions(self.host)[(table, record_id)] = version
+
+    def _run(self, fn: Callable[[], ChangeSet], focus: object, *, undoing: bool = True) -> None:
         # Nothing may escape undo() or redo(): they are called from C++ (QUndoStack), and an
         # exception there would take the program down instead of reaching the error dialog.
         try:
-            changes = fn()
+            try:
+                changes = fn()
+            except ConflictError as exc:
+                if exc.deleted:
+                    raise  # gone meanwhile: nothing to choose between, said as a failure
+                resolved = self._resolve(fn, exc, undoing)
+                if resolved is None:
+                    return
+                changes = resolved
         except Exception as exc:
             self._report(self.host.command_failed, exc)
             return
@@ -74,6 +114,32 @@ class Command(QUndoCommand):
             self.host.command_done(changes, focus)
         except Exception as exc:
             self._report(self.host.command_crashed, exc)
+
+    def _resolve(
+        self, fn: Callable[[], ChangeSet], exc: ConflictError, undoing: bool
+    ) -> ChangeSet | None:
+        """A colleague's change is in the way: theirs, mine, or leave everything as it is."""
+        from spbgui.ui.undo_conflict import CANCEL, MINE, UndoConflictDialog
+
+        owner = getattr(self.host, "parent", lambda: None)()
+        choice = UndoConflictDialog.choose(owner, exc)
+        if choice == MINE:
+            self.force = True
+            try:
+                return fn()
+            finally:
+                self.force = False
+        stack = getattr(self.host, "stack", None)
+        if choice == CANCEL and stack is not None:
+            # QUndoStack already moved past this command: move it back without running it.
+            self._skip = True
+            QTimer.singleShot(0, stack.redo if undoing else stack.undo)
+        else:
+            # Theirs: their change stays, and this step leaves the history (QUndoStack drops
+            # an obsolete command once its undo() or redo() returns).
+            self.setObsolete(True)
+        self.host.command_done(ChangeSet.everything(), None)
+        return None
 
     @staticmethod
     def _report(report: Callable[[Exception], None], error: Exception) -> None:
@@ -105,14 +171,22 @@ class AddCommand(Command):
     def do(self) -> ChangeSet:
         added = self._add(self.record_id)
         self.record_id = added.id
+        self.wrote(self._kind, added.id, added.version)
         if self._focus is not None:
             self.focus_after_do = self._focus(added.id)
         return added.changes
 
     def revert(self) -> ChangeSet:
+        # Undoing an addition deletes the record only as we left it, and only with nothing
+        # under it: whatever a colleague changed in it or put under it since is theirs.
         assert self.record_id is not None
+        expected = self.expected(self._kind, self.record_id)
         return removal.delete_records(
-            db=self.host.db, kind=self._kind, ids=[self.record_id]
+            db=self.host.db,
+            kind=self._kind,
+            ids=[self.record_id],
+            expected_versions=None if expected is None else {self.record_id: expected},
+            alone=not self.force,
         ).changes
 
 
@@ -120,10 +194,17 @@ class EditCommand(Command):
     """Change some fields of a record; undo sets the fields it had before."""
 
     def __init__(
-        self, host: Host, text: str, update: Callable[..., Edited[Any]], focus: object = None
+        self,
+        host: Host,
+        text: str,
+        update: Callable[..., Edited[Any]],
+        focus: object = None,
+        record: tuple[str, int] | None = None,
     ) -> None:
         super().__init__(host, text)
         self._update = update
+        # (table, id) of the record: undo and redo then check its version
+        self.record = record or _record_of(update)
         self._after: dict[str, Any] = {}
         self._before: dict[str, Any] = {}
         self.focus_after_do = self.focus_after_undo = focus
@@ -139,15 +220,39 @@ class EditCommand(Command):
     def do(self) -> ChangeSet:
         if not self._before and self.expected_version is not None:
             edited = self._update(**self._after, expected_version=self.expected_version)
+        elif self._before:  # a redo: the record must still be as our undo left it
+            edited = self._update(**self._after, **self._expect())
         else:
             edited = self._update(**self._after)
         if not self._before:
             # getattr, not dataclasses.asdict: that would turn an EventDate into a dict.
             self._before = {k: getattr(edited.before, k) for k in self._after}
+        self._wrote(edited)
         return edited.changes
 
     def revert(self) -> ChangeSet:
-        return self._update(**self._before).changes
+        edited = self._update(**self._before, **self._expect())
+        self._wrote(edited)
+        return edited.changes
+
+    def _expect(self) -> dict[str, Any]:
+        if self.record is None:
+            return {}
+        expected = self.expected(*self.record)
+        return {} if expected is None else {"expected_version": expected}
+
+    def _wrote(self, edited: Edited[Any]) -> None:
+        if self.record is not None:
+            self.wrote(*self.record, edited.version)
+
+
+def _record_of(update: Callable[..., Any]) -> tuple[str, int] | None:
+    """(table, id) of the record an ``update_*`` partial changes, from its keyword."""
+    keywords = getattr(update, "keywords", None) or {}
+    for table in ("region", "country", "partner", "agreement", "event"):
+        if f"{table}_id" in keywords:
+            return table, int(keywords[f"{table}_id"])
+    return None
 
 
 class DeleteCommand(Command):
@@ -166,7 +271,14 @@ class DeleteCommand(Command):
         return self._snapshot
 
     def do(self) -> ChangeSet:
-        deleted = removal.delete_records(db=self.host.db, kind=self._kind, ids=self._ids)
+        expected = None
+        if self._snapshot is not None and not self.force:
+            # A redo: delete them only as the undo put them back (nobody edited them since).
+            table = self._snapshot.top.__tablename__
+            expected = {r["id"]: r["version"] for r in self._snapshot.rows[table] if "version" in r}
+        deleted = removal.delete_records(
+            db=self.host.db, kind=self._kind, ids=self._ids, expected_versions=expected
+        )
         self._snapshot = deleted.snapshot
         return deleted.changes
 
@@ -189,9 +301,20 @@ class MoveNodeCommand(Command):
         if ref.kind.value == "region":
             return order.move_region(db=db, region_id=ref.id, index=index)
         assert parent_id is not None
+        # The first move checks nothing; its undo and redo expect the version it left.
+        expected = None if self._moved is None else self.expected(ref.kind.value, ref.id)
         if ref.kind.value == "country":
-            return order.move_country(db=db, country_id=ref.id, region_id=parent_id, index=index)
-        return order.move_partner(db=db, partner_id=ref.id, country_id=parent_id, index=index)
+            moved = order.move_country(
+                db=db, country_id=ref.id, region_id=parent_id, index=index,
+                expected_version=expected,
+            )  # fmt: skip
+        else:
+            moved = order.move_partner(
+                db=db, partner_id=ref.id, country_id=parent_id, index=index,
+                expected_version=expected,
+            )  # fmt: skip
+        self.wrote(ref.kind.value, ref.id, moved.version)
+        return moved
 
     def do(self) -> ChangeSet:
         moved = self._move(self._parent_id, self._index)
@@ -233,10 +356,16 @@ class MoveEventsCommand(Command):
 
     def do(self) -> ChangeSet:
         changes, moves = ChangeSet(), []
+        redo = bool(self._moves)
         for event_id in self._ids:
             moved = order.move_event(
-                db=self.host.db, event_id=event_id, index=None, partner_id=self._partner_id
+                db=self.host.db,
+                event_id=event_id,
+                index=None,
+                partner_id=self._partner_id,
+                expected_version=self.expected("event", event_id) if redo else None,
             )
+            self.wrote("event", event_id, moved.version)
             moves.append((event_id, moved))
             changes = changes | moved.changes
         self._moves = moves
@@ -251,7 +380,9 @@ class MoveEventsCommand(Command):
                 index=moved.before.index,
                 partner_id=moved.before.parent_id,
                 agreement_id=moved.agreement_id,
+                expected_version=self.expected("event", event_id),
             )
+            self.wrote("event", event_id, back.version)
             changes = changes | back.changes
         return changes
 

@@ -32,6 +32,7 @@ from spbgui.ui.editor import Editor
 from spbgui.ui.events_section import EventsSection
 from spbgui.ui.fields import CommitLineEdit, CommitTextEdit
 from spbgui.ui.icons import node_icon
+from spbgui.ui.partner_answers import PartnerAnswers
 
 
 def _heading(parent: QWidget, name: str) -> QLabel:
@@ -82,6 +83,8 @@ class PartnerPage(QWidget):
         top_layout.addWidget(self.heading)
         top_layout.addWidget(self.path)
         top_layout.addLayout(form)
+        self.answers = PartnerAnswers(editor, self.agreements.selected_ids, self)
+        top_layout.addWidget(self.answers)
         top_layout.addWidget(self.agreements, 1)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self, objectName="partnerSplitter")
         self.splitter.addWidget(top)
@@ -100,6 +103,7 @@ class PartnerPage(QWidget):
         self._show_fields()
         self.agreements.show_partner(info.id, info.title)
         self.events.show_partner(info.id, self.agreements.titles())
+        self.answers.show_partner(info.id)
         writable = not self.editor.db.readonly
         self.agreements.set_enabled_for(writable)
         self.events.set_enabled_for(writable)
@@ -151,6 +155,7 @@ class PartnerPage(QWidget):
                 self.agreements.show_partner(pid, info.title)
             if pid in changes.events or pid in changes.agreements:
                 self.events.reload(self.agreements.titles())
+                self.answers.show_partner(pid)
         return True
 
 

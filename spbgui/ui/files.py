@@ -164,12 +164,13 @@ class DatabaseFiles(QObject):
         if given); True if something was imported."""
         if self.db is None or not can_import():
             return False
-        from spbgui.ui.import_dialog import ImportDialog
+        from spbgui.ui.batch_import_dialog import BatchImportDialog as ImportDialog
 
-        dialog = ImportDialog(self.db, self.window)
+        dialog = ImportDialog(self.db, self.window)  # one workbook or several years at once
         if table is not None:
             dialog.show_table(table)
-        elif path is not None:
+        # The menu's triggered(bool) reaches here as ``path=False``: only a real path is read.
+        elif isinstance(path, str | Path):
             dialog.set_file(path)
         done = dialog.exec() == ImportDialog.DialogCode.Accepted and dialog.result is not None
         if done:

@@ -38,6 +38,7 @@ from spbgui.ui.live_refresh import LiveRefresh
 from spbgui.ui.menus import build_menus, build_toolbar
 from spbgui.ui.navigation import NavigationTree
 from spbgui.ui.search_panel import SearchField, SearchPanel
+from spbgui.ui.tree_marks import TreeMarks
 from spbgui.ui.tree_model import NavigationModel
 
 
@@ -89,6 +90,10 @@ class MainWindow(QMainWindow):
         self._status_timer = QTimer(self, singleShot=True, interval=50)
         self._status_timer.timeout.connect(self._update_status)
 
+        # Anniversaries, dormant partners and terms that run out, marked on the tree's partners.
+        self.tree_marks = TreeMarks(
+            self.model, self.tree, lambda: self.db, lambda: self.editor.year
+        )
         self._connect()
         self.tree.set_context_actions(
             [
@@ -145,6 +150,7 @@ class MainWindow(QMainWindow):
             ActionId.PREVIOUS_YEAR: lambda: self._step_year(-1),
             ActionId.NEXT_YEAR: lambda: self._step_year(+1),
             ActionId.ABOUT: self.about,
+            ActionId.STATISTICS: self.show_statistics,
         }
         for action_id, handler in handlers.items():
             a[action_id].triggered.connect(handler)
@@ -177,6 +183,8 @@ class MainWindow(QMainWindow):
         self._undo_text(ActionId.REDO, "")
 
         ed.changed.connect(self._changed)
+        ed.changed.connect(self.tree_marks.refresh_later)
+        ed.yearChanged.connect(self.tree_marks.refresh_later)
         ed.focusRequested.connect(self.focus)
         ed.failed.connect(lambda m: MessageDialog.warn(self, self.tr("Cannot do that"), m))
         ed.crashed.connect(lambda e: report_unexpected(e, self))
@@ -194,6 +202,7 @@ class MainWindow(QMainWindow):
         self.search_field.escaped.connect(self.tree.setFocus)
         self.files.opened.connect(self.set_database)
         self.live.changed_elsewhere.connect(lambda: self._changed(ChangeSet.everything()))
+        self.live.changed_elsewhere.connect(self.tree_marks.refresh_later)
         self.files.imported.connect(self._imported)
 
     def _undo_text_changed(self, text: str) -> None:
@@ -224,7 +233,9 @@ class MainWindow(QMainWindow):
         self.editor.set_database(db, years.current(db=db))
         self.model.set_database(db, self.editor.year)
         if old is not db:
+            self.tree_marks.stop(clear=True)  # a run still reading the old database ends first
             old.close()
+            self.tree_marks.refresh()
         self._database_shown()
 
     def _database_shown(self) -> None:
@@ -406,6 +417,12 @@ class MainWindow(QMainWindow):
             .replace("%4", str(t.events))
         )
 
+    def show_statistics(self) -> None:
+        """View → Statistics; its charts (QtCharts) are loaded when it is first asked for."""
+        from spbgui.ui.stats_page import show_statistics
+
+        show_statistics(self)
+
     def show_history(self) -> None:
         """Edit → History of Changes…: the selected node's, or every record's."""
         from spbgui.ui.history_dialog import HistoryDialog
@@ -425,6 +442,7 @@ class MainWindow(QMainWindow):
         window_state.save(self)
         self.live.stop()
         self.search.stop()
+        self.tree_marks.stop()
         self._status_timer.stop()  # nothing may reach for the database once it is closed
         self.db.close()
         super().closeEvent(event)

@@ -86,6 +86,7 @@ def build_menus(window: QMainWindow, actions: Actions) -> QMenu:
     view = bar.addMenu(QCoreApplication.translate("Menus", "&View"))
     view.setObjectName("menuView")
     view.addAction(a[ActionId.REFRESH])
+    view.addAction(a[ActionId.STATISTICS])
 
     help_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
     help_menu.setObjectName("menuHelp")

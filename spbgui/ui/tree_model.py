@@ -12,6 +12,7 @@ the model asks for them by signal and the undo commands do them.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -102,6 +103,8 @@ class NavigationModel(QAbstractItemModel):
         self._ahead: FilteredRows = {}  # rows read ahead for the filter being applied
         self._root = _Node(None, None)
         self._by_ref: dict[NodeRef, _Node] = {}
+        # Partner id → its anniversary, dormancy or term mark (spbgui.ui.tree_marks fills it).
+        self.marks: dict[int, Any] = {}
         self._load(self._root)
 
     # -- what the window asks ------------------------------------------------------------------
@@ -351,6 +354,11 @@ class NavigationModel(QAbstractItemModel):
             return row.name
         if role == Qt.ItemDataRole.EditRole:
             return row.name
+        mark = self.marks.get(row.ref.id) if row.ref.kind is NodeKind.PARTNER else None
+        if mark is not None and role == Qt.ItemDataRole.DecorationRole:
+            return mark.icon
+        if mark is not None and role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(filter(None, (mark.text, row.note)))
         if role == Qt.ItemDataRole.DecorationRole:
             return node_icon(row.ref.kind.value, row.kind)
         if role == Qt.ItemDataRole.ToolTipRole:

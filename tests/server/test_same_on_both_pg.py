@@ -8,6 +8,8 @@ PostgreSQL as they do on SQLite, and go down and up again.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from pathlib import Path
 
 import pytest
@@ -16,7 +18,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from spbgui.io.xlsx.read import read_table
-from spbgui.services import search, tree
+from spbgui.services import records, search, tree
 from spbgui.services.importer import import_table
 from spbgui.store import migrate
 from spbgui.store.models import Base, is_model_object
@@ -54,3 +56,52 @@ def test_tree_and_search_answer_alike_on_both_backends(db, pg_db, table_2024) ->
         assert search.search(db=pg_db, query=query, year=2024) == search.search(
             db=db, query=query, year=2024
         ), query
+
+
+def _random_queries(db, n: int, seed: int) -> list[str]:  # type: ignore[no-untyped-def]
+    """Queries a person might type, and some a person would not: prefixes of real words in
+    any case, «е» for «ё», words glued with «_», «%», «-», and LIKE's own wildcards alone."""
+    import random
+    import re
+
+    dump = records.dump(db=db)
+    text = json.dumps(dump, ensure_ascii=False)
+    vocab = sorted(set(re.findall(r"[^\W\d_]{2,}", text)))
+    rng = random.Random(seed)
+    out = ["__", "_", "%", "%%", "_%_", "a_b", "%а%", "е_", "о%", "\\", "ё", "Ё", "ЁЛКА"]
+    while len(out) < n:
+        words = []
+        for _ in range(rng.choice((1, 1, 1, 2, 2, 3))):
+            w = rng.choice(vocab)
+            w = w[: rng.randint(1, len(w))]
+            if rng.random() < 0.3:
+                w = w.upper()
+            if rng.random() < 0.2:
+                w = w.replace("е", "ё")
+            if rng.random() < 0.15:
+                w = (
+                    w[: len(w) // 2]
+                    + rng.choice(("_", "%", "-", "__", "'", "№"))
+                    + w[len(w) // 2 :]
+                )
+            words.append(w)
+        out.append(" ".join(words))
+    return out
+
+
+def test_random_queries_answer_alike_on_both_backends(db, pg_db, table_2024) -> None:  # type: ignore[no-untyped-def]
+    for database in (db, pg_db):
+        import_table(db=database, table=table_2024)
+        import_table(db=database, table=dataclasses.replace(table_2024, year=2023))
+    queries = _random_queries(db, 300, seed=13)
+    differ = []
+    for query in queries:
+        for year in (2024, None):
+            if search.search(db=pg_db, query=query, year=year) != search.search(
+                db=db, query=query, year=year
+            ):
+                differ.append((query, year))
+    assert differ == [], f"{len(differ)} of {2 * len(queries)} differ: {differ[:10]}"
+    # Not a vacuous comparison: many queries do find something.
+    found = sum(not search.search(db=db, query=q, year=None).is_empty for q in queries)
+    assert found > len(queries) // 3

@@ -108,8 +108,8 @@ def check_every_kind_checks_its_version(db: Database) -> None:
     edit.update_event(db=db, event_id=event_id, text="без версии")
 
 
-def test_second_save_of_the_same_event_is_refused_and_nothing_is_lost(db, db_path) -> None:  # type: ignore[no-untyped-def]
-    other = open_database(db_path)
+def test_second_save_of_the_same_event_is_refused_and_nothing_is_lost(db) -> None:  # type: ignore[no-untyped-def]
+    other = open_database(db.path or db.url)
     try:
         check_second_save_is_refused(db, other)
     finally:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from spbgui.domain.dates import PartialDate, parse_event_date
@@ -215,10 +213,10 @@ def test_contents_counts_what_goes_with_a_node(db: Database) -> None:
     assert (c.partners, c.agreements, c.events) == (0, 1, 4)
 
 
-def test_every_edit_is_in_the_file_at_once(db: Database, db_path: Path) -> None:
+def test_every_edit_is_in_the_file_at_once(db: Database) -> None:
     ids = seed(db)
     edit.update_partner(db=db, partner_id=ids["minsk"], note="заметка")
-    other = open_database(db_path)  # a second connection sees it without any «save»
+    other = open_database(db.path or db.url)  # a second connection sees it without any «save»
     try:
         assert details.partner(db=other, partner_id=ids["minsk"]).note == "заметка"  # type: ignore[union-attr]
         assert tree.path(db=other, ref=NodeRef.partner(ids["minsk"])) == [

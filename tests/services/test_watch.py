@@ -47,8 +47,8 @@ def check_change_is_seen(writer: Database, watched: Database) -> float:
         return delay
 
 
-def test_a_change_is_seen_by_another_connection_within_two_seconds(db, db_path) -> None:  # type: ignore[no-untyped-def]
-    other = open_database(db_path)
+def test_a_change_is_seen_by_another_connection_within_two_seconds(db) -> None:  # type: ignore[no-untyped-def]
+    other = open_database(db.path or db.url)
     try:
         check_change_is_seen(other, db)
     finally:

@@ -31,6 +31,7 @@ from typing import Any
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles.cell_style import StyleArray
 
+from spbgui.domain.numbers import thousands
 from spbgui.errors import UserError
 
 MAX_CELL_CHARS = 32_767  # Excel's limit, in UTF-16 code units
@@ -87,8 +88,8 @@ def cell_text(text: str) -> str:
     """
     if excel_length(text) > MAX_CELL_CHARS:
         raise CellRefused(
-            f"текст длиннее {MAX_CELL_CHARS:,} знаков, больше, чем вмещает ячейка Excel "
-            f"({excel_length(text):,})".replace(",", " ")
+            f"текст длиннее {thousands(MAX_CELL_CHARS)} знаков, больше, чем вмещает ячейка "
+            f"Excel ({thousands(excel_length(text))})"
         )
     if _SLOW_PATH.search(text) is None:
         return text

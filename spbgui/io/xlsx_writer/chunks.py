@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from spbgui.domain.dates import DASH_CHARS
 from spbgui.domain.event_dates import EVENT_DATE_PATTERN
 from spbgui.domain.events_text import EventText, join_events
+from spbgui.domain.numbers import thousands
 from spbgui.io.xlsx_writer.cells import MAX_CELL_CHARS, ExportError, excel_length
 from spbgui.io.xlsx_writer.styles import MAX_LINES, chars_per_line, lines_needed
 
@@ -78,9 +79,9 @@ class _Chunker:
             if excel_length(text) > MAX_CELL_CHARS:
                 raise ExportError(
                     f"Выгрузка невозможна: {self.where}: мероприятия не помещаются "
-                    f"в ячейку Excel ({MAX_CELL_CHARS:,} знаков), а разделить их на строки "
-                    "так, чтобы файл читался обратно без изменений, нельзя. Сократите или "
-                    "разделите самое длинное мероприятие.".replace(",", " ")
+                    f"в ячейку Excel ({thousands(MAX_CELL_CHARS)} знаков), а разделить их на "
+                    "строки так, чтобы файл читался обратно без изменений, нельзя. Сократите "
+                    "или разделите самое длинное мероприятие."
                 )
         return texts
 
@@ -90,10 +91,9 @@ class _Chunker:
             if excel_length(event.text) > MAX_CELL_CHARS:
                 raise ExportError(
                     f"Выгрузка невозможна: {self.where}: текст мероприятия длиннее "
-                    f"{MAX_CELL_CHARS:,} знаков ({excel_length(event.text):,}) — больше, чем "
-                    "вмещает ячейка Excel. Разделите его на несколько мероприятий.".replace(
-                        ",", " "
-                    )
+                    f"{thousands(MAX_CELL_CHARS)} знаков ({thousands(excel_length(event.text))})"
+                    " — больше, чем вмещает ячейка Excel. Разделите его на несколько "
+                    "мероприятий."
                 )
             for n, line in enumerate(join_events([event]).split("\n")):
                 dated = n == 0 and event.date.is_dated

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from spbgui.domain.dates import PartialDate, Precision, format_event_date
+from spbgui.domain.numbers import thousands
 from spbgui.io.table.records import ParsedTable
 from spbgui.io.xlsx_writer.cells import (
     EXCEL_FIRST_DATE,
@@ -82,8 +83,8 @@ def write_events_sheet(wb: Any, table: ParsedTable, tick: Callable[[int], None])
     total = count_events(table)
     if total + 1 > MAX_SHEET_ROWS:
         raise ExportError(
-            f"Выгрузка невозможна: мероприятий {total:,} — больше, чем помещается на лист "
-            f"Excel ({MAX_SHEET_ROWS - 1:,}). Выгрузите часть регионов или стран.".replace(",", " ")
+            f"Выгрузка невозможна: мероприятий {thousands(total)} — больше, чем помещается на "
+            f"лист Excel ({thousands(MAX_SHEET_ROWS - 1)}). Выгрузите часть регионов или стран."
         )
     ws = wb.create_sheet(SHEET)
     set_widths(ws, WIDTHS)

@@ -32,6 +32,7 @@ from openpyxl.worksheet.cell_range import CellRange
 
 from spbgui.domain.dates import format_agreement_dates
 from spbgui.domain.events_text import EventText, join_events
+from spbgui.domain.numbers import thousands
 from spbgui.io.table.records import ParsedTable, TableAgreement, TableCountry, TablePartner
 from spbgui.io.xlsx_writer.cells import (
     MAX_CELL_CHARS,
@@ -155,10 +156,9 @@ def plan_table(table: ParsedTable) -> TablePlan:
     _Planner(plan).run(table)
     if len(plan.rows) > MAX_SHEET_ROWS:
         raise ExportError(
-            f"Выгрузка невозможна: в таблице {len(plan.rows):,} строк — больше, чем помещается "
-            f"на лист Excel ({MAX_SHEET_ROWS:,}). Выгрузите часть регионов или стран.".replace(
-                ",", " "
-            )
+            f"Выгрузка невозможна: в таблице {thousands(len(plan.rows))} строк — больше, чем "
+            f"помещается на лист Excel ({thousands(MAX_SHEET_ROWS)}). Выгрузите часть регионов "
+            "или стран."
         )
     return plan
 

@@ -18,7 +18,7 @@ import contextlib
 import datetime as dt
 import os
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -26,11 +26,13 @@ from typing import BinaryIO
 from openpyxl import Workbook
 from openpyxl.writer.excel import ExcelWriter
 
+from spbgui.domain.figures import FigureBlock
 from spbgui.io.table.records import ParsedTable
 from spbgui.io.xlsx_writer.atomic import check_target, replace_atomically
 from spbgui.io.xlsx_writer.cells import ExportCancelled, ExportError
 from spbgui.io.xlsx_writer.check import check_plan
 from spbgui.io.xlsx_writer.events_sheet import count_events, write_events_sheet
+from spbgui.io.xlsx_writer.stats_sheet import write_stats_sheet
 from spbgui.io.xlsx_writer.styles import add_styles
 from spbgui.io.xlsx_writer.table_sheet import TABLE_TITLE, plan_table, write_table_sheet
 
@@ -73,6 +75,7 @@ def write_table(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     verify: bool = True,
+    summary: tuple[str, Sequence[FigureBlock]] | None = None,
 ) -> WriteResult:
     """Write ``table`` to the workbook at ``path`` (replacing it only once complete).
 
@@ -80,6 +83,7 @@ def write_table(
     as often, and True raises :class:`ExportCancelled` with nothing written.
     ``verify`` runs the read-back check (:func:`check_plan`). Raises
     :class:`ExportError` (one plain Russian line) for what cannot be exported.
+    ``summary`` (a title and tables of figures) adds the «Итоги» sheet.
     """
     target = check_target(path)
     plan = plan_table(table)
@@ -104,6 +108,8 @@ def write_table(
     try:
         write_table_sheet(wb, plan, ticker)
         written = write_events_sheet(wb, table, ticker)
+        if summary is not None:
+            write_stats_sheet(wb, *summary)
         ticker.check()
         replace_atomically(target, save)
     except OSError as exc:  # openpyxl streams the sheets through temporary files

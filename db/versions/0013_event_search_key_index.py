@@ -7,8 +7,8 @@ carries the event's text; (id, year, partner_id) answers from an index a tenth
 of the table's size, and the search's count of matches per partner takes about
 half the time. Issue 17.
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0013
+Revises: 0012
 Create Date: 2026-11-29
 """
 
@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0011"
-down_revision = "0010"
+revision = "0013"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 

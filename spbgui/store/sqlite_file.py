@@ -1,0 +1,46 @@
+"""Opening a SQLite file with plain sqlite3, whatever characters its name holds.
+
+A path is never pasted into a ``file:`` URI by hand: SQLite reads ``#`` there as
+the start of a fragment, ``?`` as the query and ``%xx`` as an escape, so «Отдел
+#2/cities.sqlite» would open «Отдел » instead. The read-only URI is built by
+:meth:`pathlib.Path.as_uri`, which escapes every such character; a writable
+connection takes the plain file name (``uri=False``).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+
+def readonly_uri(path: Path) -> str:
+    """``file:`` URI of ``path`` opened read-only (``mode=ro``), every character escaped.
+
+    A WAL database needs its ``-shm`` file even to be read; in a folder where it cannot
+    be created (a read-only share, a CD) and none is there, the file is read as
+    immutable: nobody can be writing to it there, and it is not damaged for all that.
+    """
+    path = Path(path).expanduser().resolve()
+    uri = path.as_uri() + "?mode=ro"
+    if not _side_files_usable(path):
+        uri += "&immutable=1"
+    return uri
+
+
+def _side_files_usable(path: Path) -> bool:
+    """Whether SQLite can have the ``-wal``/``-shm`` files it needs to read a WAL database."""
+    if os.access(path.parent, os.W_OK):
+        return True
+    wal, shm = (path.with_name(path.name + s) for s in ("-wal", "-shm"))
+    return wal.exists() and shm.exists()
+
+
+def connect_readonly(path: Path, **kwargs: object) -> sqlite3.Connection:
+    """A connection that cannot write to ``path`` (and never creates it)."""
+    return sqlite3.connect(readonly_uri(path), uri=True, **kwargs)  # type: ignore[arg-type]
+
+
+def connect_file(path: Path, **kwargs: object) -> sqlite3.Connection:
+    """A read-write connection to exactly ``path`` (the name is not read as a URI)."""
+    return sqlite3.connect(str(path), uri=False, **kwargs)  # type: ignore[arg-type]
