@@ -87,7 +87,13 @@ def fill(lang: str, mapping_file: str | None) -> None:
 
 def release() -> None:
     for lang in LANGS:
-        ts = TS_DIR / f"spbgui_{lang}.ts"
+        # Ours, and the few Qt strings qtbase leaves in English (written by hand).
+        for ts in (TS_DIR / f"spbgui_{lang}.ts", TS_DIR / f"qtbase_extra_{lang}.ts"):
+            _release(ts)
+
+
+def _release(ts: Path) -> None:
+    if ts.exists():
         subprocess.run(
             [tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
             check=True,

@@ -69,7 +69,9 @@ def install_translations(app: QApplication) -> list[QTranslator]:
     translators: list[QTranslator] = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     locale = QLocale(QLocale.Language.Russian, QLocale.Country.Russia)
-    wanted = [("qtbase", qt_dir), ("spbgui", str(resources_dir() / "translations"))]
+    ours = str(resources_dir() / "translations")
+    # qtbase_extra: the few of Qt's own strings qtbase_ru leaves in English («Look in:»).
+    wanted = [("qtbase", qt_dir), ("qtbase_extra", ours), ("spbgui", ours)]
     for name, folder in wanted:
         tr = QTranslator(app)
         if tr.load(locale, name, "_", folder):

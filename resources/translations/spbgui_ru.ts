@@ -43,16 +43,8 @@
       <translation>&amp;Экспорт таблицы…</translation>
     </message>
     <message>
-      <source>Export to Excel comes with a later version</source>
-      <translation>Экспорт в Excel появится в следующей версии</translation>
-    </message>
-    <message>
       <source>&amp;Print Report…</source>
       <translation>&amp;Печать отчёта…</translation>
-    </message>
-    <message>
-      <source>The printed yearly report comes with a later version</source>
-      <translation>Печать годового отчёта появится в следующей версии</translation>
     </message>
     <message>
       <source>&amp;Quit</source>
@@ -111,8 +103,16 @@
       <translation>Удалить выбранную запись (удаление можно отменить)</translation>
     </message>
     <message>
-      <source>&amp;Find…</source>
-      <translation>&amp;Найти…</translation>
+      <source>Export the table of the year to an Excel workbook</source>
+      <translation>Выгрузить таблицу года в книгу Excel</translation>
+    </message>
+    <message>
+      <source>The yearly report: preview, print, save as PDF or as a Word document</source>
+      <translation>Отчёт за год: просмотр, печать, сохранение в PDF или в документ Word</translation>
+    </message>
+    <message>
+      <source>F&amp;ind…</source>
+      <translation>На&amp;йти…</translation>
     </message>
     <message>
       <source>Search partners, agreements and events</source>
@@ -255,6 +255,14 @@
       <translation>Показать следующий год</translation>
     </message>
     <message>
+      <source>&amp;User Guide</source>
+      <translation>&amp;Руководство пользователя</translation>
+    </message>
+    <message>
+      <source>How to do the year's work, the dates the program understands, what to do when something goes wrong</source>
+      <translation>Как вести таблицу года, какие даты понимает программа, что делать, если что-то пошло не так</translation>
+    </message>
+    <message>
       <source>&amp;Statistics…</source>
       <translation>&amp;Статистика…</translation>
     </message>
@@ -366,6 +374,10 @@
     <message>
       <source>Delete</source>
       <translation>Удалить</translation>
+    </message>
+    <message>
+      <source>dates «%1» of the agreement «%2»: %3</source>
+      <translation>даты «%1» соглашения «%2»: %3</translation>
     </message>
   </context>
   <context>
@@ -530,50 +542,6 @@
   </context>
   <context>
     <name>ConflictDialog</name>
-    <message>
-      <source>Name</source>
-      <translation>Название</translation>
-    </message>
-    <message>
-      <source>Kind</source>
-      <translation>Вид</translation>
-    </message>
-    <message>
-      <source>Note</source>
-      <translation>Примечание</translation>
-    </message>
-    <message>
-      <source>Basis of cooperation</source>
-      <translation>Основание для сотрудничества</translation>
-    </message>
-    <message>
-      <source>Dates</source>
-      <translation>Даты</translation>
-    </message>
-    <message>
-      <source>Event</source>
-      <translation>Мероприятие</translation>
-    </message>
-    <message>
-      <source>Start</source>
-      <translation>Начало</translation>
-    </message>
-    <message>
-      <source>End</source>
-      <translation>Конец</translation>
-    </message>
-    <message>
-      <source>Date as written</source>
-      <translation>Дата, как написана</translation>
-    </message>
-    <message>
-      <source>Year</source>
-      <translation>Год</translation>
-    </message>
-    <message>
-      <source>Agreement</source>
-      <translation>Соглашение</translation>
-    </message>
     <message>
       <source>Changed by someone else</source>
       <translation>Запись изменил кто-то другой</translation>
@@ -761,18 +729,6 @@
       <source>add agreement</source>
       <translation>добавление соглашения</translation>
     </message>
-    <message>
-      <source>edit agreement title</source>
-      <translation>изменение названия соглашения</translation>
-    </message>
-    <message>
-      <source>edit agreement dates</source>
-      <translation>изменение дат соглашения</translation>
-    </message>
-    <message>
-      <source>edit agreement note</source>
-      <translation>изменение примечания к соглашению</translation>
-    </message>
     <message numerus="yes">
       <source>delete %n agreement(s)</source>
       <translation>
@@ -788,18 +744,6 @@
     <message>
       <source>add event</source>
       <translation>добавление мероприятия</translation>
-    </message>
-    <message>
-      <source>edit event date</source>
-      <translation>изменение даты мероприятия</translation>
-    </message>
-    <message>
-      <source>edit event text</source>
-      <translation>изменение текста мероприятия</translation>
-    </message>
-    <message>
-      <source>link event to agreement</source>
-      <translation>изменение соглашения мероприятия</translation>
     </message>
     <message>
       <source>move event to %1</source>
@@ -987,6 +931,14 @@ Please send this file to the program's maintainers. You can go on working.</sour
       <source>This date is in %1, not in %2</source>
       <translation>Эта дата — %1 год, а не %2</translation>
     </message>
+    <message>
+      <source>date «%1» of the event «%2»: %3</source>
+      <translation>дата «%1» мероприятия «%2»: %3</translation>
+    </message>
+    <message>
+      <source>the new event «%1», not added yet</source>
+      <translation>новое мероприятие «%1» — ещё не добавлено</translation>
+    </message>
     <message numerus="yes">
       <source>paste %n event(s)</source>
       <translation>
@@ -1067,8 +1019,119 @@ Please send this file to the program's maintainers. You can go on working.</sour
       <translation>Запись книги…</translation>
     </message>
     <message>
+      <source>Written: %1</source>
+      <translation>Записано: %1</translation>
+    </message>
+    <message>
       <source>Cancelled. No file was written.</source>
       <translation>Отменено. Файл не записан.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Fields</name>
+    <message>
+      <source>(none)</source>
+      <translation>(нет)</translation>
+    </message>
+    <message>
+      <source>agreement No. %1</source>
+      <translation>соглашение № %1 (удалено)</translation>
+    </message>
+    <message>
+      <source>no date</source>
+      <translation>без даты</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Название</translation>
+    </message>
+    <message>
+      <source>edit name</source>
+      <translation>изменение названия</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Вид</translation>
+    </message>
+    <message>
+      <source>edit kind</source>
+      <translation>изменение вида</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Примечание</translation>
+    </message>
+    <message>
+      <source>edit note</source>
+      <translation>изменение примечания</translation>
+    </message>
+    <message>
+      <source>Basis of cooperation</source>
+      <translation>Основание для сотрудничества</translation>
+    </message>
+    <message>
+      <source>edit agreement title</source>
+      <translation>изменение названия соглашения</translation>
+    </message>
+    <message>
+      <source>Dates</source>
+      <translation>Даты</translation>
+    </message>
+    <message>
+      <source>edit agreement dates</source>
+      <translation>изменение дат соглашения</translation>
+    </message>
+    <message>
+      <source>edit agreement note</source>
+      <translation>изменение примечания к соглашению</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Дата</translation>
+    </message>
+    <message>
+      <source>edit event date</source>
+      <translation>изменение даты мероприятия</translation>
+    </message>
+    <message>
+      <source>Event</source>
+      <translation>Мероприятие</translation>
+    </message>
+    <message>
+      <source>edit event text</source>
+      <translation>изменение текста мероприятия</translation>
+    </message>
+    <message>
+      <source>Start</source>
+      <translation>Начало</translation>
+    </message>
+    <message>
+      <source>End</source>
+      <translation>Конец</translation>
+    </message>
+    <message>
+      <source>Date as written</source>
+      <translation>Дата как записана</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>Год</translation>
+    </message>
+    <message>
+      <source>move event to a year</source>
+      <translation>перенос мероприятия в другой год</translation>
+    </message>
+    <message>
+      <source>Agreement</source>
+      <translation>Соглашение</translation>
+    </message>
+    <message>
+      <source>link event to agreement</source>
+      <translation>привязка мероприятия к соглашению</translation>
+    </message>
+    <message>
+      <source>edit %1</source>
+      <translation>изменение поля «%1»</translation>
     </message>
   </context>
   <context>
@@ -1118,6 +1181,13 @@ Please send this file to the program's maintainers. You can go on working.</sour
     </message>
   </context>
   <context>
+    <name>HelpWindow</name>
+    <message>
+      <source>User Guide</source>
+      <translation>Руководство пользователя</translation>
+    </message>
+  </context>
+  <context>
     <name>HistoryDialog</name>
     <message>
       <source>added</source>
@@ -1154,6 +1224,14 @@ Please send this file to the program's maintainers. You can go on working.</sour
     <message>
       <source>event</source>
       <translation>мероприятие</translation>
+    </message>
+    <message>
+      <source>table from Excel</source>
+      <translation>таблица из Excel</translation>
+    </message>
+    <message>
+      <source>table of %1; events replaced: %2</source>
+      <translation>таблица %1 года; заменено мероприятий: %2</translation>
     </message>
     <message>
       <source>History of Changes</source>
@@ -1341,12 +1419,8 @@ Please send this file to the program's maintainers. You can go on working.</sour
       <translation>Год, мероприятия которого показываются и записываются</translation>
     </message>
     <message>
-      <source>Export the table to an Excel workbook</source>
-      <translation>Экспортировать таблицу в книгу Excel</translation>
-    </message>
-    <message>
-      <source>Preview and print the yearly report</source>
-      <translation>Просмотреть и напечатать годовой отчёт</translation>
+      <source>Open Folder</source>
+      <translation>Открыть папку</translation>
     </message>
     <message>
       <source>Cannot do that</source>
@@ -1365,8 +1439,32 @@ Please send this file to the program's maintainers. You can go on working.</sour
       <translation>%1 — Города-партнёры Санкт-Петербурга</translation>
     </message>
     <message>
+      <source>Not saved: %1</source>
+      <translation>Не сохранено: %1</translation>
+    </message>
+    <message>
+      <source>You are leaving this partner.</source>
+      <translation>Вы уходите от этого партнёра.</translation>
+    </message>
+    <message>
+      <source>You are switching to another year.</source>
+      <translation>Вы переходите к другому году.</translation>
+    </message>
+    <message>
+      <source>You are starting a new year.</source>
+      <translation>Вы начинаете новый год.</translation>
+    </message>
+    <message>
       <source>Partners: %1 · agreements: %2 · events of %3: %4</source>
       <translation>Партнёров: %1 · соглашений: %2 · мероприятий %3 года: %4</translation>
+    </message>
+    <message>
+      <source>Saved: %1</source>
+      <translation>Сохранено: %1</translation>
+    </message>
+    <message>
+      <source>You are closing the program.</source>
+      <translation>Вы закрываете программу.</translation>
     </message>
   </context>
   <context>
@@ -1376,8 +1474,8 @@ Please send this file to the program's maintainers. You can go on working.</sour
       <translation>&amp;Файл</translation>
     </message>
     <message>
-      <source>Open &amp;Recent</source>
-      <translation>&amp;Недавние</translation>
+      <source>Open Re&amp;cent</source>
+      <translation>Н&amp;едавние</translation>
     </message>
     <message>
       <source>&amp;Edit</source>
@@ -1404,8 +1502,8 @@ Please send this file to the program's maintainers. You can go on working.</sour
       <translation>Основная панель</translation>
     </message>
     <message>
-      <source> &amp;Year: </source>
-      <translation> &amp;Год: </translation>
+      <source> Y&amp;ear: </source>
+      <translation> Го&amp;д: </translation>
     </message>
   </context>
   <context>
@@ -1441,8 +1539,8 @@ Please send this file to the program's maintainers. You can go on working.</sour
   <context>
     <name>PartnerAnswers</name>
     <message>
-      <source>&amp;Term of the Agreement…</source>
-      <translation>&amp;Срок соглашения…</translation>
+      <source>Te&amp;rm of the Agreement…</source>
+      <translation>С&amp;рок соглашения…</translation>
     </message>
     <message>
       <source>The term and status of the agreement selected above</source>
@@ -1503,12 +1601,12 @@ Please send this file to the program's maintainers. You can go on working.</sour
       <translation>&amp;Название:</translation>
     </message>
     <message>
-      <source>&amp;Kind:</source>
-      <translation>&amp;Вид:</translation>
+      <source>K&amp;ind:</source>
+      <translation>В&amp;ид:</translation>
     </message>
     <message>
-      <source>N&amp;ote:</source>
-      <translation>&amp;Примечание:</translation>
+      <source>No&amp;te:</source>
+      <translation>Прим&amp;ечание:</translation>
     </message>
     <message>
       <source>%1 (country as a whole)</source>
@@ -1521,6 +1619,25 @@ Please send this file to the program's maintainers. You can go on working.</sour
     <message>
       <source>edit partner “%1”</source>
       <translation>изменение партнёра «%1»</translation>
+    </message>
+  </context>
+  <context>
+    <name>PendingDialog</name>
+    <message>
+      <source>Not saved</source>
+      <translation>Не сохранено</translation>
+    </message>
+    <message>
+      <source>What you typed here is not saved:</source>
+      <translation>То, что вы ввели здесь, не сохранено:</translation>
+    </message>
+    <message>
+      <source>Go Back and Correct</source>
+      <translation>Вернуться и исправить</translation>
+    </message>
+    <message>
+      <source>Discard It</source>
+      <translation>Отбросить</translation>
     </message>
   </context>
   <context>
@@ -1619,22 +1736,6 @@ Please send this file to the program's maintainers. You can go on working.</sour
     <message>
       <source>Move “%1” to the country</source>
       <translation>Перенести «%1» в страну</translation>
-    </message>
-    <message>
-      <source>Start the table of %1?</source>
-      <translation>Начать таблицу %1 года?</translation>
-    </message>
-    <message>
-      <source>Partners and agreements stay as they are; %1 starts with no events. The events of %2 stay in the database and are shown beside each partner for reference.</source>
-      <translation>Партнёры и соглашения остаются как есть; мероприятий %1 года пока нет. Мероприятия %2 года остаются в базе данных и видны у каждого партнёра для справки.</translation>
-    </message>
-    <message>
-      <source>New year</source>
-      <translation>Новый год</translation>
-    </message>
-    <message>
-      <source>Start %1</source>
-      <translation>Начать %1 год</translation>
     </message>
   </context>
   <context>
@@ -2021,8 +2122,8 @@ Please send this file to the program's maintainers. You can go on working.</sour
       <translation>&amp;Название:</translation>
     </message>
     <message>
-      <source>N&amp;ote:</source>
-      <translation>&amp;Примечание:</translation>
+      <source>No&amp;te:</source>
+      <translation>Прим&amp;ечание:</translation>
     </message>
     <message>
       <source>Region</source>
@@ -2101,6 +2202,33 @@ Please send this file to the program's maintainers. You can go on working.</sour
     <message>
       <source>Cancel</source>
       <translation>Отмена</translation>
+    </message>
+  </context>
+  <context>
+    <name>YearDialog</name>
+    <message>
+      <source>New year</source>
+      <translation>Новый год</translation>
+    </message>
+    <message>
+      <source>Year to start</source>
+      <translation>Год, который начать</translation>
+    </message>
+    <message>
+      <source>&amp;Year:</source>
+      <translation>&amp;Год:</translation>
+    </message>
+    <message>
+      <source>The table of %1 is already there: choose it in the year selector.</source>
+      <translation>Таблица %1 года уже есть: выберите её в списке «Год» на панели инструментов.</translation>
+    </message>
+    <message>
+      <source>Partners and agreements stay as they are; %1 starts with no events. The events of the other years stay in the database.</source>
+      <translation>Партнёры и соглашения остаются как есть; %1 год начинается без мероприятий. Мероприятия других лет остаются в базе.</translation>
+    </message>
+    <message>
+      <source>Start %1</source>
+      <translation>Начать %1</translation>
     </message>
   </context>
   <context>

@@ -153,3 +153,9 @@ def current_version(*, db: Database, table: str, record_id: int) -> int | None:
     model = KINDS[table]
     with db.read() as s:
         return s.scalar(select(model.version).where(model.id == record_id))
+
+
+def written_version(s: Session, obj: Any) -> int:
+    """The version the record has once this transaction's changes are written."""
+    s.flush()
+    return int(obj.version)

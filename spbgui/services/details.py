@@ -168,6 +168,15 @@ def event(*, db: Database, event_id: int) -> EventRow | None:
         return None if row is None else _event_row(*row)
 
 
+def agreement_titles(*, db: Database, ids: set[int]) -> dict[int, str]:
+    """Titles of the agreements with these ids that still exist (for the history of changes)."""
+    if not ids:
+        return {}
+    with db.read() as s:
+        rows = s.execute(select(Agreement.id, Agreement.title).where(Agreement.id.in_(ids)))
+        return {i: t for i, t in rows}
+
+
 def owner(*, db: Database, kind: str, record_id: int) -> int | None:
     """The partner an agreement or an event belongs to (None if it no longer exists)."""
     model = {"agreement": Agreement, "event": Event}[kind]

@@ -23,7 +23,7 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from spbgui.domain.dates import EventDate, PartialDate
 from spbgui.services.changes import ROOT, ChangeSet, NodeRef
-from spbgui.services.conflicts import check_version
+from spbgui.services.conflicts import check_version, written_version
 from spbgui.services.details import event_date
 from spbgui.services.positions import EditError, agreement_order, clean_name, place, require
 from spbgui.store.database import Database
@@ -93,12 +93,6 @@ class EventFields:
     year: int = 0  # the year of the table the event is in (0: not given)
 
 
-def _version(s: Session, obj: Any) -> int:
-    """The version the record has once this transaction's changes are written."""
-    s.flush()
-    return int(obj.version)
-
-
 def _parent(s: Session, model: Any, record_id: int, what: str) -> Any:
     """The record a new one goes under, kept from being deleted until this transaction ends.
 
@@ -156,7 +150,8 @@ def update_region(
     with db.write() as s:
         yours = _given(name=name, note=note)
         r = require(
-            check_version(s, Region, region_id, expected_version, yours), f"регион №{region_id}"
+            check_version(s, Region, region_id, expected_version, yours),
+            f"регион №{region_id}",
         )
         before = RegionFields(r.name, r.note)
         if name is not UNSET:
@@ -165,7 +160,7 @@ def update_region(
             _unique(list(others), name, f"Регион «{name}» уже есть.")
         r.name, r.note = _pick(name, r.name), _pick(note, r.note)
         after = RegionFields(r.name, r.note)
-        return Edited(before, after, ChangeSet(nodes={NodeRef.region(r.id)}), _version(s, r))
+        return Edited(before, after, ChangeSet(nodes={NodeRef.region(r.id)}), written_version(s, r))
 
 
 # -- countries ----------------------------------------------------------------------------------
@@ -204,7 +199,8 @@ def update_country(
     with db.write() as s:
         yours = _given(name=name, note=note)
         c = require(
-            check_version(s, Country, country_id, expected_version, yours), f"страна №{country_id}"
+            check_version(s, Country, country_id, expected_version, yours),
+            f"страна №{country_id}",
         )
         before = CountryFields(c.name, c.note)
         if name is not UNSET:
@@ -217,7 +213,9 @@ def update_country(
             select(Partner.id).where(Partner.country_id == c.id, Partner.kind == "country")
         )
         nodes = {NodeRef.country(c.id), *(NodeRef.partner(p) for p in whole)}
-        return Edited(before, CountryFields(c.name, c.note), ChangeSet(nodes=nodes), _version(s, c))
+        return Edited(
+            before, CountryFields(c.name, c.note), ChangeSet(nodes=nodes), written_version(s, c)
+        )
 
 
 # -- partners -----------------------------------------------------------------------------------
@@ -284,7 +282,9 @@ def update_partner(
         p.name = _check_partner(s, p.country_id, new_name, new_kind, p.id)
         p.kind, p.note = new_kind, _pick(note, p.note)
         after = PartnerFields(p.name, p.kind, p.note)
-        return Edited(before, after, ChangeSet(nodes={NodeRef.partner(p.id)}), _version(s, p))
+        return Edited(
+            before, after, ChangeSet(nodes={NodeRef.partner(p.id)}), written_version(s, p)
+        )
 
 
 # -- agreements ---------------------------------------------------------------------------------
@@ -354,7 +354,7 @@ def update_agreement(
         after = AgreementFields(a.title, tuple(_pick(dates, old_dates)), a.note)
         # The events table shows each event's agreement by its title.
         changes = ChangeSet(agreements={a.partner_id}, events={a.partner_id})
-        return Edited(before, after, changes, _version(s, a))
+        return Edited(before, after, changes, written_version(s, a))
 
 
 # -- events -------------------------------------------------------------------------------------
@@ -436,7 +436,8 @@ def update_event(
                 "date_written": date.written or None,
             }
         e = require(
-            check_version(s, Event, event_id, expected_version, yours), f"мероприятие №{event_id}"
+            check_version(s, Event, event_id, expected_version, yours),
+            f"мероприятие №{event_id}",
         )
         before = EventFields(
             event_date(e.start, e.end, e.date_written), e.text, e.agreement_id, e.year
@@ -462,4 +463,4 @@ def update_event(
             place(s, Event, (Event.partner_id == e.partner_id, Event.year == e.year), e.id, None)
             # Either year may have just got its first event or lost its last one.
             changes = ChangeSet(events={e.partner_id}, counts={e.partner_id}, years=True)
-        return Edited(before, after, changes, _version(s, e))
+        return Edited(before, after, changes, written_version(s, e))

@@ -14,7 +14,7 @@ from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from spbgui.services.changes import ROOT, ChangeSet, NodeRef
-from spbgui.services.conflicts import check_version
+from spbgui.services.conflicts import check_version, written_version
 from spbgui.services.details import event_date
 from spbgui.services.positions import (
     EditError,
@@ -88,7 +88,7 @@ def move_country(
             Place(old_region, old),
             Place(region_id, new),
             ChangeSet(children=set(parents), counts=partners),
-            version=_version(s, c),
+            version=written_version(s, c),
         )
 
 
@@ -152,13 +152,8 @@ def move_partner(
             counts={p.id} if country_id != old_country else set(),
         )
         return Moved(
-            Place(old_country, old), Place(country_id, new), changes, version=_version(s, p)
+            Place(old_country, old), Place(country_id, new), changes, version=written_version(s, p)
         )
-
-
-def _version(s: Session, obj: object) -> int:
-    s.flush()
-    return int(obj.version)  # type: ignore[attr-defined]
 
 
 def move_agreement(*, db: Database, agreement_id: int, index: int) -> Moved:
@@ -206,7 +201,11 @@ def move_event(
         partners = {old_partner, target}
         changes = ChangeSet(events=partners, counts=partners if target != old_partner else set())
         return Moved(
-            Place(old_partner, old), Place(target, new), changes, old_agreement, _version(s, e)
+            Place(old_partner, old),
+            Place(target, new),
+            changes,
+            old_agreement,
+            written_version(s, e),
         )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spbgui.domain.dates import PartialDate
 from spbgui.domain.terms import STATUSES, Term
 from spbgui.services.changes import ChangeSet
-from spbgui.services.conflicts import check_version
+from spbgui.services.conflicts import check_version, written_version
 from spbgui.services.positions import EditError, require
 from spbgui.store.database import Database
 from spbgui.store.models import Agreement, term_columns
@@ -29,6 +29,7 @@ class TermEdited:
     before: TermFields
     after: TermFields
     changes: ChangeSet
+    version: int | None = None  # the agreement's version once written: what an undo expects
 
 
 def _fields(a: Agreement) -> TermFields:
@@ -66,4 +67,5 @@ def set_term(
         )
         before = _fields(a)
         a.term_start, a.term_end, a.status = start, end, status
-        return TermEdited(before, TermFields(term, status), ChangeSet(agreements={a.partner_id}))
+        changes = ChangeSet(agreements={a.partner_id})
+        return TermEdited(before, TermFields(term, status), changes, written_version(s, a))

@@ -53,6 +53,7 @@ class ActionId(enum.Enum):
     PREVIOUS_YEAR = "actionPreviousYear"
     NEXT_YEAR = "actionNextYear"
     STATISTICS = "actionStatistics"
+    HELP = "actionHelp"
     ABOUT = "actionAbout"
 
 
@@ -64,6 +65,7 @@ class Spec:
     icon: Icon | None = None
     role: QAction.MenuRole = QAction.MenuRole.NoRole
     enabled: bool = True
+    more: tuple[str, ...] = ()  # further shortcuts, after the first
 
 
 SPECS: dict[ActionId, Spec] = {
@@ -89,22 +91,22 @@ SPECS: dict[ActionId, Spec] = {
     ),
     ActionId.EXPORT_TABLE: Spec(
         QT_TRANSLATE_NOOP("Actions", "&Export Table…"),
-        QT_TRANSLATE_NOOP("Actions", "Export to Excel comes with a later version"),
-        None,
+        QT_TRANSLATE_NOOP("Actions", "Export the table of the year to an Excel workbook"),
+        "Ctrl+Shift+E",
         Icon.EXPORT,
-        enabled=False,
     ),
     ActionId.PRINT_REPORT: Spec(
         QT_TRANSLATE_NOOP("Actions", "&Print Report…"),
-        QT_TRANSLATE_NOOP("Actions", "The printed yearly report comes with a later version"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "The yearly report: preview, print, save as PDF or as a Word document"
+        ),
         QKeySequence.StandardKey.Print,
         Icon.PRINT,
-        enabled=False,
     ),
     ActionId.QUIT: Spec(
         QT_TRANSLATE_NOOP("Actions", "&Quit"),
         QT_TRANSLATE_NOOP("Actions", "Close the program; every change is already saved"),
-        QKeySequence.StandardKey.Quit,
+        "Ctrl+Q",  # QKeySequence.Quit is empty on some desktops
         role=QAction.MenuRole.QuitRole,
     ),
     ActionId.UNDO: Spec(
@@ -116,8 +118,9 @@ SPECS: dict[ActionId, Spec] = {
     ActionId.REDO: Spec(
         QT_TRANSLATE_NOOP("Actions", "&Redo"),
         QT_TRANSLATE_NOOP("Actions", "Redo the change just undone"),
-        QKeySequence.StandardKey.Redo,
+        "Ctrl+Y",
         Icon.REDO,
+        more=("Ctrl+Shift+Z",),
     ),
     ActionId.COPY: Spec(
         QT_TRANSLATE_NOOP("Actions", "&Copy"),
@@ -147,10 +150,11 @@ SPECS: dict[ActionId, Spec] = {
         Icon.DELETE,
     ),
     ActionId.FIND: Spec(
-        QT_TRANSLATE_NOOP("Actions", "&Find…"),
+        QT_TRANSLATE_NOOP("Actions", "F&ind…"),
         QT_TRANSLATE_NOOP("Actions", "Search partners, agreements and events"),
         QKeySequence.StandardKey.Find,
         Icon.FIND,
+        more=("Ctrl+K",),
     ),
     ActionId.DATES_NOT_UNDERSTOOD: Spec(
         QT_TRANSLATE_NOOP("Actions", "Dates &Not Understood"),
@@ -251,6 +255,15 @@ SPECS: dict[ActionId, Spec] = {
         QT_TRANSLATE_NOOP("Actions", "Show the next year"),
         "Ctrl+PgDown",
     ),
+    ActionId.HELP: Spec(
+        QT_TRANSLATE_NOOP("Actions", "&User Guide"),
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "How to do the year's work, the dates the program understands, what to do "
+            "when something goes wrong",
+        ),
+        QKeySequence.StandardKey.HelpContents,
+    ),
     ActionId.STATISTICS: Spec(
         QT_TRANSLATE_NOOP("Actions", "&Statistics…"),
         QT_TRANSLATE_NOOP(
@@ -289,7 +302,7 @@ def make_action(action_id: ActionId, parent: QObject) -> QAction:
         action.setToolTip(tip)
         action.setStatusTip(tip)
     if spec.shortcut is not None:
-        action.setShortcut(QKeySequence(spec.shortcut))
+        action.setShortcuts([QKeySequence(spec.shortcut), *(QKeySequence(k) for k in spec.more)])
     if spec.icon is not None:
         action.setIcon(icon(spec.icon))
     action.setMenuRole(spec.role)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -29,10 +30,14 @@ def tool_button(icon_: Icon, tip: str, name: str, parent: QWidget) -> QToolButto
     button.setAccessibleName(tip)
     button.setObjectName(name)
     button.setAutoRaise(True)
+    # Tab goes from table to table; the buttons have their shortcuts and the mouse.
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return button
 
 
 class AgreementsSection(QWidget):
+    invalidInput = Signal(str)  # the reason a typed value was refused, for the status bar
+
     def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
@@ -41,7 +46,9 @@ class AgreementsSection(QWidget):
         self.setObjectName("agreementsSection")
         self.model = AgreementsModel(self)
         self.model.editRequested.connect(self._edit)
+        self.model.invalidInput.connect(self.invalidInput)
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the next section
         self.table.setObjectName("agreementsTable")
         self.table.setAccessibleName(self.tr("Agreements"))
         self.table.setModel(self.model)
@@ -167,6 +174,29 @@ class AgreementsSection(QWidget):
         row = self.model.row_for(ids[0]) + step
         if 0 <= row < self.model.rowCount():
             self.editor.move_agreement(ids[0], row)
+
+    def tab_chain(self) -> list[QWidget]:
+        return [self.table]
+
+    def pending(self) -> list[str]:
+        """Dates typed here and refused, still shown in their cells."""
+        return [
+            self.tr("dates «%1» of the agreement «%2»: %3")
+            .replace("%1", text)
+            .replace("%2", self.model.record(row).title[:60])
+            .replace("%3", why)
+            for row, _col, text, why in self.model.drafts()
+        ]
+
+    def focus_pending(self) -> None:
+        drafts = self.model.drafts()
+        if drafts:
+            row, col, _t, _w = drafts[0]
+            self.table.setFocus()
+            self.table.setCurrentIndex(self.model.index(row, col))
+
+    def discard_pending(self) -> None:
+        self.model.discard_drafts()
 
     def has_focus(self) -> bool:
         return self.table.hasFocus()

@@ -16,11 +16,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
 
 from spbgui.services import order, removal, years
-from spbgui.services.changes import ChangeSet, NodeRef
+from spbgui.services.changes import ChangeSet, NodeKind, NodeRef
 from spbgui.services.conflicts import ConflictError
 from spbgui.services.databases import Database
 from spbgui.services.edit import Added, Edited
 from spbgui.services.order import Moved, Reordered
+from spbgui.ui.focus import FocusTarget, YearFocus
 
 
 class Host(Protocol):
@@ -28,7 +29,7 @@ class Host(Protocol):
 
     db: Database
 
-    def command_done(self, changes: ChangeSet, focus: object = None) -> None: ...
+    def command_done(self, changes: ChangeSet, focus: FocusTarget | None = None) -> None: ...
 
     def command_failed(self, error: Exception) -> None: ...
 
@@ -58,8 +59,8 @@ class Command(QUndoCommand):
         self._pushed = False
         self._skip = False  # the next redo()/undo() only puts the stack back (a cancel)
         self.force = False  # «Undo Anyway»: no version check on this run
-        self.focus_after_do: object = None
-        self.focus_after_undo: object = None
+        self.focus_after_do: FocusTarget | None = None
+        self.focus_after_undo: FocusTarget | None = None
 
     def first(self) -> ChangeSet:
         """Do it the first time, before it is pushed; errors reach the caller."""
@@ -94,7 +95,9 @@ class Command(QUndoCommand):
         if version is not None:
             versions(self.host)[(table, record_id)] = version
 
-    def _run(self, fn: Callable[[], ChangeSet], focus: object, *, undoing: bool = True) -> None:
+    def _run(
+        self, fn: Callable[[], ChangeSet], focus: FocusTarget | None, *, undoing: bool = True
+    ) -> None:
         # Nothing may escape undo() or redo(): they are called from C++ (QUndoStack), and an
         # exception there would take the program down instead of reaching the error dialog.
         try:
@@ -160,8 +163,8 @@ class AddCommand(Command):
         text: str,
         add: Callable[[int | None], Added],
         kind: str,
-        focus: Callable[[int], object] | None = None,
-        focus_after_undo: object = None,
+        focus: Callable[[int], FocusTarget] | None = None,
+        focus_after_undo: FocusTarget | None = None,
     ) -> None:
         super().__init__(host, text)
         self._add, self._kind, self._focus = add, kind, focus
@@ -198,7 +201,7 @@ class EditCommand(Command):
         host: Host,
         text: str,
         update: Callable[..., Edited[Any]],
-        focus: object = None,
+        focus: FocusTarget | None = None,
         record: tuple[str, int] | None = None,
     ) -> None:
         super().__init__(host, text)
@@ -259,7 +262,12 @@ class DeleteCommand(Command):
     """Delete records; undo restores them with their ids, places and everything under them."""
 
     def __init__(
-        self, host: Host, text: str, kind: str, ids: list[int], focus_after_do: object = None
+        self,
+        host: Host,
+        text: str,
+        kind: str,
+        ids: list[int],
+        focus_after_do: FocusTarget | None = None,
     ) -> None:
         super().__init__(host, text)
         self._kind, self._ids = kind, ids
@@ -298,12 +306,12 @@ class MoveNodeCommand(Command):
 
     def _move(self, parent_id: int | None, index: int) -> Moved:
         db, ref = self.host.db, self._ref
-        if ref.kind.value == "region":
+        if ref.kind is NodeKind.REGION:
             return order.move_region(db=db, region_id=ref.id, index=index)
         assert parent_id is not None
         # The first move checks nothing; its undo and redo expect the version it left.
         expected = None if self._moved is None else self.expected(ref.kind.value, ref.id)
-        if ref.kind.value == "country":
+        if ref.kind is NodeKind.COUNTRY:
             moved = order.move_country(
                 db=db, country_id=ref.id, region_id=parent_id, index=index,
                 expected_version=expected,
@@ -424,8 +432,8 @@ class StartYearCommand(Command):
     def __init__(self, host: Host, text: str, year: int, year_before: int) -> None:
         super().__init__(host, text)
         self.year = year
-        self.focus_after_do = ("year", year)
-        self.focus_after_undo = ("year", year_before)
+        self.focus_after_do = YearFocus(year)
+        self.focus_after_undo = YearFocus(year_before)
 
     def do(self) -> ChangeSet:
         return years.start_year(db=self.host.db, year=self.year).changes

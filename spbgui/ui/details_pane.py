@@ -9,6 +9,8 @@ refreshes the page from the change sets the editor sends.
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,8 +33,19 @@ from spbgui.ui.dialogs import kind_label
 from spbgui.ui.editor import Editor
 from spbgui.ui.events_section import EventsSection
 from spbgui.ui.fields import CommitLineEdit, CommitTextEdit
+from spbgui.ui.focus import RecordFocus, RecordKind
 from spbgui.ui.icons import node_icon
 from spbgui.ui.partner_answers import PartnerAnswers
+
+
+class RecordsSection(Protocol):
+    """A table of the partner's records (agreements or events) the record actions act on."""
+
+    def delete_selected(self) -> None: ...
+
+    def move_selected(self, step: int) -> None: ...
+
+    def edit_current(self) -> None: ...
 
 
 def _heading(parent: QWidget, name: str) -> QLabel:
@@ -69,8 +82,8 @@ class PartnerPage(QWidget):
         self.note = _note_edit(self, "partnerNoteField")
         form = QFormLayout()
         form.addRow(self.tr("&Name:"), self.name)
-        form.addRow(self.tr("&Kind:"), self.kind)
-        form.addRow(self.tr("N&ote:"), self.note)
+        form.addRow(self.tr("K&ind:"), self.kind)
+        form.addRow(self.tr("No&te:"), self.note)
         self.name.committed.connect(lambda text: self._edit(name=text))
         self.kind.activated.connect(lambda _i: self._edit(kind=self.kind.currentData()))
         self.note.committed.connect(lambda text: self._edit(note=text))
@@ -94,6 +107,16 @@ class PartnerPage(QWidget):
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
+
+    def tab_chain(self) -> list[QWidget]:
+        """The page's fields and tables in reading order, for Tab and Shift+Tab."""
+        return [
+            self.name,
+            self.kind,
+            self.note,
+            *self.agreements.tab_chain(),
+            *self.events.tab_chain(),
+        ]
 
     def show_partner(self, partner_id: int) -> bool:
         info = details.partner(db=self.editor.db, partner_id=partner_id)
@@ -179,7 +202,7 @@ class SummaryPage(QWidget):
         self.counts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form = QFormLayout()
         form.addRow(self.tr("&Name:"), self.name)
-        form.addRow(self.tr("N&ote:"), self.note)
+        form.addRow(self.tr("No&te:"), self.note)
         self.name.committed.connect(lambda text: self._edit(name=text))
         self.note.committed.connect(lambda text: self._edit(note=text))
         self.children_list = QTreeWidget(self, objectName="summaryChildren")
@@ -195,6 +218,9 @@ class SummaryPage(QWidget):
         layout.addSpacing(12)
         layout.addWidget(self.counts)
         layout.addWidget(self.children_list, 1)
+
+    def tab_chain(self) -> list[QWidget]:
+        return [self.name, self.note, self.children_list]
 
     def show_node(self, ref: NodeRef) -> bool:
         summary = details.summary(db=self.editor.db, ref=ref, year=self.editor.year)
@@ -247,13 +273,17 @@ class SummaryPage(QWidget):
                 name = self.tr("%1 (country as a whole)").replace("%1", row.name)
             item = QTreeWidgetItem(self.children_list, [name, str(row.children), str(row.events)])
             item.setData(0, Qt.ItemDataRole.UserRole, row.ref)
-            item.setIcon(0, node_icon(row.ref.kind.value, row.kind))
+            item.setIcon(0, node_icon(row.ref.kind, row.kind))
             for col in (1, 2):
                 item.setTextAlignment(
                     col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                 )
         self.children_list.header().setStretchLastSection(False)
         self.children_list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2):  # «Мероприятия 2024» whole, not «Мероприятия 2…»
+            self.children_list.header().setSectionResizeMode(
+                col, QHeaderView.ResizeMode.ResizeToContents
+            )
         self.children_list.setVisible(bool(rows))
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
@@ -275,7 +305,13 @@ class SummaryPage(QWidget):
 
 
 class DetailsPane(QStackedWidget):
-    """Pages for nothing, a region or country, and a partner; ``show_node`` picks one."""
+    """Pages for nothing, a region or country, and a partner; ``show_node`` picks one.
+
+    The window's record actions ask the pane, not its pages' widgets: which table has the
+    focus, add an agreement or an event, values typed and refused that are not saved.
+    """
+
+    invalidInput = Signal(str)  # why a typed value was refused, for the status bar
 
     def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -297,6 +333,62 @@ class DetailsPane(QStackedWidget):
         self.partner = PartnerPage(editor, self)
         for page in (self.empty, self.summary, self.partner):
             self.addWidget(page)
+        self.partner.agreements.invalidInput.connect(self.invalidInput)
+        self.partner.events.invalidInput.connect(self.invalidInput)
+
+    def tab_chain(self) -> list[QWidget]:
+        """Every page's widgets in reading order (Qt skips those of the hidden pages)."""
+        return [*self.summary.tab_chain(), *self.partner.tab_chain()]
+
+    # -- what the record actions reach -----------------------------------------------------------
+
+    def showing_partner(self) -> bool:
+        return self.currentWidget() is self.partner
+
+    def focused_records(self) -> RecordsSection | None:
+        """The agreements or events table when it has the keyboard focus, else None."""
+        if not self.showing_partner():
+            return None
+        for section in (self.partner.agreements, self.partner.events):
+            if section.has_focus():
+                return section
+        return None
+
+    def add_agreement(self) -> None:
+        if self.showing_partner():
+            self.partner.agreements.add()
+
+    def add_event(self) -> None:
+        if self.showing_partner():
+            self.partner.events.focus_new_event()
+
+    def sort_events(self) -> None:
+        if self.showing_partner():
+            self.partner.events.sort_by_date()
+
+    def focus_record(self, target: RecordFocus) -> None:
+        if target.kind is RecordKind.EVENT:
+            self.partner.events.focus_event(target.id)
+        else:
+            self.partner.agreements.focus_agreement(target.id)
+
+    # -- values typed and refused -----------------------------------------------------------------
+
+    def pending(self) -> list[str]:
+        """Values typed on the shown partner that are not saved (each with its reason)."""
+        if not self.showing_partner():
+            return []
+        return self.partner.agreements.pending() + self.partner.events.pending()
+
+    def focus_pending(self) -> None:
+        if self.partner.agreements.pending():
+            self.partner.agreements.focus_pending()
+        else:
+            self.partner.events.focus_pending()
+
+    def discard_pending(self) -> None:
+        self.partner.agreements.discard_pending()
+        self.partner.events.discard_pending()
 
     def show_node(self, ref: NodeRef | None) -> None:
         self.ref = ref

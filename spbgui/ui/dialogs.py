@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTreeWidget,
@@ -36,6 +37,13 @@ from PySide6.QtWidgets import (
 from spbgui.domain.dates import DateError, parse_agreement_dates
 from spbgui.services.edit import PARTNER_KINDS, AgreementFields
 from spbgui.ui.fields import mark_error
+from spbgui.ui.record_fields import spec
+
+
+def fit_title(dialog: QWidget) -> None:
+    """Wide enough for its title: «Новый партнёр в стране Венгрия», not «Новый п… Венгрия»."""
+    width = dialog.fontMetrics().horizontalAdvance(dialog.windowTitle()) + 160
+    dialog.setMinimumWidth(max(dialog.minimumWidth(), min(width, 900)))
 
 
 def kind_label(kind: str) -> str:
@@ -68,21 +76,6 @@ class ConfirmDialog:
         return box.clickedButton() is ok
 
 
-FIELD_NAMES = {
-    "name": QT_TRANSLATE_NOOP("ConflictDialog", "Name"),
-    "kind": QT_TRANSLATE_NOOP("ConflictDialog", "Kind"),
-    "note": QT_TRANSLATE_NOOP("ConflictDialog", "Note"),
-    "title": QT_TRANSLATE_NOOP("ConflictDialog", "Basis of cooperation"),
-    "dates": QT_TRANSLATE_NOOP("ConflictDialog", "Dates"),
-    "text": QT_TRANSLATE_NOOP("ConflictDialog", "Event"),
-    "start": QT_TRANSLATE_NOOP("ConflictDialog", "Start"),
-    "end": QT_TRANSLATE_NOOP("ConflictDialog", "End"),
-    "date_written": QT_TRANSLATE_NOOP("ConflictDialog", "Date as written"),
-    "year": QT_TRANSLATE_NOOP("ConflictDialog", "Year"),
-    "agreement_id": QT_TRANSLATE_NOOP("ConflictDialog", "Agreement"),
-}
-
-
 class ConflictDialog(QDialog):
     """Someone saved the same record meanwhile: theirs and yours side by side; keep one."""
 
@@ -106,12 +99,8 @@ class ConflictDialog(QDialog):
         for key, mine in error.yours.items():
             row = table.rowCount()
             table.insertRow(row)
-            label = FIELD_NAMES.get(key)
-            values = (
-                QCoreApplication.translate("ConflictDialog", label) if label else key,
-                _plain(theirs.get(key)),
-                _plain(mine),
-            )
+            field = spec(str(getattr(error, "table", "")), key)
+            values = (field.title(), field.value_text(theirs.get(key)), field.value_text(mine))
             for col, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -141,14 +130,6 @@ class ConflictDialog(QDialog):
     def ask(cls, parent: QWidget | None, error: Any) -> bool:
         """True: write mine over theirs; False: keep what they saved (tests patch this)."""
         return cls(parent, error).exec() == QDialog.DialogCode.Accepted
-
-
-def _plain(value: object) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, (list, tuple)):
-        return ", ".join(_plain(v) for v in value)
-    return str(value)
 
 
 class RetryDialog:
@@ -203,6 +184,7 @@ class PartnerDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("partnerDialog")
         self.setWindowTitle(self.tr("New partner in %1").replace("%1", country))
+        fit_title(self)
         self.name = QLineEdit(objectName="partnerNameEdit")
         self.kind = QComboBox(objectName="partnerKindCombo")
         for kind in PARTNER_KINDS:
@@ -246,6 +228,7 @@ class AgreementDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("agreementDialog")
         self.setWindowTitle(self.tr("New agreement of %1").replace("%1", partner))
+        fit_title(self)
         self.resize(560, 300)
         self.title = QPlainTextEdit(objectName="agreementTitleEdit")
         self.title.setTabChangesFocus(True)
@@ -314,6 +297,7 @@ class MoveDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("moveDialog")
         self.setWindowTitle(title)
+        fit_title(self)
         self.resize(420, 480)
         self.tree = QTreeWidget(objectName="moveTargets")
         self.tree.setHeaderHidden(True)
@@ -352,6 +336,84 @@ class MoveDialog(QDialog):
     ) -> int | None:
         dialog = cls(parent, title, groups, current)
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class PendingDialog:
+    """Values typed and refused are still on screen, and the clerk is leaving them."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, leaving: str, pending: list[str]) -> bool:
+        """True: discard them and go on; False: go back and correct them."""
+        title = QCoreApplication.translate("PendingDialog", "Not saved")
+        box = QMessageBox(QMessageBox.Icon.Warning, title, "", parent=parent)
+        box.setObjectName("pendingDialog")
+        intro = QCoreApplication.translate("PendingDialog", "What you typed here is not saved:")
+        box.setText(f"{leaving} {intro}")
+        box.setInformativeText("\n".join(f"• {p}" for p in pending))
+        back = box.addButton(
+            QCoreApplication.translate("PendingDialog", "Go Back and Correct"),
+            QMessageBox.ButtonRole.RejectRole,
+        )
+        back.setObjectName("pendingBackButton")
+        drop = box.addButton(
+            QCoreApplication.translate("PendingDialog", "Discard It"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
+        drop.setObjectName("pendingDiscardButton")
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        box.exec()
+        return box.clickedButton() is drop
+
+
+class YearDialog(QDialog):
+    """Year → Start a New Year…: which year, and what the new year starts with."""
+
+    def __init__(self, parent: QWidget | None, suggested: int, known: list[int]) -> None:
+        super().__init__(parent)
+        self.setObjectName("yearDialog")
+        self.setWindowTitle(self.tr("New year"))
+        self.known = set(known)
+        self.year = QSpinBox(objectName="yearSpin")
+        self.year.setRange(1990, 2100)
+        self.year.setValue(suggested)
+        self.year.setGroupSeparatorShown(False)
+        self.year.setAccessibleName(self.tr("Year to start"))
+        self.about = QLabel(objectName="yearAbout", wordWrap=True)
+        self.about.setMinimumWidth(420)
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Year:"), self.year)
+        form.addRow(self.about)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self._ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self._ok.setObjectName("yearStartButton")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self.year.valueChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        year = self.year.value()
+        taken = year in self.known
+        if taken:
+            text = self.tr("The table of %1 is already there: choose it in the year selector.")
+        else:
+            text = self.tr(
+                "Partners and agreements stay as they are; %1 starts with no events. The events "
+                "of the other years stay in the database."
+            )
+        self.about.setText(text.replace("%1", str(year)))
+        mark_error(self.year, text.replace("%1", str(year)) if taken else "")
+        self._ok.setText(self.tr("Start %1").replace("%1", str(year)))
+        self._ok.setEnabled(not taken)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, suggested: int, known: list[int]) -> int | None:
+        dialog = cls(parent, suggested, known)
+        return dialog.year.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 class FirstStartDialog:

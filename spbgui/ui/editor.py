@@ -1,11 +1,14 @@
 """The editor: the open database, the selected year and the undo stack, and every edit as
 a method that builds an undo command, does it once and pushes it.
 
-Nothing here asks the user anything (the window's handlers do, then call in);
-nothing here touches a widget. What changed goes out through :attr:`changed`
-for the window to refresh; a refused edit goes out through :attr:`failed` as
-the service's Russian message; an error nobody expected is logged and handed to
-the error dialog through :attr:`crashed`.
+The window's handlers ask what an edit needs, then call in; the editor itself asks
+only when a write cannot go through as it stands: another person changed the record
+meanwhile (:class:`ConflictDialog`: theirs or yours) or another program holds the
+file locked (:class:`RetryDialog`: try again or drop the change). It touches no
+other widget. What changed goes out through :attr:`changed` for the window to
+refresh; where to look afterwards through :attr:`focusRequested` (a
+:data:`~spbgui.ui.focus.FocusTarget`); a refused edit through :attr:`failed` as the
+service's Russian message; an error nobody expected through :attr:`crashed`.
 """
 
 from __future__ import annotations
@@ -37,11 +40,13 @@ from spbgui.ui.commands import (
     StartYearCommand,
 )
 from spbgui.ui.dialogs import ConflictDialog, RetryDialog
+from spbgui.ui.focus import FocusTarget, RecordFocus
+from spbgui.ui.record_fields import undo_text
 
 
 class Editor(QObject):
     changed = Signal(object)  # ChangeSet
-    focusRequested = Signal(object)  # NodeRef, ("year", int) or ("event", int)
+    focusRequested = Signal(object)  # FocusTarget
     failed = Signal(str)  # a message for the user
     crashed = Signal(object)  # an unexpected exception
     yearChanged = Signal(int)
@@ -104,7 +109,7 @@ class Editor(QObject):
         owner = self.parent()
         return owner if isinstance(owner, QWidget) else None
 
-    def command_done(self, changes: ChangeSet, focus: object = None) -> None:
+    def command_done(self, changes: ChangeSet, focus: FocusTarget | None = None) -> None:
         self.changed.emit(changes)
         if focus is not None:
             self.focusRequested.emit(focus)
@@ -167,7 +172,7 @@ class Editor(QObject):
         cmd.expected_version = version
         return self.run(cmd)
 
-    def delete_node(self, ref: NodeRef, label: str, focus_after: object = None) -> bool:
+    def delete_node(self, ref: NodeRef, label: str, focus_after: FocusTarget | None = None) -> bool:
         text = self.tr("delete “%1”").replace("%1", label)
         cmd = DeleteCommand(self, text, ref.kind.value, [ref.id], focus_after)
         cmd.focus_after_undo = ref
@@ -189,12 +194,9 @@ class Editor(QObject):
         self, agreement_id: int, field: str, value: object, version: int | None = None
     ) -> bool:
         update = partial(edit.update_agreement, db=self.db, agreement_id=agreement_id)
-        text = {
-            "title": self.tr("edit agreement title"),
-            "dates": self.tr("edit agreement dates"),
-            "note": self.tr("edit agreement note"),
-        }[field]
-        cmd = EditCommand(self, text, update, ("agreement", agreement_id))
+        cmd = EditCommand(
+            self, undo_text("agreement", field), update, RecordFocus.agreement(agreement_id)
+        )
         cmd.expected_version = version
         return self.run(cmd.set_changes(**{field: value}))
 
@@ -210,7 +212,7 @@ class Editor(QObject):
             return order.move_agreement(db=db, agreement_id=agreement_id, index=moved.before.index)
 
         cmd = MoveRecordCommand(self, self.tr("move agreement"), move, back)
-        cmd.focus_after_do = cmd.focus_after_undo = ("agreement", agreement_id)
+        cmd.focus_after_do = cmd.focus_after_undo = RecordFocus.agreement(agreement_id)
         return self.run(cmd)
 
     # -- events --------------------------------------------------------------------------------
@@ -233,12 +235,7 @@ class Editor(QObject):
         self, event_id: int, field: str, value: object, version: int | None = None
     ) -> bool:
         update = partial(edit.update_event, db=self.db, event_id=event_id)
-        text = {
-            "date": self.tr("edit event date"),
-            "text": self.tr("edit event text"),
-            "agreement_id": self.tr("link event to agreement"),
-        }[field]
-        cmd = EditCommand(self, text, update, ("event", event_id))
+        cmd = EditCommand(self, undo_text("event", field), update, RecordFocus.event(event_id))
         cmd.expected_version = version
         return self.run(cmd.set_changes(**{field: value}))
 
@@ -248,7 +245,7 @@ class Editor(QObject):
         """Give an event a date of another year and put it in that year's table."""
         update = partial(edit.update_event, db=self.db, event_id=event_id)
         text = self.tr("move event to %1").replace("%1", str(year))
-        cmd = EditCommand(self, text, update, ("event", event_id))
+        cmd = EditCommand(self, text, update, RecordFocus.event(event_id))
         cmd.expected_version = version
         return self.run(cmd.set_changes(date=date, year=year))
 
@@ -264,7 +261,7 @@ class Editor(QObject):
             return order.move_event(db=db, event_id=event_id, index=moved.before.index)
 
         cmd = MoveRecordCommand(self, self.tr("move event"), move, back)
-        cmd.focus_after_do = cmd.focus_after_undo = ("event", event_id)
+        cmd.focus_after_do = cmd.focus_after_undo = RecordFocus.event(event_id)
         return self.run(cmd)
 
     def move_events_to(self, ids: Sequence[int], partner_id: int, label: str) -> bool:
@@ -282,8 +279,9 @@ class Editor(QObject):
 
     # -- years ---------------------------------------------------------------------------------
 
-    def start_new_year(self) -> int | None:
-        year = years.next_year(db=self.db)
+    def start_new_year(self, year: int | None = None) -> int | None:
+        """Start the table of ``year`` (by default the one after the latest)."""
+        year = years.next_year(db=self.db) if year is None else year
         text = self.tr("start the year %1").replace("%1", str(year))
         cmd = StartYearCommand(self, text, year, self.year)
         return year if self.run(cmd) else None
@@ -337,9 +335,9 @@ def _add_event(
     )
 
 
-def _agreement_focus(agreement_id: int) -> object:
-    return ("agreement", agreement_id)
+def _agreement_focus(agreement_id: int) -> FocusTarget:
+    return RecordFocus.agreement(agreement_id)
 
 
-def _event_focus(event_id: int) -> object:
-    return ("event", event_id)
+def _event_focus(event_id: int) -> FocusTarget:
+    return RecordFocus.event(event_id)

@@ -17,7 +17,7 @@ pasting events (Ctrl+V) adds them to the partner as one undoable step.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -45,6 +45,13 @@ from spbgui.ui.fields import CommitTextEdit, mark_error
 from spbgui.ui.icons import Icon
 from spbgui.ui.table_models import EventsModel, select_record
 
+WIDEST_DATE = "29 сентября – 30 ноября"
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
 
 def _events_table(model: EventsModel, name: str, parent: QWidget) -> QTableView:
     table = QTableView(parent)
@@ -59,12 +66,20 @@ def _events_table(model: EventsModel, name: str, parent: QWidget) -> QTableView:
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     header = table.horizontalHeader()
     header.setSectionResizeMode(EventsModel.TEXT, QHeaderView.ResizeMode.Stretch)
-    header.resizeSection(EventsModel.DATE, 150)
+    # Wide enough for the longest date staff write («29 сентября – 30 ноября»); measured,
+    # not per row, so a thousand events show as fast as three.
+    widest = table.fontMetrics().horizontalAdvance(WIDEST_DATE)
+    header.resizeSection(
+        EventsModel.DATE,
+        widest + 4 * table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin) + 16,
+    )
     header.resizeSection(EventsModel.AGREEMENT, 200)
     return table
 
 
 class EventsSection(QWidget):
+    invalidInput = Signal(str)  # the reason a typed value was refused, for the status bar
+
     def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
@@ -83,6 +98,7 @@ class EventsSection(QWidget):
         self.down_button = tool_button(Icon.DOWN, self.tr("Move down"), "eventDownButton", self)
         self.sort_button = QPushButton(self.tr("Sort by date"), self, objectName="sortEventsButton")
         self.sort_button.setFlat(True)
+        self.sort_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.title)
@@ -124,6 +140,7 @@ class EventsSection(QWidget):
 
         self.model = EventsModel(self)
         self.model.editRequested.connect(self._edit)
+        self.model.invalidInput.connect(self.invalidInput)
         # Asked once the cell's editor has closed, not from inside the model's setData.
         self.model.dateNotUnderstood.connect(
             lambda *a: QTimer.singleShot(0, lambda: self._keep_as_written(*a))
@@ -132,6 +149,7 @@ class EventsSection(QWidget):
             lambda *a: QTimer.singleShot(0, lambda: self._other_year(*a))
         )
         self.table = _events_table(self.model, "eventsTable", self)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the next section
         self.table.setAccessibleName(self.tr("Events of the year"))
         self.table.setItemDelegateForColumn(
             EventsModel.DATE,
@@ -171,6 +189,7 @@ class EventsSection(QWidget):
         prev_layout = QVBoxLayout(self.previous)
         self.previous_table = _events_table(self.previous_model, "previousEventsTable", self)
         self.previous_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.previous_table.setTabKeyNavigation(False)
         prev_layout.addWidget(self.previous_table)
 
         split = QSplitter(Qt.Orientation.Vertical, self, objectName="eventsSplitter")
@@ -188,10 +207,19 @@ class EventsSection(QWidget):
     # -- showing --------------------------------------------------------------------------------
 
     def show_partner(self, partner_id: int, titles: dict[int, str]) -> None:
-        if partner_id != self.partner_id:
+        new = partner_id != self.partner_id
+        if new:
             self._clear_entry()
         self.partner_id = partner_id
         self.reload(titles)
+        if new:
+            self._default_agreement()
+
+    def _default_agreement(self) -> None:
+        """A partner with exactly one agreement: a new event belongs to it unless told."""
+        choices = self.model.agreement_choices()
+        one = choices[1][0] if len(choices) == 2 else None
+        self.new_agreement.setCurrentIndex(max(self.new_agreement.findData(one), 0))
 
     def reload(self, titles: dict[int, str] | None = None) -> None:
         if self.partner_id is None:
@@ -262,7 +290,53 @@ class EventsSection(QWidget):
         mark_error(self.new_date, why)
         self.new_error.setText(why or note)
         self.new_error.setVisible(bool(why or note))
+        if why:
+            self.invalidInput.emit(why)
         return why
+
+    def tab_chain(self) -> list[QWidget]:
+        """Reading order: the entry line, the year's table, the full text, last year's."""
+        return [
+            self.new_date,
+            self.new_text,
+            self.new_agreement,
+            self.new_button,
+            self.table,
+            self.text,
+            self.previous_table,
+        ]
+
+    # -- values typed and not saved -----------------------------------------------------------
+
+    def pending(self) -> list[str]:
+        """What was typed here and is not saved: refused dates, a new event not added yet."""
+        out = [
+            self.tr("date «%1» of the event «%2»: %3")
+            .replace("%1", text)
+            .replace("%2", _short(self.model.record(row).text))
+            .replace("%3", why)
+            for row, _col, text, why in self.model.drafts()
+        ]
+        if self.new_date.text().strip() or self.new_text.text().strip():
+            entry = " ".join(t for t in (self.new_date.text(), self.new_text.text()) if t.strip())
+            out.append(self.tr("the new event «%1», not added yet").replace("%1", _short(entry)))
+        return out
+
+    def focus_pending(self) -> None:
+        drafts = self.model.drafts()
+        if drafts:
+            row, col, _t, _w = drafts[0]
+            self.table.setFocus()
+            self.table.setCurrentIndex(self.model.index(row, col))
+        elif self._check_new_date():
+            self.new_date.setFocus()
+        else:
+            self.new_text.setFocus()
+
+    def discard_pending(self) -> None:
+        self.model.discard_drafts()
+        self._clear_entry()
+        self._default_agreement()
 
     def add_new_event(self) -> int | None:
         """Add the event typed in the entry line; a date not understood is kept as written
@@ -293,6 +367,7 @@ class EventsSection(QWidget):
         )
         if new_id is not None:
             self._clear_entry()
+            self._default_agreement()
             self.focus_event(new_id)
             self.new_date.setFocus()
         return new_id

@@ -296,6 +296,9 @@ class ExportDialog(QDialog):
 
     def _done(self, result: ExportResult) -> None:
         self.result = result
+        # The work is over: no «Writing the workbook…» behind the question.
+        self.progress.setVisible(False)
+        self.summary.setText(self.tr("Written: %1").replace("%1", str(result.path)))
         QSettings().setValue("export/lastFolder", str(result.path.parent))
         self.exported.emit(result)
         if self.ask_open(self, result):

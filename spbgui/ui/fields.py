@@ -7,8 +7,8 @@ Ctrl+Enter; Esc puts back what is stored.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 ERROR_STYLE = "border: 1px solid #c53030; background: #fff5f5;"
@@ -20,6 +20,22 @@ def mark_error(widget: QWidget, why: str) -> None:
     widget.setToolTip(why)
     widget.setProperty("error", why)
     widget.setAccessibleDescription(why)
+
+
+def _window_undo(event: QEvent, can_undo: bool, can_redo: bool) -> bool:
+    """Ctrl+Z / Ctrl+Y in a field with nothing of its own to undo or redo go to the window:
+    the last change of the records is undone, not nothing."""
+    if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+        return False
+    undo = event.matches(QKeySequence.StandardKey.Undo) and not can_undo
+    redo = (
+        event.matches(QKeySequence.StandardKey.Redo)
+        or event.keyCombination().toCombined() == QKeySequence("Ctrl+Y")[0].toCombined()
+    ) and not can_redo
+    if undo or redo:
+        event.ignore()
+        return True
+    return False
 
 
 class CommitLineEdit(QLineEdit):
@@ -39,6 +55,11 @@ class CommitLineEdit(QLineEdit):
     def _finish(self) -> None:
         if self.text() != self._stored and not self.isReadOnly():
             self.committed.emit(self.text())
+
+    def event(self, event: QEvent) -> bool:
+        if _window_undo(event, self.isUndoAvailable(), self.isRedoAvailable()):
+            return False
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.text() != self._stored:
@@ -69,6 +90,12 @@ class CommitTextEdit(QPlainTextEdit):
     def focusOutEvent(self, event: QFocusEvent) -> None:
         self.commit()
         super().focusOutEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        document = self.document()
+        if _window_undo(event, document.isUndoAvailable(), document.isRedoAvailable()):
+            return False
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier

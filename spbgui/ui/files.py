@@ -8,7 +8,6 @@ in QSettings.
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,21 +34,6 @@ def sample_table() -> Path:
     return resources_dir() / "sample" / "cooperation_2024.xlsx"
 
 
-def can_import() -> bool:
-    """The import dialog is there (it comes with the import issue)."""
-    return importlib.util.find_spec("spbgui.ui.import_dialog") is not None
-
-
-def can_export() -> bool:
-    """The export dialog is there (issue 5)."""
-    return importlib.util.find_spec("spbgui.ui.export_dialog") is not None
-
-
-def can_print() -> bool:
-    """The print preview is there (issue 6)."""
-    return importlib.util.find_spec("spbgui.ui.print_preview") is not None
-
-
 def recent_databases() -> list[str]:
     value = QSettings().value(RECENT_KEY, [])
     items = [value] if isinstance(value, str) else list(value or [])
@@ -71,6 +55,7 @@ def last_database() -> str | None:
 class DatabaseFiles(QObject):
     opened = Signal(object)  # Database
     imported = Signal(object)  # ChangeSet
+    written = Signal(object)  # Path of a file the program wrote (Excel, PDF, Word, CSV)
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
@@ -162,7 +147,7 @@ class DatabaseFiles(QObject):
     def import_table(self, path: Path | None = None, *, table: ParsedTable | None = None) -> bool:
         """Open the import dialog (on ``path``, or on rows already read such as pasted ones,
         if given); True if something was imported."""
-        if self.db is None or not can_import():
+        if self.db is None:
             return False
         from spbgui.ui.batch_import_dialog import BatchImportDialog as ImportDialog
 
@@ -178,19 +163,22 @@ class DatabaseFiles(QObject):
         return done
 
     def export_table(self, year: int) -> None:
-        if self.db is None or not can_export():
+        if self.db is None:
             return
         from spbgui.ui.export_dialog import ExportDialog
 
-        ExportDialog.run(self.db, self.window, year)
+        path = ExportDialog.run(self.db, self.window, year)
+        if path is not None:
+            self.written.emit(path)
 
     def print_report(self, year: int) -> None:
-        if self.db is None or not can_print():
+        if self.db is None:
             return
         from spbgui.ui.print_preview import open_print_preview
 
         try:
-            open_print_preview(self.db, year, self.window)
+            dialog = open_print_preview(self.db, year, self.window)
+            dialog.saved.connect(self.written)
         except UserError as exc:
             MessageDialog.warn(self.window, self.tr("Nothing to print"), str(exc))
 
@@ -200,7 +188,7 @@ class DatabaseFiles(QObject):
         No preview dialog: the file is ours and known good; the import service still
         refuses anything that would duplicate records.
         """
-        if self.db is None or importlib.util.find_spec("spbgui.services.importer") is None:
+        if self.db is None:
             return False
         from spbgui.services.importer import import_workbook
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from spbgui.services import details, tree, years
 from spbgui.services.changes import NodeKind, NodeRef
 from spbgui.ui.details_pane import DetailsPane
-from spbgui.ui.dialogs import ConfirmDialog, MoveDialog, NameDialog, PartnerDialog
+from spbgui.ui.dialogs import ConfirmDialog, MoveDialog, NameDialog, PartnerDialog, YearDialog
 from spbgui.ui.editor import Editor
 from spbgui.ui.navigation import NavigationTree
 
@@ -75,32 +75,26 @@ class RecordActions(QObject):
             self.editor.add_partner(country.id, answer[0], answer[1])
 
     def add_agreement(self) -> None:
-        if self.details.currentWidget() is self.details.partner:
-            self.details.partner.agreements.add()
+        self.details.add_agreement()
 
     def add_event(self) -> None:
-        if self.details.currentWidget() is self.details.partner:
-            self.details.partner.events.focus_new_event()
+        self.details.add_event()
 
     # -- rename, delete ------------------------------------------------------------------------
 
     def rename(self) -> None:
-        page = self.details.partner
-        if page.agreements.has_focus():
-            page.agreements.edit_current()
-        elif page.events.has_focus():
-            page.events.edit_current()
+        section = self.details.focused_records()
+        if section is not None:
+            section.edit_current()
         else:
             index = self.tree.currentIndex()
             if index.isValid():
                 self.tree.edit(index.siblingAtColumn(0))
 
     def delete(self) -> None:
-        page = self.details.partner
-        if self.details.currentWidget() is page and page.agreements.has_focus():
-            page.agreements.delete_selected()
-        elif self.details.currentWidget() is page and page.events.has_focus():
-            page.events.delete_selected()
+        section = self.details.focused_records()
+        if section is not None:
+            section.delete_selected()
         elif self.tree.hasFocus() or self.tree.currentIndex().isValid():
             self.delete_node()
 
@@ -163,12 +157,9 @@ class RecordActions(QObject):
         self.editor.move_node(ref, NodeRef(parent_kind, target), 1 << 30, label)
 
     def move(self, step: int) -> None:
-        page = self.details.partner
-        if self.details.currentWidget() is page and page.agreements.has_focus():
-            page.agreements.move_selected(step)
-            return
-        if self.details.currentWidget() is page and page.events.has_focus():
-            page.events.move_selected(step)
+        section = self.details.focused_records()
+        if section is not None:
+            section.move_selected(step)
             return
         ref, row = self._current()
         index = self.tree.currentIndex()
@@ -192,24 +183,14 @@ class RecordActions(QObject):
         self.editor.move_events_to(event_ids, partner_id, label)
 
     def sort_events(self) -> None:
-        if self.details.currentWidget() is self.details.partner:
-            self.details.partner.events.sort_by_date()
+        self.details.sort_events()
 
     # -- years ---------------------------------------------------------------------------------
 
     def start_new_year(self) -> None:
-        year = years.next_year(db=self.editor.db)
-        question = self.tr("Start the table of %1?").replace("%1", str(year))
-        more = self.tr(
-            "Partners and agreements stay as they are; %1 starts with no events. The events of "
-            "%2 stay in the database and are shown beside each partner for reference."
-        )
-        more = more.replace("%1", str(year)).replace("%2", str(year - 1))
-        if ConfirmDialog.ask(
-            self.window,
-            self.tr("New year"),
-            question,
-            more,
-            self.tr("Start %1").replace("%1", str(year)),
-        ):
-            self.editor.start_new_year()
+        """Year → Start a New Year…: the clerk chooses the year (the next one is offered;
+        a gap year too); partners and agreements stay, the year starts with no events."""
+        known = years.years(db=self.editor.db)
+        year = YearDialog.ask(self.window, years.next_year(db=self.editor.db), known)
+        if year is not None:
+            self.editor.start_new_year(year)

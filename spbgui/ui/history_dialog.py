@@ -7,6 +7,8 @@ agreements and events). The list can be saved as a CSV file for Excel.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -26,10 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from spbgui.errors import UserError
-from spbgui.services import history
+from spbgui.services import details, history
 from spbgui.services.changes import ChangeSet, NodeRef
 from spbgui.services.databases import Database
 from spbgui.ui.dialogs import ConfirmDialog, MessageDialog
+from spbgui.ui.record_fields import stored_changes
 
 ACTIONS = {
     "insert": QT_TRANSLATE_NOOP("HistoryDialog", "added"),
@@ -43,6 +46,7 @@ TABLES = {
     "partner": QT_TRANSLATE_NOOP("HistoryDialog", "partner"),
     "agreement": QT_TRANSLATE_NOOP("HistoryDialog", "agreement"),
     "event": QT_TRANSLATE_NOOP("HistoryDialog", "event"),
+    "import": QT_TRANSLATE_NOOP("HistoryDialog", "table from Excel"),
 }
 
 
@@ -61,16 +65,36 @@ def _label(c: history.Change) -> str:
     return f"№{c.record_id}" if c.record_id is not None else ""
 
 
-def _summary(c: history.Change) -> str:
-    if c.action == "update":
-        return "; ".join(f"{k}: «{a}» → «{b}»" for k, (a, b) in c.changed_fields.items())
-    if c.action == "import" and c.detail:
-        return ", ".join(f"{k}: {v}" for k, v in c.detail.items() if not isinstance(v, dict))
+def _summary(c: history.Change, titles: Mapping[int, str]) -> str:
+    """What an update changed, with the window's field labels and values as it shows them
+    (an event's date as «3-6 июля», its agreement by title), not the columns' names."""
+    if c.action == "update" and c.before is not None and c.after is not None:
+        return "; ".join(
+            f"{field.title()}: «{field.value_text(a, titles)}» → «{field.value_text(b, titles)}»"
+            for field, a, b in stored_changes(c.table, c.before, c.after)
+        )
+    if c.action == "import" and c.after:
+        return (
+            QCoreApplication.translate("HistoryDialog", "table of %1; events replaced: %2")
+            .replace("%1", str(c.after.get("year", "")))
+            .replace("%2", str(c.after.get("replaced_events", 0)))
+        )
     return ""
+
+
+def _agreement_ids(changes: list[history.Change]) -> set[int]:
+    ids: set[int] = set()
+    for c in changes:
+        for fields in (c.before or {}, c.after or {}):
+            value = fields.get("agreement_id")
+            if isinstance(value, int):
+                ids.add(value)
+    return ids
 
 
 class HistoryDialog(QDialog):
     restored = Signal(object)  # ChangeSet
+    saved = Signal(object)  # Path of the CSV file written
 
     def __init__(self, db: Database, ref: NodeRef | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,16 +146,17 @@ class HistoryDialog(QDialog):
 
     def reload(self) -> None:
         self.changes = list(reversed(history.history(db=self.db, **self._scope())))
+        titles = details.agreement_titles(db=self.db, ids=_agreement_ids(self.changes))
         self.table.setRowCount(len(self.changes))
         for row, c in enumerate(self.changes):
-            when = c.at.replace(tzinfo=None)
+            at = c.at if c.at.tzinfo else c.at.replace(tzinfo=dt.UTC)
             cells = [
-                when.strftime("%d.%m.%Y %H:%M:%S") + " UTC",
+                at.astimezone().strftime("%d.%m.%Y %H:%M:%S"),  # the clerk's own clock
                 c.who,
                 _tr(TABLES.get(c.table, c.table)),
                 _label(c),
                 _tr(ACTIONS.get(c.action, c.action)),
-                _summary(c),
+                _summary(c, titles),
             ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -158,10 +183,12 @@ class HistoryDialog(QDialog):
 
     def export_to(self, path: Path) -> int:
         try:
-            return history.export_history(db=self.db, path=path, **self._scope())
+            count = history.export_history(db=self.db, path=path, **self._scope())
         except (UserError, OSError) as exc:
             MessageDialog.warn(self, self.tr("The history was not saved"), str(exc))
             return 0
+        self.saved.emit(path)
+        return count
 
     def restore_selected(self) -> None:
         row = self.table.currentRow()

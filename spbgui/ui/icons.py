@@ -13,6 +13,7 @@ from functools import cache
 from PySide6.QtGui import QIcon
 
 from spbgui.paths import resources_dir
+from spbgui.services.changes import NodeKind
 
 
 class Icon(enum.Enum):
@@ -48,15 +49,15 @@ def icon(which: Icon) -> QIcon:
     return QIcon(str(path)) if path.exists() else QIcon()
 
 
-def node_icon(node: str, kind: str) -> QIcon:
+def node_icon(node: NodeKind, kind: str) -> QIcon:
     """The icon of a tree node: a region, a country, or a partner of a kind.
 
-    ``node`` is "region", "country" or "partner"; ``kind`` is the partner's kind (a
-    partner may be a «region» too, an oblast, which must not look like a world region).
+    ``kind`` is the partner's kind (a partner may be a «region» too, an oblast, which
+    must not look like a world region).
     """
-    if node == "region":
+    if node is NodeKind.REGION:
         return icon(Icon.REGION)
-    if node == "country":
+    if node is NodeKind.COUNTRY:
         return icon(Icon.COUNTRY)
     if kind == "country":
         return icon(Icon.WHOLE_COUNTRY)

@@ -10,12 +10,17 @@ from the change sets it emits.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence
+import itertools
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QMainWindow,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -29,10 +34,11 @@ from spbgui.ui import window_state
 from spbgui.ui.actions import SPECS, ActionId, Actions, translate
 from spbgui.ui.clipboard_actions import ClipboardActions
 from spbgui.ui.details_pane import DetailsPane
-from spbgui.ui.dialogs import AboutDialog, FirstStartDialog, MessageDialog
+from spbgui.ui.dialogs import AboutDialog, FirstStartDialog, MessageDialog, PendingDialog
 from spbgui.ui.editor import Editor
 from spbgui.ui.error_dialog import report_unexpected
-from spbgui.ui.files import DatabaseFiles, can_export, can_import, can_print
+from spbgui.ui.files import DatabaseFiles
+from spbgui.ui.focus import FocusTarget, RecordFocus, RecordKind, YearFocus
 from spbgui.ui.handlers import RecordActions
 from spbgui.ui.live_refresh import LiveRefresh
 from spbgui.ui.menus import build_menus, build_toolbar
@@ -40,6 +46,18 @@ from spbgui.ui.navigation import NavigationTree
 from spbgui.ui.search_panel import SearchField, SearchPanel
 from spbgui.ui.tree_marks import TreeMarks
 from spbgui.ui.tree_model import NavigationModel
+
+STATUS_SECONDS = 15  # how long a passing message stays in the status bar
+
+
+def _no_arguments(handler: Callable[[], object]) -> Callable[..., None]:
+    """A slot for ``QAction.triggered(bool checked)`` that passes nothing on: the ``checked``
+    flag must never land in a handler's optional parameter (``import_table(path=False)``)."""
+
+    def slot(*_ignored: object) -> None:
+        handler()
+
+    return slot
 
 
 class MainWindow(QMainWindow):
@@ -85,7 +103,13 @@ class MainWindow(QMainWindow):
         build_toolbar(self, self.actions_, self.year_selector, self.search_field)
         self.file_label = QLabel(self, objectName="statusFile")
         self.counts_label = QLabel(self, objectName="statusCounts")
+        self.open_folder = QPushButton(self.tr("Open Folder"), self, objectName="openFolderButton")
+        self.open_folder.setFlat(True)
+        self.open_folder.hide()
+        self.open_folder.clicked.connect(self._open_written_folder)
+        self._written: Path | None = None
         self.statusBar().addWidget(self.file_label, 1)
+        self.statusBar().addPermanentWidget(self.open_folder)
         self.statusBar().addPermanentWidget(self.counts_label)
         self._status_timer = QTimer(self, singleShot=True, interval=50)
         self._status_timer.timeout.connect(self._update_status)
@@ -111,8 +135,24 @@ class MainWindow(QMainWindow):
                 )
             ]
         )
+        self._tab_order()
         self._database_shown()
         window_state.restore(self)
+        self._restore_place()
+
+    def _tab_order(self) -> None:
+        """Tab and Shift+Tab visit the sections in reading order: the year and the search
+        above, the tree and the found events on the left, the details on the right."""
+        chain = [
+            self.year_selector,
+            self.search_field,
+            self.tree,
+            self.search.all_years,
+            self.search.view,
+            *self.details.tab_chain(),
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     # -- wiring --------------------------------------------------------------------------------
 
@@ -122,6 +162,7 @@ class MainWindow(QMainWindow):
             ActionId.NEW_DATABASE: self.files.new_database,
             ActionId.OPEN_DATABASE: self.files.open_database,
             ActionId.IMPORT_TABLE: self.files.import_table,
+            ActionId.HELP: self.show_help,
             ActionId.EXPORT_TABLE: lambda: self.files.export_table(self.editor.year),
             ActionId.PRINT_REPORT: lambda: self.files.print_report(self.editor.year),
             ActionId.BACKUPS: self.files.show_backups,
@@ -146,32 +187,21 @@ class MainWindow(QMainWindow):
             ActionId.MOVE_DOWN: lambda: rec.move(+1),
             ActionId.SORT_EVENTS: rec.sort_events,
             ActionId.REFRESH: lambda: self._changed(ChangeSet.everything()),
-            ActionId.START_YEAR: rec.start_new_year,
+            ActionId.START_YEAR: self._start_new_year,
             ActionId.PREVIOUS_YEAR: lambda: self._step_year(-1),
             ActionId.NEXT_YEAR: lambda: self._step_year(+1),
             ActionId.ABOUT: self.about,
             ActionId.STATISTICS: self.show_statistics,
         }
+        missing = set(ActionId) - handlers.keys()
+        assert not missing, f"actions without a handler: {missing}"
         for action_id, handler in handlers.items():
-            a[action_id].triggered.connect(handler)
-        a[ActionId.IMPORT_TABLE].setEnabled(can_import())
-        # Export and print come with their own issues; until then they say so in their tips.
-        for action_id, available, tip in (
-            (ActionId.EXPORT_TABLE, can_export(), self.tr("Export the table to an Excel workbook")),
-            (ActionId.PRINT_REPORT, can_print(), self.tr("Preview and print the yearly report")),
-        ):
-            a[action_id].setEnabled(available)
-            if available:
-                a[action_id].setToolTip(tip)
-                a[action_id].setStatusTip(tip)
+            a[action_id].triggered.connect(_no_arguments(handler))
         # Del in the search field or a line editor deletes text, not records.
         a[ActionId.DELETE].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         for widget in (self.tree, self.details):
             widget.addAction(a[ActionId.DELETE])
         self.addAction(a[ActionId.FIND])
-        a[ActionId.FIND].setShortcuts(
-            [QKeySequence(QKeySequence.StandardKey.Find), QKeySequence("Ctrl+K")]
-        )
 
         stack = ed.stack
         stack.canUndoChanged.connect(a[ActionId.UNDO].setEnabled)
@@ -189,13 +219,15 @@ class MainWindow(QMainWindow):
         ed.failed.connect(lambda m: MessageDialog.warn(self, self.tr("Cannot do that"), m))
         ed.crashed.connect(lambda e: report_unexpected(e, self))
         ed.yearChanged.connect(self._year_changed)
+        self.details.invalidInput.connect(self._refused)
+        self.files.written.connect(self.file_written)
         self.tree.currentRefChanged.connect(self._selected)
         self.details.nodeActivated.connect(lambda ref: self.tree.select_ref(self.db, ref))
         self.model.renameRequested.connect(ed.rename)
         self.model.moveRequested.connect(rec.move_dropped)
         self.model.eventsDropped.connect(rec.events_dropped)
         self.year_selector.activated.connect(
-            lambda i: ed.set_year(int(self.year_selector.itemData(i)))
+            lambda i: self._go_to_year(int(self.year_selector.itemData(i)))
         )
         self.search.resultReady.connect(self._filter)
         self.search.eventActivated.connect(self._event_activated)
@@ -261,7 +293,7 @@ class MainWindow(QMainWindow):
             ActionId.PASTE,
         ):
             self.actions_[action_id].setEnabled(writable)
-        self.actions_[ActionId.IMPORT_TABLE].setEnabled(writable and can_import())
+        self.actions_[ActionId.IMPORT_TABLE].setEnabled(writable)
         self.actions_[ActionId.BACKUPS].setEnabled(self.db.path is not None)  # files only
         self.tree.setDragEnabled(writable)
         self._fill_years()
@@ -278,7 +310,7 @@ class MainWindow(QMainWindow):
         """On an empty database: offer to import a spreadsheet or open the 2024 sample."""
         if not databases.is_empty(db=self.db) or self.db.readonly:
             return
-        choice = FirstStartDialog.ask(self, can_import())
+        choice = FirstStartDialog.ask(self, True)
         if choice == FirstStartDialog.IMPORT:
             self.files.import_table()
         elif choice == FirstStartDialog.SAMPLE:
@@ -311,33 +343,54 @@ class MainWindow(QMainWindow):
             self.search.run()
         self._status_timer.start()
 
-    def focus(self, target: object) -> None:
+    def focus(self, target: FocusTarget | None) -> None:
         """Show what an edit or its undo touched: a node, an event, an agreement, a year."""
         if isinstance(target, NodeRef):
             self.tree.select_ref(self.db, target)
-            return
-        if not isinstance(target, tuple):
-            return
-        kind, record_id = target
-        if kind == "year":
+        elif isinstance(target, YearFocus):
             self._fill_years()
-            self.editor.set_year(int(record_id))
-            return
-        partner_id = details.owner(db=self.db, kind=kind, record_id=record_id)
+            self.editor.set_year(target.year)
+        elif isinstance(target, RecordFocus):
+            self._focus_record(target)
+
+    def _focus_record(self, target: RecordFocus) -> None:
+        partner_id = details.owner(db=self.db, kind=target.kind.value, record_id=target.id)
         if partner_id is None:
             return
-        if kind == "event":
-            event = details.event(db=self.db, event_id=record_id)
+        if target.kind is RecordKind.EVENT:
+            event = details.event(db=self.db, event_id=target.id)
             if event is not None and event.year != self.editor.year:
                 self.editor.set_year(event.year)
         if self.details.ref != NodeRef.partner(partner_id):
             self.tree.select_ref(self.db, NodeRef.partner(partner_id))
-        if kind == "event":
-            self.details.partner.events.focus_event(record_id)
-        else:
-            self.details.partner.agreements.focus_agreement(record_id)
+        self.details.focus_record(target)
+
+    # -- values typed and refused: never lost without a word -----------------------------------
+
+    def _refused(self, why: str) -> None:
+        self.statusBar().showMessage(
+            self.tr("Not saved: %1").replace("%1", why), STATUS_SECONDS * 1000
+        )
+
+    def settle_pending(self, leaving: str) -> bool:
+        """Before the shown partner goes away: values typed and refused on it are not lost
+        without a word. True to go on (nothing pending, or the user discards it)."""
+        pending = self.details.pending()
+        if not pending:
+            return True
+        if PendingDialog.ask(self, leaving, pending):
+            self.details.discard_pending()
+            return True
+        self.details.focus_pending()
+        return False
 
     def _selected(self, ref: NodeRef | None) -> None:
+        if ref != self.details.ref and not self.settle_pending(
+            self.tr("You are leaving this partner.")
+        ):
+            if self.details.ref is not None:
+                self.tree.select_ref(self.db, self.details.ref)
+            return
         if ref is None or ref != self.details.ref:
             # (The tree re-selects the node shown after a search filtered it: the details
             # stay as they are, a partner's thousand events are not read again.)
@@ -369,7 +422,19 @@ class MainWindow(QMainWindow):
     def _step_year(self, step: int) -> None:
         index = self.year_selector.currentIndex() + step
         if 0 <= index < self.year_selector.count():
-            self.editor.set_year(int(self.year_selector.itemData(index)))
+            self._go_to_year(int(self.year_selector.itemData(index)))
+
+    def _go_to_year(self, year: int) -> None:
+        if year != self.editor.year and not self.settle_pending(
+            self.tr("You are switching to another year.")
+        ):
+            self.year_selector.setCurrentIndex(self.year_selector.findData(self.editor.year))
+            return
+        self.editor.set_year(year)
+
+    def _start_new_year(self) -> None:
+        if self.settle_pending(self.tr("You are starting a new year.")):
+            self.records.start_new_year()
 
     def _year_changed(self, year: int) -> None:
         if self.year_selector.findData(year) < 0:
@@ -403,7 +468,7 @@ class MainWindow(QMainWindow):
             self.search.all_years.setChecked(True)  # keep the list while the year changes
             self.editor.set_year(hit.year)
         self.tree.select_ref(self.db, NodeRef.partner(hit.partner_id))
-        self.details.partner.events.focus_event(hit.id)
+        self.details.focus_record(RecordFocus.event(hit.id))
 
     # -- the rest ------------------------------------------------------------------------------
 
@@ -429,17 +494,56 @@ class MainWindow(QMainWindow):
 
         dialog = HistoryDialog(self.db, self.tree.current_ref(), self)
         dialog.restored.connect(self.editor.changed.emit)
+        dialog.saved.connect(self.file_written)
         dialog.exec()
 
     def about(self) -> None:
         AboutDialog.show_about(self, self.db.display_name)
+
+    def show_help(self) -> None:
+        """Help → User Guide (F1): the guide shipped with the program."""
+        from spbgui.ui.help_window import HelpWindow
+
+        HelpWindow.show_guide(self)
+
+    # -- files written ------------------------------------------------------------------------
+
+    def file_written(self, path: Path) -> None:
+        """Every file written (Excel, PDF, Word, CSV): say where, offer to open its folder."""
+        self._written = Path(path)
+        self.statusBar().showMessage(
+            self.tr("Saved: %1").replace("%1", str(path)), STATUS_SECONDS * 4000
+        )
+        self.open_folder.setToolTip(str(Path(path).parent))
+        self.open_folder.show()
+
+    def _open_written_folder(self) -> None:
+        if self._written is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._written.parent)))
+
+    # -- where the clerk left off --------------------------------------------------------------
+
+    def _restore_place(self) -> None:
+        place = window_state.place(self.db.display_name)
+        if place is None:
+            return
+        selected, expanded = place
+        self.tree.expand_refs(expanded)
+        if selected is not None:
+            self.tree.select_ref(self.db, selected)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Commit a field still being edited (its focus-out would come too late).
         focused = self.focusWidget()
         if focused is not None:
             focused.clearFocus()
+        if not self.settle_pending(self.tr("You are closing the program.")):
+            event.ignore()
+            return
         window_state.save(self)
+        window_state.save_place(
+            self.db.display_name, self.tree.current_ref(), self.tree.expanded_refs()
+        )
         self.live.stop()
         self.search.stop()
         self.tree_marks.stop()

@@ -25,7 +25,7 @@ def build_menus(window: QMainWindow, actions: Actions) -> QMenu:
     file_menu.setObjectName("menuFile")
     file_menu.addAction(a[ActionId.NEW_DATABASE])
     file_menu.addAction(a[ActionId.OPEN_DATABASE])
-    recent = file_menu.addMenu(QCoreApplication.translate("Menus", "Open &Recent"))
+    recent = file_menu.addMenu(QCoreApplication.translate("Menus", "Open Re&cent"))
     recent.setObjectName("menuRecent")
     file_menu.addAction(a[ActionId.CONNECT_SERVER])
     file_menu.addSeparator()
@@ -36,7 +36,6 @@ def build_menus(window: QMainWindow, actions: Actions) -> QMenu:
     file_menu.addAction(a[ActionId.BACKUPS])
     file_menu.addSeparator()
     file_menu.addAction(a[ActionId.QUIT])
-    file_menu.setToolTipsVisible(True)  # say why export and print are not there yet
 
     edit_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Edit"))
     edit_menu.setObjectName("menuEdit")
@@ -90,8 +89,18 @@ def build_menus(window: QMainWindow, actions: Actions) -> QMenu:
 
     help_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
     help_menu.setObjectName("menuHelp")
+    help_menu.addAction(a[ActionId.HELP])
+    help_menu.addSeparator()
     help_menu.addAction(a[ActionId.ABOUT])
     return recent
+
+
+TOOLBAR: tuple[tuple[ActionId, ...], ...] = (
+    (ActionId.OPEN_DATABASE, ActionId.IMPORT_TABLE),
+    (ActionId.UNDO, ActionId.REDO),
+    (ActionId.ADD_PARTNER, ActionId.ADD_AGREEMENT, ActionId.ADD_EVENT, ActionId.DELETE),
+)
+"""The toolbar's groups of actions, left to right (the year and the search follow)."""
 
 
 def build_toolbar(
@@ -102,20 +111,15 @@ def build_toolbar(
     bar.setMovable(False)
     bar.setIconSize(QSize(22, 22))
     a = actions
-    groups = (
-        (ActionId.OPEN_DATABASE, ActionId.IMPORT_TABLE),
-        (ActionId.UNDO, ActionId.REDO),
-        (ActionId.ADD_PARTNER, ActionId.ADD_AGREEMENT, ActionId.ADD_EVENT, ActionId.DELETE),
-    )
-    for group in groups:
+    for group in TOOLBAR:
         for action_id in group:
             bar.addAction(a[action_id])
         bar.addSeparator()
-    label = QLabel(QCoreApplication.translate("Menus", " &Year: "), bar)
+    label = QLabel(QCoreApplication.translate("Menus", " Y&ear: "), bar)
     label.setBuddy(year_selector)
     bar.addWidget(label)
     bar.addWidget(year_selector)
-    bar.addAction(a[ActionId.START_YEAR])
+    bar.addAction(a[ActionId.START_YEAR])  # beside the year it starts
     spacer = QWidget(bar)
     spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred)
     bar.addWidget(spacer)

@@ -135,7 +135,7 @@ class PartnerAnswers(QWidget):
         self.ages = QLabel(self, objectName="partnerAgreementAges")
         for label in (self.last_event, self.per_year, self.ages):
             label.setWordWrap(True)
-        self.term_button = QPushButton(self.tr("&Term of the Agreement…"), self)
+        self.term_button = QPushButton(self.tr("Te&rm of the Agreement…"), self)
         self.term_button.setObjectName("editTermButton")
         self.term_button.setToolTip(self.tr("The term and status of the agreement selected above"))
         self.term_button.clicked.connect(self.edit_term)

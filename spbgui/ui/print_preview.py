@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QPageLayout, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar, QWidget
@@ -35,6 +35,8 @@ __all__ = [
 
 class ReportPreviewDialog(QPrintPreviewDialog):
     """The print preview of one report; raises UserError before opening if there is none."""
+
+    saved = Signal(object)  # Path of the PDF or Word file written
 
     def __init__(self, db: Database, options: ReportOptions, parent: QWidget | None = None) -> None:
         ensure_application()
@@ -150,6 +152,7 @@ class ReportPreviewDialog(QPrintPreviewDialog):
         except UserError as exc:
             QMessageBox.warning(self, self.tr("The report was not saved"), str(exc))
             return None
+        self.saved.emit(target)
         return target
 
 

@@ -2,9 +2,10 @@
 
 Every table of the statistics window (events per year, this year against last, the
 regions' holdings, anniversaries, dormant partners, terms, ages) is rows of shown values.
-A cell may carry a *target*: a :class:`NodeRef` or ``("agreement", id)`` /
-``("event", id)`` for the window to go to, or an :class:`EventsBehind` for a figure
-whose events the window lists. A last row of totals is drawn bold.
+A cell may carry a *target*: a :class:`NodeRef` or a
+:class:`~spbgui.ui.focus.RecordFocus` for the window to go to, or an
+:class:`EventsBehind` for a figure whose events the window lists. A last row of
+totals is drawn bold.
 """
 
 from __future__ import annotations

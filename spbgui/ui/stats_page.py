@@ -5,7 +5,7 @@ this year against last with the difference; what each region holds; the round
 anniversaries of a year; dormant partners; agreements whose term runs out or ran out;
 agreements older than N years. A figure clicked lists the events behind it; a row
 activated (double click, Enter) goes to its record in the main window through
-:attr:`StatsWindow.recordRequested` (a NodeRef, ``("agreement", id)`` or ``("event", id)``).
+:attr:`StatsWindow.recordRequested` (a :data:`~spbgui.ui.focus.FocusTarget`).
 Every figure comes from :mod:`spbgui.services.stats` and :mod:`spbgui.services.memory`,
 as ``spbgui-cli stats`` and the report's do.
 """
@@ -36,6 +36,7 @@ from spbgui.services import memory, stats, years
 from spbgui.services.changes import NodeRef
 from spbgui.services.databases import Database
 from spbgui.ui import stats_settings
+from spbgui.ui.focus import RecordFocus
 from spbgui.ui.stats_chart import YearsChart
 from spbgui.ui.stats_models import TARGET_ROLE, EventsBehind, FiguresModel
 
@@ -93,7 +94,7 @@ def _spin(parent: QWidget, name: str, low: int, high: int, value: int) -> QSpinB
 
 
 class StatsWindow(QDialog):
-    recordRequested = Signal(object)  # NodeRef, ("agreement", id) or ("event", id)
+    recordRequested = Signal(object)  # FocusTarget: a NodeRef or a RecordFocus
     settingsChanged = Signal()  # dormant years or expiring months changed: the tree's marks
 
     def __init__(
@@ -433,7 +434,7 @@ class StatsWindow(QDialog):
             target = (
                 NodeRef.partner(a.partner_id)
                 if a.agreement_id is None
-                else ("agreement", a.agreement_id)
+                else RecordFocus.agreement(a.agreement_id)
             )
             targets.append([target] * 5)
         self.anniversaries_model.set_table(header, rows, targets, numeric=(1,))
@@ -465,7 +466,7 @@ class StatsWindow(QDialog):
             ]
             for d in found
         ]
-        targets = [[("agreement", d.agreement.id)] * 5 for d in found]
+        targets = [[RecordFocus.agreement(d.agreement.id)] * 5 for d in found]
         self.terms_model.set_table(header, rows, targets, numeric=())
 
     def _show_ages(self) -> None:
@@ -479,7 +480,7 @@ class StatsWindow(QDialog):
             self.tr("Years"),
         ]
         rows = [[a.title, a.partner, a.country, memory.dates_text(a), a.age(today)] for a in found]
-        targets = [[("agreement", a.id)] * 5 for a in found]
+        targets = [[RecordFocus.agreement(a.id)] * 5 for a in found]
         self.ages_model.set_table(header, rows, targets, numeric=(4,))
 
     # -- settings ------------------------------------------------------------------------------
@@ -524,7 +525,7 @@ class StatsWindow(QDialog):
             self.tr("Event"),
         ]
         rows = [[e.year, e.date_text, e.partner, e.country, e.text] for e in found]
-        targets = [[("event", e.id)] * 5 for e in found]
+        targets = [[RecordFocus.event(e.id)] * 5 for e in found]
         self.behind_model.set_table(header, rows, targets, numeric=(0,))
         self.behind_label.setText(
             self.tr("Events of %1: %2").replace("%1", target.label).replace("%2", str(len(found)))

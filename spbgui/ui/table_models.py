@@ -95,6 +95,22 @@ class _RecordsModel(QAbstractTableModel):
         row = self.row_for(record_id)
         return self._rows[row].version if row >= 0 else None
 
+    def drafts(self) -> list[tuple[int, int, str, str]]:
+        """Values typed here and refused, still shown: (row, column, text, reason)."""
+        out = []
+        for (record_id, column), (text, why) in self._drafts.items():
+            row = self.row_for(record_id)
+            if row >= 0:
+                out.append((row, column, text, why))
+        return sorted(out)
+
+    def discard_drafts(self) -> None:
+        """Drop the refused values (the user chose to): the stored ones show again."""
+        if self._drafts:
+            self.beginResetModel()
+            self._drafts = {}
+            self.endResetModel()
+
     def draft(self, index: Index) -> tuple[str, str] | None:
         if not index.isValid():
             return None
@@ -263,11 +279,12 @@ class EventsModel(_RecordsModel):
                     .replace("%1", str(other))
                     .replace("%2", str(self.year))
                 )
-            if not self.readonly:
-                return self.tr(
-                    "Write the date as staff do: 3-6 июля, 15.03, 12 мая 2025 г., "
-                    "начало апреля, 2 и 4 июля, III квартал"
-                )
+            hint = self.tr(
+                "Write the date as staff do: 3-6 июля, 15.03, 12 мая 2025 г., "
+                "начало апреля, 2 и 4 июля, III квартал"
+            )
+            # The whole date first: a narrow column may elide it.
+            return "\n".join(t for t in (row.date_text, "" if self.readonly else hint) if t)
         return None
 
     def _not_understood_data(self, role: int) -> object:

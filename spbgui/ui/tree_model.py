@@ -360,7 +360,7 @@ class NavigationModel(QAbstractItemModel):
         if mark is not None and role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(filter(None, (mark.text, row.note)))
         if role == Qt.ItemDataRole.DecorationRole:
-            return node_icon(row.ref.kind.value, row.kind)
+            return node_icon(row.ref.kind, row.kind)
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.note or None
         if role == Qt.ItemDataRole.FontRole and row.ref.kind is not NodeKind.PARTNER:

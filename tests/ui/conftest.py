@@ -124,6 +124,34 @@ def messages(monkeypatch):  # type: ignore[no-untyped-def]
     return shown
 
 
+@pytest.fixture(autouse=True)
+def pending_questions(monkeypatch):  # type: ignore[no-untyped-def]
+    """«What you typed is not saved» questions, answered «discard» and collected, so that
+    a window closed at the end of a test never waits on a modal box. Tests of the
+    question itself patch it again with their own answer."""
+    from spbgui.ui.dialogs import PendingDialog
+
+    asked: list[tuple[str, list[str]]] = []
+
+    def record(cls, parent, leaving, pending):  # type: ignore[no-untyped-def]
+        asked.append((leaving, list(pending)))
+        return True
+
+    monkeypatch.setattr(PendingDialog, "ask", classmethod(record))
+    return asked
+
+
+@pytest.fixture
+def russian(qapp):  # type: ignore[no-untyped-def]
+    """The program's translations (Qt's own and ours) installed, as the program starts."""
+    from spbgui.app import install_translations
+
+    translators = install_translations(qapp)
+    yield
+    for tr in translators:
+        qapp.removeTranslator(tr)
+
+
 class DateAnswers:
     """The clerk's answers to the questions about a typed date, and the questions asked."""
 

@@ -11,7 +11,7 @@ from spbgui.services import details, records, years
 from spbgui.services.changes import NodeKind
 from spbgui.store.database import open_database
 from spbgui.ui.actions import ActionId
-from spbgui.ui.dialogs import ConfirmDialog
+from spbgui.ui.dialogs import YearDialog
 from spbgui.ui.main_window import MainWindow
 
 
@@ -77,7 +77,7 @@ def test_switch_year_and_start_a_new_one(window, select_partner, monkeypatch) ->
     selector = window.year_selector
     assert [selector.itemText(i) for i in range(selector.count())] == ["2024", "2025"]
     assert selector.currentText() == "2024"
-    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, *a, **k: True))
+    monkeypatch.setattr(YearDialog, "ask", classmethod(lambda cls, p, suggested, known: suggested))
     window.actions_[ActionId.START_YEAR].trigger()
     assert selector.currentText() == "2025"
     assert window.editor.year == 2025
@@ -105,7 +105,7 @@ def test_switch_year_and_start_a_new_one(window, select_partner, monkeypatch) ->
 
 
 def test_undo_start_of_a_year(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, *a, **k: True))
+    monkeypatch.setattr(YearDialog, "ask", classmethod(lambda cls, p, suggested, known: suggested))
     window.actions_[ActionId.START_YEAR].trigger()
     assert years.years(db=window.db) == [2024, 2025]
     window.actions_[ActionId.UNDO].trigger()
@@ -134,7 +134,7 @@ def test_every_change_is_in_the_file_after_reopening(  # type: ignore[no-untyped
     )
     monkeypatch.setattr(MoveDialog, "ask", classmethod(lambda cls, *a, **k: kz))
     window.actions_[ActionId.MOVE_TO].trigger()
-    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, *a, **k: True))
+    monkeypatch.setattr(YearDialog, "ask", classmethod(lambda cls, p, suggested, known: suggested))
     window.actions_[ActionId.START_YEAR].trigger()
     dump = records.dump(db=window.db)
     window.close()  # closes the database

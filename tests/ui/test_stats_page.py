@@ -146,7 +146,7 @@ def test_a_figure_clicked_lists_its_events_and_one_leads_to_the_partner(
     assert years_window.editor.year == 2023
     ref = years_window.tree.current_ref()
     assert ref is not None and ref.kind.value == "partner"
-    event_id = page.behind_model.target(0, 0)[1]
+    event_id = page.behind_model.target(0, 0).id
     assert years_window.details.partner.events.selected_ids() == [event_id]
 
 
