@@ -10,13 +10,15 @@ hand, written by another version, out of range) gives the default.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
 from spbgui.services.memory import DORMANT_YEARS as _DORMANT_YEARS
 from spbgui.services.memory import EXPIRING_MONTHS as _EXPIRING_MONTHS
-from spbgui.services.reading import ImportLimits
+
+if TYPE_CHECKING:
+    from spbgui.services.reading import ImportLimits
 
 T = TypeVar("T")
 
@@ -112,14 +114,11 @@ IMPORT_FOLDER = text("import/lastFolder", doc="where the import's file dialog st
 EXPORT_FOLDER = text("export/lastFolder", doc="where the Excel export's file dialog starts")
 REPORT_FOLDER = text("report/lastFolder", doc="where the report's file dialog starts")
 
-# Import limits (the same as spbgui-cli import --max-mb / --max-cells)
-_LIMITS = ImportLimits()
-IMPORT_MAX_FILE_MB = number(
-    "import/maxFileMB", _LIMITS.max_file_mb, 0.01, 100_000, "largest table file, MB"
-)
-IMPORT_MAX_CELLS = whole(
-    "import/maxCells", _LIMITS.max_cells, 1, 2_000_000_000, "most cells in one sheet"
-)
+# Import limits (the same as spbgui-cli import --max-mb / --max-cells). The defaults are
+# ImportLimits' own, written out so that the window starts without loading the readers;
+# tests/ui/test_settings.py keeps the two equal.
+IMPORT_MAX_FILE_MB = number("import/maxFileMB", 50.0, 0.01, 100_000, "largest table file, MB")
+IMPORT_MAX_CELLS = whole("import/maxCells", 1_000_000, 1, 2_000_000_000, "most cells in a sheet")
 
 # File → Connect to server… (the password is never kept)
 SERVER_HOST = text("server/host")
@@ -144,4 +143,6 @@ EXPIRING_MONTHS = whole("stats/expiringMonths", _EXPIRING_MONTHS, 1, 120, "month
 
 def import_limits() -> ImportLimits:
     """The import's size limits as the clerk set them."""
+    from spbgui.services.reading import ImportLimits
+
     return ImportLimits(max_file_mb=IMPORT_MAX_FILE_MB.get(), max_cells=IMPORT_MAX_CELLS.get())

@@ -42,6 +42,14 @@ def test_a_value_that_cannot_be_read_back_gives_the_default(qapp) -> None:
     assert settings.RECENT_DATABASES.get() == ["/a.sqlite"]
 
 
+def test_the_import_limits_default_to_the_import_s_own(qapp) -> None:
+    from spbgui.services.reading import ImportLimits
+
+    settings.IMPORT_MAX_FILE_MB.remove()
+    settings.IMPORT_MAX_CELLS.remove()
+    assert settings.import_limits() == ImportLimits()
+
+
 def test_the_import_limits_come_from_the_settings(qapp) -> None:
     settings.IMPORT_MAX_FILE_MB.set(2.5)
     settings.IMPORT_MAX_CELLS.set(1000)
