@@ -14,15 +14,11 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import Any, NoReturn
 
 from spbgui import __version__
 from spbgui.commands import args as args_
 from spbgui.errors import UserError, enable_crash_log, log_unexpected
-from spbgui.paths import default_database
-
-if TYPE_CHECKING:
-    from spbgui.store.database import Database
 
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
@@ -40,19 +36,11 @@ def _print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
-def _open(args: argparse.Namespace) -> Database:
-    from spbgui.store.database import open_database
-
-    target = args.db if args.db else default_database()
-    if not args.db:
-        default_database().parent.mkdir(parents=True, exist_ok=True)
-    return open_database(target)
-
-
 def cmd_info(args: argparse.Namespace) -> int:
+    from spbgui.commands.database import open_to_read
     from spbgui.services import records
 
-    db = _open(args)
+    db = open_to_read(args)
     try:
         c = records.counts(db=db, year=args.year)
         _print_json(
@@ -68,9 +56,10 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_dump(args: argparse.Namespace) -> int:
+    from spbgui.commands.database import open_to_read
     from spbgui.services import records
 
-    db = _open(args)
+    db = open_to_read(args)
     try:
         _print_json(records.dump(db=db, year=args.year))
     finally:
@@ -105,12 +94,13 @@ def build_parser() -> argparse.ArgumentParser:
     dump.set_defaults(func=cmd_dump)
 
     for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub, db_arg, open_db=_open)
+        importlib.import_module(name).register(sub, db_arg)
     return p
 
 
 # Subcommands that live in their own modules; each has
-# register(subparsers, db_arg, *, open_db) and sets ``func`` on its parser.
+# register(subparsers, db_arg) and sets ``func`` on its parser; each opens its
+# database through spbgui.commands.database.
 COMMAND_MODULES: tuple[str, ...] = (
     "spbgui.commands.import_table",
     "spbgui.commands.report",

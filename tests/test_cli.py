@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from spbgui import __version__
+from spbgui.store.database import open_database
 
 
 def cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -37,12 +38,19 @@ def test_version() -> None:
     assert __version__ in r.stdout
 
 
-def test_info_creates_and_migrates_a_new_database(tmp_path: Path) -> None:
+def test_import_creates_a_database_and_info_reads_it(tmp_path: Path, fixture_xlsx: Path) -> None:
     path = tmp_path / "new.sqlite"
+    # a command that only reads refuses a file that is not there (a mistyped path
+    # must not become a new empty database whose zero counts look like an answer)
+    for command in (["info"], ["dump", "--json"], ["stats", "--years", "2024"]):
+        assert_refused(cli(*command, "--db", str(path)), 1, "spbgui-cli import")
+        assert not path.exists()
+    r = cli("import", str(fixture_xlsx), "--db", str(path), "--dry-run")
+    assert r.returncode == 0, r.stderr
     r = cli("info", "--db", str(path))
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
-    assert data["counts"] == {
+    assert data["counts"] == {  # a dry run made and migrated the file, and wrote nothing
         "regions": 0,
         "countries": 0,
         "partners": 0,
@@ -54,6 +62,7 @@ def test_info_creates_and_migrates_a_new_database(tmp_path: Path) -> None:
 
 
 def test_dump_of_an_empty_database(tmp_path: Path) -> None:
+    open_database(tmp_path / "x.sqlite").close()
     r = cli("dump", "--db", str(tmp_path / "x.sqlite"), "--json")
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
@@ -62,7 +71,7 @@ def test_dump_of_an_empty_database(tmp_path: Path) -> None:
 
 def test_bad_path(tmp_path: Path) -> None:
     assert_refused(
-        cli("info", "--db", str(tmp_path / "no" / "such" / "x.sqlite")), 1, "не существует"
+        cli("info", "--db", str(tmp_path / "no" / "such" / "x.sqlite")), 1, "Проверьте путь"
     )
 
 
@@ -78,7 +87,7 @@ def test_not_a_database(tmp_path: Path) -> None:
 
 def test_database_newer_than_the_program(tmp_path: Path) -> None:
     path = tmp_path / "future.sqlite"
-    assert cli("info", "--db", str(path)).returncode == 0
+    open_database(path).close()  # a new database, made and migrated
     conn = sqlite3.connect(path)
     conn.execute("UPDATE alembic_version SET version_num = 'abcdef999999'")
     conn.commit()

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from spbgui.store.database import open_database
+
 from .test_cli import assert_refused, cli
 
 
@@ -88,7 +90,7 @@ def test_a_missing_database_is_not_created(tmp_path: Path) -> None:
 
 def test_an_empty_database_is_refused(tmp_path: Path) -> None:
     db = tmp_path / "empty.sqlite"
-    assert cli("info", "--db", str(db)).returncode == 0
+    open_database(db).close()  # a new database, made and migrated
     r = cli("report", "--db", str(db), "-o", str(tmp_path / "r.pdf"))
     assert_refused(r, 1, "нет ни одного партнёра")
     assert not (tmp_path / "r.pdf").exists()

@@ -70,6 +70,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_installed_cli_creates_and_migrates_a_database(installed: Path, tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["XDG_DATA_HOME"] = str(tmp_path / "data")
     probe = subprocess.run(
         [str(installed / "bin" / "python"), "-c", "import spbgui, sys; print(spbgui.__file__)"],
         capture_output=True,
@@ -80,7 +81,8 @@ def test_installed_cli_creates_and_migrates_a_database(installed: Path, tmp_path
     )
     assert str(ROOT) not in probe.stdout, "the source tree leaked into the installed program"
     r = subprocess.run(
-        [str(installed / "bin" / "spbgui-cli"), "info", "--db", "new.sqlite"],
+        # no --db: the user's own database, made and migrated on first use
+        [str(installed / "bin" / "spbgui-cli"), "info"],
         capture_output=True,
         text=True,
         cwd=tmp_path,
@@ -89,5 +91,5 @@ def test_installed_cli_creates_and_migrates_a_database(installed: Path, tmp_path
     )
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["counts"]["regions"] == 0
-    assert (tmp_path / "new.sqlite").exists()
+    assert (tmp_path / "data" / "spbgui" / "spbgui.sqlite").exists()
     assert (installed / "bin" / "spbgui").exists()  # the window's entry point

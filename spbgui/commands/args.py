@@ -42,3 +42,14 @@ def positive_int(text: str) -> int:
     if value <= 0:
         raise argparse.ArgumentTypeError(f"«{text}» не подходит: нужно целое число больше нуля")
     return value
+
+
+# The words for a record count in the commands' one-line summaries («стран: 26»).
+COUNT_NAMES = {
+    "regions": "регионов",
+    "countries": "стран",
+    "partners": "партнёров",
+    "agreements": "соглашений",
+    "events": "мероприятий",
+    "dated_events": "из них с датой",
+}

@@ -15,17 +15,8 @@ from typing import Any
 
 from spbgui.commands import args as args_
 
-NAMES = {
-    "regions": "регионов",
-    "countries": "стран",
-    "partners": "партнёров",
-    "agreements": "соглашений",
-    "events": "мероприятий",
-    "dated_events": "из них с датой",
-}
 
-
-def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None], *, open_db: Any) -> None:
+def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None]) -> None:
     p = sub.add_parser("export", help="выгрузить таблицу года в файл Excel (.xlsx)")
     db_arg(p)
     p.add_argument(
@@ -48,20 +39,15 @@ def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None], *, ope
     p.set_defaults(func=run)
 
 
-def _open(args: argparse.Namespace) -> Any:
-    from spbgui.paths import default_database
-    from spbgui.store.database import open_database
-
-    return open_database(args.db or default_database(), create=False)
-
-
 def run(args: argparse.Namespace) -> int:
     from spbgui.io.xlsx_writer.atomic import check_target
     from spbgui.services import years
     from spbgui.services.export import export_workbook
 
     check_target(args.output)  # a bad file name is refused before the database is opened
-    db = _open(args)
+    from spbgui.commands.database import open_to_read
+
+    db = open_to_read(args)
     try:
         year = args.year if args.year is not None else years.current(db=db)
         result = export_workbook(
@@ -77,7 +63,9 @@ def run(args: argparse.Namespace) -> int:
         json.dump(result.as_json(), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return 0
-    summary = ", ".join(f"{NAMES[k]}: {v}" for k, v in result.counts.items() if k in NAMES)
+    summary = ", ".join(
+        f"{args_.COUNT_NAMES[k]}: {v}" for k, v in result.counts.items() if k in args_.COUNT_NAMES
+    )
     print(f"Таблица {result.year} года записана в файл {result.path}: {summary}.")
     if result.warnings:
         print(f"Замечания ({len(result.warnings)}):")

@@ -10,17 +10,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
-from typing import Any
 
-from spbgui.io.xlsx.guard import ReadLimits
+from spbgui.errors import UserError
 from spbgui.services.batch_import import BatchImportError
+from spbgui.services.reading import ImportLimits
 
 
-def run_many(
-    args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Any], limits: ReadLimits
-) -> int:
-    from spbgui.commands.import_table import NAMES
+def run_many(args: argparse.Namespace, limits: ImportLimits) -> int:
+    from spbgui.commands.args import COUNT_NAMES as NAMES
+    from spbgui.commands.import_table import WARNINGS_SHOWN, more_warnings
     from spbgui.services.batch_import import import_tables, read_tables, workbook_paths
 
     if args.year is not None:
@@ -29,7 +27,9 @@ def run_many(
             "берётся из его заголовка. Уберите --year или загрузите файлы по одному."
         )
     items = read_tables(workbook_paths(args.file), limits=limits)
-    db = open_db(args)
+    from spbgui.commands.database import open_to_write
+
+    db = open_to_write(args)
     try:
         results = import_tables(
             db=db, items=items, replace_year=args.replace_year, dry_run=args.dry_run
@@ -55,6 +55,19 @@ def run_many(
                 print(f"  Заменено мероприятий {result.year} года: {result.replaced_events}.")
         if result.warnings:
             print(f"  Замечания ({len(result.warnings)}):")
-            for w in result.warnings:
+            for w in result.warnings[:WARNINGS_SHOWN]:
                 print(f"    {w}")
+            hidden = len(result.warnings) - WARNINGS_SHOWN
+            if hidden > 0:
+                where = args.warnings or "--warnings ФАЙЛ или --json"
+                print(f"    … и {more_warnings(hidden)}; все: {where}")
+    if args.warnings is not None:
+        try:
+            with args.warnings.open("w", encoding="utf-8") as out:
+                for item, result in zip(items, results, strict=True):
+                    out.writelines(f"{item.path.name}: {w}\n" for w in result.warnings)
+        except OSError as exc:
+            raise UserError(
+                f"Не удалось записать файл замечаний «{args.warnings}»: {exc.strerror}."
+            ) from exc
     return 0

@@ -4,34 +4,29 @@ The reader is chosen by the file's content (:mod:`spbgui.io.sources`): .xlsx, .x
 .ods, .xlsb, .docx or text.
 
 The workbook is read and checked before the database is opened, so a file that
-is refused leaves the database file byte-for-byte as it was.
+is refused leaves the database file byte-for-byte as it was. The terminal gets
+the first warnings and how many more there are (a table of 20,000 rows can
+have thousands); ``--json`` or ``--warnings FILE`` give all of them.
 """
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
+import gc
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from spbgui.commands import args as args_
-from spbgui.io.table.records import ParsedTable
-from spbgui.io.xlsx.guard import ReadLimits
+from spbgui.errors import UserError
+from spbgui.services.reading import ImportLimits, ParsedTable
 
-NAMES = {
-    "regions": "регионов",
-    "countries": "стран",
-    "partners": "партнёров",
-    "agreements": "соглашений",
-    "events": "мероприятий",
-    "dated_events": "из них с датой",
-}
+WARNINGS_SHOWN = 20  # on the terminal; --json and --warnings FILE give every one
 
 
-def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None], *, open_db: Any) -> None:
+def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None]) -> None:
     p = sub.add_parser(
         "import",
         help="загрузить таблицу из файла (.xlsx, .xls, .ods, .xlsb, .docx, .txt); "
@@ -51,12 +46,18 @@ def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None], *, ope
         action="store_true",
         help="заменить уже загруженные мероприятия этого года",
     )
-    p.add_argument("--json", action="store_true", help="вывести итог в JSON")
-    limits = ReadLimits()
+    p.add_argument("--json", action="store_true", help="вывести итог в JSON (со всеми замечаниями)")
+    p.add_argument(
+        "--warnings",
+        metavar="ФАЙЛ",
+        type=Path,
+        help=f"записать все замечания в текстовый файл (на экран — первые {WARNINGS_SHOWN})",
+    )
+    limits = ImportLimits()
     p.add_argument(
         "--max-mb",
         type=args_.positive_number,
-        default=limits.max_file_bytes / 2**20,
+        default=limits.max_file_mb,
         help="наибольший размер файла, МБ (больший отклоняется, не читаясь)",
     )
     p.add_argument(
@@ -65,59 +66,102 @@ def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None], *, ope
         default=limits.max_cells,
         help="наибольшее число ячеек на листе",
     )
-    p.set_defaults(func=lambda args: run(args, open_db))
+    p.set_defaults(func=run)
 
 
 def _summary(table: ParsedTable) -> str:
     c = table.counts()
-    return ", ".join(f"{NAMES[k]}: {v}" for k, v in c.items())
+    return ", ".join(f"{args_.COUNT_NAMES[k]}: {v}" for k, v in c.items())
 
 
-def run(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Any]) -> int:
-    from spbgui.io.sources import read_file
+def more_warnings(n: int) -> str:
+    """«ещё 1 замечание», «ещё 3 замечания», «ещё 1980 замечаний»."""
+    if n % 10 == 1 and n % 100 != 11:
+        word = "замечание"
+    elif 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        word = "замечания"
+    else:
+        word = "замечаний"
+    return f"ещё {n} {word}"
+
+
+def _open_warnings_file(path: Path | None) -> TextIO | None:
+    """Opened before the import, so that a path it cannot write to stops it before it starts."""
+    if path is None:
+        return None
+    try:
+        return path.open("w", encoding="utf-8")
+    except OSError as exc:
+        raise UserError(
+            f"Не удалось создать файл замечаний «{path}»: {exc.strerror}. "
+            "Укажите в --warnings файл в папке, куда можно записывать."
+        ) from exc
+
+
+def print_warnings(warnings: Sequence[object], path: Path | None) -> None:
+    """The first warnings on the terminal, then how many more and where all of them are."""
+    if not warnings:
+        return
+    print(f"Замечания ({len(warnings)}):")
+    for w in warnings[:WARNINGS_SHOWN]:
+        print(f"  {w}")
+    hidden = len(warnings) - WARNINGS_SHOWN
+    if path is not None:
+        more = f"… и {more_warnings(hidden)}; " if hidden > 0 else ""
+        print(f"  {more}все замечания записаны в файл {path}")
+    elif hidden > 0:
+        print(f"  … и {more_warnings(hidden)}. Все замечания: --warnings ФАЙЛ или --json.")
+
+
+def run(args: argparse.Namespace) -> int:
     from spbgui.services.importer import import_table
+    from spbgui.services.reading import read_table_file
 
-    limits = dataclasses.replace(
-        ReadLimits(), max_file_bytes=int(args.max_mb * 2**20), max_cells=args.max_cells
-    )
+    limits = ImportLimits(max_file_mb=args.max_mb, max_cells=args.max_cells)
     if len(args.file) > 1 or Path(args.file[0]).is_dir():
         from spbgui.commands.import_many import run_many
 
-        return run_many(args, open_db, limits)
-    # The file is read and refused, if it must be, before the database is opened.
-    table = read_file(args.file[0], year=args.year, limits=limits)
-    db = open_db(args)
+        return run_many(args, limits)
+    made_file = args.warnings is not None and not args.warnings.exists()
+    warnings_file = _open_warnings_file(args.warnings)
+    done = False
     try:
-        result = import_table(
-            db=db, table=table, replace_year=args.replace_year, dry_run=args.dry_run
-        )
+        # The file is read and refused, if it must be, before the database is opened.
+        table = read_table_file(args.file[0], year=args.year, limits=limits)
+        # The table's hundreds of thousands of objects live until the end: kept out of
+        # the garbage collector's rounds, which otherwise walk all of them each time
+        # opening the database (a new one: its migrations) allocates a little.
+        gc.freeze()
+        from spbgui.commands.database import open_to_write
+
+        db = open_to_write(args)
+        try:
+            result = import_table(
+                db=db, table=table, replace_year=args.replace_year, dry_run=args.dry_run
+            )
+        finally:
+            db.close()
+            gc.unfreeze()
+        if warnings_file is not None:
+            warnings_file.writelines(f"{w}\n" for w in result.warnings)
+        done = True
     finally:
-        db.close()
+        if warnings_file is not None:
+            warnings_file.close()
+            if not done and made_file:
+                args.warnings.unlink(missing_ok=True)  # a refused table leaves nothing behind
     if args.json:
-        data: dict[str, object] = {
-            "counts": result.counts,
-            "warnings": [str(w) for w in result.warnings],
-        }
-        data.update(
-            year=result.year,
-            created=result.created,
-            dry_run=result.dry_run,
-            replaced_events=result.replaced_events,
-        )
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+        json.dump(result.as_json(), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return 0
     verb = "В файле" if args.dry_run else "Загружено из файла"
     print(f"{verb} (мероприятия {result.year} года): {_summary(table)}.")
     if not args.dry_run:
-        new = ", ".join(f"{NAMES[k]}: {v}" for k, v in result.created.items())
+        new = ", ".join(f"{args_.COUNT_NAMES[k]}: {v}" for k, v in result.created.items())
         print(f"Новое в базе — {new}.")
         if result.replaced_events:
             print(f"Заменено мероприятий {result.year} года: {result.replaced_events}.")
         if result.backup:
             print(f"Копия базы до загрузки: {result.backup}")
-    if result.warnings:
-        print(f"Замечания ({len(result.warnings)}):")
-        for w in result.warnings:
-            print(f"  {w}")
+    print_warnings(result.warnings, args.warnings)
     return 0

@@ -8,8 +8,6 @@ that cannot be used is refused before anything is written.
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -24,7 +22,7 @@ class ReportRefused(UserError):
     pass
 
 
-def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None], *, open_db: Any) -> None:
+def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None]) -> None:
     p = sub.add_parser("report", help="годовой отчёт в PDF или Word (.docx)")
     db_arg(p)
     p.add_argument(
@@ -44,16 +42,7 @@ def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None], *, ope
     p.add_argument(
         "--country", action="append", metavar="СТРАНА", help="только эта страна (можно несколько)"
     )
-    p.set_defaults(func=lambda args: run(args, open_db))
-
-
-def _headless() -> None:
-    """Draw offscreen when there is no display, unless the user chose a platform."""
-    no_display = sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    )
-    if no_display and not os.environ.get("QT_QPA_PLATFORM"):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    p.set_defaults(func=run)
 
 
 def _target(output: str) -> Path:
@@ -69,24 +58,16 @@ def _target(output: str) -> Path:
     return path
 
 
-def _open(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Any]) -> Any:
-    from spbgui.store.database import open_database
-
-    if args.db and "://" not in args.db:
-        # A report reads: a mistyped path must not quietly become a new empty database.
-        if not Path(args.db).expanduser().exists():
-            raise ReportRefused(f"Файла базы данных «{args.db}» нет. Проверьте путь.")
-        return open_database(Path(args.db).expanduser(), create=False)
-    return open_db(args)
-
-
-def run(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Any]) -> int:
+def run(args: argparse.Namespace) -> int:
     path = _target(args.output)
-    _headless()
+    from spbgui.report.headless import go_headless_without_display
+
+    go_headless_without_display()
+    from spbgui.commands.database import open_to_read
     from spbgui.report import ReportOptions, save_docx, save_pdf
     from spbgui.services import years
 
-    db = _open(args, open_db)
+    db = open_to_read(args)
     try:
         year = args.year if args.year is not None else years.current(db=db)
         options = ReportOptions(

@@ -13,7 +13,6 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from spbgui.errors import UserError
@@ -23,7 +22,7 @@ class StatsRefused(UserError):
     pass
 
 
-def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None], *, open_db: Any) -> None:
+def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None]) -> None:
     p = sub.add_parser(
         "stats", help="мероприятия по годам: регионы, страны, сравнение с прошлым годом"
     )
@@ -40,24 +39,13 @@ def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None], *, ope
         help="какие таблицы вывести (по умолчанию region и country; можно несколько)",
     )
     p.add_argument("--json", action="store_true", help="вывести JSON")
-    p.set_defaults(func=lambda args: run_stats(args, open_db))
+    p.set_defaults(func=run_stats)
 
     a = sub.add_parser("anniversaries", help="юбилейные даты года: партнёрства и соглашения")
     db_arg(a)
     a.add_argument("--year", type=int, required=True, metavar="ГОД", help="год юбилеев")
     a.add_argument("--json", action="store_true", help="вывести JSON")
-    a.set_defaults(func=lambda args: run_anniversaries(args, open_db))
-
-
-def _open(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Any]) -> Any:
-    from spbgui.store.database import open_database
-
-    if args.db and "://" not in args.db:
-        # These commands read: a mistyped path must not quietly become a new empty database.
-        if not Path(args.db).expanduser().exists():
-            raise StatsRefused(f"Файла базы данных «{args.db}» нет. Проверьте путь.")
-        return open_database(Path(args.db).expanduser(), create=False)
-    return open_db(args)
+    a.set_defaults(func=run_anniversaries)
 
 
 def _print_json(data: Any) -> None:
@@ -144,12 +132,14 @@ def as_text(data: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
-def run_stats(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Any]) -> int:
+def run_stats(args: argparse.Namespace) -> int:
     from spbgui.services import stats, years
 
     levels = tuple(dict.fromkeys(args.level)) if args.level else ("region", "country")
     span = stats.parse_years(args.years) if args.years else None
-    db = _open(args, open_db)
+    from spbgui.commands.database import open_to_read
+
+    db = open_to_read(args)
     try:
         if span is None:
             known = years.years(db=db)
@@ -168,13 +158,13 @@ def run_stats(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], 
     return 0
 
 
-def run_anniversaries(
-    args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Any]
-) -> int:
+def run_anniversaries(args: argparse.Namespace) -> int:
     from spbgui.services import memory, stats
 
     stats.check_span(args.year, args.year)
-    db = _open(args, open_db)
+    from spbgui.commands.database import open_to_read
+
+    db = open_to_read(args)
     try:
         found = memory.anniversaries(db=db, year=args.year)
     finally:

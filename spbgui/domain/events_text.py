@@ -14,6 +14,7 @@ compiled once, here.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,12 +33,20 @@ __all__ = [
 
 # Paragraph breaks: HTML paragraph tags (stray ones too) and line breaks of any system.
 _BREAK_RE = re.compile(r"</?p\b[^>]*>|<br\s*/?>|\r\n?|\n", re.IGNORECASE)
-_SPACES_RE = re.compile(r"\s+")
-# The lookbehind is two characters wide, which is exact because paragraphs have their
-# white space folded to single spaces before this runs.
-_EVENT_START_RE = re.compile(
-    rf"""(?:^|(?<=[.!?»")] ))(?P<when>{EVENT_DATE_PATTERN})\s*[{DASH_CHARS}]\s*""", re.IGNORECASE
-)
+
+
+# An event starts with «date – » at the start of a paragraph or after the end of a
+# sentence («… форуме. 3-6 июля – …»). The date pattern is tried only at those places
+# (after one of .!?»") and a space): trying it at every character of every cell was
+# most of the time of reading a 20,000-row table (issue 17). «A space» is exact because
+# paragraphs have their white space folded to single spaces before this runs.
+@functools.cache
+def _event_at() -> re.Pattern[str]:
+    """Compiled when first needed: the window's start-up reads no events text."""
+    return re.compile(rf"(?P<when>{EVENT_DATE_PATTERN})\s*[{DASH_CHARS}]\s*", re.IGNORECASE)
+
+
+_SENTENCE_END_RE = re.compile(r"""[.!?»")] """)
 _OPEN_TAG_RE = re.compile(r"\s*<p\b", re.IGNORECASE)
 _CLOSE_TAG_AT_END_RE = re.compile(r"\s*</p\s*>\s*$", re.IGNORECASE)
 _BROKEN_WORD_RE = re.compile(r"[^\W\d_]-$")  # «научно-» at a page break
@@ -60,10 +69,10 @@ def paragraphs(cell: str) -> list[str]:
     """
     result: list[str] = []
     for raw in _BREAK_RE.split(cell):
-        para = _SPACES_RE.sub(" ", raw).strip()
+        para = " ".join(raw.split())  # white space folded (str.split's is re's \s)
         if not para:
             continue
-        if result and para[0].islower() and not _EVENT_START_RE.match(para):
+        if result and para[0].islower() and not _event_at().match(para):
             result[-1] = f"{result[-1]} {para}"
         else:
             result.append(para)
@@ -80,7 +89,7 @@ def split_events(cell: str, year: int) -> list[EventText]:
     """
     events: list[EventText] = []
     for para in paragraphs(cell):
-        starts = list(_EVENT_START_RE.finditer(para))
+        starts = _event_starts(para)
         bounds = [m.start() for m in starts] + [len(para)]
         if bounds[0]:
             events.append(EventText(EventDate(), para[: bounds[0]].rstrip()))
@@ -91,6 +100,20 @@ def split_events(cell: str, year: int) -> list[EventText]:
                 date = EventDate.as_written(match["when"])
             events.append(EventText(date, para[match.end() : end].rstrip()))
     return events
+
+
+def _event_starts(para: str) -> list[re.Match[str]]:
+    """The «date – » matches at the start of ``para`` or after the end of a sentence."""
+    starts: list[re.Match[str]] = []
+    end = 0
+    for at in (0, *(m.end() for m in _SENTENCE_END_RE.finditer(para))):
+        if at < end:
+            continue  # inside the date just matched
+        match = _event_at().match(para, at)
+        if match is not None:
+            starts.append(match)
+            end = match.end()
+    return starts
 
 
 def why_not_understood(date: EventDate, year: int) -> str:

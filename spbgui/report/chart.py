@@ -10,9 +10,6 @@ when the CLI or a test has none.
 
 from __future__ import annotations
 
-import os
-import sys
-
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSet,
@@ -27,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsScene
 
 from spbgui.report import fonts
 from spbgui.report.content import ChartData
+from spbgui.report.headless import go_headless_without_display
 from spbgui.report.qt_guard import protect_none
 
 protect_none()
@@ -41,11 +39,7 @@ def ensure_application() -> QApplication:
     """The running QApplication, or a new one, headless when there is no display."""
     app = QApplication.instance()
     if app is None:
-        no_display = sys.platform.startswith("linux") and not (
-            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-        )
-        if no_display and not os.environ.get("QT_QPA_PLATFORM"):
-            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        go_headless_without_display()
         app = QApplication(["spbgui"])
     assert isinstance(app, QApplication), "the report's chart needs a QApplication"
     return app

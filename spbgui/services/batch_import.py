@@ -17,10 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spbgui.errors import UserError
-from spbgui.io.sources import read_file
 from spbgui.io.table.records import ImportCancelled, ParsedTable
-from spbgui.io.xlsx.guard import ReadLimits
 from spbgui.services.importer import ImportResult, events_in_year, import_table
+from spbgui.services.reading import ImportLimits, read_table_file
 from spbgui.store.database import Database
 
 Progress = Callable[[int, int], None]
@@ -71,7 +70,7 @@ def workbook_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 def read_tables(
     paths: Iterable[Path],
     *,
-    limits: ReadLimits | None = None,
+    limits: ImportLimits | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> list[FileTable]:
@@ -82,7 +81,7 @@ def read_tables(
         if cancelled is not None and cancelled():
             raise ImportCancelled
         try:
-            table = read_file(path, limits=limits or ReadLimits(), cancelled=cancelled)
+            table = read_table_file(path, limits=limits or ImportLimits(), cancelled=cancelled)
         except ImportCancelled:
             raise
         except UserError as exc:

@@ -54,5 +54,5 @@ class Totals:
 
 def totals(*, db: Database, year: int) -> Totals:
     """Counts for the status bar (the same indexed counts as ``spbgui-cli info``)."""
-    c = counts(db=db, year=year)
+    c = counts(db=db, year=year, dated=False)
     return Totals(c.regions, c.countries, c.partners, c.agreements, c.events)

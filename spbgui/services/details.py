@@ -6,6 +6,7 @@ the text staff write («3-6 июля», «2009, 2024»), formatted by the domain
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -83,8 +84,13 @@ class Summary:
     events_before: int  # in the year before
 
 
+@functools.lru_cache(maxsize=8192)
 def event_date(start: str | None, end: str | None, written: str | None = None) -> EventDate:
-    """The stored ISO ends of an event, and its date as written, as a date value."""
+    """The stored ISO ends of an event, and its date as written, as a date value.
+
+    Kept for the next time (the values are frozen): a partner's thousand events have
+    a few hundred distinct dates, and checking each again was a third of showing them.
+    """
     if start is None or end is None:
         return EventDate(written=written or "")
     return EventDate(PartialDate.from_iso(start), PartialDate.from_iso(end), written or "")

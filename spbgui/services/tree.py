@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, Subquery, func, select
 from sqlalchemy.orm import Session
 
 from spbgui.services.changes import NodeKind, NodeRef
@@ -61,7 +62,10 @@ def partners(*, db: Database, country_id: int, year: int) -> list[NodeRow]:
         return _partners(s, country_id, year)
 
 
-ONLY_LIMIT = 5_000  # longer lists of ids are filtered after reading, not in SQL
+# Longer lists of ids are filtered after reading the level, not in SQL: a level is one
+# parent's children (fifty partners of a country), cheap to read whole, while a list of
+# thousands of bound ids (a search's partners) costs more to build than the query.
+ONLY_LIMIT = 50
 
 
 def children(
@@ -90,14 +94,15 @@ def children(
 def _regions(s: Session, year: int, only: list[int] | None = None) -> list[NodeRow]:
     wanted = () if only is None else (Region.id.in_(only),)
     n_countries = _pairs(s, (select(Country.region_id, func.count()).group_by(Country.region_id)))
+    per_partner = _events_per_partner(year)
     n_events = _pairs(
         s,
         (
-            select(Country.region_id, func.count())
-            .select_from(Event)
-            .join(Partner, Partner.id == Event.partner_id)
+            select(Country.region_id, func.sum(per_partner.c.n))
+            .select_from(per_partner)
+            .join(Partner, Partner.id == per_partner.c.partner_id)
             .join(Country, Country.id == Partner.country_id)
-            .where(Event.year == year, *(() if only is None else (Country.region_id.in_(only),)))
+            .where(*(() if only is None else (Country.region_id.in_(only),)))
             .group_by(Country.region_id)
         ),
     )
@@ -110,6 +115,22 @@ def _regions(s: Session, year: int, only: list[int] | None = None) -> list[NodeR
         NodeRow(NodeRef.region(i), name, "region", n_events.get(i, 0), n_countries.get(i, 0), note)
         for i, name, note in rows
     ]
+
+
+def _events_per_partner(year: int, *where: Any) -> Subquery:
+    """Events of the year counted per partner first, from the (year, partner) index alone.
+
+    A region's or a country's count is then a sum over its partners (ten thousand
+    rows at most), not a join of every event of the year (a hundred thousand) with
+    its partner and country: five times less work when the year is switched or a
+    search filters the tree.
+    """
+    return (
+        select(Event.partner_id, func.count().label("n"))
+        .where(Event.year == year, *where)
+        .group_by(Event.partner_id)
+        .subquery()
+    )
 
 
 def _countries(
@@ -125,13 +146,15 @@ def _countries(
             .group_by(Partner.country_id)
         ),
     )
+    in_countries = select(Partner.id).where(Partner.country_id.in_(in_region))
+    per_partner = _events_per_partner(year, Event.partner_id.in_(in_countries))
     n_events = _pairs(
         s,
         (
-            select(Partner.country_id, func.count())
-            .select_from(Partner)
-            .join(Event, Event.partner_id == Partner.id)
-            .where(Partner.country_id.in_(in_region), Event.year == year)
+            select(Partner.country_id, func.sum(per_partner.c.n))
+            .select_from(per_partner)
+            .join(Partner, Partner.id == per_partner.c.partner_id)
+            .where(Partner.country_id.in_(in_region))
             .group_by(Partner.country_id)
         ),
     )
@@ -176,6 +199,64 @@ def _partners(
         )
         for i, name, kind, note in rows
     ]
+
+
+Levels = dict[NodeRef | None, list[NodeRow]]
+
+
+def all_levels(*, db: Database, year: int) -> Levels:
+    """Every level of the tree at once, by parent (None: the regions), in five queries.
+
+    What :func:`children` gives for each parent without ``only``, for the search as
+    you type: it filters these rows for each query instead of reading the levels
+    again at every pause in typing.
+    """
+    with db.read() as s:
+        out: Levels = {None: _regions(s, year)}
+        per_partner = _events_per_partner(year)
+        events_of_partner = _pairs(s, select(per_partner.c.partner_id, per_partner.c.n))
+        partners_of_country = _pairs(
+            s, select(Partner.country_id, func.count()).group_by(Partner.country_id)
+        )
+        events_of_country: dict[int, int] = {}
+        names: dict[int, str] = {}
+        for cid, rid, name, note in s.execute(
+            select(Country.id, Country.region_id, Country.name, Country.note).order_by(
+                Country.position, Country.id
+            )
+        ):
+            names[cid] = name
+            out.setdefault(NodeRef.region(rid), []).append(
+                NodeRow(
+                    NodeRef.country(cid), name, "country", 0, partners_of_country.get(cid, 0), note
+                )
+            )
+        for pid, cid, pname, kind, note in s.execute(
+            select(
+                Partner.id, Partner.country_id, Partner.name, Partner.kind, Partner.note
+            ).order_by(Partner.position, Partner.id)
+        ):
+            n = events_of_partner.get(pid, 0)
+            events_of_country[cid] = events_of_country.get(cid, 0) + n
+            out.setdefault(NodeRef.country(cid), []).append(
+                NodeRow(
+                    NodeRef.partner(pid),
+                    pname if pname is not None else names.get(cid, ""),
+                    kind,
+                    n,
+                    0,
+                    note,
+                )
+            )
+    for ref, rows in out.items():
+        if ref is not None and ref.kind is NodeKind.REGION:
+            out[ref] = [
+                NodeRow(
+                    r.ref, r.name, r.kind, events_of_country.get(r.ref.id, 0), r.children, r.note
+                )
+                for r in rows
+            ]
+    return out
 
 
 def node(*, db: Database, ref: NodeRef, year: int) -> NodeRow | None:

@@ -4,18 +4,22 @@ A new file gets the schema; an older one is upgraded after a backup copy (SQLite
 cannot roll back every schema change, so a failed upgrade puts the copy back);
 a database newer than the program, or a file that is not ours, is refused before
 anything is written to it.
+
+Alembic is imported only to run an upgrade (or by the tests): a database at the
+head revision, the common case, is recognised from the revision files' names
+(``db/versions/NNNN_*.py``, whose revision id is NNNN; a test holds the two
+together), so the program starts without loading Alembic.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 from sqlalchemy.exc import OperationalError
 
@@ -31,23 +35,38 @@ from spbgui.store.errors import (
 )
 from spbgui.store.sqlite_file import connect_readonly
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
+_REVISION_FILE = re.compile(r"(\d{4})_\w+\.py")
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()))
     return cfg
 
 
 def script() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
 
 
+@functools.cache
+def known_revisions() -> tuple[str, ...]:
+    """The revision ids the program has, oldest first, from the names of their files."""
+    names = (p.name for p in (migrations_dir() / "versions").iterdir())
+    return tuple(sorted(m.group(1) for n in names if (m := _REVISION_FILE.fullmatch(n))))
+
+
 def head_revision() -> str:
-    head = script().get_current_head()
-    assert head is not None
-    return head
+    """The newest revision: what a database must be at to open without an upgrade."""
+    return known_revisions()[-1]
 
 
 @dataclass(frozen=True)
@@ -100,17 +119,12 @@ def probe_sqlite_file(path: Path) -> FileState:
 
 def check_revision(revision: str | None, where: str) -> None:
     """Refuse a database written by a newer program (a revision we do not know)."""
-    if revision is None:
+    if revision is None or revision in known_revisions():
         return
-    try:
-        known = script().get_revision(revision)
-    except Exception:  # alembic raises several kinds for unknown ids
-        known = None
-    if known is None:
-        raise DatabaseTooNew(
-            f"База данных «{where}» создана более новой версией программы. "
-            "Обновите программу, чтобы открыть её; файл не изменён."
-        )
+    raise DatabaseTooNew(
+        f"База данных «{where}» создана более новой версией программы. "
+        "Обновите программу, чтобы открыть её; файл не изменён."
+    )
 
 
 def upgrade(engine: Engine, *, db_file: Path | None = None, had_schema: bool = False) -> None:
@@ -118,6 +132,8 @@ def upgrade(engine: Engine, *, db_file: Path | None = None, had_schema: bool = F
     backup: Path | None = None
     if db_file is not None and had_schema:
         backup = make_backup(db_file, "before-upgrade")
+    from alembic import command
+
     try:
         # BEGIN IMMEDIATE on SQLite: a second program creating the same new file waits for
         # the first one's lock instead of failing half-way with «database is locked»; once it
@@ -144,6 +160,8 @@ def upgrade(engine: Engine, *, db_file: Path | None = None, had_schema: bool = F
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         if not inspect(conn).has_table("alembic_version"):
             return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTreeWidgetItem, QWidget
 
 from spbgui.services.batch_import import (
@@ -24,7 +24,8 @@ from spbgui.services.batch_import import (
 )
 from spbgui.services.databases import Database
 from spbgui.services.importer import ImportResult
-from spbgui.ui.import_dialog import ImportDialog, configured_limits
+from spbgui.ui import settings
+from spbgui.ui.import_dialog import ImportDialog
 
 
 class BatchImportDialog(ImportDialog):
@@ -38,14 +39,13 @@ class BatchImportDialog(ImportDialog):
 
     # -- step 1: the files ----------------------------------------------------------------------
     def browse(self) -> None:
-        settings = QSettings()
-        start = str(settings.value("import/lastFolder", str(Path.home())))
+        start = settings.IMPORT_FOLDER.get() or str(Path.home())
         paths, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Import the committee's tables"), start, self._file_filter()
         )
         if not paths:
             return
-        settings.setValue("import/lastFolder", str(Path(paths[0]).parent))
+        settings.IMPORT_FOLDER.set(str(Path(paths[0]).parent))
         if len(paths) == 1:
             self.items = None
             self.set_file(paths[0])
@@ -63,7 +63,7 @@ class BatchImportDialog(ImportDialog):
         self.warnings.clear()
         self.importButton.setEnabled(False)
         self.summary.setText(self.tr("Reading the files…"))
-        limits = configured_limits()
+        limits = settings.import_limits()
         self._run(
             lambda progress, cancelled: read_tables(
                 workbook_paths(paths), limits=limits, progress=progress, cancelled=cancelled

@@ -43,7 +43,7 @@ class ClipboardActions(QObject):
             rows = events.copied_rows()
             if not rows:
                 return False
-            from spbgui.io.clipboard import events_as_html, events_as_text
+            from spbgui.services.reading import events_as_html, events_as_text
 
             mime = QMimeData()
             mime.setText(events_as_text(rows))
@@ -64,7 +64,7 @@ class ClipboardActions(QObject):
         mime = QGuiApplication.clipboard().mimeData()
         html = mime.html() if mime is not None and mime.hasHtml() else None
         text = mime.text() if mime is not None and mime.hasText() else None
-        from spbgui.io.clipboard import read_clipboard
+        from spbgui.services.reading import read_clipboard
 
         try:
             pasted = read_clipboard(html, text, year=window.editor.year)

@@ -6,7 +6,6 @@ is: it is asked each time and lives only in memory while the window is open.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,8 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from spbgui.services.databases import server_url
-
-KEY = "server/"
+from spbgui.ui import settings
 
 
 class ConnectDialog(QDialog):
@@ -28,14 +26,11 @@ class ConnectDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("connectDialog")
         self.setWindowTitle(self.tr("Connect to Server"))
-        settings = QSettings()
-        self.host = QLineEdit(str(settings.value(KEY + "host", "")), objectName="serverHost")
+        self.host = QLineEdit(settings.SERVER_HOST.get(), objectName="serverHost")
         self.port = QSpinBox(objectName="serverPort", minimum=1, maximum=65535)
-        self.port.setValue(int(settings.value(KEY + "port", 5432)))
-        self.database = QLineEdit(
-            str(settings.value(KEY + "database", "spbgui")), objectName="serverDatabase"
-        )
-        self.user = QLineEdit(str(settings.value(KEY + "user", "")), objectName="serverUser")
+        self.port.setValue(settings.SERVER_PORT.get())
+        self.database = QLineEdit(settings.SERVER_DATABASE.get(), objectName="serverDatabase")
+        self.user = QLineEdit(settings.SERVER_USER.get(), objectName="serverUser")
         self.password = QLineEdit(objectName="serverPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout()
@@ -70,11 +65,10 @@ class ConnectDialog(QDialog):
         )
 
     def remember(self) -> None:
-        settings = QSettings()
-        settings.setValue(KEY + "host", self.host.text().strip())
-        settings.setValue(KEY + "port", self.port.value())
-        settings.setValue(KEY + "database", self.database.text().strip())
-        settings.setValue(KEY + "user", self.user.text().strip())
+        settings.SERVER_HOST.set(self.host.text().strip())
+        settings.SERVER_PORT.set(self.port.value())
+        settings.SERVER_DATABASE.set(self.database.text().strip())
+        settings.SERVER_USER.set(self.user.text().strip())
 
     @classmethod
     def ask(cls, parent: QWidget | None) -> str | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from spbgui.services import tree, years
 from spbgui.services.export import ExportResult, export_workbook
+from spbgui.ui import settings
 from spbgui.ui.tasks import Task, is_running, stop
 
 
@@ -184,7 +185,7 @@ class ExportDialog(QDialog):
     def _folder(self) -> Path:
         """The folder of the last export, else Documents, else the home folder."""
         docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        for candidate in (QSettings().value("export/lastFolder"), docs):
+        for candidate in (settings.EXPORT_FOLDER.get(), docs):
             if candidate and Path(str(candidate)).is_dir():
                 return Path(str(candidate))
         return Path.home()
@@ -301,7 +302,7 @@ class ExportDialog(QDialog):
         # The work is over: no «Writing the workbook…» behind the question.
         self.progress.setVisible(False)
         self.summary.setText(self.tr("Written: %1").replace("%1", str(result.path)))
-        QSettings().setValue("export/lastFolder", str(result.path.parent))
+        settings.EXPORT_FOLDER.set(str(result.path.parent))
         self.exported.emit(result)
         if self.ask_open(self, result):
             self.open_file(result.path)

@@ -11,21 +11,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from spbgui.errors import UserError
 from spbgui.paths import resources_dir
 from spbgui.services.changes import ChangeSet
 from spbgui.services.databases import Database
+from spbgui.ui import settings
 from spbgui.ui.dialogs import FileDialogs, MessageDialog
 from spbgui.ui.recovery import open_with_recovery
 
 if TYPE_CHECKING:
-    from spbgui.io.table.records import ParsedTable
+    from spbgui.services.reading import ParsedTable
 
-RECENT_KEY = "files/recent"
-LAST_KEY = "files/last"
 RECENT_MAX = 8
 
 
@@ -35,21 +34,17 @@ def sample_table() -> Path:
 
 
 def recent_databases() -> list[str]:
-    value = QSettings().value(RECENT_KEY, [])
-    items = [value] if isinstance(value, str) else list(value or [])
-    return [str(v) for v in items if v]
+    return settings.RECENT_DATABASES.get()
 
 
 def remember(path: Path) -> None:
-    settings = QSettings()
     items = [str(path), *(p for p in recent_databases() if p != str(path))]
-    settings.setValue(RECENT_KEY, items[:RECENT_MAX])
-    settings.setValue(LAST_KEY, str(path))
+    settings.RECENT_DATABASES.set(items[:RECENT_MAX])
+    settings.LAST_DATABASE.set(str(path))
 
 
 def last_database() -> str | None:
-    value = QSettings().value(LAST_KEY)
-    return str(value) if value else None
+    return settings.LAST_DATABASE.get() or None
 
 
 class DatabaseFiles(QObject):
@@ -142,7 +137,7 @@ class DatabaseFiles(QObject):
         clear.setObjectName("actionClearRecent")
         clear.setProperty("accessibleName", clear.text())
         clear.setEnabled(bool(items))
-        clear.triggered.connect(lambda: QSettings().remove(RECENT_KEY))
+        clear.triggered.connect(settings.RECENT_DATABASES.remove)
 
     def import_table(self, path: Path | None = None, *, table: ParsedTable | None = None) -> bool:
         """Open the import dialog (on ``path``, or on rows already read such as pasted ones,

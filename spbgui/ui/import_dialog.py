@@ -10,12 +10,11 @@ year already has events, the dialog asks before replacing them.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -35,27 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spbgui.io.table.records import ParsedTable
-from spbgui.io.xlsx.guard import ReadLimits
 from spbgui.services.databases import Database
 from spbgui.services.importer import ImportResult, events_in_year, import_table
+from spbgui.services.reading import ParsedTable, file_kinds, read_table_file
+from spbgui.ui import settings
 from spbgui.ui.tasks import Task, abandon, is_running
-
-
-def _number(value: object) -> int | float | str:
-    """A setting's value as QSettings gives it: a number, or its text from the settings file."""
-    if isinstance(value, int | float | str):
-        return value
-    raise TypeError(f"not a number: {value!r}")
-
-
-def configured_limits() -> ReadLimits:
-    """Size limits of a workbook, adjustable in the settings (import/maxFileMB, import/maxCells)."""
-    default = ReadLimits()
-    settings = QSettings()
-    mb = float(_number(settings.value("import/maxFileMB", default.max_file_bytes / 2**20)))
-    cells = int(_number(settings.value("import/maxCells", default.max_cells)))
-    return dataclasses.replace(default, max_file_bytes=int(mb * 2**20), max_cells=cells)
 
 
 class ImportDialog(QDialog):
@@ -127,8 +110,7 @@ class ImportDialog(QDialog):
 
     # -- step 1: the file ---------------------------------------------------
     def browse(self) -> None:
-        settings = QSettings()
-        start = str(settings.value("import/lastFolder", str(Path.home())))
+        start = settings.IMPORT_FOLDER.get() or str(Path.home())
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Import the committee's table"),
@@ -136,20 +118,16 @@ class ImportDialog(QDialog):
             self._file_filter(),
         )
         if path:
-            settings.setValue("import/lastFolder", str(Path(path).parent))
+            settings.IMPORT_FOLDER.set(str(Path(path).parent))
             self.set_file(path)
 
     def _file_filter(self) -> str:
         """The dialog's filter from the kinds of file the readers take, all of them first."""
-        from spbgui.io.sources import file_filter
-
-        entries = [f"{label} ({' '.join(patterns)})" for label, patterns in file_filter()]
+        entries = [f"{label} ({' '.join(patterns)})" for label, patterns in file_kinds()]
         return ";;".join([*entries, self.tr("All files (*)")])
 
     def set_file(self, path: str | Path) -> None:
         """Read the file in the background and show the preview when done."""
-        from spbgui.io.sources import read_file
-
         self.fileEdit.setText(str(path))
         self.table = None
         self.error = None
@@ -158,8 +136,8 @@ class ImportDialog(QDialog):
         self.importButton.setEnabled(False)
         self.summary.setText(self.tr("Reading the file…"))
         self._run(
-            lambda progress, cancelled: read_file(
-                path, progress=progress, cancelled=cancelled, limits=configured_limits()
+            lambda progress, cancelled: read_table_file(
+                path, progress=progress, cancelled=cancelled, limits=settings.import_limits()
             ),
             self._preview,
         )

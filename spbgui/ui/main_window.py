@@ -45,7 +45,6 @@ from spbgui.ui.live_refresh import LiveRefresh
 from spbgui.ui.menus import build_menus, build_toolbar
 from spbgui.ui.navigation import NavigationTree
 from spbgui.ui.search_panel import SearchField, SearchPanel
-from spbgui.ui.stats_page import show_statistics
 from spbgui.ui.tree_marks import TreeMarks
 from spbgui.ui.tree_model import NavigationModel
 
@@ -198,7 +197,7 @@ class MainWindow(QMainWindow):
             ActionId.PREVIOUS_YEAR: lambda: self._step_year(-1),
             ActionId.NEXT_YEAR: lambda: self._step_year(+1),
             ActionId.ABOUT: self.about,
-            ActionId.STATISTICS: lambda: show_statistics(self),
+            ActionId.STATISTICS: self.show_statistics,
         }
         missing = set(ActionId) - handlers.keys()
         assert not missing, f"actions without a handler: {missing}"
@@ -333,6 +332,7 @@ class MainWindow(QMainWindow):
     # -- following changes ---------------------------------------------------------------------
 
     def _changed(self, changes: ChangeSet) -> None:
+        self.search.forget_tree()
         current = self.tree.current_ref()
         expanded = self.tree.expanded_refs() if changes.reload else []
         self.model.apply(changes)
@@ -397,7 +397,10 @@ class MainWindow(QMainWindow):
             if self.details.ref is not None:
                 self.tree.select_ref(self.db, self.details.ref)
             return
-        self.details.show_node(ref)
+        if ref is None or ref != self.details.ref:
+            # (The tree re-selects the node shown after a search filtered it: the details
+            # stay as they are, a partner's thousand events are not read again.)
+            self.details.show_node(ref)
         kind = ref.kind if ref is not None else None
         writable = not self.db.readonly
         a = self.actions_
@@ -457,9 +460,10 @@ class MainWindow(QMainWindow):
 
     def _filter(self, result: SearchResult | None) -> None:
         current = self.tree.current_ref()
-        self.model.set_filter(result)
+        self.model.set_filter(result, self.search.tree_rows)
         if result is not None:
             self.tree.expand_filtered()
+        self.model.done_filtering()
         if current is not None and not self.tree.select_ref(self.db, current) and result:
             first = self.tree.first_partner_index()
             if first.isValid():
@@ -483,6 +487,12 @@ class MainWindow(QMainWindow):
             .replace("%3", str(self.editor.year))
             .replace("%4", str(t.events))
         )
+
+    def show_statistics(self) -> None:
+        """View → Statistics; its charts (QtCharts) are loaded when it is first asked for."""
+        from spbgui.ui.stats_page import show_statistics
+
+        show_statistics(self)
 
     def show_history(self) -> None:
         """Edit → History of Changes…: the selected node's, or every record's."""
@@ -541,6 +551,7 @@ class MainWindow(QMainWindow):
             self.db.display_name, self.tree.current_ref(), self.tree.expanded_refs()
         )
         self.live.stop()
+        self.search.stop()
         self.tree_marks.stop()
         self._status_timer.stop()  # nothing may reach for the database once it is closed
         self.db.close()

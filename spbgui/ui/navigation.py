@@ -11,9 +11,15 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, 
 from spbgui.services import tree
 from spbgui.services.changes import NodeKind, NodeRef
 from spbgui.services.databases import Database
+from spbgui.services.search import SearchResult
 from spbgui.ui.tree_model import NavigationModel
 
 EXPAND_ALL_LIMIT = 400  # a filtered tree with more partners than this opens regions only
+
+
+def opens_countries(result: SearchResult) -> bool:
+    """Whether a search opens the countries too, or only the regions (when it found a lot)."""
+    return len(result.partners) + len(result.whole_countries) * 10 <= EXPAND_ALL_LIMIT
 
 
 class NavigationTree(QTreeView):
@@ -39,7 +45,10 @@ class NavigationTree(QTreeView):
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # A fixed width for the counts, wide enough for six digits: ResizeToContents would
+        # ask every loaded row for its text on each change, thousands after a search.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, self.fontMetrics().horizontalAdvance("0000000") + 12)
         self._menu_actions: list[QAction | None] = []
         self._connect_selection()
         model.modelReset.connect(self._connect_selection)
@@ -131,7 +140,7 @@ class NavigationTree(QTreeView):
         result = model.filter
         if result is None:
             return
-        many = len(result.partners) + len(result.whole_countries) * 10 > EXPAND_ALL_LIMIT
+        many = not opens_countries(result)
         for r in range(model.rowCount()):
             region = model.index(r, 0)
             model.fetch(region)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QPageLayout, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar, QWidget
@@ -22,6 +22,7 @@ from spbgui.report.content import ReportContent
 from spbgui.report.document import ReportPages, page_layout
 from spbgui.report.wording import file_stem
 from spbgui.services.databases import Database
+from spbgui.ui import settings
 from spbgui.ui.report_options import ReportOptionsDialog
 
 __all__ = [
@@ -120,8 +121,7 @@ class ReportPreviewDialog(QPrintPreviewDialog):
         self.refresh()
 
     def ask_path(self, suffix: str) -> Path | None:
-        settings = QSettings()
-        folder = str(settings.value("report/lastFolder", str(Path.home())))
+        folder = settings.REPORT_FOLDER.get() or str(Path.home())
         name = f"{file_stem(self.report_options.year)}{suffix}"
         kinds = {
             ".pdf": self.tr("PDF documents (*.pdf)"),
@@ -138,7 +138,7 @@ class ReportPreviewDialog(QPrintPreviewDialog):
         target = Path(path)
         if target.suffix.lower() != suffix:
             target = target.with_name(target.name + suffix)
-        settings.setValue("report/lastFolder", str(target.parent))
+        settings.REPORT_FOLDER.set(str(target.parent))
         return target
 
     def save_as(self, suffix: str, path: Path | None = None) -> Path | None:

@@ -1,20 +1,30 @@
 """Search as you type: the search field, the tree filter, and the list of matching events.
 
 Typing waits a moment for the next key (so a fast typist runs one query, not
-six), then asks :mod:`spbgui.services.search`; the result filters the tree and
-fills the list of matching events below it. Edit → Dates Not Understood shows
-the same way the events whose dates were kept as written, until they are fixed
-(typing a query or Esc leaves it). Activating an event in the list
+six), then asks :mod:`spbgui.services.search` on a worker thread, together with
+the rows the filtered tree will show (:func:`spbgui.ui.tree_model.filtered_rows`):
+a common prefix over half a million events takes longer than a keystroke, and
+the window must keep taking keys meanwhile. Only the answer to what the field
+says now is shown; one search runs at a time, and the next starts from the
+field's text when it ends. The result filters the tree and fills the list of
+matching events below it. Searches the window starts itself (the year changed,
+the records changed, Enter) run at once, on the GUI thread. Edit → Dates Not
+Understood shows the same way the events whose dates were kept as written, until
+they are fixed (typing a query or Esc leaves it). Activating an event in the list
 selects its partner (switching year if needed) and the event itself.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
+    QThreadPool,
     QTimer,
     Signal,
 )
@@ -31,14 +41,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spbgui.services import search
+from spbgui.services import search, tree
 from spbgui.services.search import EventHit, SearchResult
 from spbgui.ui.editor import Editor
 from spbgui.ui.icons import Icon, icon
+from spbgui.ui.navigation import opens_countries
+from spbgui.ui.tree_model import FilteredRows, filtered_rows
 
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()  # the default «parent» of top-level rows (not rebuilt per call)
-DEBOUNCE_MS = 150
+DEBOUNCE_MS = 120
+
+
+class _Delivery(QObject):
+    """Carries a worker's answer to the GUI thread (a queued signal)."""
+
+    done = Signal(int, object)  # the search's number, (result, rows) or the exception
 
 
 class SearchField(QLineEdit):
@@ -147,8 +165,21 @@ class SearchPanel(QWidget):
         layout.addWidget(self.view)
         self.hide()
 
+        # The rows of the filtered tree, read with the result: MainWindow hands them on.
+        self.tree_rows: FilteredRows | None = None
+        self._shown: str | None = ""  # the query whose answer is on screen ("" : none)
+        self._number = 0  # of the latest search asked for; older answers are dropped
+        self._running: int | None = None  # the number of the search on the worker
+        # Every level of the tree for the year searched, read by the first search and
+        # filtered by the next ones; forgotten when the records change (forget_tree).
+        self._levels: tuple[object, int, tree.Levels] | None = None
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._delivery = _Delivery(self)
+        self._delivery.done.connect(self._delivered)
+
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
-        self._timer.timeout.connect(self.run)
+        self._timer.timeout.connect(self._start)
         field.textChanged.connect(lambda _t: self._timer.start())
         field.returnPressed.connect(self.run_now)
         field.down.connect(self._focus_results)
@@ -157,11 +188,17 @@ class SearchPanel(QWidget):
 
     @property
     def active(self) -> bool:
-        return self.result is not None
+        """A search is shown, or one is on its way."""
+        return self.result is not None or self._running is not None or self._timer.isActive()
+
+    def answered(self, text: str) -> bool:
+        """Whether what is shown is the answer to ``text`` and nothing more is on its way."""
+        busy = self._timer.isActive() or self._running is not None
+        return not busy and self._shown == text.strip()
 
     def run_now(self) -> None:
-        if self._timer.isActive():
-            self._timer.stop()
+        """Enter: the answer now, without waiting for the pause in typing."""
+        if self._timer.isActive() or not self.answered(self.field.text()):
             self.run()
 
     def show_dates_not_understood(self) -> None:
@@ -180,7 +217,9 @@ class SearchPanel(QWidget):
     def _run_not_understood(self) -> None:
         year = None if self.all_years.isChecked() else self.editor.year
         result = search.dates_not_understood(db=self.editor.db, year=year)
+        self._shown = ""
         self.result = result
+        self.tree_rows = None
         self.model.set_hits(result.events)
         where = self.tr("in every year") if year is None else str(year)
         if result.event_count:
@@ -194,6 +233,7 @@ class SearchPanel(QWidget):
     def run(self) -> None:
         """Search for the field's text now (also when the year or the records change)."""
         self._timer.stop()
+        self._number += 1  # an answer still on its way is out of date
         query = self.field.text().strip()
         if query:
             self.not_understood = False
@@ -201,23 +241,98 @@ class SearchPanel(QWidget):
             self._run_not_understood()
             return
         if not query:
+            self._show(query, None, None)
+            return
+        result = search.search(db=self.editor.db, query=query, year=self._search_year())
+        self._show(query, result, None)
+
+    def forget_tree(self) -> None:
+        """The records changed: the levels read for earlier searches are out of date."""
+        self._levels = None
+        if self._running is not None:
+            self._number += 1  # an answer built on them is dropped, and asked again
+
+    def stop(self) -> None:
+        """The window closes: no answer may reach for the database after this."""
+        self._timer.stop()
+        self._number += 1
+        self._pool.waitForDone()
+
+    def _search_year(self) -> int | None:
+        return None if self.all_years.isChecked() else self.editor.year
+
+    def _start(self) -> None:
+        """The pause in typing: search on the worker (or clear at once: nothing to search)."""
+        query = self.field.text().strip()
+        if not query:
+            self.run()
+            return
+        self.not_understood = False  # a query leaves the list of dates not understood
+        self._number += 1
+        if self._running is not None:
+            return  # the search under way starts the next one when it ends
+        number = self._number
+        db, year, tree_year = self.editor.db, self._search_year(), self.editor.year
+        deliver = self._delivery.done
+        cached = self._levels
+        levels = cached[2] if cached and cached[0] is db and cached[1] == tree_year else None
+
+        def work() -> None:
+            nonlocal levels
+            try:
+                result = search.search(db=db, query=query, year=year)
+                rows = None
+                if not result.too_short:
+                    if levels is None:
+                        levels = tree.all_levels(db=db, year=tree_year)
+                    rows = filtered_rows(
+                        db, tree_year, result, countries=opens_countries(result), levels=levels
+                    )
+                deliver.emit(number, (query, db, tree_year, result, rows, levels))
+            except Exception as exc:  # shown by the run on the GUI thread below
+                deliver.emit(number, exc)
+
+        self._running = number
+        self._pool.start(work)
+
+    def _delivered(self, number: int, answer: Any) -> None:
+        self._running = None
+        if number != self._number:
+            if not self._timer.isActive() and not self.answered(self.field.text()):
+                self._start()  # the field changed meanwhile: its text now
+            return
+        if isinstance(answer, Exception):
+            self.run()  # again where an error reaches the user the usual way
+            return
+        query, db, tree_year, result, rows, levels = answer
+        if db is not self.editor.db or tree_year != self.editor.year:
+            self.run()
+            return
+        if levels is not None:
+            self._levels = (db, tree_year, levels)
+        self._show(query, result, rows)
+
+    def _show(self, query: str, result: SearchResult | None, rows: FilteredRows | None) -> None:
+        self._shown = query
+        if result is None:
             self.result = None
+            self.tree_rows = None
             self.model.set_hits(())
             self.hide()
             self.resultReady.emit(None)
             return
-        year = None if self.all_years.isChecked() else self.editor.year
-        result = search.search(db=self.editor.db, query=query, year=year)
         if result.too_short:
             self.summary.setText(self.tr("Type at least two letters."))
             self.model.set_hits(())
             self.show()
             return
         self.result = result
+        self.tree_rows = rows
         self.model.set_hits(result.events)
         self.summary.setText(self._describe(result))
         self.show()
         self.resultReady.emit(result)
+        self.tree_rows = None  # used once, by the filter this signal applied
 
     def _describe(self, result: SearchResult) -> str:
         if result.is_empty:

@@ -36,7 +36,7 @@ from spbgui.domain.terms import date_text
 from spbgui.services import memory, stats, years
 from spbgui.services.changes import NodeRef
 from spbgui.services.databases import Database
-from spbgui.ui import stats_settings
+from spbgui.ui import settings
 from spbgui.ui.focus import RecordFocus
 from spbgui.ui.stats_chart import YearsChart
 from spbgui.ui.stats_models import TARGET_ROLE, EventsBehind, FiguresModel
@@ -240,7 +240,7 @@ class StatsWindow(QDialog):
 
     def _build_dormant(self) -> None:
         page = QWidget(self, objectName="statsDormantTab")
-        self.dormant_years = _spin(page, "statsDormantYears", 1, 50, stats_settings.dormant_years())
+        self.dormant_years = _spin(page, "statsDormantYears", 1, 50, settings.DORMANT_YEARS.get())
         self.dormant_model = FiguresModel(self)
         self.dormant_table = _table(page, "statsDormantTable", self.dormant_model)
         self._page(
@@ -255,7 +255,7 @@ class StatsWindow(QDialog):
     def _build_terms(self) -> None:
         page = QWidget(self, objectName="statsTermsTab")
         self.expiring_months = _spin(
-            page, "statsExpiringMonths", 1, 120, stats_settings.expiring_months()
+            page, "statsExpiringMonths", 1, 120, settings.EXPIRING_MONTHS.get()
         )
         self.terms_model = FiguresModel(self)
         self.terms_table = _table(page, "statsTermsTable", self.terms_model, stretch=0)
@@ -490,12 +490,12 @@ class StatsWindow(QDialog):
     # -- settings ------------------------------------------------------------------------------
 
     def _dormant_years_changed(self, value: int) -> None:
-        stats_settings.set_dormant_years(value)
+        settings.DORMANT_YEARS.set(int(value))
         self._show_dormant()
         self.settingsChanged.emit()
 
     def _expiring_months_changed(self, value: int) -> None:
-        stats_settings.set_expiring_months(value)
+        settings.EXPIRING_MONTHS.set(int(value))
         self._show_terms()
         self.settingsChanged.emit()
 

@@ -3,7 +3,7 @@ that runs out.
 
 The tree's model asks :attr:`NavigationModel.marks` (partner id → :class:`Mark`) for a
 partner's icon and tooltip; this object fills it from the services for the year shown and
-the two settings (spbgui.ui.stats_settings), and again after every change, a little later
+the two settings (spbgui.ui.settings), and again after every change, a little later
 and in a thread, so typing is not slowed by it.
 """
 
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QTreeView
 from spbgui.domain.terms import date_text, years_word
 from spbgui.services import memory
 from spbgui.services.databases import Database
-from spbgui.ui import stats_settings
+from spbgui.ui import settings
 from spbgui.ui.tasks import Task, is_running, stop
 from spbgui.ui.tree_model import NavigationModel
 
@@ -136,7 +136,7 @@ class TreeMarks(QObject):
             self._again = True
             return
         db, year, today = self._db(), self._year(), self._today()
-        dormant, months = stats_settings.dormant_years(), stats_settings.expiring_months()
+        dormant, months = settings.DORMANT_YEARS.get(), settings.EXPIRING_MONTHS.get()
         task = Task(lambda progress, cancelled: compute(db, year, today, dormant, months), self)
         self._run += 1
         run = self._run

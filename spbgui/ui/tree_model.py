@@ -34,12 +34,47 @@ from spbgui.services.databases import Database
 from spbgui.services.search import SearchResult
 from spbgui.ui.icons import node_icon
 
+# The rows a filtered tree shows, by parent (None: the regions), read ahead of time.
+FilteredRows = dict[NodeRef | None, list[tree.NodeRow]]
+
 NODES_MIME = "application/x-spbgui-nodes"
 EVENTS_MIME = "application/x-spbgui-events"
 REF_ROLE = Qt.ItemDataRole.UserRole + 1
 
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()  # the default «parent» of top-level rows (not rebuilt per call)
+
+
+def filtered_rows(
+    db: Database,
+    year: int,
+    result: SearchResult,
+    *,
+    countries: bool,
+    levels: tree.Levels | None = None,
+) -> FilteredRows:
+    """What :meth:`NavigationModel.set_filter` and the opening of what was found will read:
+    the regions, their countries, and (``countries``) the partners of each country.
+
+    Plain reads, no Qt: the search panel calls this on its worker thread, so that the
+    GUI thread only builds the nodes. With ``levels`` (:func:`tree.all_levels` of the
+    same year) nothing is read: those rows are filtered as :func:`tree.children` would.
+    """
+
+    def children(parent: NodeRef | None) -> list[tree.NodeRow]:
+        only = result.only_under(parent)
+        if levels is None:
+            return tree.children(db=db, parent=parent, year=year, only=only)
+        rows = levels.get(parent, [])
+        return rows if only is None else [r for r in rows if r.ref.id in only]
+
+    rows: FilteredRows = {None: children(None)}
+    for region in rows[None]:
+        rows[region.ref] = children(region.ref)
+        if countries:
+            for country in rows[region.ref]:
+                rows[country.ref] = children(country.ref)
+    return rows
 
 
 class _Node:
@@ -67,6 +102,7 @@ class NavigationModel(QAbstractItemModel):
         self._db = db
         self._year = year
         self._filter: SearchResult | None = None
+        self._ahead: FilteredRows = {}  # rows read ahead for the filter being applied
         self._root = _Node(None, None)
         self._by_ref: dict[NodeRef, _Node] = {}
         # Partner id → its anniversary, dormancy or term mark (spbgui.ui.tree_marks fills it).
@@ -84,15 +120,25 @@ class NavigationModel(QAbstractItemModel):
         self.reload()
 
     def set_year(self, year: int) -> None:
+        self._ahead = {}
         if year != self._year:
             self._year = year
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 1, 1)
             self._sync_loaded(self._root)
 
-    def set_filter(self, result: SearchResult | None) -> None:
-        """Show only what a search found (None: everything)."""
+    def set_filter(self, result: SearchResult | None, rows: FilteredRows | None = None) -> None:
+        """Show only what a search found (None: everything).
+
+        ``rows``: the levels :func:`filtered_rows` read for this result, used instead of
+        reading them again as the tree loads and opens (until :meth:`done_filtering`).
+        """
         self._filter = result
+        self._ahead = dict(rows) if rows is not None and result is not None else {}
         self.reload()
+
+    def done_filtering(self) -> None:
+        """What was read ahead is not used after the filtered tree has been opened."""
+        self._ahead = {}
 
     @property
     def filter(self) -> SearchResult | None:
@@ -122,6 +168,7 @@ class NavigationModel(QAbstractItemModel):
 
     def apply(self, changes: ChangeSet) -> None:
         """Bring the loaded part of the tree up to date with an edit."""
+        self._ahead = {}
         if changes.reload:
             self.reload()
             return
@@ -148,6 +195,9 @@ class NavigationModel(QAbstractItemModel):
     # -- loading and reconciling ---------------------------------------------------------------
 
     def _fetch_rows(self, node: _Node) -> list[tree.NodeRow]:
+        ahead = self._ahead.pop(node.ref, None)
+        if ahead is not None:
+            return ahead
         found = self._filter
         only = None if found is None else found.only_under(node.ref)
         return tree.children(db=self._db, parent=node.ref, year=self._year, only=only)

@@ -6,23 +6,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from spbgui.services.changes import NodeKind, NodeRef
+from spbgui.ui import settings
 
 if TYPE_CHECKING:
     from spbgui.ui.main_window import MainWindow
 
-PLACE_KEY = "window/place"  # per database: the selected node and the open branches
 
-
-def _splitters(window: MainWindow) -> dict[str, QSplitter]:
-    return {
-        "window/splitter": window.splitter,
-        "window/left": window.left,
-        "window/partner": window.details.partner.splitter,
-    }
+def _splitters(window: MainWindow) -> list[tuple[settings.Option[QByteArray], QSplitter]]:
+    return [
+        (settings.SPLITTER_MAIN, window.splitter),
+        (settings.SPLITTER_LEFT, window.left),
+        (settings.SPLITTER_PARTNER, window.details.partner.splitter),
+    ]
 
 
 def default_geometry(window: QMainWindow) -> None:
@@ -36,21 +35,22 @@ def default_geometry(window: QMainWindow) -> None:
 
 def restore(window: MainWindow) -> None:
     default_geometry(window)
-    s = QSettings()
-    restorers = {"window/geometry": window.restoreGeometry, "window/state": window.restoreState}
-    restorers.update({key: sp.restoreState for key, sp in _splitters(window).items()})
-    for key, apply in restorers.items():
-        value = s.value(key)
-        if isinstance(value, QByteArray):
+    restorers = [
+        (settings.WINDOW_GEOMETRY, window.restoreGeometry),
+        (settings.WINDOW_STATE, window.restoreState),
+        *((option, sp.restoreState) for option, sp in _splitters(window)),
+    ]
+    for option, apply in restorers:
+        value = option.get()
+        if not value.isEmpty():
             apply(value)
 
 
 def save(window: MainWindow) -> None:
-    s = QSettings()
-    s.setValue("window/geometry", window.saveGeometry())
-    s.setValue("window/state", window.saveState())
-    for key, splitter in _splitters(window).items():
-        s.setValue(key, splitter.saveState())
+    settings.WINDOW_GEOMETRY.set(window.saveGeometry())
+    settings.WINDOW_STATE.set(window.saveState())
+    for option, splitter in _splitters(window):
+        option.set(splitter.saveState())
 
 
 def _ref_text(ref: NodeRef) -> str:
@@ -66,25 +66,15 @@ def _ref(text: str) -> NodeRef | None:
 
 
 def save_place(database: str, selected: NodeRef | None, expanded: Sequence[NodeRef]) -> None:
-    s = QSettings()
-    s.beginGroup(PLACE_KEY)
-    s.setValue("database", database)
-    s.setValue("selected", _ref_text(selected) if selected is not None else "")
-    s.setValue("expanded", [_ref_text(r) for r in expanded])
-    s.endGroup()
+    settings.PLACE_DATABASE.set(database)
+    settings.PLACE_SELECTED.set(_ref_text(selected) if selected is not None else "")
+    settings.PLACE_EXPANDED.set([_ref_text(r) for r in expanded])
 
 
 def place(database: str) -> tuple[NodeRef | None, list[NodeRef]] | None:
     """Where the clerk was when the window last closed on ``database``; None elsewhere."""
-    s = QSettings()
-    s.beginGroup(PLACE_KEY)
-    try:
-        if s.value("database") != database:
-            return None
-        selected = _ref(str(s.value("selected") or ""))
-        value = s.value("expanded", [])
-        items = [value] if isinstance(value, str) else list(value or [])
-        expanded = [r for r in (_ref(str(v)) for v in items if v) if r is not None]
-        return selected, expanded
-    finally:
-        s.endGroup()
+    if settings.PLACE_DATABASE.get() != database:
+        return None
+    selected = _ref(settings.PLACE_SELECTED.get())
+    expanded = [r for r in (_ref(v) for v in settings.PLACE_EXPANDED.get()) if r is not None]
+    return selected, expanded

@@ -133,13 +133,20 @@ def test_failure_half_way_changes_nothing(db, table_2024, monkeypatch) -> None:
     import_table(db=db, table=table_2024)
     before = records.dump(db=db)
     real_execute = Connection.execute
+    real_driver_sql = Connection.exec_driver_sql
 
     def failing_execute(self, statement, *args, **kwargs):
         if getattr(statement, "is_insert", False) and statement.table.name == "event":
             raise OSError("диск заполнен")
         return real_execute(self, statement, *args, **kwargs)
 
+    def failing_driver_sql(self, statement, *args, **kwargs):
+        if statement.startswith(("INSERT INTO event ", 'INSERT INTO "event" ')):
+            raise OSError("диск заполнен")
+        return real_driver_sql(self, statement, *args, **kwargs)
+
     monkeypatch.setattr(Connection, "execute", failing_execute)
+    monkeypatch.setattr(Connection, "exec_driver_sql", failing_driver_sql)
     with pytest.raises(OSError):
         import_table(db=db, table=read_table_for(2026, table_2024))
     monkeypatch.undo()

@@ -123,3 +123,13 @@ def test_the_index_is_filled_for_records_written_before_it(tmp_path: Path) -> No
         assert search.search(db=db, query="недел", year=2024).partners == {1}
     finally:
         db.close()
+
+
+def test_many_partners_found_give_the_same_tree(db: Database, monkeypatch) -> None:
+    """Thousands of partners found: their countries are read without binding their ids."""
+    seed(db)
+    queries = ("ташк", "хошимин", "узбекистан", "азия", "самарканд")
+    small = [search.search(db=db, query=q, year=None) for q in queries]
+    monkeypatch.setattr(search, "_IDS_IN_SQL", 0)  # as if every search found thousands
+    assert [search.search(db=db, query=q, year=None) for q in queries] == small
+    assert any(r.countries for r in small)

@@ -69,3 +69,19 @@ def test_totals_for_the_status_bar(db: Database) -> None:
     t = databases.totals(db=db, year=YEAR)
     assert (t.regions, t.countries, t.partners, t.agreements, t.events) == (2, 2, 3, 0, 2)
     assert not databases.is_empty(db=db)
+
+
+def test_all_levels_at_once_are_the_levels_one_by_one(db: Database) -> None:
+    """What the search as you type filters must be what the tree reads level by level."""
+    from spbgui.services import edit
+
+    ids = seed(db)
+    edit.add_partner(db=db, country_id=ids["hu"], name=None, kind="country")  # no name
+    for year in (YEAR, 2023, 2030):
+        levels = tree.all_levels(db=db, year=year)
+        parents: list[NodeRef | None] = [None]
+        while parents:
+            parent = parents.pop()
+            rows = tree.children(db=db, parent=parent, year=year)
+            assert levels.get(parent, []) == rows, (year, parent)
+            parents += [r.ref for r in rows if r.children]

@@ -97,7 +97,7 @@ def test_failed_upgrade_puts_the_copy_back(tmp_path: Path, monkeypatch: pytest.M
         cfg.attributes["connection"].exec_driver_sql("DELETE FROM event")
         raise RuntimeError("disk trouble")
 
-    monkeypatch.setattr(migrate.command, "upgrade", half_then_fail)
+    monkeypatch.setattr(command, "upgrade", half_then_fail)  # migrate imports it when needed
     with pytest.raises(MigrationFailed, match="возвращён"):
         open_database(path)
     assert _rows(path) == before

@@ -31,8 +31,7 @@ def _search(window, qtbot, text: str) -> None:
     window.actions_[ActionId.FIND].trigger()
     assert window.search_field.hasFocus() or window.focusWidget() is window.search_field
     window.search_field.setText(text)
-    qtbot.waitUntil(lambda: window.search.result is not None or window.search.isVisible())
-    qtbot.waitUntil(lambda: not window.search._timer.isActive())
+    qtbot.waitUntil(lambda: window.search.answered(text))  # searched on a worker thread
 
 
 def test_search_filters_the_tree_as_you_type_and_lists_events(window, qtbot) -> None:

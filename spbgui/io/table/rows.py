@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from openpyxl.utils.cell import get_column_letter
+
 from spbgui.domain.dates import DateError, PartialDate
 from spbgui.domain.events_text import EventText, split_events, why_not_understood
 from spbgui.io.table.countries import is_country, normalize_name
@@ -124,7 +126,7 @@ class RowReader:
 
     def _column_title(self, col: int) -> str:
         named = self.header.extra.get(col)
-        letter = _column_letter(col)
+        letter = get_column_letter(col + 1)
         return f"столбце {letter} «{named}»" if named else f"столбце {letter} без заголовка"
 
     def _fill_merged(self) -> None:
@@ -579,12 +581,3 @@ def _clip(text: str, limit: int = 120) -> str:
 
 def _row_text(row: _Row) -> str:
     return " | ".join(fold(cell_text(v)) for v in row.values() if v is not None)
-
-
-def _column_letter(col: int) -> str:
-    letters = ""
-    col += 1
-    while col:
-        col, rem = divmod(col - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters

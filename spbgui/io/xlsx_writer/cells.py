@@ -30,6 +30,7 @@ from typing import Any
 
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles.cell_style import StyleArray
+from openpyxl.utils.cell import get_column_letter
 
 from spbgui.domain.numbers import thousands
 from spbgui.errors import UserError
@@ -149,7 +150,7 @@ class RowCells:
 
     def __init__(self, ws: Any, width: int) -> None:
         self.ws = ws
-        self.letters = [column_letter(c) for c in range(width)]
+        self.letters = [get_column_letter(c + 1) for c in range(width)]
         self.row: list[tuple[Any, str, int] | None] = [None] * width
         self.rows = 0
         self._buffer: list[str] = []
@@ -231,13 +232,3 @@ _XML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#1
 # 1900 was a leap year); the export writes no earlier date (see xlsx_write_events).
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 EXCEL_FIRST_DATE = dt.date(1900, 3, 1)
-
-
-def column_letter(col: int) -> str:
-    """0-based column index → its letters (0 → A)."""
-    letters = ""
-    col += 1
-    while col:
-        col, rem = divmod(col - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters

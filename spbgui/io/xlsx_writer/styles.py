@@ -13,10 +13,11 @@ from __future__ import annotations
 from typing import Any
 
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.utils.cell import get_column_letter
 from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from spbgui.io.xlsx_writer.cells import CellStyle, column_letter
+from spbgui.io.xlsx_writer.cells import CellStyle
 
 FONT = "Times New Roman"
 FONT_PT = 11
@@ -154,7 +155,7 @@ def row_height(lines: int, bold: bool = False) -> float:
 
 def set_widths(ws: Any, widths: list[float]) -> None:
     for col, width in enumerate(widths):
-        ws.column_dimensions[column_letter(col)].width = width
+        ws.column_dimensions[get_column_letter(col + 1)].width = width
 
 
 def set_page(ws: Any, *, title_rows: str, freeze: str, footer: str = "Стр. &P из &N") -> None:

@@ -1,0 +1,45 @@
+"""The one way every ``spbgui-cli`` command opens its database.
+
+- No ``--db``: the user's own database (the window's default), made if missing.
+- ``--db ADDRESS`` (``postgresql+psycopg://…``): that server database.
+- ``--db PATH``: a command that writes (``import``) creates a missing file; a
+  command that only reads refuses it, since a mistyped path must not quietly
+  become a new empty database whose zero counts look like an answer.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from spbgui.errors import UserError
+from spbgui.paths import default_database
+from spbgui.services.databases import Database, open_records
+
+
+class NoSuchDatabase(UserError):
+    """A read-only command was given a database file that is not there."""
+
+
+def _target(args: argparse.Namespace) -> str | Path:
+    if not args.db:
+        path = default_database()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path
+    return args.db if "://" in args.db else Path(args.db).expanduser()
+
+
+def open_to_read(args: argparse.Namespace) -> Database:
+    """The database of a command that only reads it (info, dump, export, report, stats)."""
+    target = _target(args)
+    if args.db and isinstance(target, Path) and not target.exists():
+        raise NoSuchDatabase(
+            f"Файла базы данных «{args.db}» нет. Проверьте путь; новую базу создаёт "
+            f"импорт таблицы: spbgui-cli import ФАЙЛ --db {args.db}"
+        )
+    return open_records(target)
+
+
+def open_to_write(args: argparse.Namespace) -> Database:
+    """The database of a command that writes (import): a new file is created and migrated."""
+    return open_records(_target(args))

@@ -1,0 +1,133 @@
+"""What the program loads to show its first screen (issue 17, goal 2).
+
+Start-up is mostly imports, so these tests hold what it imports: no Alembic
+when the database is at the head revision (which is read from the revision
+files' names, and must agree with Alembic's own idea of the head), and none of
+the import, export, report or server-driver modules that only later actions
+need. How long start-up takes is measured by `make bench`, not here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from spbgui.store import migrate
+from spbgui.store.database import open_database
+
+ROOT = Path(__file__).resolve().parents[1]
+NOT_AT_START = (
+    "alembic",
+    "openpyxl",
+    "python_calamine",
+    "docx",
+    "psycopg",
+    "sqlalchemy.dialects.postgresql",
+    "spbgui.io",
+    "spbgui.report",
+    "spbgui.services.importer",
+    "spbgui.services.export",
+    "PySide6.QtCharts",
+    "PySide6.QtPrintSupport",
+)
+
+
+def _modules_after(code: str, tmp_path: Path) -> list[str]:
+    """The modules a fresh interpreter has loaded after running ``code``.
+
+    (Under SPBGUI_QUIT_AFTER_SHOW the program ends with os._exit once its window is
+    shown: the list is printed then.)
+    """
+    report = "import json, os, sys\nprint(json.dumps(sorted(sys.modules)), flush=True)\n"
+    script = (
+        "import os as _os\n_exit = _os._exit\n"
+        "def _report_and_exit(code):\n"
+        "    import json, sys\n"
+        "    print(json.dumps(sorted(sys.modules)), flush=True)\n"
+        "    _exit(code)\n"
+        "_os._exit = _report_and_exit\n" + code + "\n" + report
+    )
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        SPBGUI_QUIT_AFTER_SHOW="1",
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+        check=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _loaded(modules: list[str], name: str) -> bool:
+    return any(m == name or m.startswith(name + ".") for m in modules)
+
+
+def test_the_head_revision_read_from_file_names_is_alembics() -> None:
+    script = migrate.script()
+    assert migrate.head_revision() == script.get_current_head()
+    assert set(migrate.known_revisions()) == {r.revision for r in script.walk_revisions()}
+
+
+def test_a_database_at_head_opens_without_alembic(db_path: Path, tmp_path: Path) -> None:
+    open_database(db_path).close()  # made at head
+    modules = _modules_after(
+        f"from spbgui.store.database import open_database\nopen_database({str(db_path)!r}).close()",
+        tmp_path,
+    )
+    assert not _loaded(modules, "alembic")
+
+
+def test_an_old_database_is_still_upgraded(db_path: Path, tmp_path: Path) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    engine = create_engine(f"sqlite:///{db_path}")
+    with engine.begin() as conn:
+        cfg = migrate.alembic_config()
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, migrate.known_revisions()[0])
+    engine.dispose()
+    modules = _modules_after(
+        f"from spbgui.store.database import open_database\nopen_database({str(db_path)!r}).close()",
+        tmp_path,
+    )
+    assert _loaded(modules, "alembic")
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
+        migrate.head_revision(),
+    )
+    conn.close()
+
+
+@pytest.mark.parametrize("with_table", [False, True], ids=["empty", "2024 table"])
+def test_the_window_starts_without_what_only_later_actions_need(
+    tmp_path: Path, with_table: bool
+) -> None:
+    db = tmp_path / "start.sqlite"
+    if with_table:
+        from spbgui.io.xlsx.read import read_table
+        from spbgui.services.importer import import_table
+
+        database = open_database(db)
+        import_table(db=database, table=read_table(ROOT / "tests/data/cooperation_2024.xlsx"))
+        database.close()
+    else:
+        open_database(db).close()
+    modules = _modules_after(f"from spbgui.app import main\nmain(['--db', {str(db)!r}])", tmp_path)
+    assert _loaded(modules, "spbgui.ui.main_window")  # the window was made
+    loaded = [name for name in NOT_AT_START if _loaded(modules, name)]
+    assert loaded == []

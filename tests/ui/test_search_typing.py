@@ -1,0 +1,142 @@
+"""Typing into the search field: the window keeps taking keys while a search runs, and
+what stays on screen is the answer to what was typed last (issue 17, goal 3)."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtTest import QTest
+
+from spbgui.services import search
+from spbgui.ui.actions import ActionId
+
+
+def _tree_names(model, parent=None, depth=3) -> list[str]:
+    out: list[str] = []
+    parent = parent or QModelIndex()
+    for r in range(model.rowCount(parent)):
+        index = model.index(r, 0, parent)
+        out.append(index.data())
+        if depth > 1:
+            model.fetch(index)
+            out += _tree_names(model, index, depth - 1)
+    return out
+
+
+def key_clicks(widget, text: str) -> None:
+    """QTest.keyClicks for Cyrillic: a key press and release per letter, with no pause.
+
+    (QTest.keyClicks maps each character to a key code through an ASCII table and
+    aborts on any other letter.)
+    """
+    for ch in text:
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
+        )
+
+
+def _type(window, text: str) -> None:
+    window.actions_[ActionId.FIND].trigger()
+    key_clicks(window.search_field, text)
+
+
+def test_fast_typing_ends_with_the_answer_to_the_last_text(window, qtbot) -> None:
+    shown: list[str | None] = []
+    window.search.resultReady.connect(lambda r: shown.append(None if r is None else r.query))
+    _type(window, "ташкент")
+    qtbot.waitUntil(lambda: window.search.answered("ташкент"))
+    assert window.search_field.text() == "ташкент"
+    assert _tree_names(window.model) == ["СНГ", "Узбекистан", "Ташкент"]
+    expected = search.search(db=window.db, query="ташкент", year=window.editor.year)
+    assert [h.id for h in window.search.model.hits] == [h.id for h in expected.events]
+    assert shown == ["ташкент"]  # one search for the whole word, not one per key
+    # Backspace down to other words and on: the tree follows the text in the field.
+    for _ in range(len("ент")):
+        QTest.keyClick(window.search_field, Qt.Key.Key_Backspace)
+    key_clicks(window.search_field, " этнографическом")
+    assert window.search_field.text() == "ташк этнографическом"
+    qtbot.waitUntil(lambda: window.search.answered("ташк этнографическом"))
+    expected = search.search(db=window.db, query="ташк этнографическом", year=window.editor.year)
+    assert [h.id for h in window.search.model.hits] == [h.id for h in expected.events]
+    assert window.search.result is not None
+    assert window.search.result.query == "ташк этнографическом"
+
+
+def test_typing_goes_on_while_a_search_runs_and_its_stale_answer_is_dropped(
+    window, qtbot, monkeypatch
+) -> None:
+    release = threading.Event()
+    started = threading.Event()
+    real = search.search
+
+    def slow(**kwargs):
+        if kwargs["query"] == "узб":
+            started.set()
+            assert release.wait(10), "the test never let the search finish"
+        return real(**kwargs)
+
+    monkeypatch.setattr(search, "search", slow)
+    shown: list[str | None] = []
+    window.search.resultReady.connect(lambda r: shown.append(None if r is None else r.query))
+    _type(window, "узб")
+    qtbot.waitUntil(started.is_set)  # the search of «узб» is under way on the worker
+    # The window still takes keys and paints while that search holds the worker.
+    key_clicks(window.search_field, "екистан")
+    qtbot.wait(300)  # longer than the pause that starts a search
+    assert window.search_field.text() == "узбекистан"
+    assert not window.search.answered("узбекистан")
+    release.set()
+    qtbot.waitUntil(lambda: window.search.answered("узбекистан"))
+    assert shown == ["узбекистан"]  # «узб»'s answer came too late and was never shown
+    assert _tree_names(window.model)[:2] == ["СНГ", "Узбекистан"]
+
+
+def test_escape_while_a_search_runs_leaves_the_whole_tree(window, qtbot, monkeypatch) -> None:
+    release = threading.Event()
+    real = search.search
+
+    def slow(**kwargs):
+        assert release.wait(10)
+        return real(**kwargs)
+
+    monkeypatch.setattr(search, "search", slow)
+    _type(window, "ташк")
+    qtbot.waitUntil(lambda: window.search._running is not None)
+    QTest.keyClick(window.search_field, Qt.Key.Key_Escape)
+    release.set()
+    qtbot.waitUntil(lambda: window.search.answered(""))
+    qtbot.wait(50)
+    assert window.search.result is None and not window.search.isVisible()
+    assert len(_tree_names(window.model, depth=1)) == 5
+
+
+def test_a_search_after_an_edit_shows_the_new_counts(window, qtbot, select_partner) -> None:
+    """The levels read for earlier searches are forgotten when the records change."""
+
+    def tashkent_count() -> str:
+        model = window.model
+        for r in range(model.rowCount()):
+            region = model.index(r, 0)
+            model.fetch(region)
+            for c in range(model.rowCount(region)):
+                country = model.index(c, 0, region)
+                model.fetch(country)
+                for p in range(model.rowCount(country)):
+                    if model.index(p, 0, country).data() == "Ташкент":
+                        return model.index(p, 1, country).data()
+        raise AssertionError("Ташкент is not shown")
+
+    _type(window, "ташк")
+    qtbot.waitUntil(lambda: window.search.answered("ташк"))
+    before = int(tashkent_count() or 0)
+    window.search_field.clear()
+    qtbot.waitUntil(lambda: window.search.answered(""))
+    select_partner("Ташкент")
+    events = window.details.partner.events
+    events.new_date.setText("15-17 января")
+    events.new_text.setText("ещё один визит")
+    events.new_button.click()
+    _type(window, "узб")
+    qtbot.waitUntil(lambda: window.search.answered("узб"))
+    assert int(tashkent_count()) == before + 1
