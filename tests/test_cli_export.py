@@ -68,7 +68,9 @@ def test_refusals_are_one_russian_line(
 
 def test_a_missing_database_is_refused_not_created(tmp_path: Path) -> None:
     db = tmp_path / "nope.sqlite"
-    assert_refused(cli("export", "--db", str(db), "-o", str(tmp_path / "t.xlsx")), 1, "не найден")
+    assert_refused(
+        cli("export", "--db", str(db), "-o", str(tmp_path / "t.xlsx")), 1, "Проверьте путь"
+    )
     assert not db.exists()
 
 

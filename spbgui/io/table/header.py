@@ -56,12 +56,6 @@ class Header:
     events_title: str = ""
     last_row: int = 0  # the header's last row (more than ``row`` when merged downwards)
 
-    def name_of(self, col: int) -> str:
-        for role, c in self.cols.items():
-            if c == col:
-                return role
-        return ""
-
 
 def _roles_in_row(row: list[object]) -> tuple[dict[str, int], dict[int, str]]:
     cols: dict[str, int] = {}
