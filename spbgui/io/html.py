@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from spbgui.io.package import check_size, too_big
+from spbgui.io.package import too_big
 from spbgui.io.table.grid import Grid, normalize
-from spbgui.io.table.read import Source, check_cancel, read_grids
-from spbgui.io.table.records import ParsedTable, TableError
-from spbgui.io.text.decode import decode
+from spbgui.io.table.read import Source, read_grids
+from spbgui.io.table.records import ParsedTable
+from spbgui.io.text.decode import read_text_file
 from spbgui.io.xlsx.guard import ReadLimits
 
 MAX_SPAN = 1000  # columns or rows one cell may span; far more than a real table
@@ -182,12 +182,7 @@ def read_html(
 ) -> ParsedTable:
     """A web page (or Excel's «Веб-страница» save) with the table in it."""
     p = Path(path)
-    check_size(p, limits)
-    check_cancel(cancelled)
-    try:
-        html = decode(p.read_bytes())
-    except OSError:
-        raise TableError(f"Файл «{p.name}» не удаётся прочитать (ошибка диска или сети).") from None
+    html = read_text_file(p, limits, cancelled)
     grids = html_grids(html, p.name, limits.max_cells)
     source = Source(
         name=p.name,

@@ -7,6 +7,11 @@ machine write Windows-1251 or UTF-16; everything newer writes UTF-8.
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable
+from pathlib import Path
+
+from spbgui.io.table.records import TableError
+from spbgui.io.xlsx.guard import ReadLimits
 
 
 def decode(data: bytes) -> str:
@@ -18,3 +23,18 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         return data.decode("cp1251", errors="replace")
+
+
+def read_text_file(path: Path, limits: ReadLimits, cancelled: Callable[[], bool] | None) -> str:
+    """A text file's contents within the size limit, or a refusal in plain words."""
+    from spbgui.io.package import check_size
+    from spbgui.io.table.read import check_cancel
+
+    check_size(path, limits)
+    check_cancel(cancelled)
+    try:
+        return decode(path.read_bytes())
+    except OSError:
+        raise TableError(
+            f"Файл «{path.name}» не удаётся прочитать (ошибка диска или сети)."
+        ) from None

@@ -14,11 +14,11 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from spbgui.io.package import check_size, too_big
+from spbgui.io.package import too_big
 from spbgui.io.table.grid import Grid, normalize
-from spbgui.io.table.read import Source, check_cancel, read_grids
-from spbgui.io.table.records import ParsedTable, TableError
-from spbgui.io.text.decode import decode
+from spbgui.io.table.read import Source, read_grids
+from spbgui.io.table.records import ParsedTable
+from spbgui.io.text.decode import read_text_file
 from spbgui.io.text.tsv import guess_separator, split_rows
 from spbgui.io.xlsx.guard import ReadLimits
 
@@ -62,12 +62,7 @@ def read_text(
     limits: ReadLimits = ReadLimits(),  # noqa: B008 - frozen
 ) -> ParsedTable:
     p = Path(path)
-    check_size(p, limits)
-    check_cancel(cancelled)
-    try:
-        text = decode(p.read_bytes())
-    except OSError:
-        raise TableError(f"Файл «{p.name}» не удаётся прочитать (ошибка диска или сети).") from None
+    text = read_text_file(p, limits, cancelled)
     grid = text_grid(text, p.name, limits.max_cells)
     source = TEXT_SOURCE.__class__(**{**TEXT_SOURCE.__dict__, "name": p.name})
     return read_grids([grid], source, year=year, progress=progress, cancelled=cancelled)
