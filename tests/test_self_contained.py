@@ -1,6 +1,6 @@
 """The repository stands on its own: nothing in it reaches outside the clone.
 
-CI runs the suite in a clone placed where no ``../shared`` exists (``.ci/run``);
+CI runs the suite in a clone placed where nothing is beside it (``.ci/run``);
 this test catches a new reference before it gets that far.
 """
 
@@ -11,7 +11,11 @@ import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-OUTSIDE = re.compile(r"\.\./shared|parents\[\d\]\.parent|ROOT\.parent|\"shared\" /|/ \"shared\"")
+# The workplace's folder beside the clone, spelt in pieces so that this file is no hit itself.
+_BESIDE = "sha" + "red"
+OUTSIDE = re.compile(
+    rf"\.\./{_BESIDE}|parents\[\d\]\.parent|ROOT\.parent|\"{_BESIDE}\" /|/ \"{_BESIDE}\""
+)
 
 
 def tracked_files() -> list[Path]:
@@ -25,7 +29,7 @@ def test_no_file_reaches_outside_the_clone() -> None:
     offenders = [
         f"{path.relative_to(ROOT)}:{n}"
         for path in tracked_files()
-        if path.exists() and path != Path(__file__).resolve()
+        if path.exists()
         for n, line in enumerate(path.read_text("utf-8").splitlines(), 1)
         if OUTSIDE.search(line)
     ]
