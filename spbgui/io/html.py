@@ -17,12 +17,11 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from spbgui.io.package import too_big
 from spbgui.io.table.grid import Grid, normalize
 from spbgui.io.table.read import Source, read_grids
 from spbgui.io.table.records import ParsedTable
 from spbgui.io.text.decode import read_text_file
-from spbgui.io.xlsx.guard import ReadLimits
+from spbgui.io.xlsx.guard import ReadLimits, too_big
 
 MAX_SPAN = 1000  # columns or rows one cell may span; far more than a real table
 

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from spbgui.io.table.records import TableError
-from spbgui.io.xlsx.guard import ReadLimits
+from spbgui.io.xlsx.guard import ReadLimits, too_big
 
 _MB = 1024 * 1024
 _CHUNK = 1 << 20
@@ -31,13 +31,6 @@ Scan = Callable[[bytes], None]  # fed the part chunk by chunk; raises TableError
 
 def mb(n: int) -> str:
     return f"{n / _MB:.0f} МБ" if n >= _MB else f"{n / 1024:.0f} КБ"
-
-
-def too_big(name: str, detail: str) -> TableError:
-    return TableError(
-        f"Файл «{name}» не открыт: {detail}. "
-        "Такой объём не бывает у таблицы сотрудничества — возможно, файл повреждён или опасен."
-    )
 
 
 def damaged(name: str, what: str) -> TableError:

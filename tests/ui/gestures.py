@@ -192,3 +192,18 @@ class Answers:
         self.timer.stop()
         if self.errors:
             raise self.errors[0]
+
+
+def tree_names(model, parent=None, depth: int = 3) -> list[str]:
+    """The names the tree shows, depth-first, fetching children as a person expanding it would."""
+    from PySide6.QtCore import QModelIndex
+
+    out: list[str] = []
+    parent = parent or QModelIndex()
+    for r in range(model.rowCount(parent)):
+        index = model.index(r, 0, parent)
+        out.append(index.data())
+        if depth > 1:
+            model.fetch(index)
+            out += tree_names(model, index, depth - 1)
+    return out

@@ -9,24 +9,14 @@ from __future__ import annotations
 
 import pytest
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu
 
 from spbgui.services import details, records
 from spbgui.ui.actions import ActionId
 from spbgui.ui.date_questions import YearChoice
 from spbgui.ui.table_models import NOT_UNDERSTOOD_BACKGROUND, EventsModel
-
-
-def type_text(widget, text: str) -> None:
-    """Type ``text`` key by key. QTest.keyClicks knows Latin keys only (it aborts on «ж»): a
-    key event carrying the character is what a Russian keyboard layout sends."""
-    for ch in text:
-        key = ord(ch.upper()) if ch.isascii() else int(Qt.Key.Key_unknown)
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch)
-            QApplication.sendEvent(widget, event)
+from tests.ui.gestures import type_text
 
 
 def _type_into_date_cell(qtbot, events, row: int, text: str, answers=None) -> None:

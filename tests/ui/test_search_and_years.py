@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from spbgui.services import details, records, years
 from spbgui.services.changes import NodeKind
@@ -13,18 +13,7 @@ from spbgui.store.database import open_database
 from spbgui.ui.actions import ActionId
 from spbgui.ui.dialogs import YearDialog
 from spbgui.ui.main_window import MainWindow
-
-
-def _tree_names(model, parent=None, depth=3) -> list[str]:
-    out: list[str] = []
-    parent = parent or QModelIndex()
-    for r in range(model.rowCount(parent)):
-        index = model.index(r, 0, parent)
-        out.append(index.data())
-        if depth > 1:
-            model.fetch(index)
-            out += _tree_names(model, index, depth - 1)
-    return out
+from tests.ui import gestures
 
 
 def _search(window, qtbot, text: str) -> None:
@@ -36,17 +25,17 @@ def _search(window, qtbot, text: str) -> None:
 
 def test_search_filters_the_tree_as_you_type_and_lists_events(window, qtbot) -> None:
     _search(window, qtbot, "ташк")
-    names = _tree_names(window.model)
+    names = gestures.tree_names(window.model)
     assert names == ["СНГ", "Узбекистан", "Ташкент"]
     assert window.search.isVisible()
     assert window.search.model.rowCount() >= 1  # events that mention Tashkent
     # case and ё/е do not matter
     _search(window, qtbot, "ТАШКЕНТ")
-    assert "Ташкент" in _tree_names(window.model)
+    assert "Ташкент" in gestures.tree_names(window.model)
     # Esc clears the search and the whole tree comes back
     window.search_field.clear()
     qtbot.waitUntil(lambda: window.search.result is None)
-    assert len(_tree_names(window.model, depth=1)) == 5
+    assert len(gestures.tree_names(window.model, depth=1)) == 5
     assert not window.search.isVisible()
 
 
@@ -69,7 +58,7 @@ def test_yo_is_found_as_ye(window, qtbot, select_partner) -> None:
     events.new_button.click()
     _search(window, qtbot, "елка")
     assert [h.text for h in window.search.model.hits] == ["новогодняя ёлка для детей"]
-    assert "Ош" in _tree_names(window.model)
+    assert "Ош" in gestures.tree_names(window.model)
 
 
 def test_switch_year_and_start_a_new_one(window, select_partner, monkeypatch) -> None:

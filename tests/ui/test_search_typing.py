@@ -5,40 +5,17 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from spbgui.services import search
 from spbgui.ui.actions import ActionId
-
-
-def _tree_names(model, parent=None, depth=3) -> list[str]:
-    out: list[str] = []
-    parent = parent or QModelIndex()
-    for r in range(model.rowCount(parent)):
-        index = model.index(r, 0, parent)
-        out.append(index.data())
-        if depth > 1:
-            model.fetch(index)
-            out += _tree_names(model, index, depth - 1)
-    return out
-
-
-def key_clicks(widget, text: str) -> None:
-    """QTest.keyClicks for Cyrillic: a key press and release per letter, with no pause.
-
-    (QTest.keyClicks maps each character to a key code through an ASCII table and
-    aborts on any other letter.)
-    """
-    for ch in text:
-        QTest.sendKeyEvent(
-            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
-        )
+from tests.ui import gestures
 
 
 def _type(window, text: str) -> None:
     window.actions_[ActionId.FIND].trigger()
-    key_clicks(window.search_field, text)
+    gestures.type_text(window.search_field, text)
 
 
 def test_fast_typing_ends_with_the_answer_to_the_last_text(window, qtbot) -> None:
@@ -47,14 +24,14 @@ def test_fast_typing_ends_with_the_answer_to_the_last_text(window, qtbot) -> Non
     _type(window, "ташкент")
     qtbot.waitUntil(lambda: window.search.answered("ташкент"))
     assert window.search_field.text() == "ташкент"
-    assert _tree_names(window.model) == ["СНГ", "Узбекистан", "Ташкент"]
+    assert gestures.tree_names(window.model) == ["СНГ", "Узбекистан", "Ташкент"]
     expected = search.search(db=window.db, query="ташкент", year=window.editor.year)
     assert [h.id for h in window.search.model.hits] == [h.id for h in expected.events]
     assert shown == ["ташкент"]  # one search for the whole word, not one per key
     # Backspace down to other words and on: the tree follows the text in the field.
     for _ in range(len("ент")):
         QTest.keyClick(window.search_field, Qt.Key.Key_Backspace)
-    key_clicks(window.search_field, " этнографическом")
+    gestures.type_text(window.search_field, " этнографическом")
     assert window.search_field.text() == "ташк этнографическом"
     qtbot.waitUntil(lambda: window.search.answered("ташк этнографическом"))
     expected = search.search(db=window.db, query="ташк этнографическом", year=window.editor.year)
@@ -82,14 +59,14 @@ def test_typing_goes_on_while_a_search_runs_and_its_stale_answer_is_dropped(
     _type(window, "узб")
     qtbot.waitUntil(started.is_set)  # the search of «узб» is under way on the worker
     # The window still takes keys and paints while that search holds the worker.
-    key_clicks(window.search_field, "екистан")
+    gestures.type_text(window.search_field, "екистан")
     qtbot.wait(300)  # longer than the pause that starts a search
     assert window.search_field.text() == "узбекистан"
     assert not window.search.answered("узбекистан")
     release.set()
     qtbot.waitUntil(lambda: window.search.answered("узбекистан"))
     assert shown == ["узбекистан"]  # «узб»'s answer came too late and was never shown
-    assert _tree_names(window.model)[:2] == ["СНГ", "Узбекистан"]
+    assert gestures.tree_names(window.model)[:2] == ["СНГ", "Узбекистан"]
 
 
 def test_escape_while_a_search_runs_leaves_the_whole_tree(window, qtbot, monkeypatch) -> None:
@@ -108,7 +85,7 @@ def test_escape_while_a_search_runs_leaves_the_whole_tree(window, qtbot, monkeyp
     qtbot.waitUntil(lambda: window.search.answered(""))
     qtbot.wait(50)
     assert window.search.result is None and not window.search.isVisible()
-    assert len(_tree_names(window.model, depth=1)) == 5
+    assert len(gestures.tree_names(window.model, depth=1)) == 5
 
 
 def test_a_search_after_an_edit_shows_the_new_counts(window, qtbot, select_partner) -> None:

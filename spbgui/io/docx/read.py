@@ -22,13 +22,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from spbgui.io.docx.cells import TableCells, TooWide, blocks
-from spbgui.io.package import TagCounter, check_package, damaged, too_big
+from spbgui.io.package import TagCounter, check_package, damaged
 from spbgui.io.table.grid import Grid
 from spbgui.io.table.header import find_header
 from spbgui.io.table.read import Source, check_cancel, read_grids
 from spbgui.io.table.records import ImportWarning, ParsedTable, TableError
 from spbgui.io.text.read import text_grid
-from spbgui.io.xlsx.guard import ReadLimits
+from spbgui.io.xlsx.guard import ReadLimits, too_big
 
 if TYPE_CHECKING:
     from docx.oxml.xmlchemy import BaseOxmlElement as Element

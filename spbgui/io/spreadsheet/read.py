@@ -18,14 +18,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from spbgui.io.package import check_package, check_size, damaged, too_big
+from spbgui.io.package import check_package, check_size, damaged
 from spbgui.io.spreadsheet.cells import SheetTooLarge, Unreadable, load_grids
 from spbgui.io.spreadsheet.ods_scan import OdsScanner
 from spbgui.io.spreadsheet.xlsb_scan import scan_xlsb
 from spbgui.io.table.grid import Grid
 from spbgui.io.table.read import Source, check_cancel, read_grids
 from spbgui.io.table.records import ParsedTable, TableError
-from spbgui.io.xlsx.guard import ReadLimits
+from spbgui.io.xlsx.guard import ReadLimits, too_big
 
 MEMORY_MB = 1024  # for the child process that runs calamine
 SECONDS = 120

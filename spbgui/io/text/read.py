@@ -14,13 +14,12 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from spbgui.io.package import too_big
 from spbgui.io.table.grid import Grid, normalize
 from spbgui.io.table.read import Source, read_grids
 from spbgui.io.table.records import ParsedTable
 from spbgui.io.text.decode import read_text_file
 from spbgui.io.text.tsv import guess_separator, split_rows
-from spbgui.io.xlsx.guard import ReadLimits
+from spbgui.io.xlsx.guard import ReadLimits, too_big
 
 TEXT_SOURCE = Source(
     name="",

@@ -86,7 +86,8 @@ def _damaged(name: str) -> TableError:
     )
 
 
-def _too_big(name: str, detail: str) -> TableError:
+def too_big(name: str, detail: str) -> TableError:
+    """A file past a size limit, whatever its kind (every reader's limits say it so)."""
     return TableError(
         f"Файл «{name}» не открыт: {detail}. "
         "Такой объём не бывает у таблицы сотрудничества — возможно, файл повреждён или опасен."
@@ -145,7 +146,7 @@ def inspect_workbook(path: str | os.PathLike[str], limits: ReadLimits) -> Workbo
     if size == 0:
         raise TableError(f"Файл «{name}» пуст (0 байт).")
     if size > limits.max_file_bytes:
-        raise _too_big(
+        raise too_big(
             name, f"размер файла {_mb(size)}, допускается не более {_mb(limits.max_file_bytes)}"
         )
     if head.startswith(_OLE_MAGIC):
@@ -198,7 +199,7 @@ def _inspect_zip(zf: zipfile.ZipFile, p: Path, limits: ReadLimits) -> WorkbookIn
     name = p.name
     infos = zf.infolist()
     if len(infos) > limits.max_members:
-        raise _too_big(name, f"в архиве книги {len(infos)} частей")
+        raise too_big(name, f"в архиве книги {len(infos)} частей")
     names = {i.filename for i in infos}
     if "mimetype" in names and b"opendocument" in zf.read("mimetype")[:100]:
         raise _not_workbook(name, "таблица OpenDocument (.ods), а не книга Excel (.xlsx)")
@@ -217,9 +218,9 @@ def _inspect_zip(zf: zipfile.ZipFile, p: Path, limits: ReadLimits) -> WorkbookIn
         total += info.file_size
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > limits.ratio_floor_bytes and ratio > limits.max_ratio:
-            raise _too_big(name, f"часть «{info.filename}» сжата в {ratio:.0f} раз")
+            raise too_big(name, f"часть «{info.filename}» сжата в {ratio:.0f} раз")
     if total > limits.max_uncompressed_bytes:
-        raise _too_big(
+        raise too_big(
             name,
             f"после распаковки {_mb(total)}, "
             f"допускается не более {_mb(limits.max_uncompressed_bytes)}",
@@ -249,13 +250,13 @@ def _inspect_zip(zf: zipfile.ZipFile, p: Path, limits: ReadLimits) -> WorkbookIn
             )
         except SheetTooLarge as big:
             where = f"лист «{sheet.name}»" if sheet is not None else f"часть «{info.filename}»"
-            raise _too_big(
+            raise too_big(
                 name,
                 f"{where} занимает {_num(big.cells)} ячеек, "
                 f"допускается не более {_num(limits.max_cells)}",
             ) from None
         except TooManyStrings as many:
-            raise _too_big(
+            raise too_big(
                 name,
                 f"в книге объявлено {_num(many.count)} строк текста, "
                 f"допускается не более {_num(limits.max_cells)}",
@@ -388,7 +389,7 @@ def _stream_part(
                 scanner = PartScanner(limits.max_cells, sheet)
             done += len(chunk)
             if already + done > limits.max_uncompressed_bytes:
-                raise _too_big(
+                raise too_big(
                     fname, f"после распаковки больше {_mb(limits.max_uncompressed_bytes)}"
                 )
             assert scanner is not None
