@@ -127,11 +127,24 @@ def check_revision(revision: str | None, where: str) -> None:
     )
 
 
-def upgrade(engine: Engine, *, db_file: Path | None = None, had_schema: bool = False) -> None:
-    """Run the revisions up to head. An existing file is backed up first and restored on failure."""
+def upgrade(
+    engine: Engine,
+    *,
+    db_file: Path | None = None,
+    had_schema: bool = False,
+    from_file: bool = True,
+) -> None:
+    """Run the revisions up to head. An existing file is backed up first and restored on failure.
+
+    A new SQLite database gets the head schema from ``db/schema_sqlite.sql`` instead
+    (:mod:`spbgui.store.schema_file`), which is what the revisions make, without Alembic;
+    ``from_file=False`` runs the revisions (the schema file is made that way).
+    """
     backup: Path | None = None
     if db_file is not None and had_schema:
         backup = make_backup(db_file, "before-upgrade")
+    elif from_file and engine.dialect.name == "sqlite" and _create_from_file(engine):
+        return
     from alembic import command
 
     try:
@@ -157,6 +170,31 @@ def upgrade(engine: Engine, *, db_file: Path | None = None, had_schema: bool = F
                 f"Файл возвращён в прежнее состояние (копия: {backup})."
             ) from exc
         raise MigrationFailed(f"Не удалось подготовить базу данных: {reason}") from exc
+
+
+def _create_from_file(engine: Engine) -> bool:
+    """Give a new, empty SQLite database the head schema from the schema file. False when
+    the file is missing or behind the revisions, or the database is not empty after all:
+    then the revisions decide."""
+    from spbgui.store.schema_file import read_schema
+
+    statements = read_schema(head_revision())
+    if statements is None:
+        return False
+    try:
+        # BEGIN IMMEDIATE, as for the revisions: a second program creating the same file
+        # waits for the first one's lock, then finds the schema made.
+        with engine.execution_options(sqlite_begin="IMMEDIATE").begin() as conn:
+            if conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar():
+                return False
+            for statement in statements:
+                conn.exec_driver_sql(statement)
+    except OperationalError as exc:
+        translated = translate_error(exc)
+        if isinstance(translated, StoreError):
+            raise translated from exc
+        raise MigrationFailed(f"Не удалось подготовить базу данных: {exc.orig}") from exc
+    return True
 
 
 def current_revision(engine: Engine) -> str | None:
