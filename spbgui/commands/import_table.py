@@ -15,6 +15,7 @@ import argparse
 import gc
 import json
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -113,8 +114,12 @@ def print_warnings(warnings: Sequence[object], path: Path | None) -> None:
         print(f"  … и {more_warnings(hidden)}. Все замечания: --warnings ФАЙЛ или --json.")
 
 
+def _load_writer() -> None:
+    import spbgui.commands.database
+    import spbgui.services.importer  # noqa: F401 - SQLAlchemy and the models, for later
+
+
 def run(args: argparse.Namespace) -> int:
-    from spbgui.services.importer import import_table
     from spbgui.services.reading import read_table_file
 
     limits = ImportLimits(max_file_mb=args.max_mb, max_cells=args.max_cells)
@@ -127,7 +132,14 @@ def run(args: argparse.Namespace) -> int:
     done = False
     try:
         # The file is read and refused, if it must be, before the database is opened.
+        # While a child process reads it, this one loads the database side (SQLAlchemy
+        # and the models, a third of a second) on a thread instead of after it.
+        loading = threading.Thread(target=_load_writer, name="load-writer", daemon=True)
+        loading.start()
         table = read_table_file(args.file[0], year=args.year, limits=limits)
+        loading.join()
+        from spbgui.services.importer import import_table
+
         # The table's hundreds of thousands of objects live until the end: kept out of
         # the garbage collector's rounds, which otherwise walk all of them each time
         # opening the database (a new one: its migrations) allocates a little.
