@@ -69,8 +69,15 @@ _UNTIL_DAY_RE = re.compile(r"\bдо\s+(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _UNTIL_YEAR_RE = re.compile(r"\bдо\s+(\d{4})\s*(?:г\.|года|год\b)", re.IGNORECASE)
 
 
+# Every pattern above starts at «на» or «до»: a title without either states no term
+# (one search instead of four for most of a 20,000-row table's titles).
+_MAY_STATE_TERM_RE = re.compile(r"\b(?:на|до)\s", re.IGNORECASE)
+
+
 def term_from_title(title: str) -> Term | None:
     """The term an agreement's title states, or None if it states none."""
+    if not _MAY_STATE_TERM_RE.search(title):
+        return None
     m = _YEARS_RE.search(title)
     if m:
         first, last = int(m.group(1)), int(m.group(2))

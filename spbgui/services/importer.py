@@ -21,6 +21,7 @@ from sqlalchemy import CursorResult, delete, func, select
 from sqlalchemy.orm import Session
 
 from spbgui.domain.countries import country_code
+from spbgui.domain.dates import PartialDate
 from spbgui.domain.terms import term_from_title
 from spbgui.errors import UserError
 from spbgui.io.sources import read_file
@@ -244,6 +245,7 @@ class _Writer:
         self.next_id: dict[Any, int] = {}
         self.positions: dict[tuple[Any, ...], int] = {}
         self.skipped_events = 0
+        self.isos: dict[PartialDate, str] = {}  # each distinct date's ISO form, made once
 
     def _check_cancel(self) -> None:
         if self.cancelled is not None and self.cancelled():
@@ -376,11 +378,16 @@ class _Writer:
                 )
             )
 
-    def _insert(self, model: Any, *values: Any) -> int:
-        """Queue a row (the values in the order of ``_COLUMNS[model]`` after the id)."""
+    def _first_id(self, model: Any) -> int:
+        """The id the next queued row of ``model`` gets."""
         new_id = self.next_id.get(model)
         if new_id is None:
             new_id = (self.s.scalar(select(func.max(model.id))) or 0) + 1
+        return new_id
+
+    def _insert(self, model: Any, *values: Any) -> int:
+        """Queue a row (the values in the order of ``_COLUMNS[model]`` after the id)."""
+        new_id = self._first_id(model)
         self.next_id[model] = new_id + 1
         self.rows[model].append((new_id, *values))
         return new_id
@@ -446,14 +453,25 @@ class _Writer:
             if key not in have:
                 self._insert(AgreementDate, aid, len(have), d.year, d.month, d.day)
                 have.add(key)
+        if not ta.events:
+            return
+        # The hot loop of a big import (one pass per event): ids and positions counted
+        # here, each distinct date turned into its ISO form once.
         pos = self.event_pos.get(pid, 0)
+        new_id = self._first_id(Event)
+        rows, year, stored, isos = self.rows[Event], self.table.year, self.stored_events, self.isos
         for ev in ta.events:
-            start, end = ev.date.start_iso(), ev.date.end_iso()
-            if self.stored_events and (pid, start, end, ev.text) in self.stored_events:
+            date = ev.date
+            start = end = None
+            if date.start is not None:
+                start = isos.get(date.start) or isos.setdefault(date.start, date.start.iso())
+            if date.end is not None:
+                end = isos.get(date.end) or isos.setdefault(date.end, date.end.iso())
+            if stored and (pid, start, end, ev.text) in stored:
                 self.skipped_events += 1
                 continue
-            self._insert(
-                Event, pid, aid, self.table.year, start, end, ev.date.written or None, ev.text, pos
-            )
+            rows.append((new_id, pid, aid, year, start, end, date.written or None, ev.text, pos))
+            new_id += 1
             pos += 1
+        self.next_id[Event] = new_id
         self.event_pos[pid] = pos

@@ -33,6 +33,9 @@ def import_warnings(table: ParsedTable) -> list[ImportWarning]:
                     fields = [("основание", agreement.title), ("примечание", agreement.note)]
                     fields += [("мероприятие", e.text) for e in agreement.events]
                     for what, text in fields:
+                        # (a text of half the limit or less fits whatever its characters)
+                        if len(text) * 2 <= EXPORT_LIMIT:
+                            continue
                         n = excel_length(text)
                         if n > EXPORT_LIMIT:
                             out.append(
