@@ -118,7 +118,7 @@ def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class PartialDate:
     """A date known to the year, the month or the day; nothing finer is ever invented.
 
@@ -216,7 +216,7 @@ def _human(d: PartialDate) -> str:
     return f"{d.day} {MONTHS_GENITIVE[d.month - 1]}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventDate:
     """When an event took place: a day, a range of days, a month or a range of months.
 

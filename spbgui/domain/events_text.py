@@ -52,7 +52,7 @@ _CLOSE_TAG_AT_END_RE = re.compile(r"\s*</p\s*>\s*$", re.IGNORECASE)
 _BROKEN_WORD_RE = re.compile(r"[^\W\d_]-$")  # «научно-» at a page break
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventText:
     """One event of a cell: its date (possibly none) and its text without the date and dash."""
 
