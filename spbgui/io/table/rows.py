@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from openpyxl.utils.cell import get_column_letter
 
 from spbgui.domain.dates import DateError, PartialDate
-from spbgui.domain.events_text import EventText, split_events, why_not_understood
+from spbgui.domain.events_text import EventText, paragraphs, split_events, why_not_understood
 from spbgui.io.table.countries import is_country, normalize_name
 from spbgui.io.table.grid import Cell, Grid
 from spbgui.io.table.header import (
@@ -116,6 +116,15 @@ class RowReader:
         self._filled: set[tuple[int, int]] = set()  # cells that hold a merged cell's value
         self._anchor: dict[int, int] = {}  # 0-based row → first row of its merged title/date
         self._event_spans: dict[int, int] = {}  # first → last row of a merged events cell
+        # Paragraph of an events cell → its events and date warnings (see _events).
+        self._paragraphs: dict[str, tuple[list[EventText], list[str]]] = {}
+        # Pure functions of a cell's text, asked row after row of the same names and dates:
+        # remembered for this sheet (the domain's own caches are smaller than a big table).
+        self._plain: dict[str, str] = {}
+        self._names: dict[str, str] = {}  # name → normalize_name(name)
+        self._partner_names: dict[str, str] = {}
+        self._countries_known: dict[str, bool] = {}
+        self._cell_dates: dict[tuple[type, Cell], tuple[tuple[PartialDate, ...], str | None]] = {}
         self._fill_merged()
         self.rows = self._collect_rows()
 
@@ -123,6 +132,34 @@ class RowReader:
 
     def warn(self, row: int | None, message: str) -> None:
         self.table.warnings.append(ImportWarning(row=row, message=message))
+
+    def _plain_text(self, value: Cell) -> str:
+        """``plain(cell_text(value))``, remembered for text cells."""
+        if type(value) is not str:
+            return plain(cell_text(value))
+        text = self._plain.get(value)
+        if text is None:
+            text = self._plain[value] = plain(value)
+        return text
+
+    def _normalized(self, name: str) -> str:
+        key = self._names.get(name)
+        if key is None:
+            key = self._names[name] = normalize_name(name)
+        return key
+
+    def _is_country(self, name: str) -> bool:
+        known = self._countries_known.get(name)
+        if known is None:
+            known = self._countries_known[name] = is_country(name)
+        return known
+
+    def _partner_name(self, value: Cell) -> str:
+        text = cell_text(value)
+        name = self._partner_names.get(text)
+        if name is None:
+            name = self._partner_names[text] = partner_name(text)
+        return name
 
     def _column_title(self, col: int) -> str:
         named = self.header.extra.get(col)
@@ -240,7 +277,8 @@ class RowReader:
         Word file writes these, as staff do by hand)."""
         for role in (COUNTRY, CITY):
             value = getattr(row, role)
-            if isinstance(value, str) and (m := _CONTINUED_NAME.match(value)):
+            # «)» first: the pattern needs it, and nearly no name has one (the hot loop).
+            if isinstance(value, str) and ")" in value and (m := _CONTINUED_NAME.match(value)):
                 setattr(row, role, m["name"])
                 row.merged.add(role)
 
@@ -407,8 +445,8 @@ class RowReader:
 
         partner_from_country_col: str | None = None
         if row.country is not None:
-            name = plain(cell_text(row.country))
-            known = is_country(name)
+            name = self._plain_text(row.country)
+            known = self._is_country(name)
             has_agreement = any(v is not None for v in (row.title, row.dates, row.events, row.note))
             if not known and row.city is None and not has_agreement:
                 # A lone line such as a signature or «Итого» under the table.
@@ -438,7 +476,7 @@ class RowReader:
             return None
 
         if row.city is not None:
-            pname: str | None = partner_name(cell_text(row.city)) or None
+            pname: str | None = self._partner_name(row.city) or None
         else:
             pname = partner_from_country_col
         agreement = self._agreement(row)
@@ -470,7 +508,7 @@ class RowReader:
         return current
 
     def _country(self, region: TableRegion, name: str, row: int) -> TableCountry:
-        key = (id(region), normalize_name(name))
+        key = (id(region), self._normalized(name))
         country = self._countries.get(key)
         if country is not None:
             return country
@@ -486,7 +524,7 @@ class RowReader:
         return country
 
     def _partner(self, country: TableCountry, name: str | None) -> TablePartner:
-        key = (id(country), normalize_name(name) if name else None)
+        key = (id(country), self._normalized(name) if name else None)
         partner = self._partners.get(key)
         if partner is None:
             kind = partner_kind(name) if name else PartnerKind.COUNTRY
@@ -495,8 +533,8 @@ class RowReader:
         return partner
 
     def _agreement(self, row: _Row) -> TableAgreement | None:
-        title = plain(cell_text(row.title)) if row.title is not None else ""
-        note = plain(cell_text(row.note)) if row.note is not None else ""
+        title = self._plain_text(row.title) if row.title is not None else ""
+        note = self._plain_text(row.note) if row.note is not None else ""
         dates, date_note = self._dates(row)
         events = self._events(row)
         if not (title or dates or date_note or events or note):
@@ -520,47 +558,88 @@ class RowReader:
         value = row.dates
         if value is None:
             return [], ""
-        if isinstance(value, str):
-            value = fold(value.replace("\n", ", ").replace(";", ","))
-        try:
-            return PartialDate.from_cell(value), ""
-        except DateError as exc:
-            text = fold(cell_text(row.dates))
-            self.warn(
-                row.number,
-                f"дата «{text}» не прочитана ({exc}) — сохранена в примечании к соглашению",
-            )
-            return [], f"Дата: {text}"
+        key = (type(value), value)  # 2006 and 2006.0 are one key to a dict, not to a reader
+        read = self._cell_dates.get(key)
+        if read is None:
+            read = self._cell_dates[key] = _cell_dates(value)
+        dates, error = read
+        if error is None:
+            return list(dates), ""
+        text = fold(cell_text(value))
+        self.warn(
+            row.number,
+            f"дата «{text}» не прочитана ({error}) — сохранена в примечании к соглашению",
+        )
+        return [], f"Дата: {text}"
 
     def _events(self, row: _Row) -> list[EventText]:
+        """The events of the row's cell, and a warning for each date kept as written.
+
+        Read paragraph by paragraph, each distinct paragraph once: a table repeats
+        the same event lines under many partners («визит делегации …»), and what a
+        paragraph gives depends on its text and the year alone. ``split_events`` of
+        the whole cell reads the same paragraphs in the same order, so the result
+        is the same (a paragraph the splitter would cut again, which only a «<p»
+        or «<br» left open across a line break can make, is read with its cell).
+        """
         if row.events is None:
             return []
+        cell = cell_text(row.events)
+        parts = paragraphs(cell)
+        cache = self._paragraphs
+        read = [cache.get(para) for para in parts]
+        if None in read:
+            for i, para in enumerate(parts):
+                if read[i] is None:
+                    if "<" in para and paragraphs(para) != [para]:
+                        return self._events_of(row.number, split_events(cell, self.year))
+                    read[i] = cache[para] = self._paragraph(para)
+        out: list[EventText] = []
+        for events, notes in read:  # type: ignore[misc]  # no None is left
+            out += events
+            for note in notes:
+                self.warn(row.number, note)
+        return out
+
+    def _paragraph(self, para: str) -> tuple[list[EventText], list[str]]:
+        """One paragraph's events and the warnings their dates need (without the row)."""
+        events: list[EventText] = []
+        notes: list[str] = []
+        for event in split_events(para, self.year):
+            event = _folded(event)
+            if event.text or event.date.written:
+                note = self._date_note(event)
+                if note:
+                    notes.append(note)
+                events.append(event)
+        return events, notes
+
+    def _events_of(self, row: int, split: list[EventText]) -> list[EventText]:
         out = []
-        for event in split_events(cell_text(row.events), self.year):
-            text = event.text
-            if "  " in text or text[:1].isspace() or text[-1:].isspace() or "\n" in text:
-                text = fold(text)  # split_events folds already; this is only a safety net
-                event = EventText(date=event.date, text=text)
-            if text or event.date.written:
-                self._report_date(row.number, event)
+        for event in split:
+            event = _folded(event)
+            if event.text or event.date.written:
+                note = self._date_note(event)
+                if note:
+                    self.warn(row, note)
                 out.append(event)
         return out
 
-    def _report_date(self, row: int, event: EventText) -> None:
-        """A date kept as written without being understood, or of another year: say so."""
-        date, where = event.date, f"«{_clip(event.text)}»" if event.text else "без текста"
+    def _date_note(self, event: EventText) -> str:
+        """A date kept as written without being understood, or of another year: what to say."""
+        date = event.date
+        where = f"«{_clip(event.text)}»" if event.text else "без текста"
         if date.not_understood:
-            self.warn(
-                row,
+            return (
                 f"дата «{date.written}» не распознана ({why_not_understood(date, self.year)}) — "
-                f"сохранена как написана, мероприятие пока без даты: {where}",
+                f"сохранена как написана, мероприятие пока без даты: {where}"
             )
-        elif (other := date.other_year(self.year)) is not None:
-            self.warn(
-                row,
+        if (other := date.other_year(self.year)) is not None:
+            return (
                 f"дата «{date.written}» — {other} год, а таблица за {self.year} год; "
-                f"мероприятие оставлено в {self.year} году: {where}",
+                f"мероприятие оставлено в {self.year} году: {where}"
             )
+        return ""
 
     def _report_extra(self, row: int, col: int, value: Cell) -> None:
         self.warn(
@@ -573,6 +652,24 @@ class RowReader:
             row.number,
             f"текст в столбце «№ п/п» не импортирован: «{fold(cell_text(row.counter))}»",
         )
+
+
+def _cell_dates(value: Cell) -> tuple[tuple[PartialDate, ...], str | None]:
+    """The dates of an agreement's date cell, or why they cannot be read."""
+    if isinstance(value, str):
+        value = fold(value.replace("\n", ", ").replace(";", ","))
+    try:
+        return tuple(PartialDate.from_cell(value)), None
+    except DateError as exc:
+        return (), str(exc)
+
+
+def _folded(event: EventText) -> EventText:
+    """The event with its text's white space folded (split_events folds already: a safety net)."""
+    text = event.text
+    if "  " in text or text[:1].isspace() or text[-1:].isspace() or "\n" in text:
+        return EventText(date=event.date, text=fold(text))
+    return event
 
 
 def _clip(text: str, limit: int = 120) -> str:
