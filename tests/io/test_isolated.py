@@ -22,6 +22,24 @@ LIMITS = {"memory_mb": 512, "seconds": 5.0}
 linux_only = pytest.mark.skipif(sys.platform != "linux", reason="resource limits: Linux")
 
 
+@pytest.fixture(autouse=True, params=["fork server", "plain fork"])
+def start_method(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test both ways: the window's (the fork server) and the command line's (a fork).
+
+    This process has Qt loaded, so left alone it always takes the fork server;
+    the command line, without Qt and threads, forks itself (tested below too).
+    """
+    from spbgui.io import isolated
+
+    if request.param == "plain fork":
+        if sys.platform != "linux":
+            pytest.skip("a plain fork: Linux only")
+        monkeypatch.setattr(isolated, "_fork_is_safe", lambda: True)
+    else:
+        monkeypatch.setattr(isolated, "_fork_is_safe", lambda: False)
+    return str(request.param)
+
+
 def plain(message: str) -> str:
     assert message and "\n" not in message and "Traceback" not in message
     assert any("а" <= ch <= "я" for ch in message.lower())
@@ -167,3 +185,27 @@ def test_the_reader_imports_this_spbgui_whatever_the_current_folder(tmp_path: Pa
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "96"
+
+
+@linux_only
+def test_only_a_process_without_qt_and_threads_is_forked() -> None:
+    """The window's process (Qt, threads) must never be forked; the command line's is."""
+    import subprocess
+
+    script = (
+        "import sys, threading, time;"
+        "from spbgui.io import isolated;"
+        "print(isolated._fork_is_safe());"
+        "import PySide6.QtCore;"
+        "print(isolated._fork_is_safe());"
+        "del sys.modules['PySide6.QtCore'], sys.modules['PySide6'];"
+        "t = threading.Thread(target=time.sleep, args=(1,)); t.start();"
+        "print(isolated._fork_is_safe());"
+        "from tests.io import isolated_targets as t2;"
+        "print(isolated.run_isolated(t2.add, 2, 3, memory_mb=512, seconds=5))"
+    )
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=root, timeout=60
+    )
+    assert done.stdout.split() == ["True", "False", "False", "5"], done.stderr
