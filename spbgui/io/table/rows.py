@@ -579,8 +579,8 @@ class RowReader:
         the same event lines under many partners («визит делегации …»), and what a
         paragraph gives depends on its text and the year alone. ``split_events`` of
         the whole cell reads the same paragraphs in the same order, so the result
-        is the same (a paragraph the splitter would cut again, which only a «<p»
-        or «<br» left open across a line break can make, is read with its cell).
+        is the same. (Should a paragraph ever be one the splitter would cut again
+        — none is known: a tag spans line breaks — its cell is read whole.)
         """
         if row.events is None:
             return []

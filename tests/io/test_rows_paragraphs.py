@@ -1,0 +1,89 @@
+"""The row reader reads each distinct events paragraph once: the same as splitting whole cells.
+
+RowReader remembers what each paragraph of an events cell gave (its events and
+the warnings on their dates) and reuses it in later rows (issue 17: a 20,000-row
+table repeats its event lines). Whatever the cells hold — dates of every form,
+impossible ones, <p> tags (stray and half-open ones too), line breaks, page-break
+lower-case continuations — the events and warnings of every row must be exactly
+those of :func:`split_events` run on the whole cell, in the same order.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from spbgui.domain.events_text import split_events
+from spbgui.io.table.grid import Grid
+from spbgui.io.table.header import find_header
+from spbgui.io.table.rows import RowReader
+
+HEADER = [
+    "Страна",
+    "Город",
+    "Основание для сотрудничества",
+    "Год подписания",
+    "Мероприятия в 2024 году",
+]
+
+PIECES = [
+    "3-6 июля – ",
+    "12 мая 2025 г. – ",
+    "28.12.2023 – 05.01.2024 – ",
+    "31.02 – ",
+    "32 мая – ",
+    "Июнь – ",
+    "начало апреля – ",
+    "III квартал – ",
+    "2 и 4 июля – ",
+    "визит делегации",
+    " в Санкт-Петербург",
+    "Форум",
+    ". ",
+    "» ",
+    "\n",
+    "\r\n",
+    "  ",
+    "\u00a0",
+    "<p>",
+    "</p>",
+    "<p",
+    "x>",
+    " class='a'>",
+    "<br>",
+    "<br",
+    " />",
+    "научно-",
+    "техническом",
+]
+
+cells = st.lists(st.sampled_from(PIECES), min_size=1, max_size=12).map("".join)
+
+
+def _read(events_cells: list[str]) -> RowReader:
+    rows: list[list[object]] = [HEADER]
+    for i, cell in enumerate(events_cells):
+        rows.append(["Сербия", f"Город {i % 3}", "Соглашение", 2001, cell])
+    grid = Grid("Лист1", rows)
+    header, _found = find_header(grid)
+    assert header is not None
+    return RowReader(grid, header, 2024, lambda _done: None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(cells, min_size=1, max_size=8))
+def test_paragraphs_read_once_give_what_the_whole_cell_gives(events_cells: list[str]) -> None:
+    reader = _read(events_cells)
+    # The cache is warm from the rows above when a later row is read: read each row
+    # twice in turn, then compare with a fresh reader that splits whole cells.
+    whole = _read(events_cells)
+    for row, same_row in zip(reader.rows, whole.rows, strict=True):
+        for _twice in range(2):
+            before = len(reader.table.warnings)
+            got = reader._events(row)
+            notes = reader.table.warnings[before:]
+            before = len(whole.table.warnings)
+            cell = str(same_row.events) if same_row.events is not None else None
+            want = [] if cell is None else whole._events_of(row.number, split_events(cell, 2024))
+            assert got == want
+            assert notes == whole.table.warnings[before:]
