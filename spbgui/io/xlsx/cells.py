@@ -36,6 +36,33 @@ def _normalize_openpyxl_str(v: Any) -> Any:
     return v
 
 
+def _one_copy_each(rows: list[list[Any]]) -> list[list[Any]]:
+    """The rows with every repeated text one shared object (the same values, less memory).
+
+    A merged country or a repeated title is a new string in every cell calamine
+    gives; shared, it is sent to the parent process once (pickle writes an object
+    it has seen as a reference) and held there once.
+    """
+    seen: dict[str, str] = {}
+    for row in rows:
+        for i, v in enumerate(row):
+            if type(v) is str:
+                row[i] = seen.setdefault(v, v)
+    return rows
+
+
+def load_calamine_sheet(book: Any, name: str, hidden: bool, limits: ReadLimits) -> Grid | None:
+    """One sheet of an open CalamineWorkbook as a grid; None if it is past the cell limit."""
+    ws = book.get_sheet_by_name(name)
+    if ws.height * ws.width > limits.max_cells:
+        return None
+    rows = _one_copy_each(
+        [[normalize(v) for v in row] for row in ws.to_python(skip_empty_area=False)]
+    )
+    merged = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in (ws.merged_cell_ranges or [])]
+    return Grid(name, rows, merged, hidden)
+
+
 class _CalamineReader:
     name = "calamine"
 
@@ -48,12 +75,10 @@ class _CalamineReader:
     def load(self, sheet: SheetInfo) -> Grid:
         # Asked even for a sheet the scan found empty: calamine's XML parser then
         # tells a damaged sheet from an empty one.
-        ws = self.book.get_sheet_by_name(sheet.name)
-        if ws.height * ws.width > self.limits.max_cells:  # the guard's scan should prevent this
+        grid = load_calamine_sheet(self.book, sheet.name, sheet.hidden, self.limits)
+        if grid is None:  # the guard's scan should prevent this
             raise TableError(f"Лист «{sheet.name}» слишком велик.")
-        rows = [[normalize(v) for v in row] for row in ws.to_python(skip_empty_area=False)]
-        merged = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in (ws.merged_cell_ranges or [])]
-        return Grid(sheet.name, rows, merged, sheet.hidden)
+        return grid
 
     def close(self) -> None:
         self.book.close()
