@@ -43,7 +43,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from spbgui.errors import logger
 from spbgui.io.table.records import ImportCancelled, TableError
@@ -263,6 +263,32 @@ def run_isolated(
     top-level function of an importable module, and its arguments and
     result picklable.
     """
+    child = start_isolated(
+        func,
+        *args,
+        memory_mb=memory_mb,
+        seconds=seconds,
+        cancelled=cancelled,
+        name=name,
+        wall_seconds=wall_seconds,
+    )
+    return child.result(cancelled)
+
+
+def start_isolated(
+    func: Callable[..., T],
+    *args: Any,
+    memory_mb: int,
+    seconds: float,
+    cancelled: Callable[[], bool] | None = None,
+    name: str = "",
+    wall_seconds: float | None = None,
+) -> Isolated[T]:
+    """:func:`run_isolated` in two steps: the child starts now, :meth:`Isolated.result` waits.
+
+    Two children may run side by side (the xlsx reader checks a file in one
+    while it reads it in the other). Each must be waited for or stopped.
+    """
     if cancelled is not None and cancelled():
         raise ImportCancelled
     ctx = _get_context()
@@ -282,36 +308,59 @@ def run_isolated(
         ) from None
     sender.close()  # the child holds the only writing end: EOF then means it died
     wall = wall_seconds if wall_seconds is not None else 2 * seconds + 10
-    deadline = time.monotonic() + wall
-    try:
-        message = _wait(proc, receiver, deadline, cancelled)
-    finally:
-        if proc.is_alive():
-            proc.kill()
-        proc.join()
-        receiver.close()
-    if message is None:  # no word from the child: it was killed or died
-        code = proc.exitcode
-        if code is not None and code < 0 and -code in _TIME_SIGNALS:
-            _log(name, f"CPU time limit ({seconds:g} s), signal {-code}")
-            raise _out_of_time(name, seconds)
-        if time.monotonic() >= deadline:
-            _log(name, f"wall time limit ({wall:g} s)")
-            raise _out_of_time(name, seconds)
-        _log(name, f"the child process ended with code {code}{_signal_name(code)}")
+    return Isolated(proc, receiver, memory_mb, seconds, wall, name)
+
+
+class Isolated(Generic[T]):
+    """A function running in a child process (made by :func:`start_isolated`)."""
+
+    def __init__(
+        self, proc: Any, receiver: Any, memory_mb: int, seconds: float, wall: float, name: str
+    ) -> None:
+        self._proc = proc
+        self._receiver = receiver
+        self._memory_mb = memory_mb
+        self._seconds = seconds
+        self._wall = wall
+        self._deadline = time.monotonic() + wall
+        self._name = name
+
+    def stop(self) -> None:
+        """Kill the child if it still runs (its result is not wanted); safe to call twice."""
+        if self._proc.is_alive():
+            self._proc.kill()
+        self._proc.join()
+        self._receiver.close()
+
+    def result(self, cancelled: Callable[[], bool] | None = None) -> T:
+        """What the function returned; or its exception, or a refusal (see :func:`run_isolated`)."""
+        proc, name, seconds = self._proc, self._name, self._seconds
+        try:
+            message = _wait(proc, self._receiver, self._deadline, cancelled)
+        finally:
+            self.stop()
+        if message is None:  # no word from the child: it was killed or died
+            code = proc.exitcode
+            if code is not None and code < 0 and -code in _TIME_SIGNALS:
+                _log(name, f"CPU time limit ({seconds:g} s), signal {-code}")
+                raise _out_of_time(name, seconds)
+            if time.monotonic() >= self._deadline:
+                _log(name, f"wall time limit ({self._wall:g} s)")
+                raise _out_of_time(name, seconds)
+            _log(name, f"the child process ended with code {code}{_signal_name(code)}")
+            raise _crashed(name)
+        kind = message[0]
+        if kind == "ok":
+            _add_child_cpu(message[2])
+            result: T = message[1]  # what func returned, unpickled
+            return result
+        if kind == "raise":
+            raise message[1]
+        if kind == "memory":
+            _log(name, f"out of memory (limit {self._memory_mb} MB)")
+            raise _out_of_memory(name, self._memory_mb)
+        _log(name, f"the reader failed:\n{message[1]}")
         raise _crashed(name)
-    kind = message[0]
-    if kind == "ok":
-        _add_child_cpu(message[2])
-        result: T = message[1]  # what func returned, unpickled
-        return result
-    if kind == "raise":
-        raise message[1]
-    if kind == "memory":
-        _log(name, f"out of memory (limit {memory_mb} MB)")
-        raise _out_of_memory(name, memory_mb)
-    _log(name, f"the reader failed:\n{message[1]}")
-    raise _crashed(name)
 
 
 _TIME_SIGNALS = {getattr(signal, "SIGXCPU", -1)}

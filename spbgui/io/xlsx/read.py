@@ -16,12 +16,18 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from spbgui.io.isolated import run_isolated
+from spbgui.io.isolated import run_isolated, start_isolated
 from spbgui.io.table.read import Source, check_cancel, read_grids
 from spbgui.io.table.records import ImportCancelled, ParsedTable, TableError
 from spbgui.io.xlsx.cells import ENGINES
 from spbgui.io.xlsx.guard import ReadLimits
-from spbgui.io.xlsx.sheets import SheetsRead, read_sheets
+from spbgui.io.xlsx.sheets import (
+    SheetsRead,
+    assemble,
+    check_workbook,
+    read_sheets,
+    read_unchecked,
+)
 
 __all__ = ["ENGINES", "ImportCancelled", "ReadLimits", "TableError", "read_table"]
 
@@ -50,16 +56,66 @@ def read_table(
     stops the reading at once.
     """
     check_cancel(cancelled)
-    found: SheetsRead = run_isolated(
-        read_sheets,
-        os.fspath(path),
-        limits,
-        engine,
-        memory_mb=limits.max_memory_mb,
-        seconds=limits.max_seconds,
-        cancelled=cancelled,
-        name=Path(path).name,
-    )
+    found = _read_sheets(os.fspath(path), limits, engine, cancelled)
     check_cancel(cancelled)
     source = Source(name=found.name, parts=[s.name for s in found.sheets if s.n_cells])
     return read_grids(found.grids, source, year=year, progress=progress, cancelled=cancelled)
+
+
+def _read_sheets(
+    path: str, limits: ReadLimits, engine: str, cancelled: Callable[[], bool] | None
+) -> SheetsRead:
+    """The checked workbook's sheets and grids, as :func:`read_sheets` gives them.
+
+    The check and calamine's reading take about as long each, so they run side
+    by side, in two children: the grids are taken only once the check has
+    passed the file (its refusal, if any, is what the user reads), and only if
+    they are the grids :func:`read_sheets` would have read. Whatever else
+    happens (a failure of the reading child, sheets the two disagree on, another
+    engine asked for), the file is read the careful way: check, then read.
+    """
+    name, mb, seconds = Path(path).name, limits.max_memory_mb, limits.max_seconds
+    found: SheetsRead | None = None
+    if engine == "auto":
+        reading = start_isolated(
+            read_unchecked,
+            path,
+            limits,
+            memory_mb=mb,
+            seconds=seconds,
+            cancelled=cancelled,
+            name=name,
+        )
+        try:
+            sheets = run_isolated(
+                check_workbook,
+                path,
+                limits,
+                memory_mb=mb,
+                seconds=seconds,
+                cancelled=cancelled,
+                name=name,
+            )
+        except BaseException:
+            reading.stop()  # refused or cancelled: its grids are not wanted
+            raise
+        try:
+            grids = reading.result(cancelled)
+        except ImportCancelled:
+            raise
+        except Exception:  # the careful way below says what is wrong, as it always did
+            grids = None
+        if grids is not None:
+            found = assemble(Path(path).name, sheets, grids)
+    if found is None:
+        found = run_isolated(
+            read_sheets,
+            path,
+            limits,
+            engine,
+            memory_mb=mb,
+            seconds=seconds,
+            cancelled=cancelled,
+            name=name,
+        )
+    return found

@@ -12,13 +12,14 @@ progress and cancel checks).
 from __future__ import annotations
 
 import gc
+import os
 from contextlib import closing
 from dataclasses import dataclass, field
 
 from spbgui.io import isolated
 from spbgui.io.table.grid import Grid
 from spbgui.io.table.header import find_header
-from spbgui.io.xlsx.cells import iter_grids
+from spbgui.io.xlsx.cells import iter_grids, load_calamine_sheet
 from spbgui.io.xlsx.guard import ReadLimits, inspect_workbook
 from spbgui.io.xlsx.scan import SheetInfo
 
@@ -56,4 +57,79 @@ def read_sheets(path: str, limits: ReadLimits, engine: str) -> SheetsRead:
             gc.enable()
     for sheet in out.sheets:
         sheet.merged = []  # the grids have their own; nothing else needs them
+    return out
+
+
+def check_workbook(path: str, limits: ReadLimits) -> list[SheetInfo]:
+    """The guard alone (raising TableError): the workbook's worksheets, without their merges."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        sheets = inspect_workbook(path, limits).sheets
+    finally:
+        if was_enabled:
+            gc.enable()
+    for sheet in sheets:
+        sheet.merged = []
+    return sheets
+
+
+def read_unchecked(path: str, limits: ReadLimits) -> dict[str, Grid] | None:
+    """calamine's grids of the worksheets, in the book's order up to the one with the header.
+
+    Runs in a child of its own while another child checks the file
+    (:func:`check_workbook`): nothing it returns is used unless the check
+    passed. None (or any failure) means «read it the careful way»: the check
+    and then :func:`read_sheets`, one after the other, as for every file once.
+    """
+    try:
+        from python_calamine import CalamineWorkbook, SheetTypeEnum
+    except ImportError:
+        return None
+    # A file the check will refuse may make calamine abort, printing its out-of-memory
+    # report on the terminal: this child's words never count (the check's do), so its
+    # standard error goes nowhere. (It is a child of its own: nothing else writes there.)
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 2)
+    os.close(quiet)
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        book = CalamineWorkbook.from_path(path)
+        try:
+            grids: dict[str, Grid] = {}
+            for meta in book.sheets_metadata:
+                if meta.typ != SheetTypeEnum.WorkSheet:
+                    continue
+                grid = load_calamine_sheet(book, meta.name, False, limits)
+                if grid is None:
+                    return None
+                grids[meta.name] = grid
+                if find_header(grid)[0] is not None:
+                    break
+            return grids
+        finally:
+            book.close()
+    except Exception:
+        return None
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def assemble(name: str, sheets: list[SheetInfo], grids: dict[str, Grid]) -> SheetsRead | None:
+    """What :func:`read_sheets` gives, from the checked sheets and the grids read beside them.
+
+    None when a sheet :func:`read_sheets` would have read is not among the
+    grids (the two readings disagree on the book's sheets: read it the careful way).
+    """
+    out = SheetsRead(name=name, sheets=sheets)
+    for sheet in sheets:
+        grid = grids.get(sheet.name)
+        if grid is None:
+            return None
+        grid.hidden = sheet.hidden
+        out.grids.append(grid)
+        if find_header(grid)[0] is not None:
+            break
     return out
