@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from openpyxl.utils.cell import get_column_letter
 
@@ -235,9 +236,21 @@ class RowReader:
         cols = self.header.cols
         index = [cols.get(role, -1) for role in (COUNTRY, CITY, TITLE, DATES, EVENTS, NOTE, NUMBER)]
         need = max(index) + 1
+        required: Callable[[list[Cell]], tuple[Cell, ...]] = itemgetter(*index[:5])
+        if min(index[:5]) < 0:  # never from find_header, which wants all five
+
+            def required(cells: list[Cell]) -> tuple[Cell, ...]:
+                return tuple(cells[i] if i >= 0 else None for i in index[:5])
+
+        note_col, number_col = index[5], index[6]
         width = max((len(cells) for cells in self.grid.rows), default=0)
         extra_cols = [c for c in range(width) if c not in set(cols.values())]
-        merged_rows = {r for r, _c in self._filled}
+        role_of = {c: role for role, c in cols.items()}
+        merged_roles: dict[int, set[str]] = {}  # row → roles whose value a merged cell gave
+        for r, c in self._filled:
+            role = role_of.get(c)
+            if role is not None:
+                merged_roles.setdefault(r, set()).add(role)
         out: list[_Row] = []
         first = self.header.last_row + 1
         for r in range(first, len(self.grid.rows)):
@@ -250,9 +263,9 @@ class RowReader:
                 continue
             if len(cells) < need:
                 cells = cells + [None] * (need - len(cells))
-            country, city, title, dates, events, note, counter = (
-                cells[i] if i >= 0 else None for i in index
-            )
+            country, city, title, dates, events = required(cells)
+            note = cells[note_col] if note_col >= 0 else None
+            counter = cells[number_col] if number_col >= 0 else None
             row = _Row(r + 1, country, city, title, dates, events, note, counter)
             for c in extra_cols:
                 if c < len(cells) and cells[c] is not None:
@@ -261,8 +274,9 @@ class RowReader:
                 if value is not None:
                     row.lead = (c, value)
                     break
-            if r in merged_rows:
-                row.merged = {role for role, c in cols.items() if (r, c) in self._filled}
+            roles = merged_roles.get(r)
+            if roles is not None:
+                row.merged = roles
             anchor = self._anchor.get(r)
             if anchor is not None:
                 row.anchor = anchor + 1
@@ -285,27 +299,22 @@ class RowReader:
     # --- pass 1: classify rows, fold continuation rows into the cells above ------------------
 
     def _classify(self, row: _Row) -> str:
-        present = len(row.extra) + sum(
-            v is not None
-            for v in (
-                row.country,
-                row.city,
-                row.title,
-                row.dates,
-                row.events,
-                row.note,
-                row.counter,
-            )
-        )
+        # Counted one by one, not by sum() over a generator: this runs for every row.
+        present = len(row.extra)
+        for v in (row.country, row.city, row.title, row.dates, row.events, row.note, row.counter):
+            if v is not None:
+                present += 1
         if not present:
             return "empty"
         if present == 1 and self._is_region_cell(row):
             return "region"
         if row.country is None and row.city is None and row.dates is None:
             return "continuation"
-        if any(
-            getattr(row, role) is not None and role not in row.merged
-            for role in (COUNTRY, CITY, DATES)
+        merged = row.merged
+        if (
+            (row.country is not None and COUNTRY not in merged)
+            or (row.city is not None and CITY not in merged)
+            or (row.dates is not None and DATES not in merged)
         ):
             return "data"
         # No country, city or date of its own, but inside a merged country (or city)
@@ -447,7 +456,9 @@ class RowReader:
         if row.country is not None:
             name = self._plain_text(row.country)
             known = self._is_country(name)
-            has_agreement = any(v is not None for v in (row.title, row.dates, row.events, row.note))
+            has_agreement = not (
+                row.title is None and row.dates is None and row.events is None and row.note is None
+            )
             if not known and row.city is None and not has_agreement:
                 # A lone line such as a signature or «Итого» under the table.
                 self.warn(row.number, f"строка пропущена: «{name}» — не страна и не регион")
