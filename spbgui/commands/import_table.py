@@ -15,7 +15,6 @@ import argparse
 import gc
 import json
 import sys
-import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -120,6 +119,7 @@ def _load_writer() -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from spbgui.io.isolated import meanwhile
     from spbgui.services.reading import read_table_file
 
     limits = ImportLimits(max_file_mb=args.max_mb, max_cells=args.max_cells)
@@ -133,11 +133,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         # The file is read and refused, if it must be, before the database is opened.
         # While a child process reads it, this one loads the database side (SQLAlchemy
-        # and the models, a third of a second) on a thread instead of after it.
-        loading = threading.Thread(target=_load_writer, name="load-writer", daemon=True)
-        loading.start()
-        table = read_table_file(args.file[0], year=args.year, limits=limits)
-        loading.join()
+        # and the models, a third of a second) instead of after it: once the children
+        # are forked (no thread: this process is forked itself, see spbgui.io.isolated).
+        with meanwhile(_load_writer):
+            table = read_table_file(args.file[0], year=args.year, limits=limits)
         from spbgui.services.importer import import_table
 
         # The table's hundreds of thousands of objects live until the end: kept out of

@@ -42,7 +42,8 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
 
 from spbgui.errors import logger
@@ -336,6 +337,7 @@ class Isolated(Generic[T]):
         """What the function returned; or its exception, or a refusal (see :func:`run_isolated`)."""
         proc, name, seconds = self._proc, self._name, self._seconds
         try:
+            _do_work_meanwhile()
             message = _wait(proc, self._receiver, self._deadline, cancelled)
         finally:
             self.stop()
@@ -361,6 +363,44 @@ class Isolated(Generic[T]):
             raise _out_of_memory(name, self._memory_mb)
         _log(name, f"the reader failed:\n{message[1]}")
         raise _crashed(name)
+
+
+_work_lock = threading.Lock()
+_work: dict[int, list[Callable[[], None]]] = {}  # thread → what it does while its child reads
+
+
+@contextmanager
+def meanwhile(work: Callable[[], None]) -> Iterator[None]:
+    """Do ``work`` in this process while a child started inside the ``with`` block reads.
+
+    For the command line, which sits idle while its child reads the file: it
+    may load what it needs next (the database side). The work runs once, in
+    this thread, as soon as the block's first wait for a child begins — after
+    the children are forked, so that none of them is forked from a process in
+    the middle of imports — or not at all, if no child was started (a reader
+    without one, a refusal before it); the caller then does it afterwards, as
+    it would have anyway. The window does not use it: a wait there must watch
+    for a Cancel at once.
+    """
+    me = threading.get_ident()
+    with _work_lock:
+        _work.setdefault(me, []).append(work)
+    try:
+        yield
+    finally:
+        with _work_lock:
+            pending = _work.get(me, [])
+            if work in pending:
+                pending.remove(work)
+            if not pending:
+                _work.pop(me, None)
+
+
+def _do_work_meanwhile() -> None:
+    with _work_lock:
+        pending = _work.pop(threading.get_ident(), [])
+    for work in pending:
+        work()
 
 
 _TIME_SIGNALS = {getattr(signal, "SIGXCPU", -1)}

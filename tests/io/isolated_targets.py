@@ -76,3 +76,8 @@ def kill_self() -> None:
 
 def unpicklable_result() -> object:
     return lambda: None
+
+
+def sleep_then_add(seconds: float, a: int, b: int) -> int:
+    time.sleep(seconds)
+    return a + b

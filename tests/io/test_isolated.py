@@ -209,3 +209,25 @@ def test_only_a_process_without_qt_and_threads_is_forked() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, cwd=root, timeout=60
     )
     assert done.stdout.split() == ["True", "False", "False", "5"], done.stderr
+
+
+def test_work_meanwhile_runs_once_while_the_child_reads() -> None:
+    """The command line loads the database side while its child reads (issue 17)."""
+    from spbgui.io.isolated import meanwhile
+
+    seen: list[tuple[int, int]] = []
+
+    def work() -> None:  # the child is already running: its sleep overlaps this
+        seen.append((threading.get_ident(), len(__import__("multiprocessing").active_children())))
+
+    started = time.monotonic()
+    with meanwhile(work):
+        assert run_isolated(t.sleep_then_add, 0.5, 2, 3, **LIMITS) == 5
+        assert run_isolated(t.add, 1, 1, **LIMITS) == 2  # not again
+    assert seen == [(threading.get_ident(), 1)]
+    assert time.monotonic() - started < 5
+    with meanwhile(work):
+        pass  # no child: no work (the caller does it itself afterwards)
+    assert len(seen) == 1
+    assert run_isolated(t.add, 1, 1, **LIMITS) == 2  # and none is left for later calls
+    assert len(seen) == 1
