@@ -26,7 +26,7 @@ class PartnerKind:
     ALL = (CITY, PROVINCE, REGION, DISTRICT, COUNTRY)
 
 
-@dataclass
+@dataclass(slots=True)
 class ImportWarning:
     """An assumption the reader made, with the sheet row (1-based) it concerns."""
 
@@ -37,7 +37,7 @@ class ImportWarning:
         return f"строка {self.row}: {self.message}" if self.row else self.message
 
 
-@dataclass
+@dataclass(slots=True)
 class TableAgreement:
     title: str
     dates: list[PartialDate] = field(default_factory=list)
@@ -46,26 +46,26 @@ class TableAgreement:
     row: int | None = None  # first sheet row of the agreement, for messages
 
 
-@dataclass
+@dataclass(slots=True)
 class TablePartner:
     name: str | None  # None: the agreement is with the country as a whole
     kind: str = PartnerKind.CITY
     agreements: list[TableAgreement] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class TableCountry:
     name: str
     partners: list[TablePartner] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class TableRegion:
     name: str
     countries: list[TableCountry] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class ParsedTable:
     year: int
     regions: list[TableRegion] = field(default_factory=list)

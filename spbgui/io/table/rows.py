@@ -11,9 +11,11 @@ its text, so the import report shows all that was not taken as it stands.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from operator import itemgetter
+from types import MappingProxyType
 
 from openpyxl.utils.cell import get_column_letter
 
@@ -65,6 +67,9 @@ MERGE_STEP = 20_000  # merged ranges, or cells they fill, between cancellation c
 Tick = Callable[[int], None]  # called with the number of rows done; may raise to cancel
 
 
+_NOTHING: Mapping[int, Cell] = MappingProxyType({})  # shared by the rows without extra cells
+
+
 @dataclass(slots=True)
 class _Row:
     """One sheet row's cells by role; ``extra`` holds cells of columns the table does not use."""
@@ -77,9 +82,9 @@ class _Row:
     events: Cell = None
     note: Cell = None
     counter: Cell = None  # the «№ п/п» column
-    extra: dict[int, Cell] = field(default_factory=dict)
+    extra: Mapping[int, Cell] = field(default_factory=lambda: _NOTHING)  # own dict if any
     lead: tuple[int, Cell] = (-1, None)  # the first non-empty cell: column and value
-    merged: set[str] = field(default_factory=set)  # roles whose value a merged cell gave
+    merged: AbstractSet[str] = frozenset()  # roles whose value a merged cell gave
     # The sheet row whose merged title or date cell covers this row too (rule 2 of
     # Rows: one agreement, stored on that row), or None.
     anchor: int | None = None
@@ -246,11 +251,20 @@ class RowReader:
         width = max((len(cells) for cells in self.grid.rows), default=0)
         extra_cols = [c for c in range(width) if c not in set(cols.values())]
         role_of = {c: role for role, c in cols.items()}
-        merged_roles: dict[int, set[str]] = {}  # row → roles whose value a merged cell gave
+        # Row → roles whose value a merged cell gave; the rows share one set per mix of
+        # roles (nearly every one is {country}): a set each was a tenth of the memory.
+        roles_at: dict[int, list[str]] = {}
         for r, c in self._filled:
             role = role_of.get(c)
             if role is not None:
-                merged_roles.setdefault(r, set()).add(role)
+                roles_at.setdefault(r, []).append(role)
+        shared: dict[frozenset[str], frozenset[str]] = {}
+        merged_roles: dict[int, frozenset[str]] = {}
+        for r, at in roles_at.items():
+            key = frozenset(at)
+            merged_roles[r] = shared.setdefault(key, key)
+        del roles_at
+        self._filled.clear()  # read here for the last time
         out: list[_Row] = []
         first = self.header.last_row + 1
         for r in range(first, len(self.grid.rows)):
@@ -267,9 +281,10 @@ class RowReader:
             note = cells[note_col] if note_col >= 0 else None
             counter = cells[number_col] if number_col >= 0 else None
             row = _Row(r + 1, country, city, title, dates, events, note, counter)
-            for c in extra_cols:
-                if c < len(cells) and cells[c] is not None:
-                    row.extra[c] = cells[c]
+            if extra_cols:
+                extra = {c: cells[c] for c in extra_cols if c < len(cells) and cells[c] is not None}
+                if extra:
+                    row.extra = extra
             for c, value in enumerate(cells):
                 if value is not None:
                     row.lead = (c, value)
@@ -294,7 +309,7 @@ class RowReader:
             # «)» first: the pattern needs it, and nearly no name has one (the hot loop).
             if isinstance(value, str) and ")" in value and (m := _CONTINUED_NAME.match(value)):
                 setattr(row, role, m["name"])
-                row.merged.add(role)
+                row.merged = row.merged | {role}
 
     # --- pass 1: classify rows, fold continuation rows into the cells above ------------------
 
