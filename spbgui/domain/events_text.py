@@ -28,6 +28,7 @@ __all__ = [
     "join_events",
     "paragraphs",
     "split_events",
+    "split_paragraph",
     "why_not_understood",
 ]
 
@@ -89,16 +90,27 @@ def split_events(cell: str, year: int) -> list[EventText]:
     """
     events: list[EventText] = []
     for para in paragraphs(cell):
-        starts = _event_starts(para)
-        bounds = [m.start() for m in starts] + [len(para)]
-        if bounds[0]:
-            events.append(EventText(EventDate(), para[: bounds[0]].rstrip()))
-        for match, end in zip(starts, bounds[1:], strict=True):
-            try:
-                date = read_event_date(match["when"], year)
-            except DateError:
-                date = EventDate.as_written(match["when"])
-            events.append(EventText(date, para[match.end() : end].rstrip()))
+        events += split_paragraph(para, year)
+    return events
+
+
+def split_paragraph(para: str, year: int) -> list[EventText]:
+    """The events of one paragraph as :func:`paragraphs` gives it (folded, no breaks).
+
+    :func:`split_events` of a cell is this for each of its paragraphs in turn; the
+    import reads each distinct paragraph of a big table once (issue 17).
+    """
+    events: list[EventText] = []
+    starts = _event_starts(para)
+    bounds = [m.start() for m in starts] + [len(para)]
+    if bounds[0]:
+        events.append(EventText(EventDate(), para[: bounds[0]].rstrip()))
+    for match, end in zip(starts, bounds[1:], strict=True):
+        try:
+            date = read_event_date(match["when"], year)
+        except DateError:
+            date = EventDate.as_written(match["when"])
+        events.append(EventText(date, para[match.end() : end].rstrip()))
     return events
 
 

@@ -20,7 +20,13 @@ from types import MappingProxyType
 from openpyxl.utils.cell import get_column_letter
 
 from spbgui.domain.dates import DateError, PartialDate
-from spbgui.domain.events_text import EventText, paragraphs, split_events, why_not_understood
+from spbgui.domain.events_text import (
+    EventText,
+    paragraphs,
+    split_events,
+    split_paragraph,
+    why_not_understood,
+)
 from spbgui.io.table.countries import is_country, normalize_name
 from spbgui.io.table.grid import Cell, Grid
 from spbgui.io.table.header import (
@@ -603,25 +609,18 @@ class RowReader:
 
         Read paragraph by paragraph, each distinct paragraph once: a table repeats
         the same event lines under many partners («визит делегации …»), and what a
-        paragraph gives depends on its text and the year alone. ``split_events`` of
-        the whole cell reads the same paragraphs in the same order, so the result
-        is the same. (Should a paragraph ever be one the splitter would cut again
-        — none is known: a tag spans line breaks — its cell is read whole.)
+        paragraph gives depends on its text and the year alone (``split_events`` of
+        a cell is ``split_paragraph`` of each of its paragraphs in turn).
         """
         if row.events is None:
             return []
-        cell = cell_text(row.events)
-        parts = paragraphs(cell)
         cache = self._paragraphs
-        read = [cache.get(para) for para in parts]
-        if None in read:
-            for i, para in enumerate(parts):
-                if read[i] is None:
-                    if "<" in para and paragraphs(para) != [para]:
-                        return self._events_of(row.number, split_events(cell, self.year))
-                    read[i] = cache[para] = self._paragraph(para)
         out: list[EventText] = []
-        for events, notes in read:  # type: ignore[misc]  # no None is left
+        for para in paragraphs(cell_text(row.events)):
+            read = cache.get(para)
+            if read is None:
+                read = cache[para] = self._paragraph(para)
+            events, notes = read
             out += events
             for note in notes:
                 self.warn(row.number, note)
@@ -631,7 +630,7 @@ class RowReader:
         """One paragraph's events and the warnings their dates need (without the row)."""
         events: list[EventText] = []
         notes: list[str] = []
-        for event in split_events(para, self.year):
+        for event in split_paragraph(para, self.year):
             event = _folded(event)
             if event.text or event.date.written:
                 note = self._date_note(event)
@@ -639,17 +638,6 @@ class RowReader:
                     notes.append(note)
                 events.append(event)
         return events, notes
-
-    def _events_of(self, row: int, split: list[EventText]) -> list[EventText]:
-        out = []
-        for event in split:
-            event = _folded(event)
-            if event.text or event.date.written:
-                note = self._date_note(event)
-                if note:
-                    self.warn(row, note)
-                out.append(event)
-        return out
 
     def _date_note(self, event: EventText) -> str:
         """A date kept as written without being understood, or of another year: what to say."""
