@@ -62,6 +62,13 @@ def read_table(
     return read_grids(found.grids, source, year=year, progress=progress, cancelled=cancelled)
 
 
+# The reading child sees the file before the check has passed it: a hostile file may
+# make calamine fill all the memory it is allowed until the check refuses the file, a
+# moment later. It is allowed less than the careful reader: a 20,000-row table needs
+# ~100 MB of address space; a workbook that needs more than this is read the careful way.
+UNCHECKED_MB = 512
+
+
 def _read_sheets(
     path: str, limits: ReadLimits, engine: str, cancelled: Callable[[], bool] | None
 ) -> SheetsRead:
@@ -81,7 +88,7 @@ def _read_sheets(
             read_unchecked,
             path,
             limits,
-            memory_mb=mb,
+            memory_mb=min(mb, UNCHECKED_MB),
             seconds=seconds,
             cancelled=cancelled,
             name=name,
