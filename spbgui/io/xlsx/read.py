@@ -1,9 +1,10 @@
 """Reading the committee's table from an .xlsx workbook into a :class:`ParsedTable`.
 
-The one entry point is :func:`read_table`. In a child process
-(:mod:`spbgui.io.isolated`, :func:`~spbgui.io.xlsx.sheets.read_sheets`) it
-checks the file (:mod:`~spbgui.io.xlsx.guard`) and reads the sheets as plain
-grids (:mod:`~spbgui.io.xlsx.cells`); the table rules that find the header
+The one entry point is :func:`read_table`. In child processes
+(:mod:`spbgui.io.isolated`, :mod:`~spbgui.io.xlsx.sheets`) it checks the file
+(:mod:`~spbgui.io.xlsx.guard`) and, side by side with the check, reads the
+sheets as plain grids (:mod:`~spbgui.io.xlsx.cells`), taken only once the
+check has passed the file (:func:`_read_sheets`); the table rules that find the header
 and read the rows are the format-neutral
 :func:`~spbgui.io.table.read.read_grids`, run here. No database and no Qt: the
 import service writes the result, the window shows the warnings as the import

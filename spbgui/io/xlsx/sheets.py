@@ -7,6 +7,12 @@ unpacks or parses a hostile file at all. Only plain values come back: the
 sheet descriptions and the grids read up to the first one that holds the
 table's header (the table rules then run in the caller's process, with
 progress and cancel checks).
+
+:func:`check_workbook` and :func:`read_unchecked` are the same work split in
+two, for two children that run side by side (:mod:`spbgui.io.xlsx.read`):
+the check alone, and calamine's reading, whose grids are used only after the
+check passed the file and only if :func:`assemble` finds them to be the
+grids :func:`read_sheets` would have read.
 """
 
 from __future__ import annotations
