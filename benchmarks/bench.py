@@ -205,7 +205,11 @@ def bench_startup(work: Path, runs: int) -> None:
     empty = work / "empty.sqlite"
     year = work / "2024.sqlite"
     cli = BIN / "spbgui-cli"
-    subprocess.run([cli, "info", "--db", empty], check=True, stdout=subprocess.DEVNULL)
+    # (spbgui-cli makes no database of its own: `info` refuses a missing file.)
+    make_empty = (
+        "import sys; from spbgui.store.database import open_database as o; o(sys.argv[1]).close()"
+    )
+    subprocess.run([PY, "-c", make_empty, empty], check=True, stdout=subprocess.DEVNULL)
     subprocess.run(
         [cli, "import", ROOT / "tests" / "data" / "cooperation_2024.xlsx", "--db", year],
         check=True,

@@ -13,23 +13,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-# The core before Qt: once PySide6 is imported, it reads the source of every module
-# imported after it, looking for its `__feature__` switch (PYSIDE-2029); SQLAlchemy's
-# 120-odd modules, which cannot use it, cost a tenth of the start-up that way.
-# isort: off
-from spbgui.services import (  # noqa: F401
-    databases,
-    details,
-    edit,
-    order,
-    removal,
-    search,
-    tree,
-    watch,
-    years,
-)
-
-# isort: on
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
@@ -43,7 +26,8 @@ def _skip_feature_scan() -> None:
     """Tell PySide6 that the modules loaded so far do not use its `__feature__` switch.
 
     It would otherwise read the source of each of them again when a module of the
-    window imports it (stdlib, SQLAlchemy, the core: a hundred files). They cannot
+    window imports it (the stdlib, the core). (SQLAlchemy is no longer loaded at start:
+    the window's first screen reads its SQLite file with sqlite3, issue 17.) They cannot
     use it: it has to be imported in the module itself, and none of ours does. -1 is
     the value PySide6 itself gives a module that does not use it.
     """

@@ -19,45 +19,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from spbgui.errors import UserError
+from spbgui.services.errors import ConflictError as ConflictError  # (its home before)
 from spbgui.store.database import Database
-
-
-class ConflictError(UserError):
-    """The record changed (or was deleted) since the caller read it; nothing was written.
-
-    ``theirs`` is the record as stored now (every column, ``version`` included), or
-    None when it was deleted; ``yours`` is what the caller asked to write (only
-    the fields it gave).
-    """
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        table: str,
-        record_id: int,
-        theirs: dict[str, Any] | None,
-        yours: dict[str, Any],
-        expected_version: int | None,
-        who: str | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.who = who  # whose change is in the way (the history's last entry), if known
-        self.table = table
-        self.record_id = record_id
-        self.theirs = theirs
-        self.yours = yours
-        self.expected_version = expected_version
-
-    @property
-    def deleted(self) -> bool:
-        return self.theirs is None
-
-    @property
-    def their_version(self) -> int | None:
-        return None if self.theirs is None else self.theirs.get("version")
-
 
 _WHAT = {  # the record in the accusative, and the pronoun that refers back to it
     "region": ("Регион", "его"),

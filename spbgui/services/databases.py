@@ -1,7 +1,8 @@
 """Opening database files for the window, and the figures its status bar shows.
 
 The window imports the store through here only, so the rule «ui → services →
-store» holds for it too.
+store» holds for it too. SQLAlchemy is imported here only when a function needs
+it: the window's first screen must not wait for it (issue 17).
 """
 
 from __future__ import annotations
@@ -9,14 +10,20 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from sqlalchemy import URL, func, select
-
-from spbgui.services.records import counts
+from spbgui.store import first_screen
 from spbgui.store.database import Database, open_database
 from spbgui.store.errors import DatabaseBusy
-from spbgui.store.models import Region
 
-__all__ = ["Database", "DatabaseBusy", "Totals", "is_empty", "open_records", "server_url", "totals"]
+__all__ = [
+    "Database",
+    "DatabaseBusy",
+    "Totals",
+    "is_empty",
+    "load_engine",
+    "open_records",
+    "server_url",
+    "totals",
+]
 
 
 def open_records(target: str | os.PathLike[str], *, create: bool = True) -> Database:
@@ -26,6 +33,8 @@ def open_records(target: str | os.PathLike[str], *, create: bool = True) -> Data
 
 def server_url(*, host: str, port: int, database: str, user: str, password: str) -> str:
     """A PostgreSQL address for open_records, every part quoted as the URL needs."""
+    from sqlalchemy import URL
+
     url = URL.create(
         "postgresql+psycopg",
         username=user or None,
@@ -39,6 +48,12 @@ def server_url(*, host: str, port: int, database: str, user: str, password: str)
 
 def is_empty(*, db: Database) -> bool:
     """No regions at all: a new database, to offer an import or the sample."""
+    if (conn := db.quick()) is not None:
+        return first_screen.is_empty(conn)
+    from sqlalchemy import func, select
+
+    from spbgui.store.models import Region
+
     with db.read() as s:
         return s.scalar(select(func.count()).select_from(Region)) == 0
 
@@ -54,5 +69,17 @@ class Totals:
 
 def totals(*, db: Database, year: int) -> Totals:
     """Counts for the status bar (the same indexed counts as ``spbgui-cli info``)."""
+    if (conn := db.quick()) is not None:
+        return Totals(*first_screen.counts(conn, year))
+    from spbgui.services.records import counts
+
     c = counts(db=db, year=year, dated=False)
     return Totals(c.regions, c.countries, c.partners, c.agreements, c.events)
+
+
+def load_engine(*, db: Database) -> None:
+    """Make the database's SQLAlchemy engine now (the window asks once its first screen
+    is shown), with the services that use it, so the first action does not wait for it."""
+    from spbgui.services import edit, order, removal, search  # noqa: F401
+
+    db.engine.connect().close()

@@ -2,16 +2,18 @@
 
 Dates come out both as values (:class:`PartialDate`, :class:`EventDate`) and as
 the text staff write («3-6 июля», «2009, 2024»), formatted by the domain layer.
+
+What the first screen shows (the first partner, its agreements and events) is
+read through store.first_screen (sqlite3) until the engine is made; the rest, and
+everything after, through SQLAlchemy, imported by the functions that use it
+(issue 17: the window is shown before SQLAlchemy is loaded).
 """
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import Any
-
-from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from spbgui.domain.dates import (
     EventDate,
@@ -20,8 +22,12 @@ from spbgui.domain.dates import (
     format_event_date,
 )
 from spbgui.services.changes import NodeKind, NodeRef
+from spbgui.store import first_screen
 from spbgui.store.database import Database
-from spbgui.store.models import Agreement, AgreementDate, Country, Event, Partner, Region
+
+if TYPE_CHECKING:
+    from sqlalchemy import Select
+    from sqlalchemy.orm import Session
 
 
 @dataclass(frozen=True)
@@ -97,6 +103,13 @@ def event_date(start: str | None, end: str | None, written: str | None = None) -
 
 
 def partner(*, db: Database, partner_id: int) -> PartnerInfo | None:
+    if (conn := db.quick()) is not None:
+        found = first_screen.partner(conn, partner_id)
+        return PartnerInfo(*found) if found else None
+    from sqlalchemy import select
+
+    from spbgui.store.models import Country, Partner, Region
+
     with db.read() as s:
         row = s.execute(
             select(
@@ -118,11 +131,22 @@ def partner(*, db: Database, partner_id: int) -> PartnerInfo | None:
 
 
 def agreements(*, db: Database, partner_id: int) -> list[AgreementRow]:
+    if (conn := db.quick()) is not None:
+        rows = first_screen.agreements(conn, partner_id)
+        dates = first_screen.agreement_dates(conn, [r[0] for r in rows])
+        return [
+            AgreementRow(i, t, tuple(PartialDate(*d) for d in dates.get(i, ())), n, v)
+            for i, t, n, v in rows
+        ]
     with db.read() as s:
         return _agreements(s, partner_id)
 
 
 def _agreements(s: Session, partner_id: int) -> list[AgreementRow]:
+    from sqlalchemy import select
+
+    from spbgui.store.models import Agreement, AgreementDate
+
     rows = s.execute(
         select(Agreement.id, Agreement.title, Agreement.note, Agreement.version)
         .where(Agreement.partner_id == partner_id)
@@ -140,10 +164,14 @@ def _agreements(s: Session, partner_id: int) -> list[AgreementRow]:
     return [AgreementRow(i, t, tuple(dates.get(i, ())), n, v) for i, t, n, v in rows]
 
 
-_EVENT_COLUMNS = (
-    Event.id, Event.year, Event.start, Event.end, Event.date_written, Event.text,
-    Event.agreement_id, Event.version,
-)  # fmt: skip
+def _event_columns() -> tuple[Any, ...]:
+    """An event's columns as :func:`_event_row` takes them (store.first_screen.EVENT_COLUMNS)."""
+    from spbgui.store.models import Event
+
+    return (
+        Event.id, Event.year, Event.start, Event.end, Event.date_written, Event.text,
+        Event.agreement_id, Event.version,
+    )  # fmt: skip
 
 
 def _event_row(
@@ -154,9 +182,15 @@ def _event_row(
 
 def events(*, db: Database, partner_id: int, year: int) -> list[EventRow]:
     """A partner's events of a year, in the table's order."""
+    if (conn := db.quick()) is not None:
+        return [_event_row(*r) for r in first_screen.events(conn, partner_id, year)]
+    from sqlalchemy import select
+
+    from spbgui.store.models import Event
+
     with db.read() as s:
         rows = s.execute(
-            select(*_EVENT_COLUMNS)
+            select(*_event_columns())
             .where(Event.partner_id == partner_id, Event.year == year)
             .order_by(Event.position, Event.id)
         )
@@ -164,8 +198,12 @@ def events(*, db: Database, partner_id: int, year: int) -> list[EventRow]:
 
 
 def event(*, db: Database, event_id: int) -> EventRow | None:
+    from sqlalchemy import select
+
+    from spbgui.store.models import Event
+
     with db.read() as s:
-        row = s.execute(select(*_EVENT_COLUMNS).where(Event.id == event_id)).first()
+        row = s.execute(select(*_event_columns()).where(Event.id == event_id)).first()
         return None if row is None else _event_row(*row)
 
 
@@ -173,6 +211,10 @@ def agreement_titles(*, db: Database, ids: set[int]) -> dict[int, str]:
     """Titles of the agreements with these ids that still exist (for the history of changes)."""
     if not ids:
         return {}
+    from sqlalchemy import select
+
+    from spbgui.store.models import Agreement
+
     with db.read() as s:
         rows = s.execute(select(Agreement.id, Agreement.title).where(Agreement.id.in_(ids)))
         return {i: t for i, t in rows}
@@ -180,6 +222,10 @@ def agreement_titles(*, db: Database, ids: set[int]) -> dict[int, str]:
 
 def owner(*, db: Database, kind: str, record_id: int) -> int | None:
     """The partner an agreement or an event belongs to (None if it no longer exists)."""
+    from sqlalchemy import select
+
+    from spbgui.store.models import Agreement, Event
+
     models: dict[str, type[Agreement] | type[Event]] = {"agreement": Agreement, "event": Event}
     model = models[kind]
     with db.read() as s:
@@ -188,6 +234,10 @@ def owner(*, db: Database, kind: str, record_id: int) -> int | None:
 
 def summary(*, db: Database, ref: NodeRef, year: int) -> Summary | None:
     """A region's or a country's fields and counts of what is under it."""
+    from sqlalchemy import func, select
+
+    from spbgui.store.models import Agreement, Country, Event, Partner, Region
+
     with db.read() as s:
         if ref.kind is NodeKind.REGION:
             region = s.execute(select(Region.name, Region.note).where(Region.id == ref.id)).first()
@@ -232,6 +282,10 @@ def summary(*, db: Database, ref: NodeRef, year: int) -> Summary | None:
 
 def regions_and_countries(*, db: Database) -> list[tuple[int, str, list[tuple[int, str]]]]:
     """Every region with its countries, in order: the choices of «move to…»."""
+    from sqlalchemy import select
+
+    from spbgui.store.models import Country, Region
+
     with db.read() as s:
         out: dict[int, tuple[int, str, list[tuple[int, str]]]] = {}
         for rid, rname in s.execute(

@@ -25,12 +25,11 @@ from spbgui.domain.dates import EventDate, PartialDate
 from spbgui.services.changes import ROOT, ChangeSet, NodeRef
 from spbgui.services.conflicts import check_version, written_version
 from spbgui.services.details import event_date
+from spbgui.services.errors import PARTNER_KINDS as PARTNER_KINDS  # (its home before)
 from spbgui.services.positions import EditError, agreement_order, clean_name, place, require
 from spbgui.store.database import Database
 from spbgui.store.models import Agreement, AgreementDate, Country, Event, Partner, Region
 from spbgui.store.sequences import advance_sequences
-
-PARTNER_KINDS = ("city", "province", "region", "district", "country")
 
 
 class _Unset(enum.Enum):

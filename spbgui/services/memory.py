@@ -10,11 +10,10 @@ asked on (``today``) is an argument, so tests and the report fix it.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
-
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from spbgui.domain.dates import PartialDate, format_agreement_dates, format_event_date
 from spbgui.domain.terms import (
@@ -31,8 +30,11 @@ from spbgui.domain.terms import (
     years_word,
 )
 from spbgui.services.details import event_date
+from spbgui.store import first_screen
 from spbgui.store.database import Database
-from spbgui.store.models import Agreement, AgreementDate, Country, Event, Partner, Region
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 DORMANT_YEARS = 3  # «no events for N years»: the default of the setting
 EXPIRING_MONTHS = 6  # «ends within N months»: the default of the setting
@@ -130,6 +132,10 @@ class PartnerAnswers:
 
 
 def _read_agreements(s: Session, where: Any = None) -> list[AgreementFacts]:
+    from sqlalchemy import select
+
+    from spbgui.store.models import Agreement, AgreementDate, Country, Partner, Region
+
     query = (
         select(
             Agreement.id,
@@ -166,6 +172,13 @@ def _read_agreements(s: Session, where: Any = None) -> list[AgreementFacts]:
         date_query = date_query.where(AgreementDate.agreement_id.in_([r[0] for r in rows]))
     for aid, y, m, d in s.execute(date_query):
         dates.setdefault(aid, []).append(PartialDate(y, m, d))
+    return _facts(rows, dates)
+
+
+def _facts(
+    rows: Sequence[Sequence[Any]], dates: dict[int, list[PartialDate]]
+) -> list[AgreementFacts]:
+    """The agreements' rows (see store.first_screen.agreement_facts) with their dates."""
     return [
         AgreementFacts(
             id=aid,
@@ -257,6 +270,10 @@ def dormant_partners(
 
     With the table at 2025 and 3 years: no events in 2023, 2024 and 2025.
     """
+    from sqlalchemy import func, select
+
+    from spbgui.store.models import Country, Event, Partner, Region
+
     if years < 1:
         raise ValueError("years must be at least 1")
     if as_of is None:
@@ -296,6 +313,10 @@ def dormant_partners(
 
 def _last_date(s: Session, partner_id: int, year: int) -> str:
     """The latest dated event of the partner in ``year`` as staff write it, with the year."""
+    from sqlalchemy import select
+
+    from spbgui.store.models import Event
+
     row = s.execute(
         select(Event.start, Event.end)
         .where(Event.partner_id == partner_id, Event.year == year, Event.end.is_not(None))
@@ -344,6 +365,12 @@ def older_than(*, db: Database, years: int, today: dt.date) -> list[AgreementFac
 
 
 def partner_answers(*, db: Database, partner_id: int, today: dt.date) -> PartnerAnswers:
+    if (conn := db.quick()) is not None:
+        return _quick_partner_answers(conn, partner_id, today)
+    from sqlalchemy import func, select
+
+    from spbgui.store.models import Agreement, Event
+
     with db.read() as s:
         per_year = dict(
             s.execute(
@@ -365,6 +392,28 @@ def partner_answers(*, db: Database, partner_id: int, today: dt.date) -> Partner
             ).one()
             last_event = (year, format_event_date(event_date(row[0], row[1])), row[2])
         facts = _read_agreements(s, Agreement.partner_id == partner_id)
+    return PartnerAnswers(
+        partner_id=partner_id,
+        last_event=last_event,
+        per_year=per_year,
+        agreements=[(a, a.age(today)) for a in facts],
+    )
+
+
+def _quick_partner_answers(
+    conn: sqlite3.Connection, partner_id: int, today: dt.date
+) -> PartnerAnswers:
+    """:func:`partner_answers` through sqlite3, for the first screen (store.first_screen)."""
+    per_year = first_screen.events_per_year(conn, partner_id)
+    last_event = None
+    if per_year:
+        year = max(per_year)
+        start, end, text = first_screen.last_event(conn, partner_id, year)
+        last_event = (year, format_event_date(event_date(start, end)), text)
+    rows = first_screen.agreement_facts(conn, partner_id)
+    found = first_screen.agreement_dates(conn, [r[0] for r in rows])
+    dates = {aid: [PartialDate(*d) for d in ds] for aid, ds in found.items()}
+    facts = _facts(rows, dates)
     return PartnerAnswers(
         partner_id=partner_id,
         last_event=last_event,

@@ -13,11 +13,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, bindparam, select, update
 from sqlalchemy.orm import Session
 
-from spbgui.errors import UserError
-
-
-class EditError(UserError):
-    """An edit the records cannot take (an empty or duplicate name, a missing record)."""
+from spbgui.services.errors import EditError as EditError  # its home before services.errors
 
 
 def sibling_ids(s: Session, model: Any, where: Sequence[ColumnElement[bool]]) -> list[int]:

@@ -5,20 +5,26 @@ for one parent with one or two indexed queries, whatever the size of the
 database. Each row carries how many events the node has in the year asked and
 how many children it has (so the view knows whether to draw an expander
 without loading them).
+
+SQLAlchemy and the models are imported by the functions that query through them:
+the first screen reads its levels through store.first_screen (sqlite3) before
+the engine is made, and must not wait for SQLAlchemy's import (issue 17).
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Collection
 from dataclasses import dataclass
-from typing import Any
-
-from sqlalchemy import Select, Subquery, func, select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from spbgui.services.changes import NodeKind, NodeRef
+from spbgui.store import first_screen
 from spbgui.store.database import Database
-from spbgui.store.models import Agreement, Country, Event, Partner, Region
+
+if TYPE_CHECKING:
+    from sqlalchemy import Select, Subquery
+    from sqlalchemy.orm import Session
 
 
 @dataclass(frozen=True)
@@ -76,6 +82,8 @@ def children(
     ``only``: the ids of the children wanted (a search shows a few of many); the
     counts are then computed for those alone.
     """
+    if only is None and (conn := db.quick()) is not None:
+        return _quick_children(conn, parent, year)
     ids = None if only is None or len(only) > ONLY_LIMIT else sorted(only)
     with db.read() as s:
         if parent is None:
@@ -91,7 +99,31 @@ def children(
     return rows
 
 
+def _quick_children(conn: sqlite3.Connection, parent: NodeRef | None, year: int) -> list[NodeRow]:
+    """:func:`children` through sqlite3, for the first screen (store.first_screen)."""
+    if parent is None:
+        return [
+            NodeRow(NodeRef.region(i), name, "region", events, n, note)
+            for i, name, note, events, n in first_screen.regions(conn, year)
+        ]
+    if parent.kind is NodeKind.REGION:
+        return [
+            NodeRow(NodeRef.country(i), name, "country", events, n, note)
+            for i, name, note, events, n in first_screen.countries(conn, parent.id, year)
+        ]
+    if parent.kind is NodeKind.COUNTRY:
+        return [
+            NodeRow(NodeRef.partner(i), name, kind, events, 0, note)
+            for i, name, kind, note, events in first_screen.partners(conn, parent.id, year)
+        ]
+    return []
+
+
 def _regions(s: Session, year: int, only: list[int] | None = None) -> list[NodeRow]:
+    from sqlalchemy import func, select
+
+    from spbgui.store.models import Country, Partner, Region
+
     wanted = () if only is None else (Region.id.in_(only),)
     n_countries = _pairs(s, (select(Country.region_id, func.count()).group_by(Country.region_id)))
     per_partner = _events_per_partner(year)
@@ -125,6 +157,10 @@ def _events_per_partner(year: int, *where: Any) -> Subquery:
     its partner and country: five times less work when the year is switched or a
     search filters the tree.
     """
+    from sqlalchemy import func, select
+
+    from spbgui.store.models import Event
+
     return (
         select(Event.partner_id, func.count().label("n"))
         .where(Event.year == year, *where)
@@ -136,6 +172,10 @@ def _events_per_partner(year: int, *where: Any) -> Subquery:
 def _countries(
     s: Session, region_id: int, year: int, only: list[int] | None = None
 ) -> list[NodeRow]:
+    from sqlalchemy import func, select
+
+    from spbgui.store.models import Country, Event, Partner
+
     wanted = () if only is None else (Country.id.in_(only),)
     in_region = select(Country.id).where(Country.region_id == region_id, *wanted)
     n_partners = _pairs(
@@ -172,6 +212,10 @@ def _countries(
 def _partners(
     s: Session, country_id: int, year: int, only: list[int] | None = None
 ) -> list[NodeRow]:
+    from sqlalchemy import func, select
+
+    from spbgui.store.models import Country, Event, Partner
+
     wanted = () if only is None else (Partner.id.in_(only),)
     country_name = s.scalar(select(Country.name).where(Country.id == country_id)) or ""
     in_country = select(Partner.id).where(Partner.country_id == country_id, *wanted)
@@ -211,6 +255,10 @@ def all_levels(*, db: Database, year: int) -> Levels:
     you type: it filters these rows for each query instead of reading the levels
     again at every pause in typing.
     """
+    from sqlalchemy import func, select
+
+    from spbgui.store.models import Country, Partner
+
     with db.read() as s:
         out: Levels = {None: _regions(s, year)}
         per_partner = _events_per_partner(year)
@@ -270,6 +318,12 @@ def node(*, db: Database, ref: NodeRef, year: int) -> NodeRow | None:
 
 def path(*, db: Database, ref: NodeRef) -> list[NodeRef]:
     """The nodes from the top down to ``ref`` (inclusive); empty if it no longer exists."""
+    if (conn := db.quick()) is not None:
+        return _quick_path(conn, ref)
+    from sqlalchemy import select
+
+    from spbgui.store.models import Country, Partner, Region
+
     with db.read() as s:
         out: list[NodeRef] = []
         kind, id_ = ref.kind, ref.id
@@ -291,8 +345,34 @@ def path(*, db: Database, ref: NodeRef) -> list[NodeRef]:
         return out
 
 
+def _quick_path(conn: sqlite3.Connection, ref: NodeRef) -> list[NodeRef]:
+    """:func:`path` through sqlite3, for the first screen."""
+    out: list[NodeRef] = []
+    kind, id_ = ref.kind, ref.id
+    if kind is NodeKind.PARTNER:
+        country_id = first_screen.partner_country(conn, id_)
+        if country_id is None:
+            return []
+        out.insert(0, ref)
+        kind, id_ = NodeKind.COUNTRY, country_id
+    if kind is NodeKind.COUNTRY:
+        region_id = first_screen.country_region(conn, id_)
+        if region_id is None:
+            return []
+        out.insert(0, NodeRef.country(id_))
+        kind, id_ = NodeKind.REGION, region_id
+    if not first_screen.region_exists(conn, id_):
+        return []
+    out.insert(0, NodeRef.region(id_))
+    return out
+
+
 def contents(*, db: Database, ref: NodeRef) -> Contents:
     """Everything under a node, for the question «delete it with all this?»."""
+    from sqlalchemy import func, select
+
+    from spbgui.store.models import Agreement, Country, Event, Partner
+
     with db.read() as s:
         if ref.kind is NodeKind.REGION:
             country_ids = select(Country.id).where(Country.region_id == ref.id)
@@ -316,6 +396,13 @@ def contents(*, db: Database, ref: NodeRef) -> Contents:
 
 def first_partner(*, db: Database) -> NodeRef | None:
     """The first partner in the table's order, to have something selected on start."""
+    if (conn := db.quick()) is not None:
+        found = first_screen.first_partner(conn)
+        return NodeRef.partner(found) if found is not None else None
+    from sqlalchemy import select
+
+    from spbgui.store.models import Country, Partner, Region
+
     with db.read() as s:
         row = s.execute(
             select(Partner.id)

@@ -10,13 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
-
 from spbgui.domain.table_year import FIRST_YEAR, LAST_YEAR, is_table_year
 from spbgui.services.changes import ChangeSet
-from spbgui.services.positions import EditError
+from spbgui.services.errors import EditError
+from spbgui.store import first_screen
 from spbgui.store.database import Database
-from spbgui.store.models import Event, TableYear
 
 
 def check_year(year: int) -> int:
@@ -36,6 +34,12 @@ class Started:
 
 def years(*, db: Database) -> list[int]:
     """Every year of the table, oldest first (may be empty for a new database)."""
+    if (conn := db.quick()) is not None:  # the first screen: without SQLAlchemy
+        return first_screen.years(conn)
+    from sqlalchemy import select
+
+    from spbgui.store.models import Event, TableYear
+
     with db.read() as s:
         with_events = set(s.scalars(select(Event.year).distinct()))
         started = set(s.scalars(select(TableYear.year)))
@@ -64,6 +68,8 @@ def next_year(*, db: Database, today: dt.date | None = None) -> int:
 def start_year(*, db: Database, year: int) -> Started:
     """Record that the table of ``year`` is started (no events are created or copied)."""
     check_year(year)
+    from spbgui.store.models import TableYear
+
     with db.write() as s:
         if s.get(TableYear, year) is not None:
             raise EditError(f"{year} год уже начат.")
@@ -73,6 +79,10 @@ def start_year(*, db: Database, year: int) -> Started:
 
 def forget_year(*, db: Database, year: int) -> ChangeSet:
     """Undo :func:`start_year`: only for a year that still has no events."""
+    from sqlalchemy import delete, func, select
+
+    from spbgui.store.models import Event, TableYear
+
     with db.write() as s:
         n = s.scalar(select(func.count()).where(Event.year == year)) or 0
         if n:

@@ -3,37 +3,96 @@
 ``open_database`` is the one way in: it checks the file without writing to it,
 refuses what it must, creates or upgrades the schema, and hands back a
 :class:`Database` whose ``read()``/``write()`` give one session per user action.
+
+A SQLite file at the head revision is checked and opened with the stdlib sqlite3
+alone: SQLAlchemy (a quarter of a second to import, issue 17) is loaded when the
+engine is first needed, which the window asks for once its first screen is shown.
+Until then the first screen reads through :meth:`Database.quick` (store.first_screen).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 import stat
+import threading
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from spbgui.store import migrate
 from spbgui.store.backup import BackupFailed, backup_daily
-from spbgui.store.engine import Sessions, make_engine, resolve_url, sqlite_path
 from spbgui.store.errors import DatabaseDamaged, StoreError
 from spbgui.store.integrity import check_file
 from spbgui.store.location import NETWORK_NOTE, is_network_path
+from spbgui.store.sqlite_file import connect_readonly
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
+
+    from spbgui.store.engine import Sessions
 
 
 @dataclass
 class Database:
     url: str
-    engine: Engine
-    sessions: Sessions
     path: Path | None  # the SQLite file, None for a server database
     readonly: bool = False
     notes: list[str] = field(default_factory=list)  # things worth telling the user once
+    _engine: Engine | None = field(default=None, repr=False)
+    _sessions: Sessions | None = field(default=None, repr=False)
+    _quick: sqlite3.Connection | None = field(default=None, repr=False)
+    _quick_thread: int = field(default=0, repr=False)
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, made (and SQLAlchemy imported) when first asked for."""
+        if self._engine is None:
+            from spbgui.store.engine import make_engine
+
+            # (The quick connection, if any, is closed by its own thread: see quick().)
+            self._engine = make_engine(self.url, readonly=self.readonly)
+        return self._engine
+
+    @property
+    def sessions(self) -> Sessions:
+        if self._sessions is None:
+            from spbgui.store.engine import Sessions
+
+            self._sessions = Sessions(self.engine)
+        return self._sessions
+
+    @property
+    def engine_made(self) -> bool:
+        return self._engine is not None
+
+    def quick(self) -> sqlite3.Connection | None:
+        """A read-only sqlite3 connection for the first screen's reads (store.first_screen),
+        while the engine is not made yet; None once it is, and for a server database.
+
+        Nothing is written before the engine is made (every write goes through it), so
+        what this reads is what a session would. Only the thread that first asked gets
+        it (the window's); another reads through the engine, as it always did.
+        """
+        if self._engine is not None or self.path is None:
+            if self._quick is not None and threading.get_ident() == self._quick_thread:
+                self._close_quick()
+            return None
+        if self._quick is None:
+            self._quick = connect_readonly(self.path, check_same_thread=False)
+            self._quick_thread = threading.get_ident()
+        elif threading.get_ident() != self._quick_thread:
+            return None
+        return self._quick
+
+    def _close_quick(self) -> None:
+        if self._quick is not None:
+            self._quick.close()
+            self._quick = None
 
     def read(self) -> AbstractContextManager[Session]:
         """A session for reading, in one transaction."""
@@ -50,13 +109,27 @@ class Database:
         return str(self.path) if self.path else self.engine.url.render_as_string(hide_password=True)
 
     def close(self) -> None:
-        self.engine.dispose()
+        self._close_quick()
+        if self._engine is not None:
+            self._engine.dispose()
+
+
+def path_url(path: Path) -> str:
+    """The sqlite URL of a file, as ``URL.create("sqlite", database=…)`` renders it
+    (without importing SQLAlchemy for it; a test holds the two together)."""
+    return "sqlite:///" + quote(str(path), safe=" +/")
 
 
 def open_database(
     target: str | os.PathLike[str], *, create: bool = True, readonly: bool = False
 ) -> Database:
     """Open (and if needed create or upgrade) the database at a path or SQLAlchemy URL."""
+    text = os.fspath(target)
+    if "://" not in text:  # a file: no SQLAlchemy needed to name it
+        path = Path(text).expanduser().resolve()
+        return _open_sqlite(path_url(path), path, create=create, readonly=readonly)
+    from spbgui.store.engine import resolve_url, sqlite_path
+
     url = resolve_url(target)
     path = sqlite_path(url)
     if path is not None:
@@ -100,27 +173,33 @@ def _open_sqlite(url: str, path: Path, *, create: bool, readonly: bool) -> Datab
     elif not readonly:
         side_note = _free_side_files(path)
         readonly = side_note is not None
-    engine = make_engine(url, readonly=readonly)
-    db = Database(url=url, engine=engine, sessions=Sessions(engine), path=path, readonly=readonly)
+    db = Database(url=url, path=path, readonly=readonly)
     if readonly:
         db.notes.append(side_note or "База данных открыта только для чтения.")
     if is_network_path(path.parent):
         db.notes.append(NETWORK_NOTE)
     try:
         if needs_upgrade:
-            migrate.upgrade(engine, db_file=path, had_schema=not state.empty)
+            _upgrade(db, had_schema=not state.empty)
         if not readonly and not state.empty:
             try:
                 backup_daily(path)
             except BackupFailed as exc:  # a missing copy must not stop the work
                 db.notes.append(f"Ежедневная резервная копия не сделана. {exc}")
     except StoreError:
-        engine.dispose()
+        db.close()
         raise
-    except OperationalError as exc:
-        engine.dispose()
-        raise StoreError(f"Не удалось открыть базу данных «{path}»: {exc.orig}.") from exc
     return db
+
+
+def _upgrade(db: Database, *, had_schema: bool) -> None:
+    """Create or upgrade the schema of a SQLite file (Alembic, through SQLAlchemy)."""
+    from sqlalchemy.exc import OperationalError
+
+    try:
+        migrate.upgrade(db.engine, db_file=db.path, had_schema=had_schema)
+    except OperationalError as exc:
+        raise StoreError(f"Не удалось открыть базу данных «{db.path}»: {exc.orig}.") from exc
 
 
 def _free_side_files(path: Path) -> str | None:
@@ -151,6 +230,10 @@ def _writable(path: Path) -> bool:
 
 
 def _open_server(url: str, *, readonly: bool) -> Database:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from spbgui.store.engine import make_engine
+
     engine = make_engine(url, readonly=readonly)
     notes: list[str] = []
     try:
@@ -182,7 +265,7 @@ def _open_server(url: str, *, readonly: bool) -> Database:
     except StoreError:
         engine.dispose()
         raise
-    db = Database(url=url, engine=engine, sessions=Sessions(engine), path=None, readonly=readonly)
+    db = Database(url=url, path=None, readonly=readonly, _engine=engine)
     db.notes.extend(notes)
     return db
 

@@ -5,10 +5,10 @@ cannot roll back every schema change, so a failed upgrade puts the copy back);
 a database newer than the program, or a file that is not ours, is refused before
 anything is written to it.
 
-Alembic is imported only to run an upgrade (or by the tests): a database at the
-head revision, the common case, is recognised from the revision files' names
-(``db/versions/NNNN_*.py``, whose revision id is NNNN; a test holds the two
-together), so the program starts without loading Alembic.
+Alembic is imported only to run an upgrade (or by the tests), and SQLAlchemy only
+with it: a database at the head revision, the common case, is recognised from the
+revision files' names (``db/versions/NNNN_*.py``, whose revision id is NNNN; a test
+holds the two together), so the program starts without loading Alembic.
 """
 
 from __future__ import annotations
@@ -20,12 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, inspect
-from sqlalchemy.exc import OperationalError
-
 from spbgui.paths import migrations_dir
 from spbgui.store.backup import make_backup, restore_database
-from spbgui.store.engine import translate_error
 from spbgui.store.errors import (
     DatabaseDamaged,
     DatabaseTooNew,
@@ -38,6 +34,7 @@ from spbgui.store.sqlite_file import connect_readonly
 if TYPE_CHECKING:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
+    from sqlalchemy import Engine
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _REVISION_FILE = re.compile(r"(\d{4})_\w+\.py")
@@ -146,6 +143,9 @@ def upgrade(
     elif from_file and engine.dialect.name == "sqlite" and _create_from_file(engine):
         return
     from alembic import command
+    from sqlalchemy.exc import OperationalError
+
+    from spbgui.store.engine import translate_error
 
     try:
         # BEGIN IMMEDIATE on SQLite: a second program creating the same new file waits for
@@ -199,6 +199,7 @@ def _create_from_file(engine: Engine) -> bool:
 
 def current_revision(engine: Engine) -> str | None:
     from alembic.runtime.migration import MigrationContext
+    from sqlalchemy import inspect
 
     with engine.connect() as conn:
         if not inspect(conn).has_table("alembic_version"):

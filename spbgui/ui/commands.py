@@ -10,18 +10,25 @@ fields before an update, the snapshot of a delete. ``undo()`` and later
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
 
-from spbgui.services import order, removal, years
+from spbgui.services import years
 from spbgui.services.changes import ChangeSet, NodeKind, NodeRef
-from spbgui.services.conflicts import ConflictError
 from spbgui.services.databases import Database
-from spbgui.services.edit import Added, Edited
-from spbgui.services.order import Moved, Reordered
+from spbgui.services.errors import ConflictError
 from spbgui.ui.focus import FocusTarget, YearFocus
+from spbgui.ui.lazy import lazy_module
+
+if TYPE_CHECKING:
+    from spbgui.services import order, removal
+    from spbgui.services.edit import Added, Edited
+    from spbgui.services.order import Moved, Reordered
+else:
+    order = lazy_module("spbgui.services.order")
+    removal = lazy_module("spbgui.services.removal")
 
 
 class Host(Protocol):

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from spbgui.services import details, tree
 from spbgui.services.changes import ChangeSet, NodeKind, NodeRef
-from spbgui.services.edit import PARTNER_KINDS
+from spbgui.services.errors import PARTNER_KINDS
 from spbgui.ui.agreements_section import AgreementsSection
 from spbgui.ui.dialogs import kind_label
 from spbgui.ui.editor import Editor

@@ -9,7 +9,7 @@ without a modal loop.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -35,9 +35,16 @@ from PySide6.QtWidgets import (
 )
 
 from spbgui.domain.dates import DateError, parse_agreement_dates
-from spbgui.services.edit import PARTNER_KINDS, AgreementFields
+from spbgui.services.errors import PARTNER_KINDS
 from spbgui.ui.fields import mark_error
+from spbgui.ui.lazy import lazy_module
 from spbgui.ui.record_fields import spec
+
+if TYPE_CHECKING:
+    from spbgui.services import edit
+    from spbgui.services.edit import AgreementFields
+else:
+    edit = lazy_module("spbgui.services.edit")
 
 
 def fit_title(dialog: QWidget) -> None:
@@ -272,7 +279,7 @@ class AgreementDialog(QDialog):
             super().accept()
 
     def value(self) -> AgreementFields:
-        return AgreementFields(
+        return edit.AgreementFields(
             " ".join(self.title.toPlainText().split()),
             tuple(parse_agreement_dates(self.dates.text())),
             self.note.text().strip(),

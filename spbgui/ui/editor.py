@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -23,11 +23,10 @@ from PySide6.QtWidgets import QWidget
 
 from spbgui.domain.dates import EventDate
 from spbgui.errors import UserError
-from spbgui.services import edit, order, years
+from spbgui.services import years
 from spbgui.services.changes import ChangeSet, NodeKind, NodeRef
-from spbgui.services.conflicts import ConflictError
 from spbgui.services.databases import Database, DatabaseBusy
-from spbgui.services.edit import AgreementFields
+from spbgui.services.errors import ConflictError
 from spbgui.ui.commands import (
     AddCommand,
     Command,
@@ -41,7 +40,15 @@ from spbgui.ui.commands import (
 )
 from spbgui.ui.dialogs import ConflictDialog, RetryDialog
 from spbgui.ui.focus import FocusTarget, RecordFocus
+from spbgui.ui.lazy import lazy_module
 from spbgui.ui.record_fields import undo_text
+
+if TYPE_CHECKING:
+    from spbgui.services import edit, order
+    from spbgui.services.edit import AgreementFields
+else:
+    edit = lazy_module("spbgui.services.edit")
+    order = lazy_module("spbgui.services.order")
 
 
 class Editor(QObject):

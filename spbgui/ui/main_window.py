@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 from spbgui.services import databases, details, tree, years
 from spbgui.services.changes import ChangeSet, NodeKind, NodeRef
 from spbgui.services.databases import Database
-from spbgui.services.search import EventHit, SearchResult
 from spbgui.ui import window_state
 from spbgui.ui.actions import SPECS, ActionId, Actions, translate
 from spbgui.ui.clipboard_actions import ClipboardActions
@@ -49,9 +48,11 @@ from spbgui.ui.tree_marks import TreeMarks
 from spbgui.ui.tree_model import NavigationModel
 
 if TYPE_CHECKING:
+    from spbgui.services.search import EventHit, SearchResult
     from spbgui.ui.stats_page import StatsWindow
 
 STATUS_SECONDS = 15  # how long a passing message stays in the status bar
+LOAD_ENGINE_AFTER_MS = 100  # after the first paint, long before a person's first action
 
 
 def _no_arguments(handler: Callable[[], object]) -> Callable[..., None]:
@@ -119,6 +120,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self._status_timer = QTimer(self, singleShot=True, interval=50)
         self._status_timer.timeout.connect(self._update_status)
+        self._engine_timer = QTimer(self, singleShot=True, interval=LOAD_ENGINE_AFTER_MS)
+        self._engine_timer.timeout.connect(self._load_engine)
 
         # Anniversaries, dormant partners and terms that run out, marked on the tree's partners.
         self.tree_marks = TreeMarks(
@@ -145,6 +148,7 @@ class MainWindow(QMainWindow):
         self._database_shown()
         window_state.restore(self)
         self._restore_place()
+        self.load_engine_soon()
 
     def _tab_order(self) -> None:
         """Tab and Shift+Tab visit the sections in reading order: the year and the search
@@ -273,8 +277,20 @@ class MainWindow(QMainWindow):
         if old is not db:
             self.tree_marks.stop(clear=True)  # a run still reading the old database ends first
             old.close()
-            self.tree_marks.refresh()
         self._database_shown()
+        self.load_engine_soon()
+
+    def load_engine_soon(self) -> None:
+        """Load SQLAlchemy (and the services that write) once the window has been painted.
+
+        The first screen is read without it (services through store.first_screen);
+        the first edit, search or export must not wait a third of a second for it.
+        """
+        self._engine_timer.start()
+
+    def _load_engine(self) -> None:
+        databases.load_engine(db=self.db)
+        self.tree_marks.refresh()  # its first run: the marks need the whole database
 
     def _database_shown(self) -> None:
         self.live.watch(self.db)
@@ -554,5 +570,6 @@ class MainWindow(QMainWindow):
         self.search.stop()
         self.tree_marks.stop()
         self._status_timer.stop()  # nothing may reach for the database once it is closed
+        self._engine_timer.stop()
         self.db.close()
         super().closeEvent(event)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction
@@ -11,8 +12,10 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, 
 from spbgui.services import tree
 from spbgui.services.changes import NodeKind, NodeRef
 from spbgui.services.databases import Database
-from spbgui.services.search import SearchResult
 from spbgui.ui.tree_model import NavigationModel
+
+if TYPE_CHECKING:
+    from spbgui.services.search import SearchResult
 
 EXPAND_ALL_LIMIT = 400  # a filtered tree with more partners than this opens regions only
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,10 +33,16 @@ from spbgui.domain.dates import (
     parse_agreement_dates,
 )
 from spbgui.domain.terms import STATUSES, Term, date_text, years_word
-from spbgui.services import memory, terms
+from spbgui.services import memory
 from spbgui.ui.commands import EditCommand
 from spbgui.ui.editor import Editor
 from spbgui.ui.focus import RecordFocus
+from spbgui.ui.lazy import lazy_module
+
+if TYPE_CHECKING:
+    from spbgui.services import terms
+else:
+    terms = lazy_module("spbgui.services.terms")
 
 
 def _date(text: str, what: str) -> PartialDate | None:

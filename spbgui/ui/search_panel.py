@@ -16,7 +16,7 @@ selects its partner (switching year if needed) and the event itself.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -41,12 +41,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spbgui.services import search, tree
-from spbgui.services.search import EventHit, SearchResult
+from spbgui.services import tree
 from spbgui.ui.editor import Editor
 from spbgui.ui.icons import Icon, icon
+from spbgui.ui.lazy import lazy_module
 from spbgui.ui.navigation import opens_countries
 from spbgui.ui.tree_model import FilteredRows, filtered_rows
+
+if TYPE_CHECKING:
+    from spbgui.services import search
+    from spbgui.services.search import EventHit, SearchResult
+else:
+    search = lazy_module("spbgui.services.search")
 
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()  # the default «parent» of top-level rows (not rebuilt per call)

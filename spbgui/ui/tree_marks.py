@@ -125,7 +125,8 @@ class TreeMarks(QObject):
         self._run = 0  # which run's marks are wanted: a stopped one's arrive too late
         self._timer = QTimer(self, singleShot=True, interval=400)
         self._timer.timeout.connect(self.refresh)
-        self.refresh()
+        # The first run is started by the window once its first screen is shown: it reads
+        # the whole database through SQLAlchemy, which the first screen does without.
 
     def refresh_later(self, *_args: object) -> None:
         self._timer.start()

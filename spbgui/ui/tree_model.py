@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -31,8 +31,10 @@ from PySide6.QtWidgets import QApplication
 from spbgui.services import tree
 from spbgui.services.changes import ChangeSet, NodeKind, NodeRef
 from spbgui.services.databases import Database
-from spbgui.services.search import SearchResult
 from spbgui.ui.icons import node_icon
+
+if TYPE_CHECKING:
+    from spbgui.services.search import SearchResult
 
 # The rows a filtered tree shows, by parent (None: the regions), read ahead of time.
 FilteredRows = dict[NodeRef | None, list[tree.NodeRow]]
