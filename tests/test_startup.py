@@ -2,9 +2,11 @@
 
 Start-up is mostly imports, so these tests hold what it imports: no Alembic
 when the database is at the head revision (which is read from the revision
-files' names, and must agree with Alembic's own idea of the head), and none of
-the import, export, report or server-driver modules that only later actions
-need. How long start-up takes is measured by `make bench`, not here.
+files' names, and must agree with Alembic's own idea of the head), no SQLAlchemy
+before the window is shown (its first screen reads the SQLite file with sqlite3:
+store.first_screen; the engine is made once it is shown), and none of the
+import, export, report or server-driver modules that only later actions need.
+How long start-up takes is measured by `make bench`, not here.
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ from spbgui.store.database import open_database
 ROOT = Path(__file__).resolve().parents[1]
 NOT_AT_START = (
     "alembic",
+    "sqlalchemy",
+    "spbgui.store.models",
+    "spbgui.store.engine",
     "openpyxl",
     "python_calamine",
     "docx",
@@ -82,13 +87,16 @@ def test_the_head_revision_read_from_file_names_is_alembics() -> None:
     assert set(migrate.known_revisions()) == {r.revision for r in script.walk_revisions()}
 
 
-def test_a_database_at_head_opens_without_alembic(db_path: Path, tmp_path: Path) -> None:
+def test_a_database_at_head_opens_without_alembic_or_sqlalchemy(
+    db_path: Path, tmp_path: Path
+) -> None:
     open_database(db_path).close()  # made at head
     modules = _modules_after(
         f"from spbgui.store.database import open_database\nopen_database({str(db_path)!r}).close()",
         tmp_path,
     )
     assert not _loaded(modules, "alembic")
+    assert not _loaded(modules, "sqlalchemy")
 
 
 def test_an_old_database_is_still_upgraded(db_path: Path, tmp_path: Path) -> None:

@@ -126,8 +126,8 @@ def open_database(
     """Open (and if needed create or upgrade) the database at a path or SQLAlchemy URL."""
     text = os.fspath(target)
     if "://" not in text:  # a file: no SQLAlchemy needed to name it
-        path = Path(text).expanduser().resolve()
-        return _open_sqlite(path_url(path), path, create=create, readonly=readonly)
+        file = Path(text).expanduser().resolve()
+        return _open_sqlite(path_url(file), file, create=create, readonly=readonly)
     from spbgui.store.engine import resolve_url, sqlite_path
 
     url = resolve_url(target)

@@ -228,3 +228,26 @@ def test_a_read_only_database_can_be_looked_at_not_edited(qtbot, sample_db, db_p
     assert window.details.currentWidget() is window.details.partner
     window.close()
     edit  # noqa: B018 - the services stay importable beside a read-only window
+
+
+def test_the_first_screen_is_read_before_sqlalchemy_and_the_engine_follows(
+    qtbot, sample_db
+) -> None:
+    """Issue 17: the window shows the tree, the first partner and the counts from the
+    file read with sqlite3; its SQLAlchemy engine (and the tree's marks) come after."""
+    from spbgui.services import details, tree
+
+    w = MainWindow(sample_db)
+    qtbot.addWidget(w)
+    assert not sample_db.engine_made  # nothing so far needed SQLAlchemy
+    first = tree.first_partner(db=sample_db)
+    assert first is not None and w.tree.current_ref() == first
+    info = details.partner(db=sample_db, partner_id=first.id)
+    assert info is not None and w.details.partner.heading.text().startswith(info.title)
+    rows = details.events(db=sample_db, partner_id=first.id, year=w.editor.year)
+    assert w.details.partner.events.model.rowCount() >= len(rows) > 0
+    assert "37" in w.counts_label.text() and "96" in w.counts_label.text()
+    assert w.model.rowCount() > 0
+    with qtbot.waitSignal(w.tree_marks.updated, timeout=30_000):  # their first run
+        w.show()
+    assert sample_db.engine_made and sample_db.quick() is None
