@@ -202,6 +202,11 @@ def bench_startup(work: Path, runs: int) -> None:
     config = work / "config"
     env = dict(os.environ, XDG_CONFIG_HOME=str(config), SPBGUI_QUIT_AFTER_SHOW="1")
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # Bytecode cached as an installed program has it (pip compiles what it installs): with
+    # PYTHONDONTWRITEBYTECODE set, every run would compile the program's own modules again,
+    # which no user's start-up does. The cache goes to the work folder, not the sources.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
     empty = work / "empty.sqlite"
     year = work / "2024.sqlite"
     cli = BIN / "spbgui-cli"

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("spbgui")
-except PackageNotFoundError:  # running from a source tree without installing
-    __version__ = "0.1.0"
+# The same as [project] version in pyproject.toml (tests/test_startup.py holds the two
+# together): written here rather than read with importlib.metadata, whose import and
+# search of the installed packages cost a tenth of the window's start-up (issue 17).
+__version__ = "0.1.0"

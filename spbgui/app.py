@@ -117,12 +117,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         # and the event loop has run once (benchmarks/bench.py). Then the process ends
         # at once, as the bare window it is compared with does: tearing down what the
         # program built is not start-up.
-        QTimer.singleShot(0, app.quit)
+        # (Not app.quit(): it would close the window first, saving its state and place.)
+        QTimer.singleShot(0, _end_now)
         app.exec()
-        sys.stdout.flush()
-        os._exit(0)
     QTimer.singleShot(0, window.offer_first_start)
     return app.exec()
+
+
+def _end_now() -> None:
+    sys.stdout.flush()
+    os._exit(0)
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import enum
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -86,17 +87,22 @@ _MONTH = MONTH_PATTERN
 # Hyphen, en and em dashes and their look-alikes that Word and web pages put in.
 DASH_CHARS = "-‐‑‒–—−"
 
-_AGREEMENT_DATE_RE = re.compile(
-    rf"""
+_AGREEMENT_DATE = rf"""
     (?: (?P<d>\d{{1,2}})\.(?P<dm>\d{{1,2}})\.(?P<dy>\d{{4}})         # 09.12.2005
       | (?P<mm>\d{{1,2}})\.(?P<my>\d{{4}})                           # 06.2017
       | (?:(?P<wd>\d{{1,2}})\s+)?(?P<wm>{_MONTH})\s+(?P<wy>\d{{4}})  # 16 декабря 2015, июнь 2017
       | (?P<y>\d{{4}})                                               # 2006
     )
     (?:\s*(?:г\.?|года?))?\.?                                        # г. | года
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
+    """
+
+
+@functools.cache
+def _agreement_date_re() -> re.Pattern[str]:
+    """Compiled when a date is first read, not at the window's start-up (issue 17)."""
+    return re.compile(_AGREEMENT_DATE, re.IGNORECASE | re.VERBOSE)
+
+
 _LIST_SEPARATOR_RE = re.compile(r"[,;]")
 _SPACES_RE = re.compile(r"\s+")
 _ISO_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -298,7 +304,7 @@ class EventDate:
 
 
 def _parse_agreement_date(piece: str) -> PartialDate:
-    match = _AGREEMENT_DATE_RE.fullmatch(piece)
+    match = _agreement_date_re().fullmatch(piece)
     if match is None:
         raise DateError(f"Не удалось понять дату «{piece}». {_AGREEMENT_HINT}")
     g = match.groupdict()

@@ -77,7 +77,14 @@ _FORMS = {
     "half": r"(?P<n>II|I|[12]|перв(?:ое|ом)|втор(?:ое|ом))(?:\s*-?\s*(?:е|ое|м))?"
     rf"\s+полугоди(?:е|я|и|ю)(?!\w)(?:\s+(?P<y>{_Y}){_G})?",
 }
-_FORM_RES = {name: re.compile(src, re.IGNORECASE) for name, src in _FORMS.items()}
+
+
+@functools.cache
+def _form_res() -> dict[str, re.Pattern[str]]:
+    """The forms compiled, when a date is first read: compiling them all is a good part of
+    the window's start-up, which reads no typed date (issue 17)."""
+    return {name: re.compile(src, re.IGNORECASE) for name, src in _FORMS.items()}
+
 
 EVENT_DATE_PATTERN = (
     "(?:" + "|".join(re.sub(r"\(\?P<\w+>", "(?:", s) for s in _FORMS.values()) + ")"
@@ -89,9 +96,14 @@ A match's text is read by :func:`read_event_date`.
 
 # The forms the table had before the written form was kept: a date in one of them says
 # nothing that its start and end do not (case and dashes aside).
-_PLAIN_RE = re.compile(
-    rf"(?:(?:{_D}(?:\s+{_M})?{_DASH})?{_D}\s+{_M}|{_M}(?:{_DASH}{_M})?)", re.IGNORECASE
-)
+_PLAIN = rf"(?:(?:{_D}(?:\s+{_M})?{_DASH})?{_D}\s+{_M}|{_M}(?:{_DASH}{_M})?)"
+
+
+@functools.cache
+def _plain_re() -> re.Pattern[str]:
+    return re.compile(_PLAIN, re.IGNORECASE)
+
+
 _SPACES_RE = re.compile(r"\s+")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _ORDINAL_STEMS = (("перв", 1), ("втор", 2), ("трет", 3), ("четв", 4))
@@ -103,7 +115,7 @@ def _fold(text: str) -> str:
 
 def is_plain_form(text: str) -> bool:
     """True for «3-6 июля», «Июнь»: forms whose start and end say all they say."""
-    return _PLAIN_RE.fullmatch(_fold(text)) is not None
+    return _plain_re().fullmatch(_fold(text)) is not None
 
 
 def parse_event_date(text: str, year: int) -> EventDate:
@@ -126,7 +138,7 @@ def read_event_date(text: str, year: int) -> EventDate:
 
     Cached: a 20,000-row import meets the same few hundred dates over and over.
     """
-    for name, form in _FORM_RES.items():
+    for name, form in _form_res().items():
         match = form.fullmatch(text)
         if match is not None:
             start, end = _READERS[name](match.groupdict(), year, text)

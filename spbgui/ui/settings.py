@@ -59,7 +59,13 @@ class Option(Generic[T]):
         return value if self._valid(value) else self.default
 
     def set(self, value: T) -> None:
-        QSettings().setValue(self.key, value)
+        """Store ``value``; nothing is written if it is what is stored already (a write is
+        a whole new settings file synced to disk: a tenth of a second on a slow disk, at
+        every start for the database reopened, issue 17)."""
+        stored = QSettings()
+        if stored.contains(self.key) and self.get() == value:
+            return
+        stored.setValue(self.key, value)
 
     def remove(self) -> None:
         QSettings().remove(self.key)
