@@ -8,6 +8,7 @@ folder; on an empty database it offers an import or the 2024 sample.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import sys
 from collections.abc import Sequence
@@ -39,6 +40,29 @@ def _skip_feature_scan() -> None:
 
 
 _skip_feature_scan()
+
+# Loaded once the window is shown (the engine, the services that write, the search):
+# none of them uses the switch either.
+LOADED_LATER = ("sqlalchemy", "spbgui", "typing_extensions", "greenlet")
+
+
+def _skip_feature_scan_of(packages: Sequence[str]) -> None:
+    """Tell PySide6 the same of every module of these packages, named from their files
+    without importing them: SQLAlchemy's two hundred would otherwise be read again as
+    the window loads them, a fifth of that load (issue 17)."""
+    feature = sys.modules.get("PySide6.support.feature")
+    known = getattr(feature, "pyside_feature_dict", None)
+    if not isinstance(known, dict):
+        return
+    for top in packages:
+        spec = importlib.util.find_spec(top)
+        for folder in (spec.submodule_search_locations or []) if spec else []:
+            root = Path(folder)
+            for file in root.rglob("*.py"):
+                parts = [top, *file.relative_to(root).with_suffix("").parts]
+                if parts[-1] == "__init__":
+                    parts.pop()
+                known.setdefault(".".join(parts), -1)
 
 
 def install_translations(app: QApplication) -> list[QTranslator]:
@@ -120,6 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # (Not app.quit(): it would close the window first, saving its state and place.)
         QTimer.singleShot(0, _end_now)
         app.exec()
+    QTimer.singleShot(0, lambda: _skip_feature_scan_of(LOADED_LATER))  # before the engine
     QTimer.singleShot(0, window.offer_first_start)
     return app.exec()
 
