@@ -176,6 +176,9 @@ def _create_from_file(engine: Engine) -> bool:
     """Give a new, empty SQLite database the head schema from the schema file. False when
     the file is missing or behind the revisions, or the database is not empty after all:
     then the revisions decide."""
+    from sqlalchemy.exc import OperationalError
+
+    from spbgui.store.engine import translate_error
     from spbgui.store.schema_file import read_schema
 
     statements = read_schema(head_revision())
