@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import traceback
 from pathlib import Path
 
@@ -25,6 +24,8 @@ def logger() -> logging.Logger:
     """The program's log: a rotating file in the user's log folder."""
     global _log
     if _log is None:
+        import logging.handlers  # (sockets, pickle, queues: not for a start-up that logs nothing)
+
         _log = logging.getLogger("spbgui")
         _log.setLevel(logging.INFO)
         try:
