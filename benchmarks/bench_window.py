@@ -235,6 +235,12 @@ def main() -> None:
     measure("open the database and show the window", start, runs=1)
     window = holder["window"]
     assert isinstance(window, MainWindow)
+    # The window loads SQLAlchemy (and starts the tree's marks) just after it is shown,
+    # its first screen being read without it (issue 17): let that happen before timing
+    # what a person does next.
+    while not window.db.engine_made:
+        app.processEvents()
+        time.sleep(0.01)
     db = window.db
     year = window.editor.year
     if args.goals:
