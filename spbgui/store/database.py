@@ -37,6 +37,9 @@ if TYPE_CHECKING:
     from spbgui.store.engine import Sessions
 
 
+_ENGINE_LOCK = threading.RLock()
+
+
 @dataclass
 class Database:
     url: str
@@ -52,18 +55,23 @@ class Database:
     def engine(self) -> Engine:
         """The SQLAlchemy engine, made (and SQLAlchemy imported) when first asked for."""
         if self._engine is None:
-            from spbgui.store.engine import make_engine
+            with _ENGINE_LOCK:  # the window's thread and a search's may both ask first
+                if self._engine is None:
+                    from spbgui.store.engine import make_engine
 
-            # (The quick connection, if any, is closed by its own thread: see quick().)
-            self._engine = make_engine(self.url, readonly=self.readonly)
+                    # (The quick connection is closed by its own thread: see quick().)
+                    self._engine = make_engine(self.url, readonly=self.readonly)
         return self._engine
 
     @property
     def sessions(self) -> Sessions:
         if self._sessions is None:
-            from spbgui.store.engine import Sessions
+            engine = self.engine
+            with _ENGINE_LOCK:
+                if self._sessions is None:
+                    from spbgui.store.engine import Sessions
 
-            self._sessions = Sessions(self.engine)
+                    self._sessions = Sessions(engine)
         return self._sessions
 
     @property
