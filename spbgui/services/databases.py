@@ -78,8 +78,6 @@ def totals(*, db: Database, year: int) -> Totals:
 
 
 def load_engine(*, db: Database) -> None:
-    """Make the database's SQLAlchemy engine now (the window asks once its first screen
-    is shown), with the services that use it, so the first action does not wait for it."""
-    from spbgui.services import edit, order, removal, search  # noqa: F401
-
+    """Make the database's SQLAlchemy engine now and connect once (the window asks once
+    its first screen is shown), so the first action does not wait for it."""
     db.engine.connect().close()

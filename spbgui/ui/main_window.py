@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from spbgui.services import databases, details, tree, years
 from spbgui.services.changes import ChangeSet, NodeKind, NodeRef
 from spbgui.services.databases import Database
-from spbgui.ui import window_state
+from spbgui.ui import lazy, window_state
 from spbgui.ui.actions import SPECS, ActionId, Actions, translate
 from spbgui.ui.clipboard_actions import ClipboardActions
 from spbgui.ui.details_pane import DetailsPane
@@ -290,6 +290,7 @@ class MainWindow(QMainWindow):
 
     def _load_engine(self) -> None:
         databases.load_engine(db=self.db)
+        lazy.load_pending()  # the services that write, and the search
         self.tree_marks.refresh()  # its first run: the marks need the whole database
 
     def _database_shown(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -251,3 +252,5 @@ def test_the_first_screen_is_read_before_sqlalchemy_and_the_engine_follows(
     with qtbot.waitSignal(w.tree_marks.updated, timeout=30_000):  # their first run
         w.show()
     assert sample_db.engine_made and sample_db.quick() is None
+    for name in ("edit", "order", "removal", "terms", "search"):  # loaded, not only named
+        assert type(sys.modules[f"spbgui.services.{name}"]) is types.ModuleType
