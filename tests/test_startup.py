@@ -139,3 +139,16 @@ def test_the_window_starts_without_what_only_later_actions_need(
     assert _loaded(modules, "spbgui.ui.main_window")  # the window was made
     loaded = [name for name in NOT_AT_START if _loaded(modules, name)]
     assert loaded == []
+
+
+def test_the_version_written_in_the_package_is_the_projects() -> None:
+    """spbgui.__version__ is a literal (importlib.metadata costs a tenth of the start-up):
+    it must say what pyproject.toml and the installed distribution say."""
+    import tomllib
+    from importlib.metadata import version
+
+    import spbgui
+
+    with (ROOT / "pyproject.toml").open("rb") as fh:
+        declared = tomllib.load(fh)["project"]["version"]
+    assert spbgui.__version__ == declared == version("spbgui")
