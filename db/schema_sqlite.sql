@@ -1,6 +1,6 @@
 -- The schema of a new SQLite database at the head revision: made by
 -- `python -m spbgui.store.schema_file`; do not edit (see spbgui/store/schema_file.py).
--- revision 0013
+-- revision 0014
 
 CREATE TABLE alembic_version (
 	version_num VARCHAR(32) NOT NULL, 
@@ -92,38 +92,6 @@ CREATE INDEX ix_event_agreement_id ON event (agreement_id);
 
 CREATE INDEX ix_event_partner_year ON event (partner_id, year);
 
-CREATE VIRTUAL TABLE search_index USING fts5(body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
-
-CREATE TRIGGER search_region_insert AFTER INSERT ON region BEGIN INSERT INTO search_index (rowid, body) VALUES (NEW.id * 8 + 1, replace(replace(NEW.name || ' ' || NEW.note, 'ё', 'е'), 'Ё', 'Е')); END;
-
-CREATE TRIGGER search_region_update AFTER UPDATE OF id, name, note ON region BEGIN DELETE FROM search_index WHERE rowid = OLD.id * 8 + 1; INSERT INTO search_index (rowid, body) VALUES (NEW.id * 8 + 1, replace(replace(NEW.name || ' ' || NEW.note, 'ё', 'е'), 'Ё', 'Е')); END;
-
-CREATE TRIGGER search_region_delete AFTER DELETE ON region BEGIN DELETE FROM search_index WHERE rowid = OLD.id * 8 + 1; END;
-
-CREATE TRIGGER search_country_insert AFTER INSERT ON country BEGIN INSERT INTO search_index (rowid, body) VALUES (NEW.id * 8 + 2, replace(replace(NEW.name || ' ' || NEW.note, 'ё', 'е'), 'Ё', 'Е')); END;
-
-CREATE TRIGGER search_country_update AFTER UPDATE OF id, name, note ON country BEGIN DELETE FROM search_index WHERE rowid = OLD.id * 8 + 2; INSERT INTO search_index (rowid, body) VALUES (NEW.id * 8 + 2, replace(replace(NEW.name || ' ' || NEW.note, 'ё', 'е'), 'Ё', 'Е')); END;
-
-CREATE TRIGGER search_country_delete AFTER DELETE ON country BEGIN DELETE FROM search_index WHERE rowid = OLD.id * 8 + 2; END;
-
-CREATE TRIGGER search_partner_insert AFTER INSERT ON partner BEGIN INSERT INTO search_index (rowid, body) VALUES (NEW.id * 8 + 3, replace(replace(coalesce(NEW.name, '') || ' ' || NEW.note, 'ё', 'е'), 'Ё', 'Е')); END;
-
-CREATE TRIGGER search_partner_update AFTER UPDATE OF id, name, note ON partner BEGIN DELETE FROM search_index WHERE rowid = OLD.id * 8 + 3; INSERT INTO search_index (rowid, body) VALUES (NEW.id * 8 + 3, replace(replace(coalesce(NEW.name, '') || ' ' || NEW.note, 'ё', 'е'), 'Ё', 'Е')); END;
-
-CREATE TRIGGER search_partner_delete AFTER DELETE ON partner BEGIN DELETE FROM search_index WHERE rowid = OLD.id * 8 + 3; END;
-
-CREATE TRIGGER search_agreement_insert AFTER INSERT ON agreement BEGIN INSERT INTO search_index (rowid, body) VALUES (NEW.id * 8 + 4, replace(replace(NEW.title || ' ' || NEW.note, 'ё', 'е'), 'Ё', 'Е')); END;
-
-CREATE TRIGGER search_agreement_update AFTER UPDATE OF id, title, note ON agreement BEGIN DELETE FROM search_index WHERE rowid = OLD.id * 8 + 4; INSERT INTO search_index (rowid, body) VALUES (NEW.id * 8 + 4, replace(replace(NEW.title || ' ' || NEW.note, 'ё', 'е'), 'Ё', 'Е')); END;
-
-CREATE TRIGGER search_agreement_delete AFTER DELETE ON agreement BEGIN DELETE FROM search_index WHERE rowid = OLD.id * 8 + 4; END;
-
-CREATE TRIGGER search_event_insert AFTER INSERT ON event BEGIN INSERT INTO search_index (rowid, body) VALUES (NEW.id * 8 + 5, replace(replace(NEW.text, 'ё', 'е'), 'Ё', 'Е')); END;
-
-CREATE TRIGGER search_event_update AFTER UPDATE OF id, text ON event BEGIN DELETE FROM search_index WHERE rowid = OLD.id * 8 + 5; INSERT INTO search_index (rowid, body) VALUES (NEW.id * 8 + 5, replace(replace(NEW.text, 'ё', 'е'), 'Ё', 'Е')); END;
-
-CREATE TRIGGER search_event_delete AFTER DELETE ON event BEGIN DELETE FROM search_index WHERE rowid = OLD.id * 8 + 5; END;
-
 CREATE TABLE table_year (
 	year INTEGER NOT NULL, 
 	CONSTRAINT pk_table_year PRIMARY KEY (year)
@@ -149,4 +117,36 @@ CREATE INDEX ix_change_log_record ON change_log (table_name, record_id);
 
 CREATE INDEX ix_event_search_key ON event (id, year, partner_id);
 
-INSERT INTO "alembic_version" VALUES ('0013');
+CREATE VIRTUAL TABLE search_index USING fts5(body, scope, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+
+CREATE TRIGGER search_region_insert AFTER INSERT ON region BEGIN INSERT INTO search_index (rowid, body, scope) VALUES (NEW.id * 8 + 1, replace(replace(NEW.name || ' ' || NEW.note, 'ё', 'е'), 'Ё', 'Е'), 'n'); END;
+
+CREATE TRIGGER search_region_update AFTER UPDATE OF id, name, note ON region BEGIN DELETE FROM search_index WHERE rowid = OLD.id * 8 + 1; INSERT INTO search_index (rowid, body, scope) VALUES (NEW.id * 8 + 1, replace(replace(NEW.name || ' ' || NEW.note, 'ё', 'е'), 'Ё', 'Е'), 'n'); END;
+
+CREATE TRIGGER search_region_delete AFTER DELETE ON region BEGIN DELETE FROM search_index WHERE rowid = OLD.id * 8 + 1; END;
+
+CREATE TRIGGER search_country_insert AFTER INSERT ON country BEGIN INSERT INTO search_index (rowid, body, scope) VALUES (NEW.id * 8 + 2, replace(replace(NEW.name || ' ' || NEW.note, 'ё', 'е'), 'Ё', 'Е'), 'n'); END;
+
+CREATE TRIGGER search_country_update AFTER UPDATE OF id, name, note ON country BEGIN DELETE FROM search_index WHERE rowid = OLD.id * 8 + 2; INSERT INTO search_index (rowid, body, scope) VALUES (NEW.id * 8 + 2, replace(replace(NEW.name || ' ' || NEW.note, 'ё', 'е'), 'Ё', 'Е'), 'n'); END;
+
+CREATE TRIGGER search_country_delete AFTER DELETE ON country BEGIN DELETE FROM search_index WHERE rowid = OLD.id * 8 + 2; END;
+
+CREATE TRIGGER search_partner_insert AFTER INSERT ON partner BEGIN INSERT INTO search_index (rowid, body, scope) VALUES (NEW.id * 8 + 3, replace(replace(coalesce(NEW.name, '') || ' ' || NEW.note, 'ё', 'е'), 'Ё', 'Е'), 'n'); END;
+
+CREATE TRIGGER search_partner_update AFTER UPDATE OF id, name, note ON partner BEGIN DELETE FROM search_index WHERE rowid = OLD.id * 8 + 3; INSERT INTO search_index (rowid, body, scope) VALUES (NEW.id * 8 + 3, replace(replace(coalesce(NEW.name, '') || ' ' || NEW.note, 'ё', 'е'), 'Ё', 'Е'), 'n'); END;
+
+CREATE TRIGGER search_partner_delete AFTER DELETE ON partner BEGIN DELETE FROM search_index WHERE rowid = OLD.id * 8 + 3; END;
+
+CREATE TRIGGER search_agreement_insert AFTER INSERT ON agreement BEGIN INSERT INTO search_index (rowid, body, scope) VALUES (NEW.id * 8 + 4, replace(replace(NEW.title || ' ' || NEW.note, 'ё', 'е'), 'Ё', 'Е'), 'n'); END;
+
+CREATE TRIGGER search_agreement_update AFTER UPDATE OF id, title, note ON agreement BEGIN DELETE FROM search_index WHERE rowid = OLD.id * 8 + 4; INSERT INTO search_index (rowid, body, scope) VALUES (NEW.id * 8 + 4, replace(replace(NEW.title || ' ' || NEW.note, 'ё', 'е'), 'Ё', 'Е'), 'n'); END;
+
+CREATE TRIGGER search_agreement_delete AFTER DELETE ON agreement BEGIN DELETE FROM search_index WHERE rowid = OLD.id * 8 + 4; END;
+
+CREATE TRIGGER search_event_insert AFTER INSERT ON event BEGIN INSERT INTO search_index (rowid, body, scope) VALUES (NEW.id * 8 + 5, replace(replace(NEW.text, 'ё', 'е'), 'Ё', 'Е'), 'y' || NEW.year); END;
+
+CREATE TRIGGER search_event_update AFTER UPDATE OF id, text, year ON event BEGIN DELETE FROM search_index WHERE rowid = OLD.id * 8 + 5; INSERT INTO search_index (rowid, body, scope) VALUES (NEW.id * 8 + 5, replace(replace(NEW.text, 'ё', 'е'), 'Ё', 'Е'), 'y' || NEW.year); END;
+
+CREATE TRIGGER search_event_delete AFTER DELETE ON event BEGIN DELETE FROM search_index WHERE rowid = OLD.id * 8 + 5; END;
+
+INSERT INTO "alembic_version" VALUES ('0014');

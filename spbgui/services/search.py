@@ -99,8 +99,8 @@ def search(*, db: Database, query: str, year: int | None, limit: int = EVENT_LIM
         return SearchResult(query, too_short=True)
     with db.read() as s:
         if db.engine.dialect.name == "sqlite":
-            hits = _fts_hits(s, _match(terms), year)
-            events = _fts_events(s, _match(terms), year, limit, hits.event_count)
+            hits = _fts_hits(s, terms, year)
+            events = _fts_events(s, _match(terms, year_scope(year)), limit, hits.event_count)
         else:
             hits, event_ids = _like_hits(s, terms, year)
             events = _events_by_id(s, event_ids, limit)
@@ -115,33 +115,56 @@ class _Hits:
     countries: set[int] = field(default_factory=set)
     partners: set[int] = field(default_factory=set)  # by name, note or agreement
     event_partners: dict[int, int] = field(default_factory=dict)  # partner: matching events
+    # Each partner's country, when the query that found them read it too (else looked up).
+    country_of: dict[int, int] | None = None
 
     @property
     def event_count(self) -> int:
         return sum(self.event_partners.values())
 
 
-def _match(terms: list[str]) -> str:
-    """An FTS5 query: every word as a quoted prefix («"ташк"*»), all required."""
-    return " ".join(f'"{w}"*' for w in terms)
+NAMED = "n"  # the scope of regions, countries, partners and agreements in the index
 
 
-# One MATCH, resolved by kind in SQL: a common word matches a hundred thousand events,
-# and only their partners (a few thousand at most) come back to Python. Each event is
-# resolved from the narrow (id, year, partner_id) index of revision 0013, not its row.
+def year_scope(year: int | None) -> str | None:
+    """The index's scope of the events of ``year`` (revision 0014); None: every year."""
+    return None if year is None else f"y{int(year)}"
+
+
+def _match(terms: list[str], scope: str | None) -> str:
+    """An FTS5 query: every word as a quoted prefix («"ташк"*») of the text, all required,
+    in the rows of ``scope`` (:data:`NAMED`, :func:`year_scope`; None: every event)."""
+    body = "body : (" + " ".join(f'"{w}"*' for w in terms) + ")"
+    if scope is None:
+        return body + f' NOT scope : "{NAMED}"'
+    return body + f' AND scope : "{scope}"'
+
+
+# Two MATCHes, one for the year's events and one for the named records, each resolved by
+# kind in SQL: a common prefix matches tens of thousands of events, and only their
+# partners with their countries (a few thousand at most) come back to Python. Each event
+# is resolved from the narrow (id, year, partner_id) index of revision 0013, not its row,
+# and only the year's events are: the index's scope (revision 0014) leaves out the rest.
 _FTS_HITS = text(
     """
-    WITH hits(r) AS MATERIALIZED (
-        SELECT rowid FROM search_index WHERE search_index MATCH :q
+    WITH named(r) AS MATERIALIZED (
+        SELECT rowid FROM search_index WHERE search_index MATCH :named
     )
-    SELECT 5, e.partner_id, count(*)
-        FROM hits JOIN event e INDEXED BY ix_event_search_key ON e.id = hits.r >> 3
-        WHERE hits.r & 7 = 5 AND e.year = coalesce(:year, e.year) GROUP BY e.partner_id
+    SELECT 5, g.pid, p.country_id, g.n FROM (
+        SELECT e.partner_id AS pid, count(*) AS n
+        FROM search_index f JOIN event e INDEXED BY ix_event_search_key ON e.id = f.rowid >> 3
+        WHERE search_index MATCH :events AND f.rowid & 7 = 5
+        GROUP BY e.partner_id
+    ) g JOIN partner p ON p.id = g.pid
     UNION ALL
-    SELECT 4, a.partner_id, 0 FROM hits JOIN agreement a ON a.id = hits.r >> 3
-        WHERE hits.r & 7 = 4
+    SELECT 4, a.partner_id, p.country_id, 0
+        FROM named JOIN agreement a ON a.id = named.r >> 3 JOIN partner p ON p.id = a.partner_id
+        WHERE named.r & 7 = 4
     UNION ALL
-    SELECT hits.r & 7, hits.r >> 3, 0 FROM hits WHERE hits.r & 7 IN (1, 2, 3)
+    SELECT 3, p.id, p.country_id, 0 FROM named JOIN partner p ON p.id = named.r >> 3
+        WHERE named.r & 7 = 3
+    UNION ALL
+    SELECT named.r & 7, named.r >> 3, NULL, 0 FROM named WHERE named.r & 7 IN (1, 2)
     """
 )
 
@@ -178,13 +201,18 @@ def dates_not_understood(
         return _result(s, "", hits, [_hit(row) for row in rows])
 
 
-def _fts_hits(s: Session, match: str, year: int | None) -> _Hits:
-    hits = _Hits()
-    for kind, ref, n in s.execute(_FTS_HITS, {"q": match, "year": year}):
+def _fts_hits(s: Session, terms: list[str], year: int | None) -> _Hits:
+    hits = _Hits(country_of={})
+    country_of = hits.country_of
+    assert country_of is not None
+    params = {"events": _match(terms, year_scope(year)), "named": _match(terms, NAMED)}
+    for kind, ref, country, n in s.execute(_FTS_HITS, params):
         if kind == 5:
             hits.event_partners[ref] = n
+            country_of[ref] = country
         elif kind in (3, 4):
             hits.partners.add(ref)
+            country_of[ref] = country
         elif kind == 2:
             hits.countries.add(ref)
         else:
@@ -213,7 +241,7 @@ _FTS_EVENTS = """
     JOIN partner p ON p.id = e.partner_id
     JOIN country c ON c.id = p.country_id
     JOIN region r ON r.id = c.region_id
-    WHERE search_index MATCH :q AND f.rowid & 7 = 5 AND e.year = coalesce(:year, e.year)
+    WHERE search_index MATCH :q AND f.rowid & 7 = 5
     ORDER BY {order}
     LIMIT :limit
 """
@@ -222,13 +250,11 @@ _IN_TABLE_ORDER = (
 )
 
 
-def _fts_events(s: Session, match: str, year: int | None, limit: int, count: int) -> list[EventHit]:
+def _fts_events(s: Session, match: str, limit: int, count: int) -> list[EventHit]:
     """The first matching events: in the table's order when there are few to sort (newest
     year first), else the most recently written, so that a common word stays quick."""
     order = _IN_TABLE_ORDER if count <= SORT_LIMIT else "f.rowid DESC"
-    rows = s.execute(
-        text(_FTS_EVENTS.format(order=order)), {"q": match, "year": year, "limit": limit}
-    ).all()
+    rows = s.execute(text(_FTS_EVENTS.format(order=order)), {"q": match, "limit": limit}).all()
     hits = [_hit(row) for row in rows]
     hits.sort(key=lambda h: -h.year)  # stable: keeps the order within a year
     return hits
@@ -380,7 +406,9 @@ def _result(s: Session, query: str, hits: _Hits, events: list[EventHit]) -> Sear
     whole_regions = set(hits.regions)
     whole_countries = set(hits.countries)
     countries = set(whole_countries)
-    if len(partners) > _IDS_IN_SQL:
+    if hits.country_of is not None:
+        countries.update(hits.country_of[pid] for pid in partners)
+    elif len(partners) > _IDS_IN_SQL:
         # A common prefix finds thousands of partners: reading every partner's country
         # is cheaper than binding thousands of ids into one statement.
         countries.update(

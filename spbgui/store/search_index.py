@@ -17,7 +17,11 @@ from collections.abc import Iterator
 
 from sqlalchemy import Connection
 
-_VALUES_RE = re.compile(r"VALUES\s*\((?P<values>.*)\)\s*;\s*END\s*$", re.IGNORECASE | re.DOTALL)
+_INSERT_RE = re.compile(
+    r"INSERT INTO search_index\s*\((?P<columns>[^)]*)\)\s*"
+    r"VALUES\s*\((?P<values>.*)\)\s*;\s*END\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 @contextlib.contextmanager
@@ -36,17 +40,16 @@ def bulk_index(conn: Connection, first_ids: dict[str, int]) -> Iterator[None]:
     }
     plans = []
     for table, (name, sql) in triggers.items():
-        m = _VALUES_RE.search(sql)
-        if m is None or "INSERT INTO search_index" not in sql:
+        m = _INSERT_RE.search(sql)
+        if m is None:
             continue  # not the shape we know: leave this trigger to do its work
         select_list = m.group("values").replace("NEW.", "")
-        plans.append((table, name, sql, select_list))
+        plans.append((table, name, sql, m.group("columns"), select_list))
         conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
     yield
-    for table, _name, sql, select_list in plans:
+    for table, _name, sql, columns, select_list in plans:
         conn.exec_driver_sql(
-            f"INSERT INTO search_index (rowid, body) SELECT {select_list} FROM {table} "
-            "WHERE id >= ?",
+            f"INSERT INTO search_index ({columns}) SELECT {select_list} FROM {table} WHERE id >= ?",
             (first_ids[table],),
         )
         conn.exec_driver_sql(sql)
