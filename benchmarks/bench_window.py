@@ -99,6 +99,8 @@ def goals(window: object, db: object, year: int) -> None:
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtTest import QTest
 
+    from spbgui.ui.actions import ActionId
+
     app = QApplication.instance()
     assert app is not None
     field = window.search_field  # type: ignore[attr-defined]
@@ -122,27 +124,57 @@ def goals(window: object, db: object, year: int) -> None:
         panel.run()
         wait_for_answer(window)
 
-    # Each prefix as it is typed and a pause follows: from the end of the pause (the
-    # debounce timer) to the answer on screen: the search, the tree filtered, the list.
-    answer = Clock()
+    # The tree's marks (anniversaries, dormant partners) are worked out in a thread when
+    # the window opens, seconds over 500,000 events: a search typed meanwhile shares the
+    # CPU with them. The figures below are measured after them; their time is printed.
+    from spbgui.ui.tasks import is_running
+
+    started = time.perf_counter()
+    marks = getattr(window, "tree_marks", None)
+    while marks is not None and is_running(getattr(marks, "_task", None)):
+        app.processEvents()
+        time.sleep(0.005)
+    print(
+        f"  (the tree's marks, read in the background at opening, took another "
+        f"{(time.perf_counter() - started) * 1000:.0f} ms; measured after them)",
+        flush=True,
+    )
+
+    # Each prefix as it is typed, a key at a time with a pause after it: from the key (the
+    # text set) until the answer is on screen (the search, the tree filtered, the list),
+    # the pause that starts the search included; and from the end of that pause (the
+    # timer firing) to the answer, the work alone. The field is focused first (Ctrl+F),
+    # as a person does before typing, a moment before the first key.
+    answer, work = Clock(), Clock()
     timer = getattr(panel, "_timer", None)
+    fired: list[float] = []
+    if timer is not None:
+        timer.timeout.connect(lambda: fired.append(time.perf_counter()))
+    window.actions_[ActionId.FIND].trigger()  # type: ignore[attr-defined]
+    QTest.qWait(300)
     for phrase in ("визит делегации", "парад юбилей", "город 777"):
         clear()
-        for n in range(2, len(phrase) + 1):
+        for n in range(1, len(phrase) + 1):
             if phrase[n - 1] == " ":
                 continue
+            fired.clear()
+            answer.start()
             field.setText(phrase[:n])
-            if timer is not None and timer.isActive():
-                timer.stop()
-                answer.start()
-                timer.timeout.emit()  # the pause in typing is over
-            else:
-                answer.start()
+            if timer is None:
                 panel.run()
             wait_for_answer(window)
             answer.stop()
-    report_clock("search: a prefix answered after the pause, median", answer, 100)
-    report_clock("search: a prefix answered after the pause, slowest", answer, 100, max)
+            if fired:
+                work.walls.append((time.perf_counter() - fired[-1]) * 1000)
+    pause = f"{timer.interval()} ms pause" if timer is not None else "no pause"
+    report_clock(f"search: key → answer shown ({pause} incl.), median", answer, 100)
+    report_clock(f"search: key → answer shown ({pause} incl.), slowest", answer, 100, max)
+    if work.walls:
+        print(
+            f"  {'search: end of the pause → answer shown, median/slowest':<54} "
+            f"{statistics.median(work.walls):7.1f} ms / {max(work.walls):.1f} ms",
+            flush=True,
+        )
 
     # A person typing quickly: the longest the window stood still (a timer ticking every
     # 5 ms sees every stall: a key's handling, a search run on the GUI thread, painting),
@@ -175,11 +207,7 @@ def goals(window: object, db: object, year: int) -> None:
             QTest.qWait(10)
         ticker.stop()
     report("typing: the longest the window stood still", max(stalls) - 5, None, 100)
-    print(
-        f"  {'typing: answered after the last key (pause included)':<54} "
-        f"{statistics.median(after.walls):7.1f} ms  cpu {statistics.median(after.cpus):6.1f} ms",
-        flush=True,
-    )
+    report_clock("typing: last key → answer shown (pause incl.), median", after, 100)
     clear()
     field.clearFocus()
 

@@ -117,7 +117,7 @@ CREATE INDEX ix_change_log_record ON change_log (table_name, record_id);
 
 CREATE INDEX ix_event_search_key ON event (id, year, partner_id);
 
-CREATE VIRTUAL TABLE search_index USING fts5(body, scope, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+CREATE VIRTUAL TABLE search_index USING fts5(body, scope, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
 
 CREATE TRIGGER search_region_insert AFTER INSERT ON region BEGIN INSERT INTO search_index (rowid, body, scope) VALUES (NEW.id * 8 + 1, replace(replace(NEW.name || ' ' || NEW.note, 'ё', 'е'), 'Ё', 'Е'), 'n'); END;
 

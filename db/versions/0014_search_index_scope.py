@@ -8,7 +8,10 @@ that lookup was most of the time a keystroke took. A second column, ``scope``,
 now holds ``y2024`` for an event of 2024 and ``n`` for a named record (region,
 country, partner, agreement); the query ``body : (…) AND scope : "y2024"`` makes
 FTS5 itself intersect the lists, and only the year's matches (a fifth) are
-resolved. The body text, its folding and the rowids (``id * 8 + kind``) are as
+resolved. The prefix indexes now include one letter as well as two and three:
+typing a space and the first letter of the next word («визит д») made FTS5 merge
+every term beginning with that letter, on each keystroke; the index grows by about
+a fifth. The body text, its folding and the rowids (``id * 8 + kind``) are as
 before, so the same records match. Issue 17.
 
 Revision ID: 0014
@@ -41,7 +44,11 @@ _OLD_COLUMNS = {
     "agreement": "id, title, note",
     "event": "id, text",
 }
-_TOKENIZE = "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'"
+_OPTIONS = "tokenize = 'unicode61 remove_diacritics 2', prefix = "
+
+
+def _options(scoped: bool) -> str:
+    return _OPTIONS + ("'1 2 3'" if scoped else "'2 3'")
 
 
 def _fold(expr: str) -> str:
@@ -58,7 +65,7 @@ def _drop() -> None:
 def _build(scoped: bool) -> None:
     columns = "body, scope" if scoped else "body"
     target = f"search_index (rowid, {columns})"
-    op.execute(f"CREATE VIRTUAL TABLE search_index USING fts5({columns}, {_TOKENIZE})")
+    op.execute(f"CREATE VIRTUAL TABLE search_index USING fts5({columns}, {_options(scoped)})")
     for table, kind, text, scope, watched in _SOURCES:
 
         def values(r: str, text: str = text, scope: str = scope) -> str:

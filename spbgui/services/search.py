@@ -3,7 +3,7 @@
 Words of the query match the beginnings of words in names, notes, agreement
 titles and event texts, all words required, case- and ё/е-insensitive
 («ташк ёлка» finds «Ёлка в Ташкенте»). On SQLite this is the FTS5 index of
-revision 0003, so a query costs milliseconds over half a million events; other
+revisions 0003 and 0014, so a query costs milliseconds over half a million events; other
 databases fall back to LIKE. The result says which nodes the tree keeps: a
 matching partner; every partner of a matching country; everything in a
 matching region.
@@ -29,7 +29,7 @@ from spbgui.store.models import Agreement, Country, Event, Partner, Region
 # The records a search looks through by their text.
 Searched = type[Region] | type[Country] | type[Partner] | type[Agreement] | type[Event]
 
-MIN_LENGTH = 2  # one letter would match nearly everything and is not in the prefix index
+MIN_LENGTH = 2  # one letter alone would match nearly everything
 EVENT_LIMIT = 200
 SORT_LIMIT = 2_000  # more matching events than this are listed newest first, unsorted
 

@@ -1,10 +1,14 @@
 """Search as you type: the search field, the tree filter, and the list of matching events.
 
-Typing waits a moment for the next key (so a fast typist runs one query, not
-six), then asks :mod:`spbgui.services.search` on a worker thread, together with
+Typing waits a moment for the next key (so keys sent at once run one query, not
+six; the pause is short, :data:`DEBOUNCE_MS`, so that a key is answered within
+100 ms), then asks :mod:`spbgui.services.search` on a worker thread, together with
 the rows the filtered tree will show (:func:`spbgui.ui.tree_model.filtered_rows`):
-a common prefix over half a million events takes longer than a keystroke, and
-the window must keep taking keys meanwhile. Only the answer to what the field
+a common prefix over half a million events takes tens of milliseconds, and the
+window must keep taking keys meanwhile. The tree's levels those rows are filtered
+from are read once per year and kept (:class:`LevelsCache`); the worker starts
+reading them as soon as the field takes focus or a first key, ahead of the first
+search, and forgets them when the records change. Only the answer to what the field
 says now is shown; one search runs at a time, and the next starts from the
 field's text when it ends. The result filters the tree and fills the list of
 matching events below it. Searches the window starts itself (the year changed,
@@ -16,10 +20,13 @@ selects its partner (switching year if needed) and the event itself.
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -56,13 +63,49 @@ else:
 
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()  # the default «parent» of top-level rows (not rebuilt per call)
-DEBOUNCE_MS = 120
+# The pause in typing that starts a search: long enough that keys arriving together (a
+# paste, a burst) are one search, short enough that the answer (a search of tens of
+# milliseconds on the worker) is on screen within 100 ms of the last key.
+DEBOUNCE_MS = 40
+
+
+class LevelsCache:
+    """Every level of the tree of one database and year (:func:`tree.all_levels`), read on
+    the worker and shared with the GUI thread, which forgets it when the records change."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._generation = 0  # of the records; forget() starts a new one
+        self._kept: tuple[object, int, tree.Levels] | None = None
+
+    def forget(self) -> None:
+        with self._lock:
+            self._generation += 1
+            self._kept = None
+
+    def get(self, db: Any, year: int) -> tree.Levels:
+        """The levels of ``db`` in ``year``, read now unless they are kept (worker thread)."""
+        with self._lock:
+            kept, generation = self._kept, self._generation
+        if kept is not None and kept[0] is db and kept[1] == year:
+            return kept[2]
+        levels = tree.all_levels(db=db, year=year)
+        with self._lock:
+            if generation == self._generation:  # not forgotten while they were read
+                self._kept = (db, year, levels)
+        return levels
+
+    def has(self, db: Any, year: int) -> bool:
+        with self._lock:
+            kept = self._kept
+        return kept is not None and kept[0] is db and kept[1] == year
 
 
 class _Delivery(QObject):
     """Carries a worker's answer to the GUI thread (a queued signal)."""
 
     done = Signal(int, object)  # the search's number, (result, rows) or the exception
+    levels_read = Signal()  # the levels read ahead are kept (or could not be read)
 
 
 class SearchField(QLineEdit):
@@ -176,21 +219,53 @@ class SearchPanel(QWidget):
         self._shown: str | None = ""  # the query whose answer is on screen ("" : none)
         self._number = 0  # of the latest search asked for; older answers are dropped
         self._running: int | None = None  # the number of the search on the worker
-        # Every level of the tree for the year searched, read by the first search and
-        # filtered by the next ones; forgotten when the records change (forget_tree).
-        self._levels: tuple[object, int, tree.Levels] | None = None
+        # Every level of the tree for the year searched, read ahead of the first search and
+        # filtered by every search; forgotten when the records change (forget_tree).
+        self._levels = LevelsCache()
+        self._reading_levels = False  # a read of the levels is on the worker
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._delivery = _Delivery(self)
         self._delivery.done.connect(self._delivered)
+        self._delivery.levels_read.connect(self._levels_read)
 
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self._start)
-        field.textChanged.connect(lambda _t: self._timer.start())
+        field.textChanged.connect(self._typed)
+        field.installEventFilter(self)
         field.returnPressed.connect(self.run_now)
         field.down.connect(self._focus_results)
         field.escaped.connect(self._leave_not_understood)
         self.all_years.toggled.connect(lambda _on: self.run())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.field and event.type() == QEvent.Type.FocusIn:
+            self._read_levels_ahead()  # a search is likely to follow
+        return super().eventFilter(watched, event)
+
+    def _typed(self, _text: str) -> None:
+        self._timer.start()
+        self._read_levels_ahead()
+
+    def _read_levels_ahead(self) -> None:
+        """Read the tree's levels on the worker now, unless kept or being read, so that the
+        first search after opening or after an edit does not wait for them."""
+        db, year = self.editor.db, self.editor.year
+        if self._reading_levels or self._levels.has(db, year):
+            return
+        self._reading_levels = True
+        levels, done = self._levels, self._delivery.levels_read
+
+        def work() -> None:
+            # On an error the search reads them again, and that error reaches the user.
+            with contextlib.suppress(Exception):
+                levels.get(db, year)
+            done.emit()
+
+        self._pool.start(work)
+
+    def _levels_read(self) -> None:
+        self._reading_levels = False
 
     @property
     def active(self) -> bool:
@@ -254,7 +329,7 @@ class SearchPanel(QWidget):
 
     def forget_tree(self) -> None:
         """The records changed: the levels read for earlier searches are out of date."""
-        self._levels = None
+        self._levels.forget()
         if self._running is not None:
             self._number += 1  # an answer built on them is dropped, and asked again
 
@@ -280,21 +355,21 @@ class SearchPanel(QWidget):
         number = self._number
         db, year, tree_year = self.editor.db, self._search_year(), self.editor.year
         deliver = self._delivery.done
-        cached = self._levels
-        levels = cached[2] if cached and cached[0] is db and cached[1] == tree_year else None
+        cache = self._levels
 
         def work() -> None:
-            nonlocal levels
             try:
                 result = search.search(db=db, query=query, year=year)
                 rows = None
                 if not result.too_short:
-                    if levels is None:
-                        levels = tree.all_levels(db=db, year=tree_year)
                     rows = filtered_rows(
-                        db, tree_year, result, countries=opens_countries(result), levels=levels
+                        db,
+                        tree_year,
+                        result,
+                        countries=opens_countries(result),
+                        levels=cache.get(db, tree_year),
                     )
-                deliver.emit(number, (query, db, tree_year, result, rows, levels))
+                deliver.emit(number, (query, db, tree_year, result, rows))
             except Exception as exc:  # shown by the run on the GUI thread below
                 deliver.emit(number, exc)
 
@@ -310,12 +385,10 @@ class SearchPanel(QWidget):
         if isinstance(answer, Exception):
             self.run()  # again where an error reaches the user the usual way
             return
-        query, db, tree_year, result, rows, levels = answer
+        query, db, tree_year, result, rows = answer
         if db is not self.editor.db or tree_year != self.editor.year:
             self.run()
             return
-        if levels is not None:
-            self._levels = (db, tree_year, levels)
         self._show(query, result, rows)
 
     def _show(self, query: str, result: SearchResult | None, rows: FilteredRows | None) -> None:
