@@ -11,13 +11,15 @@ matching region.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import BindParameter, SQLColumnExpression, bindparam, func, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from spbgui.domain.dates import format_event_date
@@ -92,12 +94,66 @@ class SearchResult:
         return ref.id in self.partners or parent.id in self.whole_countries
 
 
-def search(*, db: Database, query: str, year: int | None, limit: int = EVENT_LIMIT) -> SearchResult:
-    """What matches ``query``; events only of ``year`` unless it is None (every year)."""
+class Cancelled(Exception):
+    """The search was stopped by :meth:`Cancel.cancel` before it answered."""
+
+
+class Cancel:
+    """Stops a search under way from another thread: typing went on, its answer is stale.
+
+    On SQLite the search's connection asks, every few thousand steps of its statements,
+    whether it is to stop (a progress handler), so the statement running ends within a
+    millisecond or so and the next search starts at once instead of waiting for it;
+    elsewhere the search runs to its end (and its answer is dropped).
+    """
+
+    STEPS = 10_000  # SQLite virtual machine steps between two looks at ``cancelled``
+
+    def __init__(self) -> None:
+        self.cancelled = False
+
+    def cancel(self) -> None:
+        self.cancelled = True  # (one assignment: safe from any thread)
+
+    def _stop(self) -> int:
+        return 1 if self.cancelled else 0
+
+    @contextlib.contextmanager
+    def watching(self, s: Session) -> Iterator[None]:
+        """Around the statements of a search in ``s``: stoppable, and Cancelled if stopped."""
+        if self.cancelled:
+            raise Cancelled
+        raw = s.connection().connection.dbapi_connection
+        handler = getattr(raw, "set_progress_handler", None)  # sqlite3 alone has it
+        if handler is not None:
+            handler(self._stop, self.STEPS)
+        try:
+            yield
+        except DBAPIError as exc:
+            if self.cancelled:
+                raise Cancelled from exc
+            raise
+        finally:
+            if handler is not None:
+                handler(None, 0)
+
+
+def search(
+    *,
+    db: Database,
+    query: str,
+    year: int | None,
+    limit: int = EVENT_LIMIT,
+    cancel: Cancel | None = None,
+) -> SearchResult:
+    """What matches ``query``; events only of ``year`` unless it is None (every year).
+
+    ``cancel``: stops the search from another thread (it then raises :class:`Cancelled`).
+    """
     terms = words(query)
     if sum(len(w) for w in terms) < MIN_LENGTH:
         return SearchResult(query, too_short=True)
-    with db.read() as s:
+    with db.read() as s, cancel.watching(s) if cancel else contextlib.nullcontext():
         if db.engine.dialect.name == "sqlite":
             hits = _fts_hits(s, terms, year)
             events = _fts_events(s, _match(terms, year_scope(year)), limit, hits.event_count)

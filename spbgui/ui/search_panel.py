@@ -66,7 +66,7 @@ NO_PARENT = QModelIndex()  # the default «parent» of top-level rows (not rebui
 # The pause in typing that starts a search: long enough that keys arriving together (a
 # paste, a burst) are one search, short enough that the answer (a search of tens of
 # milliseconds on the worker) is on screen within 100 ms of the last key.
-DEBOUNCE_MS = 40
+DEBOUNCE_MS = 25
 
 
 class LevelsCache:
@@ -219,6 +219,8 @@ class SearchPanel(QWidget):
         self._shown: str | None = ""  # the query whose answer is on screen ("" : none)
         self._number = 0  # of the latest search asked for; older answers are dropped
         self._running: int | None = None  # the number of the search on the worker
+        self._cancel: search.Cancel | None = None  # stops that search when typing goes on
+        self._running_query = ""  # what that search looks for
         # Every level of the tree for the year searched, read ahead of the first search and
         # filtered by every search; forgotten when the records change (forget_tree).
         self._levels = LevelsCache()
@@ -243,9 +245,15 @@ class SearchPanel(QWidget):
             self._read_levels_ahead()  # a search is likely to follow
         return super().eventFilter(watched, event)
 
-    def _typed(self, _text: str) -> None:
+    def _typed(self, text: str) -> None:
         self._timer.start()
         self._read_levels_ahead()
+        cancel = self._cancel
+        if cancel is not None and self._running is not None and text.strip() != self._running_query:
+            # The search under way answers a text no longer there: stop it, so that the
+            # next one (after the pause) does not wait for it.
+            self._number += 1
+            cancel.cancel()
 
     def _read_levels_ahead(self) -> None:
         """Read the tree's levels on the worker now, unless kept or being read, so that the
@@ -356,10 +364,12 @@ class SearchPanel(QWidget):
         db, year, tree_year = self.editor.db, self._search_year(), self.editor.year
         deliver = self._delivery.done
         cache = self._levels
+        cancel = self._cancel = search.Cancel()
+        self._running_query = query
 
         def work() -> None:
             try:
-                result = search.search(db=db, query=query, year=year)
+                result = search.search(db=db, query=query, year=year, cancel=cancel)
                 rows = None
                 if not result.too_short:
                     rows = filtered_rows(
@@ -378,6 +388,7 @@ class SearchPanel(QWidget):
 
     def _delivered(self, number: int, answer: Any) -> None:
         self._running = None
+        self._cancel = None
         if number != self._number:
             if not self._timer.isActive() and not self.answered(self.field.text()):
                 self._start()  # the field changed meanwhile: its text now

@@ -203,3 +203,67 @@ def test_revision_0010_down_puts_a_date_kept_as_written_back_into_the_text(
     rows = conn.execute('SELECT start, "end", text FROM event ORDER BY id').fetchall()
     conn.close()
     assert rows == [(None, None, "весной – визит"), ("2025-07", "2025-09", "форум")]
+
+
+def test_revision_0014_scopes_the_search_index_by_year_and_goes_back(tmp_path: Path) -> None:
+    """A 0013 database opens at head with every record in the index under its scope (an
+    event under its year, a named record under «n»), found as before; an event moved to
+    another year is found there; going back to 0013 gives the one-column index again."""
+    from spbgui.services import search
+
+    path = tmp_path / "at-0013.sqlite"
+    _at_revision(path, "0013")
+    _seed_named(path)
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "INSERT INTO event (id, partner_id, year, text, position) "
+        "VALUES (3, 1, 2023, 'Неделя Ханоя', 2)"
+    )
+    conn.commit()
+    conn.close()
+    db = open_database(path)
+    try:
+        assert migrate.current_revision(db.engine) == migrate.head_revision()
+        found = search.search(db=db, query="недел", year=2024)
+        assert (found.partners, found.event_count) == ({1}, 1)
+        assert [h.id for h in found.events] == [1]
+        assert [h.id for h in search.search(db=db, query="недел", year=2023).events] == [3]
+        assert search.search(db=db, query="недел", year=None).event_count == 2
+        assert search.search(db=db, query="соглаш партнерств", year=2023).partners == {1}
+        assert search.search(db=db, query="вьет", year=2022).countries == {1}
+    finally:
+        db.close()
+    conn = sqlite3.connect(path)
+    scopes = conn.execute("SELECT rowid, scope FROM search_index ORDER BY rowid").fetchall()
+    assert scopes == [
+        (1 * 8 + 1, "n"),  # region
+        (1 * 8 + 2, "n"),  # country
+        (1 * 8 + 3, "n"),  # partner
+        (1 * 8 + 4, "n"),  # agreement
+        (1 * 8 + 5, "y2024"),
+        (2 * 8 + 5, "y2024"),
+        (3 * 8 + 5, "y2023"),
+    ]
+    conn.execute("UPDATE event SET year = 2022 WHERE id = 3")  # the update trigger follows
+    conn.commit()
+    assert conn.execute(
+        "SELECT rowid >> 3 FROM search_index WHERE search_index MATCH "
+        '\'body : ("ханоя") AND scope : "y2022"\''
+    ).fetchall() == [(3,)]
+    conn.close()
+
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as c:
+        cfg = migrate.alembic_config()
+        cfg.attributes["connection"] = c
+        command.downgrade(cfg, "0013")
+    engine.dispose()
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA table_info(search_index)").fetchall() == [
+        (0, "body", "", 0, None, 0)
+    ]
+    assert conn.execute(
+        "SELECT rowid FROM search_index WHERE search_index MATCH '\"ханоя\"*'"
+    ).fetchall() == [(3 * 8 + 5,)]
+    assert conn.execute("SELECT count(*) FROM search_index").fetchone() == (7,)
+    conn.close()

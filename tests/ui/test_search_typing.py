@@ -117,3 +117,45 @@ def test_a_search_after_an_edit_shows_the_new_counts(window, qtbot, select_partn
     _type(window, "узб")
     qtbot.waitUntil(lambda: window.search.answered("узб"))
     assert int(tashkent_count()) == before + 1
+
+
+def test_typing_on_stops_the_search_under_way(window, qtbot, monkeypatch) -> None:
+    """A search whose text is gone is stopped, not waited for: the next answers at once."""
+    real = search.search
+    stopped: list[str] = []
+
+    def stuck(**kwargs):
+        cancel = kwargs["cancel"]
+        if kwargs["query"] == "узб":
+            for _ in range(1000):  # a statement running until it is told to stop
+                if cancel.cancelled:
+                    stopped.append(kwargs["query"])
+                    raise search.Cancelled
+                threading.Event().wait(0.01)
+            raise AssertionError("the search of «узб» was never stopped")
+        return real(**kwargs)
+
+    monkeypatch.setattr(search, "search", stuck)
+    shown: list[str | None] = []
+    window.search.resultReady.connect(lambda r: shown.append(None if r is None else r.query))
+    _type(window, "узб")
+    qtbot.waitUntil(lambda: window.search._running is not None)
+    gestures.type_text(window.search_field, "екистан")
+    qtbot.waitUntil(lambda: window.search.answered("узбекистан"), timeout=3000)
+    assert stopped == ["узб"]
+    assert shown == ["узбекистан"]
+    assert gestures.tree_names(window.model)[:2] == ["СНГ", "Узбекистан"]
+
+
+def test_the_tree_levels_are_read_ahead_when_the_field_takes_focus(window, qtbot) -> None:
+    """Ctrl+F starts reading what the filtered tree is cut from, before the first key."""
+    db, year = window.db, window.editor.year
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    assert not window.search._levels.has(db, year)
+    window.actions_[ActionId.FIND].trigger()
+    qtbot.waitUntil(lambda: window.search._levels.has(db, year))
+    assert window.search_field.text() == ""  # nothing searched yet
+    window.search.forget_tree()  # the records changed: read again before the next search
+    assert not window.search._levels.has(db, year)
