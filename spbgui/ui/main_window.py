@@ -480,11 +480,11 @@ class MainWindow(QMainWindow):
         self.model.set_filter(result, self.search.tree_rows)
         if result is not None:
             self.tree.expand_filtered()
-        self.model.done_filtering()
         if current is not None and not self.tree.select_ref(self.db, current) and result:
             first = self.tree.first_partner_index()
             if first.isValid():
                 self.tree.setCurrentIndex(first)
+        self.model.done_filtering()  # (the selection kept may open a country read ahead)
 
     def _event_activated(self, hit: EventHit) -> None:
         if hit.year != self.editor.year:

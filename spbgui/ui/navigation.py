@@ -96,7 +96,10 @@ class NavigationTree(QTreeView):
             return False
         index = model.index_of(ref)
         if not index.isValid():
-            for above in tree.path(db=db, ref=ref)[:-1]:
+            above_ref = model.path_read_ahead(ref)
+            if above_ref is None:
+                above_ref = tree.path(db=db, ref=ref)[:-1]
+            for above in above_ref:
                 parent = model.index_of(above)
                 if not parent.isValid():
                     return False

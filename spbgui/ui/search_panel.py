@@ -52,7 +52,6 @@ from spbgui.services import tree
 from spbgui.ui.editor import Editor
 from spbgui.ui.icons import Icon, icon
 from spbgui.ui.lazy import lazy_module
-from spbgui.ui.navigation import opens_countries
 from spbgui.ui.tree_model import FilteredRows, filtered_rows
 
 if TYPE_CHECKING:
@@ -372,12 +371,11 @@ class SearchPanel(QWidget):
                 result = search.search(db=db, query=query, year=year, cancel=cancel)
                 rows = None
                 if not result.too_short:
+                    # Every country's partners too (filtered in memory from the levels):
+                    # the selection kept through the search opens its country without
+                    # reading the database on the GUI thread.
                     rows = filtered_rows(
-                        db,
-                        tree_year,
-                        result,
-                        countries=opens_countries(result),
-                        levels=cache.get(db, tree_year),
+                        db, tree_year, result, countries=True, levels=cache.get(db, tree_year)
                     )
                 deliver.emit(number, (query, db, tree_year, result, rows))
             except Exception as exc:  # shown by the run on the GUI thread below

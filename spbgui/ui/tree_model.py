@@ -39,6 +39,16 @@ if TYPE_CHECKING:
 # The rows a filtered tree shows, by parent (None: the regions), read ahead of time.
 FilteredRows = dict[NodeRef | None, list[tree.NodeRow]]
 
+# A node's flags, combined once: the view asks for them hundreds of times per repaint and
+# selection, and combining enum flags in Python costs more than the rest of the call.
+_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled
+    | Qt.ItemFlag.ItemIsSelectable
+    | Qt.ItemFlag.ItemIsDragEnabled
+    | Qt.ItemFlag.ItemIsDropEnabled
+)
+_EDITABLE_FLAGS = _FLAGS | Qt.ItemFlag.ItemIsEditable
+
 NODES_MIME = "application/x-spbgui-nodes"
 EVENTS_MIME = "application/x-spbgui-events"
 REF_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -137,6 +147,35 @@ class NavigationModel(QAbstractItemModel):
         self._filter = result
         self._ahead = dict(rows) if rows is not None and result is not None else {}
         self.reload()
+
+    def path_read_ahead(self, ref: NodeRef) -> list[NodeRef] | None:
+        """The nodes above ``ref``, top first, from the rows read ahead for the filter being
+        applied (None: not among them; :func:`tree.path` reads it then)."""
+
+        def parent_of(target: NodeRef) -> tuple[bool, NodeRef | None]:
+            for parent, rows in self._ahead.items():
+                for row in rows:  # (compared by field: a NodeRef's hash costs more)
+                    if row.ref.id == target.id and row.ref.kind is target.kind:
+                        return True, parent
+            return False, None
+
+        found, above = parent_of(ref)
+        if not found:
+            return None
+        path: list[NodeRef] = []
+        while above is not None:
+            path.insert(0, above)
+            node = self._by_ref.get(above)
+            if node is not None:  # loaded (its rows taken from those read ahead): go up
+                node = node.parent
+                while node is not None and node.ref is not None:
+                    path.insert(0, node.ref)
+                    node = node.parent
+                return path
+            found, above = parent_of(above)
+            if not found:
+                return None
+        return path
 
     def done_filtering(self) -> None:
         """What was read ahead is not used after the filtered tree has been opened."""
@@ -392,15 +431,9 @@ class NavigationModel(QAbstractItemModel):
             return Qt.ItemFlag.ItemIsDropEnabled
         row = self._node(index).row
         assert row is not None
-        flags = (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsDragEnabled
-            | Qt.ItemFlag.ItemIsDropEnabled
-        )
         if index.column() == 0 and not row.is_country_as_whole:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+            return _EDITABLE_FLAGS
+        return _FLAGS
 
     def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole or index.column() != 0:

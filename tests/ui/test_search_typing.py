@@ -159,3 +159,22 @@ def test_the_tree_levels_are_read_ahead_when_the_field_takes_focus(window, qtbot
     assert window.search_field.text() == ""  # nothing searched yet
     window.search.forget_tree()  # the records changed: read again before the next search
     assert not window.search._levels.has(db, year)
+
+
+def test_the_selection_kept_through_a_search_is_found_without_reading_the_database(
+    window, qtbot, select_partner, monkeypatch
+) -> None:
+    """The partner selected stays selected, its country opened from the rows the worker
+    read ahead: the GUI thread does not look its path up in the database."""
+    select_partner("Ташкент")
+    from spbgui.ui import navigation
+
+    def no_reading(**_kwargs):
+        raise AssertionError("the path was read on the GUI thread")
+
+    monkeypatch.setattr(navigation.tree, "path", no_reading)
+    monkeypatch.setattr(navigation, "EXPAND_ALL_LIMIT", -1)  # as if thousands were found:
+    _type(window, "узбекистан")  # only the regions are opened by the search
+    qtbot.waitUntil(lambda: window.search.answered("узбекистан"))
+    assert window.tree.current_ref() is not None
+    assert window.model.row_of(window.tree.currentIndex()).name == "Ташкент"
