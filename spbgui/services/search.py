@@ -155,8 +155,9 @@ def search(
         return SearchResult(query, too_short=True)
     with db.read() as s, cancel.watching(s) if cancel else contextlib.nullcontext():
         if db.engine.dialect.name == "sqlite":
-            hits = _fts_hits(s, terms, year)
-            events = _fts_events(s, _match(terms, year_scope(year)), limit, hits.event_count)
+            source = _keep_matches(s, terms, year) if _keeps(terms, year) else _MATCHED
+            hits = _fts_hits(s, terms, year, source)
+            events = _fts_events(s, terms, year, source, limit, hits.event_count)
         else:
             hits, event_ids = _like_hits(s, terms, year)
             events = _events_by_id(s, event_ids, limit)
@@ -196,20 +197,62 @@ def _match(terms: list[str], scope: str | None) -> str:
     return body + f' AND scope : "{scope}"'
 
 
-# Two MATCHes, one for the year's events and one for the named records, each resolved by
-# kind in SQL: a common prefix matches tens of thousands of events, and only their
-# partners with their countries (a few thousand at most) come back to Python. Each event
-# is resolved from the narrow (id, year, partner_id) index of revision 0013, not its row,
-# and only the year's events are: the index's scope (revision 0014) leaves out the rest.
-_FTS_HITS = text(
-    """
-    WITH named(r) AS MATERIALIZED (
-        SELECT rowid FROM search_index WHERE search_index MATCH :named
+@dataclass(frozen=True)
+class _Source:
+    """Where a search's statements read the rows the index matched."""
+
+    named: str  # the named records' rowids (a SELECT)
+    events: str  # a table of the year's events' rowids, in a column ``r``
+
+
+# Straight from the index: one MATCH for the year's events and one for the named records.
+_MATCHED = _Source(
+    named="SELECT rowid FROM search_index WHERE search_index MATCH :named",
+    events="(SELECT rowid AS r FROM search_index WHERE search_index MATCH :events)",
+)
+# From the rowids one MATCH of the query kept in a temporary table (_keep_matches).
+_KEPT = _Source(
+    named="SELECT r FROM temp.search_matches WHERE r & 7 != 5",
+    events="temp.search_matches",
+)
+
+
+def _keeps(terms: list[str], year: int | None) -> bool:
+    """Whether to run the MATCH once and keep its rowids: for several words, whose lists
+    FTS5 intersects anew for every statement that matches (the year's events, the named
+    records, the events listed), which costs more than keeping tens of thousands of
+    rowids; a single word is one list, read quickly each time. Every year's events are
+    too many to keep."""
+    return len(terms) > 1 and year is not None
+
+
+def _keep_matches(s: Session, terms: list[str], year: int | None) -> _Source:
+    conn = s.connection()
+    conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS search_matches (r INTEGER PRIMARY KEY)")
+    conn.exec_driver_sql("DELETE FROM temp.search_matches")
+    body = _match(terms, NAMED).removesuffix(f' AND scope : "{NAMED}"')
+    scopes = f'(scope : "{NAMED}" OR scope : "{year_scope(year)}")'
+    s.execute(
+        text(
+            "INSERT INTO temp.search_matches "
+            "SELECT rowid FROM search_index WHERE search_index MATCH :q"
+        ),
+        {"q": f"{body} AND {scopes}"},
     )
+    return _KEPT
+
+
+# The matches resolved by kind in SQL: a common prefix matches tens of thousands of
+# events, and only their partners with their countries (a few thousand at most) come
+# back to Python. Each event is resolved from the narrow (id, year, partner_id) index of
+# revision 0013, not its row, and only the year's events are: the index's scope
+# (revision 0014) leaves out the rest.
+_FTS_HITS = """
+    WITH named(r) AS MATERIALIZED ({named})
     SELECT 5, g.pid, p.country_id, g.n FROM (
         SELECT e.partner_id AS pid, count(*) AS n
-        FROM search_index f JOIN event e INDEXED BY ix_event_search_key ON e.id = f.rowid >> 3
-        WHERE search_index MATCH :events AND f.rowid & 7 = 5
+        FROM {events} f JOIN event e INDEXED BY ix_event_search_key ON e.id = f.r >> 3
+        WHERE f.r & 7 = 5
         GROUP BY e.partner_id
     ) g JOIN partner p ON p.id = g.pid
     UNION ALL
@@ -221,8 +264,7 @@ _FTS_HITS = text(
         WHERE named.r & 7 = 3
     UNION ALL
     SELECT named.r & 7, named.r >> 3, NULL, 0 FROM named WHERE named.r & 7 IN (1, 2)
-    """
-)
+"""
 
 
 def dates_not_understood(
@@ -257,12 +299,17 @@ def dates_not_understood(
         return _result(s, "", hits, [_hit(row) for row in rows])
 
 
-def _fts_hits(s: Session, terms: list[str], year: int | None) -> _Hits:
+def _fts_hits(s: Session, terms: list[str], year: int | None, source: _Source) -> _Hits:
     hits = _Hits(country_of={})
     country_of = hits.country_of
     assert country_of is not None
-    params = {"events": _match(terms, year_scope(year)), "named": _match(terms, NAMED)}
-    for kind, ref, country, n in s.execute(_FTS_HITS, params):
+    params = (
+        {"events": _match(terms, year_scope(year)), "named": _match(terms, NAMED)}
+        if source is _MATCHED
+        else {}
+    )
+    statement = text(_FTS_HITS.format(named=source.named, events=source.events))
+    for kind, ref, country, n in s.execute(statement, params):
         if kind == 5:
             hits.event_partners[ref] = n
             country_of[ref] = country
@@ -292,12 +339,12 @@ def _hit_columns() -> tuple[Any, ...]:
 
 _FTS_EVENTS = """
     SELECT e.id, e.partner_id, e.year, e.start, e."end", e.date_written, e.text, p.name, c.name
-    FROM search_index f
-    JOIN event e ON e.id = f.rowid >> 3
+    FROM {events} f
+    JOIN event e ON e.id = f.r >> 3
     JOIN partner p ON p.id = e.partner_id
     JOIN country c ON c.id = p.country_id
     JOIN region r ON r.id = c.region_id
-    WHERE search_index MATCH :q AND f.rowid & 7 = 5
+    WHERE f.r & 7 = 5
     ORDER BY {order}
     LIMIT :limit
 """
@@ -306,11 +353,17 @@ _IN_TABLE_ORDER = (
 )
 
 
-def _fts_events(s: Session, match: str, limit: int, count: int) -> list[EventHit]:
+def _fts_events(
+    s: Session, terms: list[str], year: int | None, source: _Source, limit: int, count: int
+) -> list[EventHit]:
     """The first matching events: in the table's order when there are few to sort (newest
     year first), else the most recently written, so that a common word stays quick."""
-    order = _IN_TABLE_ORDER if count <= SORT_LIMIT else "f.rowid DESC"
-    rows = s.execute(text(_FTS_EVENTS.format(order=order)), {"q": match, "limit": limit}).all()
+    order = _IN_TABLE_ORDER if count <= SORT_LIMIT else "f.r DESC"
+    statement = text(_FTS_EVENTS.format(order=order, events=source.events))
+    params: dict[str, object] = {"limit": limit}
+    if source is _MATCHED:
+        params["events"] = _match(terms, year_scope(year))
+    rows = s.execute(statement, params).all()
     hits = [_hit(row) for row in rows]
     hits.sort(key=lambda h: -h.year)  # stable: keeps the order within a year
     return hits

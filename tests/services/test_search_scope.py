@@ -159,7 +159,7 @@ def test_cancel_interrupts_the_statement_under_way(seeded: Database, monkeypatch
     cancel = search.Cancel()
     running = threading.Event()
 
-    def endless(s, terms, year):  # stands for a slow MATCH
+    def endless(s, *_args):  # stands for a slow MATCH
         running.set()
         s.execute(
             text(
@@ -178,3 +178,20 @@ def test_cancel_interrupts_the_statement_under_way(seeded: Database, monkeypatch
     monkeypatch.undo()
     # The connection goes back to the pool fit for the next search.
     assert search.search(db=seeded, query="визит", year=None).event_count > 0
+
+
+def test_several_words_answer_alike_on_a_database_opened_read_only(
+    seeded: Database, db_path
+) -> None:
+    """Several words keep the index's matches in a temporary table: a file opened read-only
+    (where nothing may be written) answers them as one opened for writing does."""
+    from spbgui.store.database import open_database
+
+    queries = ("визит дел", "парад юб", "город 7", "ёлка ташк", "не 77")
+    expected = [search.search(db=seeded, query=q, year=2024) for q in queries]
+    assert any(not r.is_empty for r in expected)
+    readonly = open_database(db_path, readonly=True)
+    try:
+        assert [search.search(db=readonly, query=q, year=2024) for q in queries] == expected
+    finally:
+        readonly.close()
