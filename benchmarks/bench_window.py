@@ -157,6 +157,7 @@ def goals(window: object, db: object, year: int) -> None:
     fired: list[float] = []
     if timer is not None:
         timer.timeout.connect(lambda: fired.append(time.perf_counter()))
+    window.activateWindow()  # type: ignore[attr-defined]
     window.actions_[ActionId.FIND].trigger()  # type: ignore[attr-defined]
     QTest.qWait(300)
     for phrase in ("визит делегации", "парад юбилей", "город 777"):

@@ -107,7 +107,9 @@ class Cancel:
     elsewhere the search runs to its end (and its answer is dropped).
     """
 
-    STEPS = 10_000  # SQLite virtual machine steps between two looks at ``cancelled``
+    # SQLite virtual machine steps between two looks at ``cancelled``: each look takes the
+    # GIL from the GUI thread, so rarely (a few milliseconds of work apart).
+    STEPS = 200_000
 
     def __init__(self) -> None:
         self.cancelled = False
