@@ -9,8 +9,9 @@ window must keep taking keys meanwhile. The tree's levels those rows are filtere
 from are read once per year and kept (:class:`LevelsCache`); the worker starts
 reading them as soon as the field takes focus or a first key, ahead of the first
 search, and forgets them when the records change. Only the answer to what the field
-says now is shown; one search runs at a time, and the next starts from the
-field's text when it ends. The result filters the tree and fills the list of
+says now is shown; one search runs at a time, a key that changes the text stops
+the one under way (:class:`spbgui.services.search.Cancel`), and the next starts
+from the field's text when it ends. The result filters the tree and fills the list of
 matching events below it. Searches the window starts itself (the year changed,
 the records changed, Enter) run at once, on the GUI thread. Edit → Dates Not
 Understood shows the same way the events whose dates were kept as written, until
