@@ -112,6 +112,9 @@ class _Row:
 _COUNTER = re.compile(r"^\d{1,6}[.)]?$")
 
 
+_NO_CELLS: list[Cell] = []  # a sheet row already read (never appended to)
+
+
 class RowReader:
     """Reads the rows of one sheet under a found header into a ParsedTable."""
 
@@ -273,8 +276,13 @@ class RowReader:
         self._filled.clear()  # read here for the last time
         out: list[_Row] = []
         first = self.header.last_row + 1
-        for r in range(first, len(self.grid.rows)):
-            cells = self.grid.rows[r]
+        grid_rows = self.grid.rows
+        for r in range(first, len(grid_rows)):
+            cells = grid_rows[r]
+            # The sheet's row is read here for the last time (the merged cells were filled
+            # in before): let it go, so that the cells' texts the table does not keep
+            # (a whole events cell, once split) are freed as the reading goes, not at its end.
+            grid_rows[r] = _NO_CELLS
             if repeats_header(cells, self.header):
                 self.warn(r + 1, "повтор строки заголовка (перенос на новую страницу) пропущен")
                 continue
@@ -435,7 +443,13 @@ class RowReader:
         region: TableRegion | None = None
         country: TableCountry | None = None
         regions: dict[str, TableRegion] = {}
-        for i, row in enumerate(self.rows):
+        # Each row is let go once read (see _collect_rows): the reversed list pops the next.
+        rows, self.rows = self.rows, []
+        rows.reverse()
+        i = -1
+        while rows:
+            row = rows.pop()
+            i += 1
             if i % STEP == 0:
                 self.tick(half + i // 2)
             if row.kind in ("empty", "continuation"):
