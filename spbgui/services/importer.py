@@ -55,6 +55,9 @@ from spbgui.store.sequences import advance_sequences, lock_for_ids
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 BACKUPS_KEPT = 10
+# Queued events written at a time: the rows of a big table are not all held at once
+# (a 20,000-row table's 100,000 row tuples were a fifth of the import's memory).
+FLUSH_EVENTS = 5_000
 
 
 class YearHasEvents(UserError):
@@ -245,6 +248,8 @@ class _Writer:
         self.next_id: dict[Any, int] = {}
         self.positions: dict[tuple[Any, ...], int] = {}
         self.skipped_events = 0
+        self.written: set[str] = set()  # tables rows went into
+        self.n_events = 0  # events written
         self.isos: dict[PartialDate, str] = {}  # each distinct date's ISO form, made once
 
     def _check_cancel(self) -> None:
@@ -349,25 +354,26 @@ class _Writer:
                     )
                 )
             }
-        for treg in self.table.regions:
+        self.conn = self.s.connection()
+        # Each table's new rows get ids from its first free one; the full-text index takes
+        # the rows from there on once, at the end (bulk_index).
+        for model in self.rows:
+            self.next_id[model] = self._first_id(model)
+        first_ids = {m.__tablename__: self.next_id[m] for m in self.rows}
+        with bulk_index(self.conn, first_ids):
+            for treg in self.table.regions:
+                self._check_cancel()
+                # Rows without a region row above them (rows pasted from a table, say): their
+                # countries stay where the database has them, and only a country new to it
+                # makes the region «Без региона».
+                rid = None if treg.name == NO_REGION else self._region_id(treg.name)
+                for tc in treg.countries:
+                    self._country(tc, rid)
             self._check_cancel()
-            # Rows without a region row above them (rows pasted from a table, say): their
-            # countries stay where the database has them, and only a country new to it
-            # makes the region «Без региона».
-            rid = None if treg.name == NO_REGION else self._region_id(treg.name)
-            for tc in treg.countries:
-                self._country(tc, rid)
-        self._check_cancel()
-        conn = self.s.connection()
-        first_ids = {m.__tablename__: rows[0][0] for m, rows in self.rows.items() if rows}
-        n_events = len(self.rows[Event])
-        with bulk_index(conn, first_ids):
-            for model, rows in self.rows.items():  # parents before children
-                if rows:
-                    _insert_many(conn, model.__table__, _COLUMNS[model], rows)
-                    rows.clear()  # (their memory back before the next table's)
-        advance_sequences(conn, list(first_ids))  # the tables written, by name
-        self.created["events"] = n_events
+            self._flush()
+        # The tables written, by name, in the models' order.
+        advance_sequences(self.conn, [t for t in first_ids if t in self.written])
+        self.created["events"] = self.n_events
         self.result.created = dict(self.created)
         if self.skipped_events:
             self.result.warnings.append(
@@ -377,6 +383,17 @@ class _Writer:
                     f"{self.skipped_events} — повторно не добавлены",
                 )
             )
+
+    def _flush(self) -> None:
+        """Write the rows queued so far, one executemany per table, parents before children
+        (a child's parent was queued before it: in this batch or an earlier one)."""
+        for model, rows in self.rows.items():
+            if rows:
+                _insert_many(self.conn, model.__table__, _COLUMNS[model], rows)
+                self.written.add(model.__tablename__)
+                if model is Event:
+                    self.n_events += len(rows)
+                rows.clear()  # (their memory back before the next batch)
 
     def _first_id(self, model: Any) -> int:
         """The id the next queued row of ``model`` gets."""
@@ -435,6 +452,8 @@ class _Writer:
             rows += [(ta.row or 0, pid, ta) for ta in tp.agreements]
         for _row, pid, ta in sorted(rows, key=lambda r: r[0]):
             self._agreement(cid, pid, ta)
+            if len(self.rows[Event]) >= FLUSH_EVENTS:
+                self._flush()
 
     def _agreement(self, cid: int, pid: int, ta: TableAgreement) -> None:
         """Store one agreement row (a new agreement, or new dates and events of a known one)."""

@@ -65,6 +65,36 @@ def test_fixture_import_fills_the_sqlite_search_index(sqlite_db, table_2024) -> 
     assert found >= 2
 
 
+@pytest.mark.parametrize("batch", [1, 7])
+def test_rows_written_in_batches_give_the_same_records_and_index(
+    db, table_2024, expected_2024, batch, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The writer writes its queued rows every FLUSH_EVENTS events (memory); however small
+    the batches, the records, ids, counts and the full-text index are the ones of one write."""
+    from spbgui.services import importer
+
+    monkeypatch.setattr(importer, "FLUSH_EVENTS", batch)
+    written: list[int] = []
+    real = importer._insert_many
+
+    def counting(conn, table, columns, rows) -> None:
+        if table.name == "event":
+            written.append(len(rows))
+        real(conn, table, columns, rows)
+
+    monkeypatch.setattr(importer, "_insert_many", counting)
+    result = import_table(db=db, table=table_2024)
+    assert len(written) > 5 and sum(written) == 96  # really in batches, every event once
+    assert result.created["events"] == 96
+    assert_same_records(records.dump(db=db), expected_2024)
+    with db.engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            indexed = conn.exec_driver_sql("SELECT count(*) FROM search_index").scalar()
+            assert indexed == 5 + 26 + 37 + 41 + 96
+            ids = conn.exec_driver_sql("SELECT min(id), max(id) FROM event").one()
+            assert tuple(ids) == (1, 96)
+
+
 def test_second_import_of_the_year_is_refused_and_changes_nothing(db, table_2024) -> None:
     import_table(db=db, table=table_2024)
     before = records.dump(db=db)
