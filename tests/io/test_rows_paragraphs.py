@@ -106,3 +106,14 @@ def test_paragraphs_read_once_give_what_the_whole_cell_gives(events_cells: list[
             want, want_notes = _whole_cell(whole, row.number, cell)
             assert got == want
             assert notes == want_notes
+
+
+def test_a_small_paragraph_memory_gives_the_same_table(fixture_xlsx, monkeypatch) -> None:
+    """The reader forgets its remembered paragraphs every PARAGRAPHS_KEPT (memory): the table
+    read with room for two is the one read with room for all."""
+    from spbgui.io.table import rows
+    from spbgui.io.xlsx.read import read_table
+
+    whole = read_table(fixture_xlsx)
+    monkeypatch.setattr(rows, "PARAGRAPHS_KEPT", 2)
+    assert read_table(fixture_xlsx) == whole

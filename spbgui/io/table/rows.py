@@ -112,6 +112,9 @@ class _Row:
 _COUNTER = re.compile(r"^\d{1,6}[.)]?$")
 
 
+# Paragraphs remembered at most (see _events): a 20,000-row sheet has some 27,000 distinct
+# ones, and holding all of them was 9 MB of the import's peak memory.
+PARAGRAPHS_KEPT = 4096
 _NO_CELLS: list[Cell] = []  # a sheet row already read (never appended to)
 
 
@@ -633,6 +636,8 @@ class RowReader:
         for para in paragraphs(cell_text(row.events)):
             read = cache.get(para)
             if read is None:
+                if len(cache) >= PARAGRAPHS_KEPT:
+                    cache.clear()  # repeats come close together; a whole sheet's is memory
                 read = cache[para] = self._paragraph(para)
             events, notes = read
             out += events
