@@ -158,7 +158,7 @@ def run(args: argparse.Namespace) -> int:
 
         # The table's hundreds of thousands of objects live until the end: kept out of
         # the garbage collector's rounds, which otherwise walk all of them each time
-        # opening the database (a new one: its migrations) allocates a little.
+        # opening and writing the database allocates a little.
         gc.freeze()
         from spbgui.commands.database import open_to_write
 
