@@ -13,6 +13,7 @@ import contextlib
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -68,6 +69,29 @@ def sqlite_path(url: str) -> Path | None:
     return Path(u.database)
 
 
+def _switch_to_wal(cur: sqlite3.Cursor) -> None:
+    """``PRAGMA journal_mode = WAL``, waiting for another program's lock like any write.
+
+    Switching a new file to WAL is a short write in the old journal mode, and while another
+    program holds that lock (it is making the same new file) SQLite answers «database is
+    locked» at once: the busy timeout is not consulted. So the switch is tried again until
+    the busy timeout has passed, as a write would wait.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    pause = 0.005
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            if time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.1)
+
+
 def _setup_sqlite(engine: Engine, *, readonly: bool) -> None:
     @event.listens_for(engine, "connect")
     def _connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
@@ -76,7 +100,7 @@ def _setup_sqlite(engine: Engine, *, readonly: bool) -> None:
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA foreign_keys = ON")
         if not readonly:
-            cur.execute("PRAGMA journal_mode = WAL")
+            _switch_to_wal(cur)
             cur.execute("PRAGMA synchronous = FULL")
         cur.close()
 

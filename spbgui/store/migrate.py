@@ -34,7 +34,7 @@ from spbgui.store.sqlite_file import connect_readonly
 if TYPE_CHECKING:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
-    from sqlalchemy import Engine
+    from sqlalchemy import Connection, Engine
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _REVISION_FILE = re.compile(r"(\d{4})_\w+\.py")
@@ -189,7 +189,8 @@ def _create_from_file(engine: Engine) -> bool:
         # waits for the first one's lock, then finds the schema made.
         with engine.execution_options(sqlite_begin="IMMEDIATE").begin() as conn:
             if conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar():
-                return False
+                # Another program made it while this one waited: done if it is at head.
+                return _at_head(conn)
             for statement in statements:
                 conn.exec_driver_sql(statement)
     except OperationalError as exc:
@@ -198,6 +199,17 @@ def _create_from_file(engine: Engine) -> bool:
             raise translated from exc
         raise MigrationFailed(f"Не удалось подготовить базу данных: {exc.orig}") from exc
     return True
+
+
+def _at_head(conn: Connection) -> bool:
+    made = conn.exec_driver_sql(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+    ).scalar()
+    if not made:
+        return False
+    return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == (
+        head_revision()
+    )
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -157,6 +157,33 @@ def test_writer_takes_the_lock_at_begin(db, db_path: Path) -> None:
         t.join()
 
 
+def test_new_file_being_made_by_another_program_is_waited_for(tmp_path: Path) -> None:
+    """Two programs creating one new file: the second waits for the first's lock.
+
+    Switching a new file to WAL is itself a short write in the old journal mode, and SQLite
+    answers ``PRAGMA journal_mode = WAL`` with «database is locked» at once, whatever the
+    busy timeout, while another program holds that lock (CI saw it: two imports into one
+    new file, the loser told the database was busy instead of «the year has events»).
+    """
+    path = tmp_path / "new.sqlite"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")  # the other program, half-way through its switch
+    other.execute("CREATE TABLE being_made (x)")
+    release = threading.Timer(0.5, lambda: other.execute("ROLLBACK"))
+    release.start()
+    try:
+        db = open_database(path)
+    finally:
+        release.join()
+        other.close()
+    try:
+        with db.read() as s:
+            assert s.connection().exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert s.scalars(select(Region)).all() == []
+    finally:
+        db.close()
+
+
 def test_not_a_database_is_refused_untouched(tmp_path: Path) -> None:
     f = tmp_path / "table.sqlite"
     f.write_bytes(b"%PDF-1.4 this is a pdf")

@@ -70,6 +70,20 @@ def test_a_new_database_does_not_load_alembic(tmp_path: Path) -> None:
     assert out.stdout.strip() == "False"
 
 
+def test_a_file_another_program_made_meanwhile_is_taken_as_made(tmp_path: Path) -> None:
+    """Two programs creating one new file: the one that waited finds the schema at head and
+    has nothing to do (no second schema, no Alembic)."""
+    path = tmp_path / "new.sqlite"
+    open_database(path).close()  # the other program, first to the lock
+    before = _schema(path)
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        assert migrate._create_from_file(engine) is True
+    finally:
+        engine.dispose()
+    assert _schema(path) == before
+
+
 def test_a_schema_file_behind_the_revisions_leaves_it_to_them(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
