@@ -152,3 +152,16 @@ def test_the_version_written_in_the_package_is_the_projects() -> None:
     with (ROOT / "pyproject.toml").open("rb") as fh:
         declared = tomllib.load(fh)["project"]["version"]
     assert spbgui.__version__ == declared == version("spbgui")
+
+
+def test_an_import_from_the_cli_loads_no_spreadsheet_writer(tmp_path: Path) -> None:
+    """openpyxl is the export's library (and the careful reader's, in a child): an import
+    of a workbook through calamine never pays its import (0.1-0.2 s) in this process."""
+    fixture = ROOT / "tests" / "data" / "cooperation_2024.xlsx"
+    code = (
+        "import sys\nfrom spbgui.cli import main\n"
+        f"main(['import', {str(fixture)!r}, '--db', {str(tmp_path / 'new.sqlite')!r}])"
+    )
+    loaded = _modules_after(code, tmp_path)
+    assert "spbgui.services.importer" in loaded  # the import ran
+    assert [m for m in loaded if m == "openpyxl" or m.startswith("openpyxl.")] == []

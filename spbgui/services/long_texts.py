@@ -10,8 +10,8 @@ from __future__ import annotations
 import dataclasses
 
 from spbgui.domain.numbers import thousands
+from spbgui.io.cell_limit import MAX_CELL_CHARS, excel_length
 from spbgui.io.table.records import ImportWarning, ParsedTable
-from spbgui.io.xlsx_writer.cells import MAX_CELL_CHARS, excel_length
 
 # Room left for the chunking of a partner's events into cells (each event with its date).
 EXPORT_LIMIT = MAX_CELL_CHARS - 1_000

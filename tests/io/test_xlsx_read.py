@@ -190,3 +190,12 @@ def test_without_calamine_openpyxl_reads(monkeypatch: pytest.MonkeyPatch) -> Non
     assert read_sheets(str(XLSX), ReadLimits(), "auto") == by_openpyxl
     with pytest.raises(ImportError):
         read_sheets(str(XLSX), ReadLimits(), "calamine")
+
+
+def test_column_letters_are_the_spreadsheets_own() -> None:
+    from openpyxl.utils.cell import get_column_letter
+
+    from spbgui.io.table.grid import column_letter
+
+    for col in [*range(1, 800), 16_383, 16_384, 18_278]:
+        assert column_letter(col) == get_column_letter(col)

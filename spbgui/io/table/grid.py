@@ -32,6 +32,19 @@ class Grid:
         return None
 
 
+def column_letter(col: int) -> str:
+    """The spreadsheet name of the 1-based column ``col``: 1 → A, 27 → AA, 16384 → XFD.
+
+    Written here rather than taken from openpyxl, whose import (a tenth of a second and
+    more) an import of a table would otherwise pay before it starts reading.
+    """
+    letters = ""
+    while col > 0:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 _MIDNIGHT = dt.time(0)
 
 

@@ -17,8 +17,6 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from types import MappingProxyType
 
-from openpyxl.utils.cell import get_column_letter
-
 from spbgui.domain.dates import DateError, PartialDate
 from spbgui.domain.events_text import (
     EventText,
@@ -28,7 +26,7 @@ from spbgui.domain.events_text import (
     why_not_understood,
 )
 from spbgui.io.table.countries import is_country, normalize_name
-from spbgui.io.table.grid import Cell, Grid
+from spbgui.io.table.grid import Cell, Grid, column_letter
 from spbgui.io.table.header import (
     CITY,
     COUNTRY,
@@ -181,7 +179,7 @@ class RowReader:
 
     def _column_title(self, col: int) -> str:
         named = self.header.extra.get(col)
-        letter = get_column_letter(col + 1)
+        letter = column_letter(col + 1)
         return f"столбце {letter} «{named}»" if named else f"столбце {letter} без заголовка"
 
     def _fill_merged(self) -> None:

@@ -34,8 +34,7 @@ from openpyxl.utils.cell import get_column_letter
 
 from spbgui.domain.numbers import thousands
 from spbgui.errors import UserError
-
-MAX_CELL_CHARS = 32_767  # Excel's limit, in UTF-16 code units
+from spbgui.io.cell_limit import MAX_CELL_CHARS, excel_length
 
 # Excel's error values; a string equal to one of them is one keystroke away from becoming it.
 ERROR_VALUES = frozenset(
@@ -65,13 +64,6 @@ class ExportCancelled(ExportError):
 
 class CellRefused(ValueError):
     """A text that cannot go into a cell unchanged; ``str()`` says why, in Russian."""
-
-
-def excel_length(text: str) -> int:
-    """The length Excel counts: UTF-16 code units (a character outside the BMP is two)."""
-    if len(text) * 2 <= MAX_CELL_CHARS:  # cheap: cannot be over the limit
-        return len(text)
-    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def _escape(match: re.Match[str]) -> str:
