@@ -99,6 +99,24 @@ def test_a_database_at_head_opens_without_alembic_or_sqlalchemy(
     assert not _loaded(modules, "sqlalchemy")
 
 
+def test_a_new_database_is_made_without_alembic_or_sqlalchemy(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite"
+    modules = _modules_after(
+        f"from spbgui.store.database import open_database\nopen_database({str(path)!r}).close()",
+        tmp_path,
+    )
+    assert not _loaded(modules, "alembic")
+    assert not _loaded(modules, "sqlalchemy")
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            migrate.head_revision(),
+        )
+    finally:
+        conn.close()
+
+
 def test_an_old_database_is_still_upgraded(db_path: Path, tmp_path: Path) -> None:
     from alembic import command
     from sqlalchemy import create_engine
@@ -121,12 +139,16 @@ def test_an_old_database_is_still_upgraded(db_path: Path, tmp_path: Path) -> Non
     conn.close()
 
 
-@pytest.mark.parametrize("with_table", [False, True], ids=["empty", "2024 table"])
+@pytest.mark.parametrize("made", ["new", "empty", "2024 table"])
 def test_the_window_starts_without_what_only_later_actions_need(
-    tmp_path: Path, with_table: bool
+    tmp_path: Path, made: str
 ) -> None:
+    """A first start (a file not made yet: the schema file makes it through sqlite3), an
+    empty database and the 2024 table."""
     db = tmp_path / "start.sqlite"
-    if with_table:
+    if made == "new":
+        pass
+    elif made == "2024 table":
         from spbgui.io.xlsx.read import read_table
         from spbgui.services.importer import import_table
 

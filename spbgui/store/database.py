@@ -201,11 +201,18 @@ def _open_sqlite(url: str, path: Path, *, create: bool, readonly: bool) -> Datab
 
 
 def _upgrade(db: Database, *, had_schema: bool) -> None:
-    """Create or upgrade the schema of a SQLite file (Alembic, through SQLAlchemy)."""
+    """Create or upgrade the schema of a SQLite file.
+
+    A new file gets the head schema from the schema file through sqlite3 (no SQLAlchemy
+    before the window is shown, even at the first start); an existing one is upgraded by
+    the revisions (Alembic, through SQLAlchemy).
+    """
+    if not had_schema and db.path is not None and migrate.create_new_file(db.path):
+        return
     from sqlalchemy.exc import OperationalError
 
     try:
-        migrate.upgrade(db.engine, db_file=db.path, had_schema=had_schema)
+        migrate.upgrade(db.engine, db_file=db.path, had_schema=had_schema, from_file=False)
     except OperationalError as exc:
         raise StoreError(f"Не удалось открыть базу данных «{db.path}»: {exc.orig}.") from exc
 

@@ -13,7 +13,6 @@ import contextlib
 import os
 import re
 import sqlite3
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,10 +23,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from spbgui.store.changelog import watch_session
-from spbgui.store.errors import DatabaseBusy, DiskFull, RecordChanged, StoreError
-from spbgui.store.sqlite_file import connect_file, connect_readonly
-
-BUSY_TIMEOUT_MS = 10_000
+from spbgui.store.errors import RecordChanged, StoreError, sqlite_error
+from spbgui.store.sqlite_file import (
+    BUSY_TIMEOUT_MS,
+    connect_file,
+    connect_readonly,
+    switch_to_wal,
+)
 
 
 def resolve_url(target: str | os.PathLike[str]) -> str:
@@ -69,29 +71,6 @@ def sqlite_path(url: str) -> Path | None:
     return Path(u.database)
 
 
-def _switch_to_wal(cur: sqlite3.Cursor) -> None:
-    """``PRAGMA journal_mode = WAL``, waiting for another program's lock like any write.
-
-    Switching a new file to WAL is a short write in the old journal mode, and while another
-    program holds that lock (it is making the same new file) SQLite answers «database is
-    locked» at once: the busy timeout is not consulted. So the switch is tried again until
-    the busy timeout has passed, as a write would wait.
-    """
-    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
-    pause = 0.005
-    while True:
-        try:
-            cur.execute("PRAGMA journal_mode = WAL")
-            return
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) and "busy" not in str(exc):
-                raise
-            if time.monotonic() + pause > deadline:
-                raise
-        time.sleep(pause)
-        pause = min(pause * 2, 0.1)
-
-
 def _setup_sqlite(engine: Engine, *, readonly: bool) -> None:
     @event.listens_for(engine, "connect")
     def _connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
@@ -100,7 +79,7 @@ def _setup_sqlite(engine: Engine, *, readonly: bool) -> None:
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA foreign_keys = ON")
         if not readonly:
-            _switch_to_wal(cur)
+            switch_to_wal(cur)
             cur.execute("PRAGMA synchronous = FULL")
         cur.close()
 
@@ -186,17 +165,4 @@ class Sessions:
 
 def translate_error(exc: OperationalError) -> Exception:
     """SQLite's errors that a user can act on, in words; anything else unchanged."""
-    text = str(exc.orig).lower()
-    if "locked" in text or "busy" in text:
-        return DatabaseBusy(
-            "База данных занята другой программой. Подождите немного и повторите; "
-            "ваши изменения не потеряны."
-        )
-    if "disk is full" in text or "disk i/o error" in text or "file too large" in text:
-        return DiskFull(
-            "Не удалось записать базу данных: на диске не хватает места (или запись запрещена). "
-            "Освободите место и повторите; база данных осталась в прежнем состоянии."
-        )
-    if "readonly" in text or "read-only" in text:
-        return StoreError("База данных открыта только для чтения: изменения невозможны.")
-    return exc
+    return sqlite_error(exc.orig) or exc

@@ -40,3 +40,21 @@ class DiskFull(StoreError):
 
 class RecordChanged(StoreError):
     """An update found its row changed or deleted since it was read (the version check)."""
+
+
+def sqlite_error(exc: BaseException | None) -> StoreError | None:
+    """SQLite's error in words a clerk can act on, if it is one they can (else None)."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseBusy(
+            "База данных занята другой программой. Подождите немного и повторите; "
+            "ваши изменения не потеряны."
+        )
+    if "disk is full" in text or "disk i/o error" in text or "file too large" in text:
+        return DiskFull(
+            "Не удалось записать базу данных: на диске не хватает места (или запись запрещена). "
+            "Освободите место и повторите; база данных осталась в прежнем состоянии."
+        )
+    if "readonly" in text or "read-only" in text:
+        return StoreError("База данных открыта только для чтения: изменения невозможны.")
+    return None

@@ -28,13 +28,19 @@ from spbgui.store.errors import (
     MigrationFailed,
     NotADatabase,
     StoreError,
+    sqlite_error,
 )
-from spbgui.store.sqlite_file import connect_readonly
+from spbgui.store.sqlite_file import (
+    BUSY_TIMEOUT_MS,
+    connect_file,
+    connect_readonly,
+    switch_to_wal,
+)
 
 if TYPE_CHECKING:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
-    from sqlalchemy import Connection, Engine
+    from sqlalchemy import Engine
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _REVISION_FILE = re.compile(r"(\d{4})_\w+\.py")
@@ -140,7 +146,7 @@ def upgrade(
     backup: Path | None = None
     if db_file is not None and had_schema:
         backup = make_backup(db_file, "before-upgrade")
-    elif from_file and engine.dialect.name == "sqlite" and _create_from_file(engine):
+    elif from_file and db_file is not None and create_new_file(db_file):
         return
     from alembic import command
     from sqlalchemy.exc import OperationalError
@@ -172,44 +178,58 @@ def upgrade(
         raise MigrationFailed(f"Не удалось подготовить базу данных: {reason}") from exc
 
 
-def _create_from_file(engine: Engine) -> bool:
-    """Give a new, empty SQLite database the head schema from the schema file. False when
-    the file is missing or behind the revisions, or the database is not empty after all:
-    then the revisions decide."""
-    from sqlalchemy.exc import OperationalError
+def create_new_file(path: Path) -> bool:
+    """Give a new, empty SQLite file the head schema from the schema file, with the stdlib
+    sqlite3 (no SQLAlchemy, no Alembic: a first start opens its new file at once).
 
-    from spbgui.store.engine import translate_error
+    False when the schema file is missing or behind the revisions, or the file is not
+    empty after all: then the revisions decide. Another program making the same new file
+    at the same moment is waited for, and its schema taken as made if it is at head.
+    """
     from spbgui.store.schema_file import read_schema
 
     statements = read_schema(head_revision())
     if statements is None:
         return False
     try:
+        conn = connect_file(path)
+    except sqlite3.Error as exc:
+        raise MigrationFailed(f"Не удалось подготовить базу данных: {exc}") from exc
+    try:
+        conn.isolation_level = None  # our own BEGIN and COMMIT
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        switch_to_wal(conn)
         # BEGIN IMMEDIATE, as for the revisions: a second program creating the same file
         # waits for the first one's lock, then finds the schema made.
-        with engine.execution_options(sqlite_begin="IMMEDIATE").begin() as conn:
-            if conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar():
-                # Another program made it while this one waited: done if it is at head.
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
                 return _at_head(conn)
             for statement in statements:
-                conn.exec_driver_sql(statement)
-    except OperationalError as exc:
-        translated = translate_error(exc)
-        if isinstance(translated, StoreError):
+                conn.execute(statement)
+            conn.execute("COMMIT")
+        finally:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+    except sqlite3.Error as exc:
+        translated = sqlite_error(exc)
+        if translated is not None:
             raise translated from exc
-        raise MigrationFailed(f"Не удалось подготовить базу данных: {exc.orig}") from exc
+        raise MigrationFailed(f"Не удалось подготовить базу данных: {exc}") from exc
+    finally:
+        conn.close()
     return True
 
 
-def _at_head(conn: Connection) -> bool:
-    made = conn.exec_driver_sql(
+def _at_head(conn: sqlite3.Connection) -> bool:
+    """Whether the schema another program made is the head revision's."""
+    made = conn.execute(
         "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
-    ).scalar()
+    ).fetchone()[0]
     if not made:
         return False
-    return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == (
-        head_revision()
-    )
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    return row is not None and row[0] == head_revision()
 
 
 def current_revision(engine: Engine) -> str | None:

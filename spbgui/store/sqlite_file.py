@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from pathlib import Path
+
+BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another program's lock
 
 
 def readonly_uri(path: Path) -> str:
@@ -44,3 +47,30 @@ def connect_readonly(path: Path, *, check_same_thread: bool = True) -> sqlite3.C
 def connect_file(path: Path, *, check_same_thread: bool = True) -> sqlite3.Connection:
     """A read-write connection to exactly ``path`` (the name is not read as a URI)."""
     return sqlite3.connect(str(path), uri=False, check_same_thread=check_same_thread)
+
+
+def switch_to_wal(conn: sqlite3.Connection | sqlite3.Cursor) -> None:
+    """``PRAGMA journal_mode = WAL``, waiting for another program's lock like any write.
+
+    Switching a new file to WAL is a short write in the old journal mode, and while another
+    program holds that lock (it is making the same new file) SQLite answers «database is
+    locked» at once: the busy timeout is not consulted. So the switch is tried again until
+    the busy timeout has passed, as a write would wait.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    pause = 0.005
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if not is_busy(exc) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.1)
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Whether SQLite's error says another program holds the lock."""
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text

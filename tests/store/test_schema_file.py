@@ -76,11 +76,7 @@ def test_a_file_another_program_made_meanwhile_is_taken_as_made(tmp_path: Path) 
     path = tmp_path / "new.sqlite"
     open_database(path).close()  # the other program, first to the lock
     before = _schema(path)
-    engine = create_engine(f"sqlite:///{path}")
-    try:
-        assert migrate._create_from_file(engine) is True
-    finally:
-        engine.dispose()
+    assert migrate.create_new_file(path) is True
     assert _schema(path) == before
 
 
