@@ -140,9 +140,7 @@ def test_an_old_database_is_still_upgraded(db_path: Path, tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize("made", ["new", "empty", "2024 table"])
-def test_the_window_starts_without_what_only_later_actions_need(
-    tmp_path: Path, made: str
-) -> None:
+def test_the_window_starts_without_what_only_later_actions_need(tmp_path: Path, made: str) -> None:
     """A first start (a file not made yet: the schema file makes it through sqlite3), an
     empty database and the 2024 table."""
     db = tmp_path / "start.sqlite"
