@@ -185,3 +185,50 @@ def test_an_import_from_the_cli_loads_no_spreadsheet_writer(tmp_path: Path) -> N
     loaded = _modules_after(code, tmp_path)
     assert "spbgui.services.importer" in loaded  # the import ran
     assert [m for m in loaded if m == "openpyxl" or m.startswith("openpyxl.")] == []
+
+
+def test_sqlalchemy_is_imported_off_the_windows_thread(tmp_path: Path) -> None:
+    """After the first paint the engine's modules load on a thread of their own (the window
+    stood still a quarter of a second and more for them); the engine is still made."""
+    from spbgui.services import edit
+
+    db = tmp_path / "start.sqlite"
+    database = open_database(db)
+    edit.add_region(db=database, name="Европа")  # not empty: no first-start dialog
+    database.close()
+    script = f"""
+import os, sys, threading
+first = {{}}
+class Watch:
+    def find_spec(self, name, path=None, target=None):
+        if name == "sqlalchemy.orm":
+            first.setdefault(name, threading.current_thread() is threading.main_thread())
+        return None
+sys.meta_path.insert(0, Watch())
+import spbgui.ui.main_window as mw
+load = mw.MainWindow._load_engine
+def loaded(self):
+    load(self)
+    if self.db.engine_made:
+        print("on the window's thread:", first.get("sqlalchemy.orm"), flush=True)
+        os._exit(0)
+mw.MainWindow._load_engine = loaded
+from spbgui.app import main
+main(["--db", {str(db)!r}])
+"""
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+    )
+    env.pop("SPBGUI_QUIT_AFTER_SHOW", None)
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert "on the window's thread: False" in out.stdout, (out.stdout, out.stderr)

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
 
 STATUS_SECONDS = 15  # how long a passing message stays in the status bar
 LOAD_ENGINE_AFTER_MS = 100  # after the first paint, long before a person's first action
+ENGINE_POLL_MS = 20  # whether SQLAlchemy's import on its thread is done
 
 
 def _no_arguments(handler: Callable[[], object]) -> Callable[..., None]:
@@ -285,10 +286,16 @@ class MainWindow(QMainWindow):
 
         The first screen is read without it (services through store.first_screen);
         the first edit, search or export must not wait a third of a second for it.
+        SQLAlchemy is imported on a thread of its own from then: the window is not stood
+        still for it (nor is its first paint slowed by a thread started before it).
         """
-        self._engine_timer.start()
+        self._engine_timer.start(LOAD_ENGINE_AFTER_MS)
 
     def _load_engine(self) -> None:
+        databases.preload_engine_modules()  # (once per program)
+        if not databases.engine_modules_loaded():
+            self._engine_timer.start(ENGINE_POLL_MS)  # still importing: look again shortly
+            return
         databases.load_engine(db=self.db)
         lazy.load_pending()  # the services that write, and the search
         self.tree_marks.refresh()  # its first run: the marks need the whole database
