@@ -23,7 +23,8 @@ from spbgui.domain.dates import DASH_CHARS
 from spbgui.domain.event_dates import EVENT_DATE_PATTERN
 from spbgui.domain.events_text import EventText, join_events
 from spbgui.domain.numbers import thousands
-from spbgui.io.xlsx_writer.cells import MAX_CELL_CHARS, ExportError, excel_length
+from spbgui.io.cell_limit import MAX_CELL_CHARS, excel_length
+from spbgui.io.xlsx_writer.cells import ExportError
 from spbgui.io.xlsx_writer.styles import MAX_LINES, chars_per_line, lines_needed
 
 

@@ -33,14 +33,13 @@ from openpyxl.worksheet.cell_range import CellRange
 from spbgui.domain.dates import format_agreement_dates
 from spbgui.domain.events_text import EventText, join_events
 from spbgui.domain.numbers import thousands
+from spbgui.io.cell_limit import MAX_CELL_CHARS, excel_length
 from spbgui.io.table.records import ParsedTable, TableAgreement, TableCountry, TablePartner
 from spbgui.io.xlsx_writer.cells import (
-    MAX_CELL_CHARS,
     CellRefused,
     ExportError,
     RowCells,
     cell_text,
-    excel_length,
 )
 from spbgui.io.xlsx_writer.chunks import split_events_cell
 from spbgui.io.xlsx_writer.styles import (
