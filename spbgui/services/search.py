@@ -12,11 +12,17 @@ matching region.
 from __future__ import annotations
 
 import contextlib
+import json
 import re
+import sqlite3
+import threading
 import unicodedata
-from collections.abc import Iterator, Sequence
+import weakref
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from operator import itemgetter
+from typing import Any, cast
 
 from sqlalchemy import BindParameter, SQLColumnExpression, bindparam, func, select, text
 from sqlalchemy.exc import DBAPIError
@@ -155,11 +161,19 @@ def search(
     terms = words(query)
     if sum(len(w) for w in terms) < MIN_LENGTH:
         return SearchResult(query, too_short=True)
+    # Read before the search's transaction reads anything (see _year_owners).
+    version = _data_version(db) if year is not None else None
     with db.read() as s, cancel.watching(s) if cancel else contextlib.nullcontext():
         if db.engine.dialect.name == "sqlite":
             source = _keep_matches(s, terms, year) if _keeps(terms, year) else _MATCHED
-            hits = _fts_hits(s, terms, year, source)
-            events = _fts_events(s, terms, year, source, limit, hits.event_count)
+            if year is None:
+                hits = _fts_hits(s, terms, year, source)
+                events = _fts_events(s, terms, year, source, limit, hits.event_count)
+            else:
+                ids = _year_event_ids(s, terms, year, source)
+                hits = _named_hits(s, terms, source)
+                _count_year_events(s, db, hits, ids, year, version)
+                events = _events_of(s, ids, limit)
         else:
             hits, event_ids = _like_hits(s, terms, year)
             events = _events_by_id(s, event_ids, limit)
@@ -249,15 +263,16 @@ def _keep_matches(s: Session, terms: list[str], year: int | None) -> _Source:
 # back to Python. Each event is resolved from the narrow (id, year, partner_id) index of
 # revision 0013, not its row, and only the year's events are: the index's scope
 # (revision 0014) leaves out the rest.
-_FTS_HITS = """
-    WITH named(r) AS MATERIALIZED ({named})
+_NAMED_CTE = "WITH named(r) AS MATERIALIZED ({named})\n"
+_EVENT_PARTNERS = """
     SELECT 5, g.pid, p.country_id, g.n FROM (
         SELECT e.partner_id AS pid, count(*) AS n
         FROM {events} f JOIN event e INDEXED BY ix_event_search_key ON e.id = f.r >> 3
         WHERE f.r & 7 = 5
         GROUP BY e.partner_id
     ) g JOIN partner p ON p.id = g.pid
-    UNION ALL
+"""
+_NAMED_KINDS = """
     SELECT 4, a.partner_id, p.country_id, 0
         FROM named JOIN agreement a ON a.id = named.r >> 3 JOIN partner p ON p.id = a.partner_id
         WHERE named.r & 7 = 4
@@ -267,6 +282,7 @@ _FTS_HITS = """
     UNION ALL
     SELECT named.r & 7, named.r >> 3, NULL, 0 FROM named WHERE named.r & 7 IN (1, 2)
 """
+_FTS_HITS = _NAMED_CTE + _EVENT_PARTNERS + "UNION ALL" + _NAMED_KINDS
 
 
 def dates_not_understood(
@@ -303,15 +319,21 @@ def dates_not_understood(
 
 def _fts_hits(s: Session, terms: list[str], year: int | None, source: _Source) -> _Hits:
     hits = _Hits(country_of={})
-    country_of = hits.country_of
-    assert country_of is not None
     params = (
         {"events": _match(terms, year_scope(year)), "named": _match(terms, NAMED)}
         if source is _MATCHED
         else {}
     )
     statement = text(_FTS_HITS.format(named=source.named, events=source.events))
-    for kind, ref, country, n in s.execute(statement, params):
+    _collect(hits, s.execute(statement, params))
+    return hits
+
+
+def _collect(hits: _Hits, rows: Iterable[Any]) -> None:
+    """Rows of (kind, id, country, matching events) into ``hits``."""
+    country_of = hits.country_of
+    assert country_of is not None
+    for kind, ref, country, n in rows:
         if kind == 5:
             hits.event_partners[ref] = n
             country_of[ref] = country
@@ -322,7 +344,174 @@ def _fts_hits(s: Session, terms: list[str], year: int | None, source: _Source) -
             hits.countries.add(ref)
         else:
             hits.regions.add(ref)
+
+
+# --- The events of one year: their rowids read once from the index ----------------------
+#
+# A search of one year reads the matching events' ids from the index once; the partners
+# they belong to and the events listed are then found from those ids, not by matching
+# again. A common prefix matches tens of thousands of the year's events, and finding each
+# one's partner in SQL (an index lookup per event) was most of such a search: from
+# OWNERS_FROM matches on, the year's event → partner map is read once and kept for as long
+# as nothing is written to the database (Database.data_version), and the matches are
+# counted in Python.
+OWNERS_FROM = 3_000
+
+
+@dataclass(frozen=True)
+class _YearOwners:
+    """Who each event of one year belongs to, as the database was at ``version``."""
+
+    db: weakref.ref[Database]
+    version: int
+    year: int
+    partner_at: list[int | None]  # by event id: the partner of the year's events, else None
+    country_of: dict[int, int]  # partner id: country id
+
+    def partners(self, ids: list[int]) -> Sequence[int | None]:
+        """The partner of each event ``ids``, looked up in C (itemgetter), not in a loop."""
+        if len(ids) > 1:
+            return itemgetter(*ids)(self.partner_at)  # type: ignore[no-any-return]
+        return [self.partner_at[i] for i in ids]
+
+
+# Event ids up to this many are mapped (a list of that length: 8 bytes an id).
+OWNERS_MAX_ID = 5_000_000
+
+
+_owners_lock = threading.Lock()
+_owners: _YearOwners | None = None  # the last year read (one year, one database)
+
+
+def _data_version(db: Database) -> int | None:
+    try:
+        return db.data_version()
+    except sqlite3.Error:
+        return None  # no map kept this time: the events are resolved in SQL
+
+
+def _raw(s: Session) -> Any:
+    """The session's own DBAPI connection (same transaction), for many plain rows."""
+    return s.connection().connection.dbapi_connection
+
+
+def _year_event_ids(s: Session, terms: list[str], year: int, source: _Source) -> list[int]:
+    """The ids of the year's matching events, in id order."""
+    params: dict[str, object] = {}
+    if source is _MATCHED:
+        params["events"] = _match(terms, year_scope(year))
+    # Plain rows from the driver: tens of thousands of them, one number each.
+    rows = _raw(s).execute(f"SELECT r >> 3 FROM {source.events} WHERE r & 7 = 5", params)
+    ids = list(map(itemgetter(0), rows))
+    ids.sort()  # (in the index's order already: a pass to make sure)
+    return ids
+
+
+def _named_hits(s: Session, terms: list[str], source: _Source) -> _Hits:
+    hits = _Hits(country_of={})
+    params = {"named": _match(terms, NAMED)} if source is _MATCHED else {}
+    # (A common word names thousands of partners: plain rows from the driver.)
+    _collect(hits, _raw(s).execute((_NAMED_CTE + _NAMED_KINDS).format(named=source.named), params))
     return hits
+
+
+_EVENT_PARTNERS_OF_IDS = """
+    SELECT 5, g.pid, p.country_id, g.n FROM (
+        SELECT e.partner_id AS pid, count(*) AS n
+        FROM json_each(:ids) f JOIN event e INDEXED BY ix_event_search_key ON e.id = f.value
+        GROUP BY e.partner_id
+    ) g JOIN partner p ON p.id = g.pid
+"""
+
+
+def _count_year_events(
+    s: Session, db: Database, hits: _Hits, ids: list[int], year: int, version: int | None
+) -> None:
+    """Each partner's matching events of the year into ``hits``."""
+    owners = _year_owners(s, db, year, version) if len(ids) >= OWNERS_FROM else None
+    if owners is not None:
+        counts: Counter[int | None] = Counter(owners.partners(ids))
+        if None not in counts:  # (always, as the map is of this very snapshot)
+            found = cast("Counter[int]", counts)
+            assert hits.country_of is not None
+            hits.event_partners.update(found)
+            country = owners.country_of
+            hits.country_of.update({pid: country[pid] for pid in found})
+            return
+    _collect(hits, s.execute(text(_EVENT_PARTNERS_OF_IDS), {"ids": json.dumps(ids)}))
+
+
+def _year_owners(s: Session, db: Database, year: int, version: int | None) -> _YearOwners | None:
+    """The year's event → partner map as this search's transaction sees the database.
+
+    ``version`` was read before the transaction read anything, and the transaction has
+    read since: if the version is still the same, nothing was committed in between and
+    the transaction sees the database exactly as it was at ``version``; a map kept from
+    that version is this transaction's, and a map read now may be kept under it. If
+    something was committed meanwhile, no map is used or kept this time.
+    """
+    global _owners
+    if version is None or _data_version(db) != version:
+        return None
+    with _owners_lock:
+        kept = _owners
+    if kept is not None and kept.db() is db and kept.version == version and kept.year == year:
+        return kept
+    raw = _raw(s)
+    top = raw.execute("SELECT max(id) FROM event").fetchone()[0] or 0
+    if top > OWNERS_MAX_ID:
+        return None
+    partner_at: list[int | None] = [None] * (top + 1)
+    for event_id, partner_id in raw.execute(
+        "SELECT id, partner_id FROM event INDEXED BY ix_event_year_partner WHERE year = ?",
+        (year,),
+    ):
+        partner_at[event_id] = partner_id
+    country_of = dict(raw.execute("SELECT id, country_id FROM partner"))
+    made = _YearOwners(weakref.ref(db), version, year, partner_at, country_of)
+    with _owners_lock:
+        _owners = made
+    return made
+
+
+def read_ahead(*, db: Database, year: int | None) -> None:
+    """Read what searches of ``year`` keep (its event → partner map, for a year of
+    OWNERS_FROM events or more) ahead of the first key: the window asks on its worker
+    when the search field takes focus, so that the first common prefix is not the one
+    that waits for it."""
+    if year is None:
+        return
+    version = _data_version(db)
+    with db.read() as s:
+        if db.engine.dialect.name != "sqlite":
+            return
+        n = s.scalar(select(func.count()).select_from(Event).where(Event.year == year)) or 0
+        if n >= OWNERS_FROM:
+            _year_owners(s, db, year, version)  # (the count started the transaction's reads)
+
+
+_EVENTS_OF_IDS = """
+    SELECT e.id, e.partner_id, e.year, e.start, e."end", e.date_written, e.text, p.name, c.name
+    FROM json_each(:ids) f
+    JOIN event e ON e.id = f.value
+    JOIN partner p ON p.id = e.partner_id
+    JOIN country c ON c.id = p.country_id
+    JOIN region r ON r.id = c.region_id
+    ORDER BY {order}
+    LIMIT :limit
+"""
+
+
+def _events_of(s: Session, ids: list[int], limit: int) -> list[EventHit]:
+    """The first of the events ``ids`` (in id order), ordered as :func:`_fts_events` orders
+    them: in the table's order when there are few to sort, else the most recently written."""
+    if len(ids) <= SORT_LIMIT:
+        order, chosen = _IN_TABLE_ORDER, ids
+    else:
+        order, chosen = "e.id DESC", ids[-limit:]
+    statement = text(_EVENTS_OF_IDS.format(order=order))
+    rows = s.execute(statement, {"ids": json.dumps(chosen), "limit": limit}).all()
+    return [_hit(row) for row in rows]
 
 
 def _hit_columns() -> tuple[Any, ...]:

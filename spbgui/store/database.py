@@ -50,6 +50,8 @@ class Database:
     _sessions: Sessions | None = field(default=None, repr=False)
     _quick: sqlite3.Connection | None = field(default=None, repr=False)
     _quick_thread: int = field(default=0, repr=False)
+    _version: sqlite3.Connection | None = field(default=None, repr=False)
+    _version_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
     def engine(self) -> Engine:
@@ -116,8 +118,25 @@ class Database:
     def display_name(self) -> str:
         return str(self.path) if self.path else self.engine.url.render_as_string(hide_password=True)
 
+    def data_version(self) -> int | None:
+        """A number that changes whenever anybody commits to the file: this program's
+        sessions, another window, another program (SQLite's ``PRAGMA data_version``, read
+        on a read-only connection of its own, which never commits). Equal numbers read
+        at two moments mean nothing was written between them. None for a server database.
+        """
+        if self.path is None:
+            return None
+        with self._version_lock:
+            if self._version is None:
+                self._version = connect_readonly(self.path, check_same_thread=False)
+            return int(self._version.execute("PRAGMA data_version").fetchone()[0])
+
     def close(self) -> None:
         self._close_quick()
+        with self._version_lock:
+            if self._version is not None:
+                self._version.close()
+                self._version = None
         if self._engine is not None:
             self._engine.dispose()
 

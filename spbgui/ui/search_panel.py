@@ -258,18 +258,21 @@ class SearchPanel(QWidget):
             cancel.cancel()
 
     def _read_levels_ahead(self) -> None:
-        """Read the tree's levels on the worker now, unless kept or being read, so that the
-        first search after opening or after an edit does not wait for them."""
+        """Read the tree's levels (and what the search keeps) on the worker now, unless kept
+        or being read, so that the first search after opening or after an edit does not
+        wait for them."""
         db, year = self.editor.db, self.editor.year
         if self._reading_levels or self._levels.has(db, year):
             return
         self._reading_levels = True
         levels, done = self._levels, self._delivery.levels_read
+        read_ahead = search.read_ahead  # (the module loaded here, on the window's thread)
 
         def work() -> None:
             # On an error the search reads them again, and that error reaches the user.
             with contextlib.suppress(Exception):
                 levels.get(db, year)
+                read_ahead(db=db, year=year)  # what a search of a big year keeps
             done.emit()
 
         self._pool.start(work)

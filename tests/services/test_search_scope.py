@@ -9,6 +9,7 @@ another thread, interrupting the statement it is running.
 from __future__ import annotations
 
 import random
+import sqlite3
 import threading
 import time
 
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select, text
 
 from spbgui.domain.dates import parse_event_date
-from spbgui.services import edit, search
+from spbgui.services import edit, order, search
 from spbgui.store.database import Database
 from spbgui.store.models import Agreement, Country, Event, Partner, Region
 
@@ -116,6 +117,27 @@ _prefix = st.sampled_from(WORDS).flatmap(
     year=st.sampled_from((*YEARS, None)),
 )
 def test_search_finds_what_matching_every_text_finds(seeded: Database, query: str, year) -> None:
+    _finds_what_matching_every_text_finds(seeded, query, year)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    query=st.lists(_prefix, min_size=1, max_size=3).map(" ".join),
+    year=st.sampled_from(YEARS),
+)
+def test_with_the_year_map_kept_search_finds_the_same(
+    seeded: Database, query: str, year: int
+) -> None:
+    """The year's event → partner map (used from OWNERS_FROM matches on) gives what the
+    lookups in SQL give: here every search of a year uses it."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(search, "OWNERS_FROM", 0)
+        _finds_what_matching_every_text_finds(seeded, query, year)
+
+
+def _finds_what_matching_every_text_finds(seeded: Database, query: str, year) -> None:
     found = search.search(db=seeded, query=query, year=year, limit=1000)
     if found.too_short:
         assert sum(len(w) for w in search.words(query)) < search.MIN_LENGTH
@@ -169,7 +191,8 @@ def test_cancel_interrupts_the_statement_under_way(seeded: Database, monkeypatch
         )
         raise AssertionError("the statement was not interrupted")
 
-    monkeypatch.setattr(search, "_fts_hits", endless)
+    monkeypatch.setattr(search, "_fts_hits", endless)  # every year
+    monkeypatch.setattr(search, "_year_event_ids", endless)  # one year
     threading.Thread(target=lambda: running.wait(10) and cancel.cancel()).start()
     started = time.perf_counter()
     with pytest.raises(search.Cancelled):
@@ -195,3 +218,100 @@ def test_several_words_answer_alike_on_a_database_opened_read_only(
         assert [search.search(db=readonly, query=q, year=2024) for q in queries] == expected
     finally:
         readonly.close()
+
+
+def _maps_read(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Every search of a year uses the kept map; the years the map was read for."""
+    monkeypatch.setattr(search, "OWNERS_FROM", 0)
+    read: list[int] = []
+    made = search._YearOwners
+
+    def counting(*args):
+        read.append(args[2])
+        return made(*args)
+
+    monkeypatch.setattr(search, "_YearOwners", counting)
+    return read
+
+
+def _first_event(db: Database, year: int) -> tuple[int, int]:
+    with db.read() as s:
+        return s.execute(
+            select(Event.id, Event.partner_id).where(Event.year == year).order_by(Event.id).limit(1)
+        ).one()
+
+
+def test_the_year_map_is_read_once_until_something_is_written(
+    seeded: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read = _maps_read(monkeypatch)
+    for query in ("виз", "визит", "парад", "го"):
+        search.search(db=seeded, query=query, year=2024)
+    assert read == [2024]
+    search.search(db=seeded, query="парад", year=2023)  # another year
+    assert read == [2024, 2023]
+    edit.add_region(db=seeded, name="Антарктида")  # any write at all
+    search.search(db=seeded, query="парад", year=2023)
+    assert read == [2024, 2023, 2023]
+
+
+def test_an_event_moved_to_another_partner_is_counted_there_at_once(
+    seeded: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Moved through the program (its writing connection) and by another program."""
+    read = _maps_read(monkeypatch)
+    event_id, partner_id = _first_event(seeded, 2024)
+    edit.update_event(db=seeded, event_id=event_id, text="международный конгресс")
+    assert search.search(db=seeded, query="конгр", year=2024).partners == {partner_id}
+    with seeded.read() as s:
+        others = [p for (p,) in s.execute(select(Partner.id).where(Partner.id != partner_id))]
+    order.move_event(db=seeded, event_id=event_id, index=None, partner_id=others[0])
+    assert search.search(db=seeded, query="конгр", year=2024).partners == {others[0]}
+    # Another program moves it on: its commit is seen too.
+    assert seeded.path is not None
+    other = sqlite3.connect(seeded.path)
+    with other:
+        other.execute("UPDATE event SET partner_id = ? WHERE id = ?", (others[1], event_id))
+    other.close()
+    assert search.search(db=seeded, query="конгр", year=2024).partners == {others[1]}
+    assert len(read) >= 3  # read anew after each write
+
+
+def test_a_write_between_the_version_and_the_read_keeps_no_map(
+    seeded: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A commit landing while a search starts: the search answers from its own reads and
+    keeps no map it could not date."""
+    read = _maps_read(monkeypatch)
+    version = seeded.data_version()
+    edit.add_region(db=seeded, name="Антарктида")  # lands after the version was read
+    real = search._data_version
+    answers = [version]  # the search's first read of the version: from before the write
+    monkeypatch.setattr(search, "_data_version", lambda db: answers.pop() if answers else real(db))
+    found = search.search(db=seeded, query="визит", year=2024)
+    monkeypatch.undo()
+    assert read == []
+    partners, events, _countries, _regions = _by_every_text(seeded, "визит", 2024)
+    assert found.partners == partners and found.event_count == len(events)
+
+
+def test_the_map_read_ahead_is_the_one_the_first_search_uses(
+    seeded: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read = _maps_read(monkeypatch)
+    search.read_ahead(db=seeded, year=2024)
+    assert read == [2024]
+    found = search.search(db=seeded, query="визит", year=2024)
+    assert read == [2024]
+    partners, events, _countries, _regions = _by_every_text(seeded, "визит", 2024)
+    assert found.partners == partners and found.event_count == len(events)
+    search.read_ahead(db=seeded, year=None)  # every year: nothing is kept for it
+    assert read == [2024]
+
+
+def test_a_small_year_keeps_no_map(seeded: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    read = _maps_read(monkeypatch)
+    monkeypatch.setattr(search, "OWNERS_FROM", 10_000)
+    search.read_ahead(db=seeded, year=2024)
+    search.search(db=seeded, query="визит", year=2024)
+    assert read == []

@@ -161,6 +161,25 @@ def test_the_tree_levels_are_read_ahead_when_the_field_takes_focus(window, qtbot
     assert not window.search._levels.has(db, year)
 
 
+def test_a_big_years_map_is_read_ahead_when_the_field_takes_focus(
+    window, qtbot, monkeypatch
+) -> None:
+    """Ctrl+F also reads the year's event → partner map a search of a big year keeps, so
+    that the first common prefix typed does not wait for it."""
+    monkeypatch.setattr(search, "OWNERS_FROM", 1)  # the 2024 table counts as big here
+    read: list[int] = []
+    made = search._YearOwners
+    monkeypatch.setattr(search, "_YearOwners", lambda *a: read.append(a[2]) or made(*a))
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    window.actions_[ActionId.FIND].trigger()
+    qtbot.waitUntil(lambda: read == [window.editor.year])
+    gestures.type_text(window.search_field, "виз")
+    qtbot.waitUntil(lambda: window.search.answered("виз"))
+    assert read == [window.editor.year]  # the search used the map read ahead
+
+
 def test_the_selection_kept_through_a_search_is_found_without_reading_the_database(
     window, qtbot, select_partner, monkeypatch
 ) -> None:
