@@ -179,7 +179,8 @@ def test_import_from_the_keyboard_in_the_installed_program(display, tmp_path: Pa
         if app.poll() is None:
             app.terminate()
             app.wait(timeout=10)
-    output = app.stdout.read() if app.stdout else ""
+        output = app.stdout.read() if app.stdout else ""
+        print(f"the program's output (exit {app.returncode}):\n{output}")  # shown on a failure
     assert app.returncode == 0, output
 
     dump = subprocess.run(
