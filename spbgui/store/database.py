@@ -52,6 +52,7 @@ class Database:
     _quick_thread: int = field(default=0, repr=False)
     _version: sqlite3.Connection | None = field(default=None, repr=False)
     _version_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _version_closed: bool = field(default=False, repr=False)
 
     @property
     def engine(self) -> Engine:
@@ -127,6 +128,8 @@ class Database:
         if self.path is None:
             return None
         with self._version_lock:
+            if self._version_closed:  # a search finishing after the window let the file go
+                return None
             if self._version is None:
                 self._version = connect_readonly(self.path, check_same_thread=False)
             return int(self._version.execute("PRAGMA data_version").fetchone()[0])
@@ -134,6 +137,7 @@ class Database:
     def close(self) -> None:
         self._close_quick()
         with self._version_lock:
+            self._version_closed = True
             if self._version is not None:
                 self._version.close()
                 self._version = None

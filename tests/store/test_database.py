@@ -231,3 +231,20 @@ def test_readonly_file_opens_readonly(db_path: Path) -> None:
             ro.close()
     finally:
         db_path.chmod(0o644)
+
+
+def test_data_version_changes_with_every_commit_and_stops_at_close(db_path: Path) -> None:
+    db = open_database(db_path)
+    first = db.data_version()
+    assert first is not None and db.data_version() == first  # nothing written meanwhile
+    with db.write() as s:
+        s.add(Region(name="Европа", position=0, note=""))
+    second = db.data_version()
+    assert second != first
+    other = sqlite3.connect(db_path)
+    with other:
+        other.execute("UPDATE region SET note = 'другая программа'")
+    other.close()
+    assert db.data_version() not in (first, second)
+    db.close()
+    assert db.data_version() is None  # no connection opened again once closed
