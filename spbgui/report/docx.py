@@ -17,6 +17,7 @@ import io
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import IO
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -261,7 +262,7 @@ def _above_mm(content: ReportContent) -> float:
     return _pt_mm(sum(sizes) * LINE + 8)
 
 
-def write_docx(content: ReportContent, path: Path, *, landscape: bool = True) -> None:
+def write_docx(content: ReportContent, path: Path | IO[bytes], *, landscape: bool = True) -> None:
     doc = Document()
     width, height = _set_up(doc, content, landscape)
     _paragraph(doc, content.title, SIZES["title"], "center", bold=True)
@@ -292,4 +293,4 @@ def write_docx(content: ReportContent, path: Path, *, landscape: bool = True) ->
         from spbgui.report.years_section import write_docx as write_years
 
         write_years(doc, content.years, width, height)
-    doc.save(str(path))
+    doc.save(str(path) if isinstance(path, Path) else path)

@@ -1,18 +1,24 @@
 """The report from the database to a file: PDF through Qt, Word through python-docx.
 
-Both writers put the file down under a temporary name in the target folder and move
-it into place only when it is complete, so a failure (a full disk, the old file open
-in Word) never leaves half a report where the last good one was.
+Both writers make the whole file in memory first (Qt's PDF writer says nothing when
+the disk fills under it: it would leave a cut-off PDF and report success), then put it
+down under a temporary name in the target folder with Python's own writes, which do
+raise, and move it into place only when it is complete and on the disk. A failure (a
+full disk, the old file open in Word) never leaves half a report where the last good
+one was.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
+import io
 import os
 import secrets
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QPdfWriter
 
 from spbgui.errors import UserError
@@ -42,29 +48,34 @@ def report_content(*, db: Database, options: ReportOptions) -> ReportContent:
 
 
 def _why(exc: OSError) -> str:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return (
+            "на диске не хватает места. Освободите место или выберите другую папку; "
+            "прежний файл с этим именем не изменён"
+        )
     if isinstance(exc, FileNotFoundError):
         return "такой папки нет"
     if isinstance(exc, IsADirectoryError):
         return "это папка, а не файл"
     if isinstance(exc, PermissionError):
         return "нет прав на запись или файл открыт в другой программе — закройте его"
+    if exc.errno == errno.EROFS:
+        return "папка доступна только для чтения, выберите другую"
     return exc.strerror or str(exc)
 
 
-@contextlib.contextmanager
-def _replacing(path: Path) -> Iterator[Path]:
-    """A temporary path beside ``path`` that becomes ``path`` if the block succeeds."""
+def _put(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file beside it, all or nothing."""
     if targets.is_protected(path):
         raise ReportError(targets.protected_message(path))
     targets.remove_stale_temporaries(path, targets.report_temporaries(path))
     tmp = path.with_name(f".{path.stem}-{secrets.token_hex(4)}{path.suffix}")
     try:
         # Created like any file the user saves (the umask decides), not 0600 as mkstemp.
-        tmp.open("xb").close()
-    except OSError as exc:
-        raise ReportError(f"Не удалось сохранить отчёт в «{path}»: {_why(exc)}.") from exc
-    try:
-        yield Path(tmp)
+        with tmp.open("xb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
         os.replace(tmp, path)
     except OSError as exc:
         raise ReportError(f"Не удалось сохранить отчёт в «{path}»: {_why(exc)}.") from exc
@@ -73,22 +84,31 @@ def _replacing(path: Path) -> Iterator[Path]:
             os.unlink(tmp)
 
 
-def write_pdf(content: ReportContent, path: Path, *, landscape: bool = True) -> int:
-    """Write ``content`` as a PDF; the number of pages."""
+def pdf_bytes(content: ReportContent, *, landscape: bool = True) -> tuple[bytes, int]:
+    """``content`` as a PDF in memory; its bytes and its number of pages."""
     from spbgui.report.chart import ensure_application
 
     ensure_application()  # fonts, and the chart's scene, need one
-    with _replacing(path) as tmp:
-        writer = QPdfWriter(str(tmp))
-        writer.setPageLayout(page_layout(landscape))
-        writer.setResolution(1200)
-        writer.setTitle(f"{content.title}, {content.year}")
-        writer.setCreator("spbgui")
-        try:
-            pages = paint_report(writer, content)
-        except OSError as exc:
-            raise ReportError(f"Не удалось сохранить отчёт в «{path}».") from exc
-        del writer  # closes the file before it is moved into place
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setPageLayout(page_layout(landscape))
+    writer.setResolution(1200)
+    writer.setTitle(f"{content.title}, {content.year}")
+    writer.setCreator("spbgui")
+    try:
+        pages = paint_report(writer, content)
+    except OSError as exc:
+        raise ReportError("Не удалось составить отчёт в формате PDF.") from exc
+    del writer  # ends the PDF: its last objects and trailer go into the buffer
+    buffer.close()
+    return bytes(buffer.data().data()), pages
+
+
+def write_pdf(content: ReportContent, path: Path, *, landscape: bool = True) -> int:
+    """Write ``content`` as a PDF; the number of pages."""
+    data, pages = pdf_bytes(content, landscape=landscape)
+    _put(path, data)
     return pages
 
 
@@ -103,9 +123,10 @@ def save_docx(*, db: Database, options: ReportOptions, path: str | os.PathLike[s
     from spbgui.report.docx import write_docx
 
     content = report_content(db=db, options=options)
-    target = Path(path)
-    with _replacing(target) as tmp:
-        write_docx(content, tmp, landscape=options.landscape)
+    # In memory first: python-docx leaves its zip archive open when a write fails.
+    data = io.BytesIO()
+    write_docx(content, data, landscape=options.landscape)
+    _put(Path(path), data.getvalue())
 
 
 SAVERS: dict[str, Callable[..., object]] = {".pdf": save_pdf, ".docx": save_docx}

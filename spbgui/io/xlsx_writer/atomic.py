@@ -21,6 +21,9 @@ from typing import BinaryIO
 
 from spbgui.io.xlsx_writer.cells import ExportError
 
+# A full disk or quota; EFBIG is a file over what the disk takes (FAT's 4 GB) or a size limit.
+DISK_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+
 
 def _mode_for(target: Path) -> int:
     """The permissions the file should get: the old file's, or what a new file gets."""
@@ -32,9 +35,10 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
-def _message(exc: OSError, target: Path, stage: str) -> str:
+def failure_message(exc: OSError, target: Path, stage: str) -> str:
+    """What to tell the user when writing ``target`` failed at ``stage``."""
     name = target.name
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+    if exc.errno in DISK_FULL:
         return (
             f"Файл «{name}» не записан: на диске не хватает места. Освободите место или "
             "выберите другую папку; прежний файл с этим именем не изменён."
@@ -87,7 +91,7 @@ def replace_atomically(path: str | os.PathLike[str], write: Callable[[BinaryIO],
         os.replace(tmp, target)
         tmp = None
     except OSError as exc:
-        raise ExportError(_message(exc, target, stage)) from exc
+        raise ExportError(failure_message(exc, target, stage)) from exc
     finally:
         if tmp is not None:
             with contextlib.suppress(OSError):

@@ -28,7 +28,12 @@ from openpyxl.writer.excel import ExcelWriter
 
 from spbgui.domain.figures import FigureBlock
 from spbgui.io.table.records import ParsedTable
-from spbgui.io.xlsx_writer.atomic import check_target, replace_atomically
+from spbgui.io.xlsx_writer.atomic import (
+    DISK_FULL,
+    check_target,
+    failure_message,
+    replace_atomically,
+)
 from spbgui.io.xlsx_writer.cells import ExportCancelled, ExportError
 from spbgui.io.xlsx_writer.check import check_plan
 from spbgui.io.xlsx_writer.events_sheet import count_events, write_events_sheet
@@ -113,6 +118,8 @@ def write_table(
         ticker.check()
         replace_atomically(target, save)
     except OSError as exc:  # openpyxl streams the sheets through temporary files
+        if exc.errno in DISK_FULL:
+            raise ExportError(failure_message(exc, target, "write")) from exc
         raise ExportError(
             f"Файл «{target.name}» не записан: {exc.strerror or exc}. "
             "Прежний файл с этим именем не изменён."
