@@ -13,19 +13,73 @@ from typing import Any
 
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell as SheetCell
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Border, Font
+from openpyxl.worksheet.cell_range import CellRange
 
 from spbgui.domain.figures import Cell, FigureBlock
+from spbgui.io.cell_limit import excel_length
 from spbgui.io.xlsx_writer.cells import cell_text, needs_quote
-from spbgui.io.xlsx_writer.styles import LIST_HEADER, LIST_TEXT, set_page, set_widths
+from spbgui.io.xlsx_writer.styles import (
+    LIST_HEADER,
+    LIST_TEXT,
+    lines_needed,
+    row_height,
+    set_page,
+    set_widths,
+)
 
 SHEET = "Итоги"
-FIRST_WIDTH = 34.0
-FIGURE_WIDTH = 11.0
-LAST_TEXT_WIDTH = 70.0
+MIN_WIDTH = 7.0
+FIRST_WIDTH = 34.0  # the most the first column (regions, countries, dates) takes
+FIGURE_WIDTH = 24.0  # the most any other column takes; a longer text wraps
+LAST_TEXT_WIDTH = 70.0  # the most a text stretched to the sheet's right edge takes
+BOLD = 1.1  # bold letters are this much wider: a bold header needs more room
+LONG = 16  # a last column with longer texts (what an anniversary is) spans to the edge
+
+_title_look = Alignment(wrap_text=True, vertical="center", horizontal="left")
 
 
-def _cell(ws: Any, value: Cell, style: str, bold: bool = False) -> SheetCell:
+def _length(value: Cell) -> int:
+    return max((excel_length(line) for line in str(value).split("\n")), default=0)
+
+
+def _stretched(block: FigureBlock) -> bool:
+    """Whether the block's last column holds texts: it then spans to the sheet's edge."""
+    last = len(block.headers) - 1
+    return last >= 1 and any(_length(row[last]) > LONG for row in block.rows if len(row) > last)
+
+
+def _columns(blocks: Sequence[FigureBlock]) -> int:
+    """The sheet's columns: the widest table's, and one more at the right that only the
+    stretched texts use, so that they do not make a column of figures wide."""
+    widest = max((len(b.headers) for b in blocks), default=1)
+    return widest + 1 if any(_stretched(b) for b in blocks) else widest
+
+
+def _widths(blocks: Sequence[FigureBlock], columns: int) -> list[float]:
+    """Each column as wide as its longest entry (within limits), the stretched texts last."""
+    need = [MIN_WIDTH] * columns
+    for block in blocks:
+        stretched = _stretched(block)
+        cut = len(block.headers) - 1 if stretched else len(block.headers)
+        rows = [*block.rows, *([block.total] if block.total else [])]
+        for c in range(cut):
+            need[c] = max(need[c], _length(block.headers[c]) * BOLD + 2)
+            for row in rows:
+                if c < len(row):
+                    need[c] = max(need[c], _length(row[c]) + 2)
+    widths = [min(n, FIRST_WIDTH if c == 0 else FIGURE_WIDTH) for c, n in enumerate(need)]
+    for block in blocks:
+        if _stretched(block):
+            last = len(block.headers) - 1
+            longest = max(_length(row[last]) for row in block.rows if len(row) > last) + 2
+            room = sum(widths[last:])
+            if longest > room:
+                widths[-1] += min(longest, LAST_TEXT_WIDTH + widths[-1]) - room
+    return [round(max(w, MIN_WIDTH), 1) for w in widths]
+
+
+def _cell(ws: Any, value: Cell | None, style: str, bold: bool = False) -> SheetCell:
     if isinstance(value, str):
         text = cell_text(value)
         cell = WriteOnlyCell(ws, value=text)
@@ -41,29 +95,72 @@ def _cell(ws: Any, value: Cell, style: str, bold: bool = False) -> SheetCell:
 
 
 def write_stats_sheet(wb: Any, title: str, blocks: Sequence[FigureBlock]) -> int:
-    """Write the sheet; returns its number of rows."""
+    """Write the sheet; returns its number of rows.
+
+    Neither Excel nor LibreOffice grows a row for wrapped text a program wrote, so each
+    row gets the height its longest cell needs; the sheet's title and each table's title
+    span the sheet's width instead of wrapping inside the first column.
+    """
     ws = wb.create_sheet(SHEET)
-    columns = max((len(b.headers) for b in blocks), default=1)
-    set_widths(
-        ws, [FIRST_WIDTH] + [FIGURE_WIDTH] * (columns - 2) + [LAST_TEXT_WIDTH][: columns - 1]
-    )
+    columns = _columns(blocks)
+    widths = _widths(blocks, columns)
+    set_widths(ws, widths)
     set_page(ws, title_rows="1:1", freeze="A2")
     rows = 0
 
-    def append(cells: list[SheetCell]) -> None:
+    def append(
+        cells: list[SheetCell],
+        height: float | None = None,
+        span: int | None = None,
+        boxed: bool = True,
+    ) -> None:
+        """A row; ``span``: its last cell runs on to the sheet's last column."""
         nonlocal rows
-        ws.append(cells)
         rows += 1
+        if height is not None:
+            ws.row_dimensions[rows].height = height
+        if span is not None and span < columns - 1:
+            # The cells under the merged one carry its borders (a title has none).
+            filler = LIST_TEXT if boxed else "Normal"
+            cells += [_cell(ws, None, filler) for _ in range(span + 1, columns)]
+            ws.merged_cells.ranges.add(
+                CellRange(min_col=span + 1, min_row=rows, max_col=columns, max_row=rows)
+            )
+        ws.append(cells)
 
-    append([_cell(ws, title, LIST_HEADER, bold=True)])
+    def heading(text: str, size: int | None = None) -> None:
+        cell = _cell(ws, text, LIST_TEXT, bold=True)
+        cell.border = Border()
+        cell.alignment = _title_look
+        if size is not None:
+            cell.font = Font(name=cell.font.name, size=size, bold=True)
+        scale = BOLD * (size or 11) / 11
+        lines = lines_needed(text, sum(widths) / scale)
+        append([cell], row_height(lines, bold=True) * (size or 11) / 11, span=0, boxed=False)
+
+    def line(values: Sequence[Cell], style: str, stretched: bool, bold: bool = False) -> None:
+        cells = [_cell(ws, v, style, bold) for v in values]
+        last = len(values) - 1
+        room = [
+            sum(widths[c:]) if stretched and c == last else widths[c] for c in range(len(values))
+        ]
+        scale = BOLD if bold or style == LIST_HEADER else 1.0
+        lines = max(
+            (lines_needed(str(v), w / scale) for v, w in zip(values, room, strict=True)),
+            default=1,
+        )
+        append(cells, row_height(lines, bold=scale > 1), span=last if stretched else None)
+
+    heading(title, size=12)
     for block in blocks:
         append([])
-        append([_cell(ws, block.title, LIST_TEXT, bold=True)])
-        append([_cell(ws, h, LIST_HEADER) for h in block.headers])
+        heading(block.title)
+        stretched = _stretched(block)
+        line(block.headers, LIST_HEADER, stretched)
         for row in block.rows:
-            append([_cell(ws, v, LIST_TEXT) for v in row])
+            line(row, LIST_TEXT, stretched)
         if block.total is not None and block.rows:
-            append([_cell(ws, v, LIST_TEXT, bold=True) for v in block.total])
+            line(block.total, LIST_TEXT, stretched, bold=True)
         if block.note:
-            append([_cell(ws, block.note, LIST_TEXT)])
+            append([_cell(ws, block.note, LIST_TEXT)], span=0)
     return rows
