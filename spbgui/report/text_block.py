@@ -17,6 +17,17 @@ from PySide6.QtGui import QColor, QPaintDevice, QPainter, QTextLayout, QTextOpti
 from spbgui.report import fonts
 from spbgui.report.content import Para
 
+# QTextLayout draws a line feed as nothing and a tab to the next tab stop: an event of
+# several lines printed as one run-together line, and a tab as a wide gap. A line
+# break inside a paragraph is Unicode's line separator, which it does honour.
+_PRINTED = str.maketrans({"\n": "\u2028", "\r": "\u2028", "\t": " "})
+
+
+def printed(text: str) -> str:
+    """``text`` as QTextLayout should see it: its line breaks kept, a tab as a space."""
+    return text.replace("\r\n", "\n").translate(_PRINTED)
+
+
 _ALIGN = {
     "left": Qt.AlignmentFlag.AlignLeft,
     "center": Qt.AlignmentFlag.AlignHCenter,
@@ -61,7 +72,7 @@ class TextBlock:
         for n, para in enumerate(paras):
             if n:
                 y += para_gap
-            layout = QTextLayout(para.text, font(style or para.style, device), device)
+            layout = QTextLayout(printed(para.text), font(style or para.style, device), device)
             option = QTextOption(_ALIGN.get(para.align, Qt.AlignmentFlag.AlignLeft))
             # A word longer than the column (a long hyphenated name) is broken rather
             # than left to run over the cell's border.

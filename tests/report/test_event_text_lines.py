@@ -1,0 +1,72 @@
+"""An event text of several lines, or with a tab, prints as the clerk wrote it.
+
+A clerk pastes an event of three lines from a letter (Enter between them, a tab from a
+Word table). The Word report kept the lines; the PDF and the print preview glued them,
+«-минус в начале» and «вторая строка» printed as «началевторая», and a tab printed as a
+gap of a third of the column.
+"""
+
+from __future__ import annotations
+
+import pytest
+from pypdf import PdfReader
+
+from PySide6.QtWidgets import QFileDialog
+
+from spbgui.domain.dates import EventDate
+from spbgui.report import ReportOptions
+from spbgui.report.chart import ensure_application
+from spbgui.report.content import Para
+from spbgui.report.text_block import TextBlock
+from spbgui.services import edit
+from spbgui.store.database import Database
+from spbgui.ui.print_preview import ReportPreviewDialog
+
+TEXT = "визит делегации\nвторая строка письма\r\nтретья строка\rчетвёртая\tпосле табуляции"
+
+
+@pytest.fixture
+def one_event(db: Database) -> Database:
+    region = edit.add_region(db=db, name="Европа").id
+    country = edit.add_country(db=db, region_id=region, name="Сербия").id
+    partner = edit.add_partner(db=db, country_id=country, name="Белград").id
+    agreement = edit.add_agreement(db=db, partner_id=partner, title="Соглашение").id
+    edit.add_event(
+        db=db, partner_id=partner, year=2024, date=EventDate(), text=TEXT, agreement_id=agreement
+    )
+    return db
+
+
+def test_the_pdf_keeps_each_line_of_an_event(qtbot, one_event, tmp_path, monkeypatch) -> None:
+    dialog = ReportPreviewDialog(one_event, ReportOptions(2024, summary=False))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    target = tmp_path / "Отчёт 2024.pdf"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+    dialog.pdfAction.trigger()  # «Save as PDF…» on the preview's toolbar
+    lines = [
+        " ".join(line.split())
+        for page in PdfReader(target).pages
+        for line in (page.extract_text() or "").splitlines()
+    ]
+    for line in ("визит делегации", "вторая строка письма", "третья строка"):
+        assert line in lines, lines
+    assert "четвёртая после табуляции" in lines, lines
+    dialog.close()
+
+
+def test_a_tab_is_as_wide_as_a_space() -> None:
+    app = ensure_application()
+    from PySide6.QtGui import QImage
+
+    device = QImage(2000, 200, QImage.Format.Format_RGB32)
+    assert app is not None
+
+    def width(text: str) -> float:
+        block = TextBlock([Para(text)], 1800.0, device)
+        assert len(block.lines) == 1
+        return block.lines[0].layout.lineAt(0).naturalTextWidth()
+
+    assert width("делегация\tс табуляцией") == pytest.approx(width("делегация с табуляцией"))
