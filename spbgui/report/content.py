@@ -155,6 +155,8 @@ def main_table(table: ParsedTable) -> TableContent:
     header.append(Cell([Para(wording.events_column(table.year), "header", "center")]))
     rows: list[Row] = []
     for r in table.regions:
+        if not any(c.partners for c in r.countries):
+            continue  # a region with nobody in it yet: no heading over an empty stretch
         rows.append(Row([Cell([Para(r.name.upper(), "bold", "center")])], kind="region"))
         for c in r.countries:
             country = Cell([Para(c.name, "bold")], continued=wording.continued(c.name))

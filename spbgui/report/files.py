@@ -38,11 +38,16 @@ class ReportError(UserError):
 def report_content(*, db: Database, options: ReportOptions) -> ReportContent:
     """What the report of ``options`` says, from the database."""
     table = load_table(db=db, year=options.year)
-    if not table.regions:
+    if not any(c.partners for r in table.regions for c in r.countries):
         raise ReportError(
             "В базе нет ни одного партнёра — печатать нечего. Сначала загрузите таблицу."
         )
     content = build_content(table, options)
+    if all(row.kind == "region" for row in content.table.rows):
+        raise ReportError(
+            "В выбранных регионах и странах нет ни одного партнёра — печатать нечего. "
+            "Выберите другие регионы или страны."
+        )
     content.years = years_section(db=db, options=options)
     return content
 
