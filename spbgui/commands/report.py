@@ -51,6 +51,10 @@ def _target(output: str) -> Path:
         raise ReportRefused(
             f"Не понимаю, в каком виде сохранить «{path.name}»: укажите файл .pdf или .docx."
         )
+    from spbgui.services import targets
+
+    if targets.too_long(path):
+        raise ReportRefused(targets.too_long_message(path))
     if not path.parent.is_dir():
         raise ReportRefused(f"Папки «{path.parent}» нет: отчёт сохранить некуда.")
     if path.is_dir():

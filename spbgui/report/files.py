@@ -53,6 +53,8 @@ def report_content(*, db: Database, options: ReportOptions) -> ReportContent:
 
 
 def _why(exc: OSError) -> str:
+    if exc.errno == errno.ENAMETOOLONG:
+        return "имя файла слишком длинное для диска, сократите его или путь к нему"
     if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
         return (
             "на диске не хватает места. Освободите место или выберите другую папку; "
@@ -71,6 +73,8 @@ def _why(exc: OSError) -> str:
 
 def _put(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file beside it, all or nothing."""
+    if targets.too_long(path):
+        raise ReportError(targets.too_long_message(path))
     if targets.is_protected(path):
         raise ReportError(targets.protected_message(path))
     targets.remove_stale_temporaries(path, targets.report_temporaries(path))

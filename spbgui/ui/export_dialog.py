@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spbgui.services import tree, years
+from spbgui.services import targets, tree, years
 from spbgui.services.export import ExportResult, export_workbook
 from spbgui.ui import settings
 from spbgui.ui.tasks import Task, is_running, stop
@@ -267,6 +267,10 @@ class ExportDialog(QDialog):
             return
         path = self._with_suffix(self.fileEdit.text())
         self.fileEdit.setText(str(path))
+        if targets.too_long(path):  # Path.exists() would raise on it
+            self.error = targets.too_long_message(path)
+            self.summary.setText(self.error)
+            return
         if path.exists() and path != self._confirmed and not self.ask_overwrite(self, path):
             return
         year, countries = self.year, self.selected_countries()

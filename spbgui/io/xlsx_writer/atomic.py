@@ -35,9 +35,28 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
+def too_long_message(target: Path) -> str:
+    shown = target.name if len(target.name) <= 40 else target.name[:40] + "…"
+    return (
+        f"Имя файла «{shown}» слишком длинное для диска ({len(target.name)} знаков). "
+        "Сократите имя файла или путь к нему."
+    )
+
+
+def _name_too_long(target: Path) -> bool:
+    """Whether the file system refuses the path for its length (Path's checks raise then)."""
+    try:
+        os.stat(target)
+    except OSError as exc:
+        return exc.errno == errno.ENAMETOOLONG
+    return False
+
+
 def failure_message(exc: OSError, target: Path, stage: str) -> str:
     """What to tell the user when writing ``target`` failed at ``stage``."""
     name = target.name
+    if exc.errno == errno.ENAMETOOLONG:
+        return too_long_message(target)
     if exc.errno in DISK_FULL:
         return (
             f"Файл «{name}» не записан: на диске не хватает места. Освободите место или "
@@ -62,6 +81,8 @@ def check_target(path: str | os.PathLike[str]) -> Path:
     target = Path(path)
     if target.suffix.lower() != ".xlsx":
         raise ExportError(f"Имя файла «{target.name}» должно оканчиваться на .xlsx.")
+    if _name_too_long(target):
+        raise ExportError(too_long_message(target))
     if target.is_dir():
         raise ExportError(f"«{target}» — это папка. Укажите имя файла.")
     if not target.parent.is_dir():
