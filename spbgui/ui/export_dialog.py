@@ -208,9 +208,12 @@ class ExportDialog(QDialog):
             self._confirmed = target if target == Path(path) else None
             self.fileEdit.setText(str(target))
 
-    @staticmethod
-    def _with_suffix(text: str) -> Path:
-        path = Path(text.strip())
+    def _with_suffix(self, text: str) -> Path:
+        """The workbook the field names: .xlsx added; a bare name in the folder shown
+        (the last export's, else Documents), never in the program's working folder."""
+        path = Path(text.strip()).expanduser()
+        if not path.is_absolute():
+            path = self._folder() / path
         return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
 
     def _update_buttons(self, *_args: object) -> None:

@@ -141,3 +141,26 @@ def test_run_returns_the_path(qtbot, filled, tmp_path, answers, monkeypatch) -> 
 
     monkeypatch.setattr(ExportDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
     assert ExportDialog.run(filled, None, None) is None
+
+
+def test_a_bare_name_goes_to_the_folder_shown(
+    qtbot, filled, tmp_path, answers, monkeypatch
+) -> None:
+    """A clerk replaces the file name in the field with a name alone, «Для МИД»: the
+    workbook goes to the folder the field showed, not to the program's working folder
+    (the install folder on Windows, where it could not write, or wherever it started)."""
+    from spbgui.ui import settings
+
+    shown = tmp_path / "Документы"
+    shown.mkdir()
+    elsewhere = tmp_path / "program"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    settings.EXPORT_FOLDER.set(str(shown))
+    d = _dialog(qtbot, filled)
+    assert d.fileEdit.text() == str(shown / "Сотрудничество 2024.xlsx")
+    d.fileEdit.setText("Для МИД")
+    with qtbot.waitSignal(d.exported, timeout=60_000):
+        d.exportButton.click()
+    assert d.outcome is not None and d.outcome.path == shown / "Для МИД.xlsx"
+    assert (shown / "Для МИД.xlsx").exists() and list(elsewhere.iterdir()) == []
