@@ -471,7 +471,10 @@ class _Writer:
     def _agreement(self, cid: int, pid: int, ta: TableAgreement) -> None:
         """Store one agreement row (a new agreement, or new dates and events of a known one)."""
         aid = self.agreements.get((pid, ta.title))
-        if aid is None:
+        if ta.is_blank:
+            # A row of a partner with no agreement (the export writes one): its events only.
+            aid = None
+        elif aid is None:
             # Agreements keep the table's row order within their country (the rows of several
             # partners of one country interleave), so their positions count per country.
             position = self._next_position(("agreement", cid))

@@ -45,6 +45,11 @@ class TableAgreement:
     events: list[EventText] = field(default_factory=list)
     row: int | None = None  # first sheet row of the agreement, for messages
 
+    @property
+    def is_blank(self) -> bool:
+        """A row with no title, no date and no note: a partner's row, no agreement."""
+        return not self.title and not self.dates and not self.note
+
 
 @dataclass(slots=True)
 class TablePartner:
@@ -75,8 +80,9 @@ class ParsedTable:
     def counts(self) -> dict[str, int]:
         countries = [c for r in self.regions for c in r.countries]
         partners = [p for c in countries for p in c.partners]
-        agreements = [a for p in partners for a in p.agreements]
-        events = [e for a in agreements for e in a.events]
+        rows = [a for p in partners for a in p.agreements]
+        agreements = [a for a in rows if not a.is_blank]  # a blank row is no agreement
+        events = [e for a in rows for e in a.events]
         return {
             "regions": len(self.regions),
             "countries": len(countries),
