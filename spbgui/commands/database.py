@@ -43,3 +43,26 @@ def open_to_read(args: argparse.Namespace) -> Database:
 def open_to_write(args: argparse.Namespace) -> Database:
     """The database of a command that writes (import): a new file is created and migrated."""
     return open_records(_target(args))
+
+
+class NoSuchYear(UserError):
+    """A command that writes a year's table was asked for a year the database has not."""
+
+
+def table_year(db: Database, asked: int | None) -> int:
+    """The year a command writes the table of: ``asked`` (one the database has), else
+    the latest. A year with no events that was never started is refused: a mistyped
+    «--year 2042» would otherwise write every partner with no event, a file that looks
+    right."""
+    from spbgui.services import years
+
+    known = years.years(db=db)
+    if asked is None:
+        return years.current(db=db)
+    if known and asked not in known:
+        raise NoSuchYear(
+            f"В базе нет таблицы {asked} года: есть {', '.join(map(str, known))}. "
+            "Укажите один из этих годов в --year (новый год начинают в окне: "
+            "Год → Начать новый год)."
+        )
+    return asked

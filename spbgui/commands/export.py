@@ -41,15 +41,14 @@ def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None]) -> Non
 
 def run(args: argparse.Namespace) -> int:
     from spbgui.io.xlsx_writer.atomic import check_target
-    from spbgui.services import years
     from spbgui.services.export import export_workbook
 
     check_target(args.output)  # a bad file name is refused before the database is opened
-    from spbgui.commands.database import open_to_read
+    from spbgui.commands.database import open_to_read, table_year
 
     db = open_to_read(args)
     try:
-        year = args.year if args.year is not None else years.current(db=db)
+        year = table_year(db, args.year)
         result = export_workbook(
             db=db,
             year=year,

@@ -67,13 +67,12 @@ def run(args: argparse.Namespace) -> int:
     from spbgui.report.headless import go_headless_without_display
 
     go_headless_without_display()
-    from spbgui.commands.database import open_to_read
+    from spbgui.commands.database import open_to_read, table_year
     from spbgui.report import ReportOptions, save_docx, save_pdf
-    from spbgui.services import years
 
     db = open_to_read(args)
     try:
-        year = args.year if args.year is not None else years.current(db=db)
+        year = table_year(db, args.year)
         options = ReportOptions(
             year=year,
             regions=tuple(args.region) if args.region else None,
