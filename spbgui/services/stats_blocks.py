@@ -83,12 +83,13 @@ def anniversaries_block(found: list[memory.Anniversary], year: int) -> FigureBlo
 def summary_blocks(*, db: Database, year: int, span: int = SPAN) -> list[FigureBlock]:
     """Every table of the «Итоги» sheet and of the report's section, in their order."""
     first, last = span_for(db=db, year=year, span=span)
+    years = f"{first}–{last}" if first != last else str(last)  # not «2024–2024»
     regions = stats.events_per_year(db=db, first=first, last=last, level="region")
     countries = stats.events_per_year(db=db, first=first, last=last, level="country")
     return [
         comparison_block(stats.compare_years(db=db, year=year, level="region")),
-        per_year_block(regions, f"Мероприятия по регионам, {first}–{last}", "Регион"),
-        per_year_block(countries, f"Мероприятия по странам, {first}–{last}", "Страна"),
+        per_year_block(regions, f"Мероприятия по регионам, {years}", "Регион"),
+        per_year_block(countries, f"Мероприятия по странам, {years}", "Страна"),
         holdings_block(stats.holdings_per_region(db=db)),
         anniversaries_block(memory.anniversaries(db=db, year=year), year),
     ]
