@@ -13,6 +13,7 @@ The summary's chart is the same QtCharts chart as in the PDF, as a picture.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from collections.abc import Sequence
@@ -73,6 +74,9 @@ def _set_up(doc: DocxDocument, content: ReportContent, landscape: bool) -> tuple
     props.title = f"{content.title}, {content.year}"
     props.author = props.last_modified_by = ""
     props.comments = props.subject = props.keywords = ""
+    # python-docx's template says it was made on 23.12.2013: the archive copy says today.
+    props.created = props.modified = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    props.language = "ru-RU"
     across, down = (297, 210) if landscape else (210, 297)
     return (
         across - MARGINS.left() - MARGINS.right(),

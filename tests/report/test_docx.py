@@ -161,3 +161,17 @@ def test_a_country_is_one_merged_cell_a_page(report_docx: Path) -> None:
     for table in {id(t): t for t, _r in rows}.values():
         cells = {r.cells[0]._tc for t, r in rows if t is table}
         assert len(cells) == 1  # merged over its rows on the page
+
+
+def test_the_word_file_says_when_it_was_made(db_2024: Database, tmp_path: Path) -> None:
+    """Word's File → Info showed «Создан: 23.12.2013», the date of python-docx's template,
+    on a report made today: the archive copy must carry the day it was made."""
+    import datetime as dt
+
+    path = tmp_path / "r.docx"
+    save_docx(db=db_2024, options=ReportOptions(2024, summary=False), path=path)
+    props = docx.Document(path).core_properties
+    now = dt.datetime.now(dt.UTC)
+    for when in (props.created, props.modified):
+        assert when is not None and abs(when.replace(tzinfo=dt.UTC) - now) < dt.timedelta(hours=1)
+    assert props.language == "ru-RU"
