@@ -468,6 +468,17 @@ class _Writer:
             if len(self.rows[Event]) >= FLUSH_EVENTS:
                 self._flush()
 
+    def _dates(self, aid: int, ta: TableAgreement) -> None:
+        have = self.dates.get(aid, ())
+        added: list[tuple[int, int | None, int | None]] = []
+        for d in ta.dates:
+            key = (d.year, d.month, d.day)
+            if key not in have and key not in added:
+                self._insert(AgreementDate, aid, len(have) + len(added), d.year, d.month, d.day)
+                added.append(key)
+        if added:
+            self.dates[aid] = (*have, *added)
+
     def _agreement(self, cid: int, pid: int, ta: TableAgreement) -> None:
         """Store one agreement row (a new agreement, or new dates and events of a known one)."""
         aid = self.agreements.get((pid, ta.title))
@@ -490,15 +501,8 @@ class _Writer:
             )
             self.agreements[(pid, ta.title)] = aid
             self.created["agreements"] += 1
-        have = self.dates.get(aid, ())
-        added: list[tuple[int, int | None, int | None]] = []
-        for d in ta.dates:
-            key = (d.year, d.month, d.day)
-            if key not in have and key not in added:
-                self._insert(AgreementDate, aid, len(have) + len(added), d.year, d.month, d.day)
-                added.append(key)
-        if added:
-            self.dates[aid] = (*have, *added)
+        if aid is not None:  # (a blank row has no dates)
+            self._dates(aid, ta)
         if not ta.events:
             return
         # The hot loop of a big import (one pass per event): ids and positions counted
