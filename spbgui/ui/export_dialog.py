@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from spbgui.services import targets, tree, years
 from spbgui.services.export import ExportResult, export_workbook
 from spbgui.ui import settings
-from spbgui.ui.tasks import Task, is_running, stop
+from spbgui.ui.tasks import Task, abandon, is_running, stop
 
 
 class ExportDialog(QDialog):
@@ -338,6 +338,14 @@ class ExportDialog(QDialog):
     def closeEvent(self, event: QCloseEvent) -> None:
         stop(self._task)
         super().closeEvent(event)
+
+    def reject(self) -> None:
+        """Esc, or the window closed: a running export is stopped first (reject() comes
+        without closeEvent(), and a QThread deleted with its dialog while it runs aborts
+        the program). It ends on its own at its next check, writing nothing."""
+        if abandon(self._task):
+            self._task = None
+        super().reject()
 
     @classmethod
     def run(cls, db: Any, parent: QWidget | None, year: int | None) -> Path | None:

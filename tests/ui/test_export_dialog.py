@@ -164,3 +164,45 @@ def test_a_bare_name_goes_to_the_folder_shown(
         d.exportButton.click()
     assert d.outcome is not None and d.outcome.path == shown / "Для МИД.xlsx"
     assert (shown / "Для МИД.xlsx").exists() and list(elsewhere.iterdir()) == []
+
+
+def test_escape_while_exporting_stops_the_export(
+    qtbot, filled, tmp_path, answers, monkeypatch
+) -> None:
+    """Esc closes a dialog through reject(), not closeEvent(): the export went on in its
+    thread with the dialog gone, and ExportDialog.run then deleted the dialog and with it
+    the running QThread, which aborts the program. Esc now stops the export first."""
+    import threading
+
+    from PySide6.QtTest import QTest
+
+    from spbgui.ui import export_dialog, tasks
+
+    gate, started = threading.Event(), threading.Event()
+    real = export_dialog.export_workbook
+
+    def slow_export(**kwargs):  # the real export, once the test has pressed Esc
+        started.set()
+        gate.wait(30)
+        return real(**kwargs)
+
+    monkeypatch.setattr(export_dialog, "export_workbook", slow_export)
+    old = tmp_path / "old.xlsx"
+    d = _dialog(qtbot, filled)
+    d.fileEdit.setText(str(tmp_path / "new.xlsx"))
+    d.exportButton.click()
+    assert started.wait(10)
+    task = d._task
+    assert task is not None and task.isRunning()
+    QTest.keyClick(d, Qt.Key.Key_Escape)
+    assert not d.isVisible()
+    try:
+        # No longer the dialog's (deleting the dialog would delete a running thread).
+        assert task.parent() is None and task in tasks._abandoned
+        assert task.is_cancelled
+    finally:
+        gate.set()
+        assert task.wait(30_000)
+    qtbot.wait(50)
+    assert not (tmp_path / "new.xlsx").exists() and not old.exists()
+    assert answers["open"] == []
