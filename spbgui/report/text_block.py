@@ -18,9 +18,14 @@ from spbgui.report import fonts
 from spbgui.report.content import Para
 
 # QTextLayout draws a line feed as nothing and a tab to the next tab stop: an event of
-# several lines printed as one run-together line, and a tab as a wide gap. A line
-# break inside a paragraph is Unicode's line separator, which it does honour.
-_PRINTED = str.maketrans({"\n": "\u2028", "\r": "\u2028", "\t": " "})
+# several lines printed as one run-together line, and a tab as a wide gap; a control
+# character as a box. A line break inside a paragraph is Unicode's line separator, which
+# it does honour: so are Word's manual line break (a vertical tab), page break (a form
+# feed) and paragraph mark (U+2029) when pasted; other control characters are dropped.
+_BREAK = "\u2028"
+_PRINTED = {0x0A: _BREAK, 0x0B: _BREAK, 0x0C: _BREAK, 0x0D: _BREAK, 0x85: _BREAK}
+_PRINTED |= {0x2029: _BREAK, 0x09: " "}
+_PRINTED |= {c: None for c in [*range(0x20), *range(0x7F, 0xA0)] if c not in _PRINTED}
 
 
 def printed(text: str) -> str:

@@ -70,3 +70,22 @@ def test_a_tab_is_as_wide_as_a_space() -> None:
         return block.lines[0].layout.lineAt(0).naturalTextWidth()
 
     assert width("делегация\tс табуляцией") == pytest.approx(width("делегация с табуляцией"))
+
+
+def test_line_breaks_from_word_and_control_characters() -> None:
+    """Text pasted from Word carries its manual line break as a vertical tab, a page
+    break as a form feed, a paragraph as U+2029; a control character printed as a box
+    (⌧) and these glued the words they separated («третьячетвёртая»)."""
+    from PySide6.QtGui import QImage
+
+    ensure_application()
+    device = QImage(2000, 400, QImage.Format.Format_RGB32)
+    text = "первая\x0bвторая\x01 третья\u2029четвёртая\x0cпятая\x85шестая"
+    block = TextBlock([Para(text)], 1900.0, device)
+    laid = block.lines[0].layout.text()
+    assert not any(ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F for ch in laid), repr(laid)
+    shown = [
+        laid[line.textStart() : line.textStart() + line.textLength()].strip("\u2028 ")
+        for line in (block.lines[0].layout.lineAt(i) for i in range(len(block.lines)))
+    ]
+    assert shown == ["первая", "вторая третья", "четвёртая", "пятая", "шестая"], shown
