@@ -89,9 +89,14 @@ def _set_up(doc: DocxDocument, content: ReportContent, landscape: bool) -> tuple
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+# Word's own line and page breaks and paragraph marks, pasted as characters: a line break
+# in the cell (python-docx writes «\n» as <w:br/>), not a character dropped between words.
+_BREAKS = re.compile("[\x0b\x0c\x85\u2028\u2029]")
+
+
 def xml_safe(text: str) -> str:
     """``text`` without the characters a Word document cannot hold."""
-    return _NOT_XML.sub("", text)
+    return _NOT_XML.sub("", _BREAKS.sub("\n", text))
 
 
 def _paragraph(

@@ -89,3 +89,24 @@ def test_line_breaks_from_word_and_control_characters() -> None:
         for line in (block.lines[0].layout.lineAt(i) for i in range(len(block.lines)))
     ]
     assert shown == ["первая", "вторая третья", "четвёртая", "пятая", "шестая"], shown
+
+
+def test_the_word_report_keeps_word_line_breaks(db: Database, tmp_path) -> None:
+    """The Word report dropped a vertical tab, form feed or U+2029 as a character XML
+    cannot hold (or would not break at): «первая\\x0bвторая» became «перваявторая»."""
+    import docx
+
+    from spbgui.report import save_docx
+
+    region = edit.add_region(db=db, name="Европа").id
+    country = edit.add_country(db=db, region_id=region, name="Сербия").id
+    partner = edit.add_partner(db=db, country_id=country, name="Белград").id
+    agreement = edit.add_agreement(db=db, partner_id=partner, title="Соглашение").id
+    text = "первая\x0bвторая\x0cтретья\u2029четвёртая\x01пятая"
+    edit.add_event(
+        db=db, partner_id=partner, year=2024, date=EventDate(), text=text, agreement_id=agreement
+    )
+    path = tmp_path / "r.docx"
+    save_docx(db=db, options=ReportOptions(2024, summary=False), path=path)
+    cells = [c.text for t in docx.Document(path).tables for r in t.rows for c in r.cells]
+    assert "первая\nвторая\nтретья\nчетвёртаяпятая" in cells, cells
