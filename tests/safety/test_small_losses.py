@@ -46,7 +46,7 @@ def test_a_word_report_takes_control_characters(small: Database, tmp_path: Path)
     assert r.returncode == 0, r.stderr
     xml = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
     # \x01 and \x1f go; \x0b is Word's own manual line break and stays one.
-    assert "Визит делегации</w:t><w:br/><w:t xml:space=\"preserve\"> и концерт" in xml
+    assert 'Визит делегации</w:t><w:br/><w:t xml:space="preserve"> и концерт' in xml
 
 
 @pytest.mark.parametrize("name", ["table.xlsx", "report.pdf", "report.docx"])
