@@ -1831,6 +1831,14 @@ Please send this file to the program's maintainers. You can go on working.</sour
       <translation>Документ Word, текст которого можно править</translation>
     </message>
     <message>
+      <source>The report has %1 pages: none of the pages asked for is in it.</source>
+      <translation>В отчёте страниц: %1 — запрошенных страниц в нём нет. Укажите номера страниц от 1 до %1.</translation>
+    </message>
+    <message>
+      <source>Nothing to print</source>
+      <translation>Печатать нечего</translation>
+    </message>
+    <message>
       <source>Report</source>
       <translation>Отчёт</translation>
     </message>

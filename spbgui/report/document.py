@@ -143,7 +143,7 @@ class ReportPages:
         total = len(self.pages)
         painted = 0
         for n, ops in enumerate(self.pages, 1):
-            if pages and n not in pages:
+            if pages is not None and n not in pages:  # an empty choice is no page, not all
                 continue
             if painted:
                 self.device.newPage()

@@ -86,6 +86,13 @@ class ReportPreviewDialog(QPrintPreviewDialog):
             if ranges.isEmpty()
             else [n for n in range(1, len(report) + 1) if ranges.contains(n)]
         )
+        if wanted == []:  # pages past the last: nothing to print, not everything
+            self.pages_painted = 0
+            text = self.tr("The report has %1 pages: none of the pages asked for is in it.")
+            QMessageBox.warning(
+                self, self.tr("Nothing to print"), text.replace("%1", str(len(report)))
+            )
+            return
         painter = QPainter()
         if not painter.begin(printer):
             return  # the printer refused (cancelled, offline): Qt has told the user
