@@ -1384,6 +1384,10 @@ Please send this file to the program's maintainers. You can go on working.</sour
       <source>Cancelled. The database was not changed.</source>
       <translation>Отменено. База данных не изменена.</translation>
     </message>
+    <message>
+      <source>Stopping the import…</source>
+      <translation>Импорт останавливается…</translation>
+    </message>
   </context>
   <context>
     <name>Kinds</name>

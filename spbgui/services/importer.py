@@ -143,11 +143,15 @@ def import_table(
                     "replaced_events": result.replaced_events,
                 },
             )
+            # The last look at Cancel, with everything written but not committed: a Cancel
+            # pressed while the rows were flushed and indexed still leaves nothing behind.
+            if cancelled is not None and cancelled():
+                raise ImportCancelled
             if dry_run:
                 raise _DryRun
     except _DryRun:
         pass
-    except YearHasEvents:
+    except (YearHasEvents, ImportCancelled):
         if result.backup is not None:
             with contextlib.suppress(OSError):
                 result.backup.unlink()

@@ -150,6 +150,7 @@ class BatchImportDialog(ImportDialog):
                 cancelled=cancelled,
             ),
             self._done_many,
+            writes=True,
         )
 
     def _done_many(self, results: list[ImportResult]) -> None:

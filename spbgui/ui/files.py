@@ -153,7 +153,8 @@ class DatabaseFiles(QObject):
         elif isinstance(path, str | Path):
             dialog.set_file(path)
         done = dialog.exec() == ImportDialog.DialogCode.Accepted and dialog.outcome is not None
-        if done:
+        # A stopped batch may have imported its first years: the window shows what is there.
+        if done or dialog.import_ran:
             self.imported.emit(ChangeSet.everything())
         return done
 

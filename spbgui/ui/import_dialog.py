@@ -6,6 +6,12 @@ the file filter lists them, and the reader is chosen by the file's content.
 Reading and importing run in a thread with a progress bar and a Cancel button;
 a cancelled or refused import leaves the database as it was. When the table's
 year already has events, the dialog asks before replacing them.
+
+Cancel (or Esc, or closing the dialog) while the file is read drops the reading
+at once. While the import is being written it asks the writing to stop and
+waits for its answer without blocking the window: the dialog then says what
+happened (stopped, nothing changed; or already written, and imported), never
+«not changed» of records that did land.
 """
 
 from __future__ import annotations
@@ -36,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from spbgui.services.databases import Database
 from spbgui.services.importer import ImportResult, events_in_year, import_table
-from spbgui.services.reading import ParsedTable, file_kinds, read_table_file
+from spbgui.services.reading import ImportCancelled, ParsedTable, file_kinds, read_table_file
 from spbgui.ui import settings
 from spbgui.ui.tasks import Task, abandon, is_running
 
@@ -54,6 +60,9 @@ class ImportDialog(QDialog):
         self.error: str | None = None
         self.adding = False  # pasted rows: their events join the year's, nothing is replaced
         self._task: Task | None = None
+        self._writing = False  # the running task writes the database (the import step)
+        self._stopping = False  # Cancel was pressed during the writing: its answer is awaited
+        self.import_ran = False  # an import step ran: the window refreshes whatever its end
         self.setObjectName("importDialog")
         self.setWindowTitle(self.tr("Import the committee's table"))
         self.resize(900, 650)
@@ -233,6 +242,7 @@ class ImportDialog(QDialog):
                 cancelled=cancelled,
             ),
             self._done,
+            writes=True,
         )
 
     def _done(self, result: ImportResult) -> None:
@@ -241,15 +251,20 @@ class ImportDialog(QDialog):
         self.accept()
 
     # -- running and cancelling ----------------------------------------------
-    def _run(self, fn: Callable[..., Any], on_success: Callable[[Any], None]) -> None:
+    def _run(
+        self, fn: Callable[..., Any], on_success: Callable[[Any], None], *, writes: bool = False
+    ) -> None:
         abandon(self._task)  # a new file replaces the one still being read
+        self._writing, self._stopping = writes, False
+        self.import_ran = self.import_ran or writes
+        self.cancelButton.setEnabled(True)
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         task = Task(fn, self)
         task.progressed.connect(self._progress)
         task.succeeded.connect(on_success)
         task.failed.connect(self._failed)
-        task.finished.connect(lambda: self.progress.setVisible(False))
+        task.finished.connect(self._ended)
         self._task = task
         task.start()
 
@@ -257,7 +272,14 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
+    def _ended(self) -> None:
+        self.progress.setVisible(False)
+        self.cancelButton.setEnabled(True)
+        self._writing = self._stopping = False
+
     def _failed(self, message: str) -> None:
+        if self._stopping and (not message or message == str(ImportCancelled())):
+            message = self.tr("Cancelled. The database was not changed.")
         self.error = message
         self.summary.setText(message)
         self.importButton.setEnabled(self.table is not None)
@@ -267,14 +289,43 @@ class ImportDialog(QDialog):
 
     def cancel(self) -> None:
         """Cancel a running step (nothing is changed), or close the dialog."""
-        if abandon(self._task):  # never waits: the task ends on its own and rolls back
-            self._task = None
-            self.progress.setVisible(False)
-            self.summary.setText(self.tr("Cancelled. The database was not changed."))
-            self.importButton.setEnabled(self.table is not None)
+        if self._stop_running():
             return
         self.reject()
 
+    def _stop_running(self) -> bool:
+        """Stop the running step, if any; True if there was one.
+
+        A reading is dropped at once. A writing is asked to stop and answers through
+        its own signals: it rolls back, or it had already committed (then the dialog
+        says it was imported). Either way the GUI thread never waits for it.
+        """
+        task = self._task
+        if not is_running(task):
+            return False
+        assert task is not None
+        if self._writing:
+            if not self._stopping:
+                self._stopping = True
+                task.cancel()
+                self.cancelButton.setEnabled(False)
+                self.summary.setText(self.tr("Stopping the import…"))
+            return True
+        abandon(task)  # never waits: the reading ends on its own
+        self._task = None
+        self.progress.setVisible(False)
+        self.summary.setText(self.tr("Cancelled. The database was not changed."))
+        self.importButton.setEnabled(self.table is not None)
+        return True
+
+    def reject(self) -> None:
+        """Esc and the window's close button: as Cancel while a step runs."""
+        if self._stop_running():
+            return
+        super().reject()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        abandon(self._task)
+        if self._stop_running():
+            event.ignore()
+            return
         super().closeEvent(event)
