@@ -58,6 +58,7 @@ from spbgui.io.table.text import (
     partner_kind,
     partner_name,
     plain,
+    region_label,
     region_name,
 )
 
@@ -87,7 +88,9 @@ class _Row:
     note: Cell = None
     counter: Cell = None  # the «№ п/п» column
     extra: Mapping[int, Cell] = field(default_factory=lambda: _NOTHING)  # own dict if any
-    lead: tuple[int, Cell] = (-1, None)  # the first non-empty cell: column and value
+    # The first non-empty cell, column and value; a «№ п/п» cell that numbers the row does
+    # not count («I | ЕВРОПА» is a region row as «ЕВРОПА» is).
+    lead: tuple[int, Cell] = (-1, None)
     merged: AbstractSet[str] = frozenset()  # roles whose value a merged cell gave
     # The sheet row whose merged title or date cell covers this row too (rule 2 of
     # Rows: one agreement, stored on that row), or None.
@@ -108,6 +111,7 @@ class _Row:
 
 
 _COUNTER = re.compile(r"^\d{1,6}[.)]?$")
+_NUMBERING = re.compile(r"^(?:\d{1,6}|[IVXLC]{1,8})[.)]?$")  # a row's number, or a section's
 
 
 # Paragraphs remembered at most (see _events): a 20,000-row sheet has some 27,000 distinct
@@ -301,7 +305,7 @@ class RowReader:
                 if extra:
                     row.extra = extra
             for c, value in enumerate(cells):
-                if value is not None:
+                if value is not None and not (c == number_col and self._numbered(row)):
                     row.lead = (c, value)
                     break
             roles = merged_roles.get(r)
@@ -336,7 +340,7 @@ class RowReader:
                 present += 1
         if not present:
             return "empty"
-        if present == 1 and self._is_region_cell(row):
+        if (present == 1 or (present == 2 and self._numbered(row))) and self._is_region_cell(row):
             return "region"
         if row.country is None and row.city is None and row.dates is None:
             return "continuation"
@@ -358,6 +362,11 @@ class RowReader:
             return "continuation"
         return "data"
 
+    @staticmethod
+    def _numbered(row: _Row) -> bool:
+        """Whether the row's «№ п/п» cell holds a number («3», «3.», «III»)."""
+        return row.counter is not None and bool(_NUMBERING.match(cell_text(row.counter).strip()))
+
     def _is_region_cell(self, row: _Row) -> bool:
         """Only the first cell has text, in capitals (or a known region's name).
 
@@ -371,7 +380,8 @@ class RowReader:
             return False
         if is_known_region(text):
             return True
-        return is_capitals(text) and not is_country(plain(text))
+        label = region_label(text)
+        return is_capitals(label) and not is_country(plain(label))
 
     def _fold_continuations(self) -> None:
         last: dict[str, _Row] = {}  # the nearest row above with text in each column

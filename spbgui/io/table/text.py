@@ -103,13 +103,30 @@ def is_capitals(text: str) -> bool:
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
+# What staff put around a region's name: «I. ЕВРОПА», «2) Азия», «Раздел III. СНГ», «Регион:
+# Африка», «ЕВРОПА:». Roman numerals are Latin letters, never the Cyrillic «С» of «СНГ».
+_REGION_PREFIX = re.compile(
+    r"^(?:(?:раздел|регион)\s*[.:]?\s*)?(?:(?:\d{1,2}|(?-i:[IVXLC]{1,6}))(?:\s*[.)]\s*|\s+))?",
+    re.IGNORECASE,
+)
+_REGION_SUFFIX = re.compile(r"[\s.:]+$")
+
+
+def region_label(text: str) -> str:
+    """The region's name without the numbering or the colon around it."""
+    folded = fold(text)
+    label = _REGION_SUFFIX.sub("", _REGION_PREFIX.sub("", folded, count=1))
+    return label if any(ch.isalpha() for ch in label) else folded
+
+
 def is_known_region(text: str) -> bool:
-    return fold(text).lower().replace("ё", "е") in KNOWN_REGIONS
+    return region_label(text).lower().replace("ё", "е") in KNOWN_REGIONS
 
 
 def region_name(text: str) -> str:
-    """«ЛАТИНСКАЯ АМЕРИКА» → «Латинская Америка»; «СНГ» stays; unknown names are title-cased."""
-    folded = fold(text)
+    """«ЛАТИНСКАЯ АМЕРИКА» → «Латинская Америка»; «СНГ» stays; unknown names are title-cased;
+    «I. ЕВРОПА» and «ЕВРОПА:» are «Европа»."""
+    folded = region_label(text)
     known = KNOWN_REGIONS.get(folded.lower().replace("ё", "е"))
     if known:
         return known
