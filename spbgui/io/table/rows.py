@@ -61,6 +61,7 @@ from spbgui.io.table.text import (
     region_label,
     region_name,
 )
+from spbgui.io.table.typed_dates import typed_dates
 
 NO_REGION = "Без региона"
 _CONTINUED_NAME = re.compile(
@@ -698,7 +699,7 @@ class RowReader:
 def _cell_dates(value: Cell) -> tuple[tuple[PartialDate, ...], str | None]:
     """The dates of an agreement's date cell, or why they cannot be read."""
     if isinstance(value, str):
-        value = fold(value.replace("\n", ", ").replace(";", ","))
+        value = typed_dates(fold(value.replace("\n", ", ").replace(";", ",")))
     try:
         return tuple(PartialDate.from_cell(value)), None
     except DateError as exc:
