@@ -63,6 +63,10 @@ def read_grids(
 ) -> ParsedTable:
     """The table of the first grid that has the header, with the report of assumptions.
 
+    A visible grid comes before a hidden one: staff hide last year's sheet and
+    fill in its copy, so a hidden sheet's table is read only when no visible
+    sheet has one.
+
     ``year`` overrides the year in the header «Основные мероприятия в 2024
     году»; one of the two is needed. ``progress(done, total)`` is called every
     few hundred rows and at the end; ``cancelled()`` is asked as often, and
@@ -72,6 +76,7 @@ def read_grids(
     """
     nearest = _Nearest()
     any_cells = False
+    hidden: tuple[Grid, Header] | None = None  # the first hidden sheet with the header
     with _gc_paused():
         for grid in grids:
             check_cancel(cancelled)
@@ -81,7 +86,12 @@ def read_grids(
                 if len(found) > len(nearest.found):
                     nearest.part, nearest.found = grid.name, found
                 continue
+            if grid.hidden:
+                hidden = hidden or (grid, header)
+                continue
             return _read(grid, header, source, year, progress, cancelled)
+        if hidden is not None:
+            return _read(*hidden, source, year, progress, cancelled)
     if not any_cells:
         raise TableError(source.empty.format(name=source.name))
     hint = ""
@@ -92,6 +102,12 @@ def read_grids(
         f"{source.in_file} «{source.name}» не найдена таблица сотрудничества: нужна строка "
         f"заголовка со столбцами {EXPECTED_NAMES}{hint}."
     )
+
+
+def ends_the_search(grid: Grid) -> bool:
+    """Whether a reader that takes sheets in order may stop after ``grid``: it is the
+    one :func:`read_grids` reads (visible, with the header), and no later one is needed."""
+    return not grid.hidden and find_header(grid)[0] is not None
 
 
 @dataclass

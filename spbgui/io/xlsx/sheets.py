@@ -4,9 +4,10 @@
 because calamine, the native reader behind it, can abort or panic on a
 hostile file; the guard runs there too, so that the window's process never
 unpacks or parses a hostile file at all. Only plain values come back: the
-sheet descriptions and the grids read up to the first one that holds the
-table's header (the table rules then run in the caller's process, with
-progress and cancel checks).
+sheet descriptions and the grids read up to the first visible one that holds
+the table's header (a hidden sheet with the header does not end the search:
+see :func:`~spbgui.io.table.read.read_grids`; the table rules then run in the
+caller's process, with progress and cancel checks).
 
 :func:`check_workbook` and :func:`read_unchecked` are the same work split in
 two, for two children that run side by side (:mod:`spbgui.io.xlsx.read`):
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 
 from spbgui.io import isolated
 from spbgui.io.table.grid import Grid
-from spbgui.io.table.header import find_header
+from spbgui.io.table.read import ends_the_search
 from spbgui.io.xlsx.cells import iter_grids, load_calamine_sheet
 from spbgui.io.xlsx.guard import ReadLimits, inspect_workbook
 from spbgui.io.xlsx.scan import SheetInfo
@@ -56,7 +57,7 @@ def read_sheets(path: str, limits: ReadLimits, engine: str) -> SheetsRead:
         with closing(iter_grids(info, limits, engine)) as grids:
             for grid in grids:
                 out.grids.append(grid)
-                if find_header(grid)[0] is not None:
+                if ends_the_search(grid):
                     break
     finally:
         if was_enabled:
@@ -89,7 +90,7 @@ def read_unchecked(path: str, limits: ReadLimits) -> dict[str, Grid] | None:
     and then :func:`read_sheets`, one after the other, as for every file once.
     """
     try:
-        from python_calamine import CalamineWorkbook, SheetTypeEnum
+        from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
     except ImportError:
         return None
     # A file the check will refuse may make calamine abort, printing its out-of-memory
@@ -111,7 +112,8 @@ def read_unchecked(path: str, limits: ReadLimits) -> dict[str, Grid] | None:
                 if grid is None:
                     return None
                 grids[meta.name] = grid
-                if find_header(grid)[0] is not None:
+                grid.hidden = meta.visible != SheetVisibleEnum.Visible
+                if ends_the_search(grid):
                     break
             return grids
         finally:
@@ -136,6 +138,6 @@ def assemble(name: str, sheets: list[SheetInfo], grids: dict[str, Grid]) -> Shee
             return None
         grid.hidden = sheet.hidden
         out.grids.append(grid)
-        if find_header(grid)[0] is not None:
+        if ends_the_search(grid):
             break
     return out
