@@ -16,8 +16,8 @@ from pathlib import Path
 
 from spbgui.io.table.grid import Grid, normalize
 from spbgui.io.table.read import Source, read_grids
-from spbgui.io.table.records import ParsedTable
-from spbgui.io.text.decode import read_text_file
+from spbgui.io.table.records import ImportWarning, ParsedTable
+from spbgui.io.text.decode import read_decoded
 from spbgui.io.text.tsv import guess_separator, split_rows
 from spbgui.io.xlsx.guard import ReadLimits, too_big
 
@@ -61,7 +61,22 @@ def read_text(
     limits: ReadLimits = ReadLimits(),  # noqa: B008 - frozen
 ) -> ParsedTable:
     p = Path(path)
-    text = read_text_file(p, limits, cancelled)
+    text, stray = read_decoded(p, limits, cancelled)
     grid = text_grid(text, p.name, limits.max_cells)
     source = TEXT_SOURCE.__class__(**{**TEXT_SOURCE.__dict__, "name": p.name})
-    return read_grids([grid], source, year=year, progress=progress, cancelled=cancelled)
+    table = read_grids([grid], source, year=year, progress=progress, cancelled=cancelled)
+    if stray:
+        table.warnings.insert(
+            0,
+            ImportWarning(
+                None,
+                f"в файле {stray} {_bytes(stray)} не в кодировке UTF-8 (как весь остальной текст): "
+                "на их месте знак «�» — найдите его в записях и исправьте",
+            ),
+        )
+    return table
+
+
+def _bytes(n: int) -> str:
+    """«байт» or «байта», as the number before it needs."""
+    return "байта" if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14 else "байт"
