@@ -138,6 +138,13 @@ def _read(
     total = max(len(grid.rows) - header.last_row - 1, 0)
     reader = RowReader(grid, header, event_year, tick=_ticker(total, progress, cancelled))
     table = reader.read()
+    if not table.regions:
+        # Importing it would write nothing, or, replacing a year, leave the year empty.
+        # (Region rows alone are a table: an export of regions without countries.)
+        raise TableError(
+            f"Под заголовком таблицы {source.on_part} «{grid.name}» нет ни одной строки: "
+            "загружать нечего. Проверьте, тот ли файл выбран, и заполните таблицу."
+        )
     # The report reads top to bottom: notes on the file first, then by row.
     table.warnings.sort(key=lambda w: w.row or 0)
     table.warnings[:0] = _notes_on_reading(source, grid, header, year)
