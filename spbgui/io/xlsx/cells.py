@@ -22,6 +22,7 @@ from typing import Any
 from spbgui.errors import log_unexpected
 from spbgui.io.table.grid import Grid, normalize
 from spbgui.io.table.records import TableError
+from spbgui.io.xlsx.date_formats import shown_as_written
 from spbgui.io.xlsx.guard import ReadLimits, WorkbookInfo
 from spbgui.io.xlsx.scan import SheetInfo
 
@@ -162,7 +163,7 @@ def iter_grids(
                     raise
                 except Exception:
                     raise _unreadable(info) from None
-            yield grid
+            yield shown_as_written(grid, sheet.coarse_dates)
     finally:
         if reader is not None:
             reader.close()

@@ -33,6 +33,7 @@ from defusedxml import ElementTree as SafeET
 from defusedxml.common import DefusedXmlException
 
 from spbgui.io.table.records import TableError
+from spbgui.io.xlsx.date_formats import style_precisions
 from spbgui.io.xlsx.scan import (
     PartHostile,
     PartMalformed,
@@ -269,7 +270,55 @@ def _inspect_zip(zf: zipfile.ZipFile, p: Path, limits: ReadLimits) -> WorkbookIn
                 "(не читается как XML или ссылается на ячейку за пределами листа Excel). "
                 "Пересохраните книгу в Excel или попросите прислать её заново."
             ) from None
+    _mark_coarse_dates(zf, wb_part, names, sheets)
     return WorkbookInfo(path=p, sheets=sheets)
+
+
+def _mark_coarse_dates(
+    zf: zipfile.ZipFile, wb_part: str, names: set[str], sheets: list[SheetInfo]
+) -> None:
+    """Keep, of each sheet's styled number cells, those whose format shows no day.
+
+    The styles part was checked with every other part above (a DOCTYPE in it is
+    refused there); a workbook without one has no such formats.
+    """
+    part = _styles_part(zf, wb_part, names)
+    coarse: dict[int, str] = {}
+    if part is not None and any(sheet.styled for sheet in sheets):
+        codes: dict[int, str] = {}
+        xf_formats: list[int] = []
+        root = _read_xml(zf, part)
+        for el in root.iter():
+            tag = _local(el.tag)
+            if tag == "numFmt":
+                try:
+                    codes[int(el.get("numFmtId", ""))] = el.get("formatCode", "")
+                except ValueError:
+                    continue
+            elif tag == "cellXfs":
+                for xf in el:
+                    try:
+                        xf_formats.append(int(xf.get("numFmtId", "0")))
+                    except ValueError:
+                        xf_formats.append(0)
+        coarse = style_precisions(xf_formats, codes)
+    for sheet in sheets:
+        if coarse:
+            sheet.coarse_dates = {(r, c): coarse[s] for r, c, s in sheet.styled if s in coarse}
+        sheet.styled = []
+
+
+def _styles_part(zf: zipfile.ZipFile, wb_part: str, names: set[str]) -> str | None:
+    base = posixpath.dirname(wb_part)
+    rels_part = posixpath.join(base, "_rels", posixpath.basename(wb_part) + ".rels")
+    if rels_part in names:
+        for rel in _read_xml(zf, rels_part):
+            if _local(rel.tag) == "Relationship" and rel.get("Type", "").endswith("/styles"):
+                target = _resolve(base, rel.get("Target", ""))
+                if target in names:
+                    return target
+    fallback = posixpath.join(base, "styles.xml")
+    return fallback if fallback in names else None
 
 
 def _workbook_part(zf: zipfile.ZipFile, names: set[str]) -> str | None:

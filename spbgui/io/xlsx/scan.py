@@ -34,6 +34,10 @@ class SheetInfo:
     n_cols: int = 0
     n_cells: int = 0
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r1, c1, r2, c2
+    # Number cells with a style of their own (row, col, style index): a date among them may
+    # show only its month or year (spbgui.io.xlsx.date_formats); the guard keeps those.
+    styled: list[tuple[int, int, int]] = field(default_factory=list)
+    coarse_dates: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) → precision
 
 
 class SheetTooLarge(Exception):
@@ -132,6 +136,8 @@ class PartScanner:
         self.sheet = sheet
         self.merged: list[tuple[int, int, int, int]] = sheet.merged if sheet is not None else []
         self.merged.clear()
+        self.styled: list[tuple[int, int, int]] = sheet.styled if sheet is not None else []
+        self.styled.clear()
         self.cells = 0
         self.strings = 0
         self.max_row = -1
@@ -222,6 +228,12 @@ class PartScanner:
         if self.row < 0:
             self.row = 0
         self.cells += 1
+        style = attrs.get("s")
+        if style is not None and style != "0" and attrs.get("t", "n") in ("n", "d"):
+            try:
+                self.styled.append((self.row, self.col, int(style)))
+            except ValueError:
+                pass  # not a style index: the readers treat the cell as unstyled
         if self.col > self.max_col or self.row > self.max_row or self.cells > self.max_cells:
             self.max_col = max(self.max_col, self.col)
             self.max_row = max(self.max_row, self.row)

@@ -27,6 +27,7 @@ from spbgui.io import isolated
 from spbgui.io.table.grid import Grid
 from spbgui.io.table.read import ends_the_search
 from spbgui.io.xlsx.cells import iter_grids, load_calamine_sheet
+from spbgui.io.xlsx.date_formats import shown_as_written
 from spbgui.io.xlsx.guard import ReadLimits, inspect_workbook
 from spbgui.io.xlsx.scan import SheetInfo
 
@@ -137,7 +138,7 @@ def assemble(name: str, sheets: list[SheetInfo], grids: dict[str, Grid]) -> Shee
         if grid is None:
             return None
         grid.hidden = sheet.hidden
-        out.grids.append(grid)
+        out.grids.append(shown_as_written(grid, sheet.coarse_dates))
         if ends_the_search(grid):
             break
     return out
