@@ -18,10 +18,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from spbgui.io.isolated import run_isolated, start_isolated
+from spbgui.io.table.grid import column_letter
 from spbgui.io.table.read import Source, check_cancel, read_grids
 from spbgui.io.table.records import ImportCancelled, ParsedTable, TableError
 from spbgui.io.xlsx.cells import ENGINES
 from spbgui.io.xlsx.guard import ReadLimits
+from spbgui.io.xlsx.scan import SheetInfo
 from spbgui.io.xlsx.sheets import (
     SheetsRead,
     assemble,
@@ -60,7 +62,24 @@ def read_table(
     found = _read_sheets(os.fspath(path), limits, engine, cancelled)
     check_cancel(cancelled)
     source = Source(name=found.name, parts=[s.name for s in found.sheets if s.n_cells])
-    return read_grids(found.grids, source, year=year, progress=progress, cancelled=cancelled)
+    table = read_grids(found.grids, source, year=year, progress=progress, cancelled=cancelled)
+    for sheet in found.sheets:
+        if sheet.name == table.sheet and sheet.first_uncached is not None:
+            raise _formulas_without_values(found.name, sheet.name, sheet)
+    return table
+
+
+def _formulas_without_values(name: str, sheet_name: str, sheet: SheetInfo) -> TableError:
+    """The table's sheet has formulas saved without their values (see SheetInfo.uncached)."""
+    assert sheet.first_uncached is not None
+    row, col = sheet.first_uncached
+    more = f" и ещё в {sheet.uncached - 1}" if sheet.uncached > 1 else ""
+    return TableError(
+        f"В книге «{name}» на листе «{sheet_name}» формулы сохранены без значений "
+        f"(в ячейке {column_letter(col + 1)}{row + 1}{more}), а программа формулы не "
+        "вычисляет. Откройте книгу в Excel или LibreOffice и сохраните её: значения "
+        "формул запишутся в файл."
+    )
 
 
 # The reading child sees the file before the check has passed it: a hostile file may

@@ -38,6 +38,10 @@ class SheetInfo:
     # show only its month or year (spbgui.io.xlsx.date_formats); the guard keeps those.
     styled: list[tuple[int, int, int]] = field(default_factory=list)
     coarse_dates: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, col) → precision
+    # Formulas saved without their value (a program's file, not Excel's): the readers,
+    # which do not calculate, would read them as blanks.
+    uncached: int = 0
+    first_uncached: tuple[int, int] | None = None  # (row, col)
 
 
 class SheetTooLarge(Exception):
@@ -151,7 +155,14 @@ class PartScanner:
             "mergeCell": self._merge,
             "si": self._string,
             "sst": self._table,
+            "f": self._formula,
+            "v": self._value,
         }
+        # The cell being read: its place and type, whether it has a formula, whether
+        # the value beside the formula has any text (looked at only after a formula).
+        self._place = (0, 0)
+        self._type: str | None = None
+        self._has_formula = self._has_value = False
         parser = expat.ParserCreate()
         parser.StartElementHandler = self._start
         parser.StartDoctypeDeclHandler = self._doctype
@@ -177,7 +188,34 @@ class PartScanner:
                 return
         handler(attrs)
 
+    def _formula(self, attrs: dict[str, str]) -> None:
+        self._has_formula = True
+
+    def _value(self, attrs: dict[str, str]) -> None:
+        if self._has_formula:
+            self._parser.CharacterDataHandler = self._value_text
+
+    def _value_text(self, data: str) -> None:
+        if data.strip():
+            self._has_value = True
+
+    def _end_cell(self) -> None:
+        """A formula cell just read: count it if its value is missing.
+
+        A text formula whose value is "" is saved as ``t="str"`` with an empty value;
+        a number, date or truth value is never empty when saved.
+        """
+        self._parser.CharacterDataHandler = None
+        if self._type not in ("str", "inlineStr", "s") and not self._has_value:
+            if self.sheet is not None:
+                self.sheet.uncached += 1
+                if self.sheet.first_uncached is None:
+                    self.sheet.first_uncached = self._place
+        self._has_formula = self._has_value = False
+
     def _row(self, attrs: dict[str, str]) -> None:
+        if self._has_formula:
+            self._end_cell()
         r = _attr(attrs, "r")
         if r is not None:
             row, col = split_ref(r.strip())
@@ -199,6 +237,8 @@ class PartScanner:
             raise TooManyStrings(declared)
 
     def _cell(self, attrs: dict[str, str]) -> None:
+        if self._has_formula:
+            self._end_cell()
         r = attrs.get("r")
         if r is None and attrs:
             r = _attr(attrs, "r")
@@ -228,6 +268,8 @@ class PartScanner:
         if self.row < 0:
             self.row = 0
         self.cells += 1
+        self._place = (self.row, self.col)
+        self._type = attrs.get("t")
         style = attrs.get("s")
         if style is not None and style != "0" and attrs.get("t", "n") in ("n", "d"):
             try:
@@ -291,6 +333,8 @@ class PartScanner:
             self._parser.Parse(b"", True)
         except expat.ExpatError:
             raise PartMalformed from None
+        if self._has_formula:
+            self._end_cell()
         self._check()
         if self.sheet is not None:
             self.sheet.n_rows = self.max_row + 1
