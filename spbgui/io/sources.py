@@ -68,8 +68,19 @@ def read_file(
 ) -> ParsedTable:
     """Read the committee's table from any file a reader takes, or raise TableError."""
     p = Path(path)
-    kind = sniff(p, limits)
-    return kind.read(p, year=year, progress=progress, cancelled=cancelled, limits=limits)
+    try:
+        kind = sniff(p, limits)
+        return kind.read(p, year=year, progress=progress, cancelled=cancelled, limits=limits)
+    except FileNotFoundError:
+        # Told by its content a moment ago, gone now: a sync or a colleague moved it.
+        raise TableError(
+            f"Файл «{p.name}» не найден: его переместили или удалили, пока он читался. "
+            "Выберите файл снова."
+        ) from None
+    except PermissionError:
+        raise TableError(f"Нет доступа к файлу «{p.name}»: недостаточно прав на чтение.") from None
+    except OSError:
+        raise TableError(f"Файл «{p.name}» не удаётся прочитать (ошибка диска или сети).") from None
 
 
 # --- telling the kind ----------------------------------------------------------------------
