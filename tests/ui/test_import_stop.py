@@ -87,3 +87,57 @@ def test_a_stopped_import_changes_nothing_and_says_so(
     assert records.counts(db=db).events == 0
     assert _root_names(empty_window) == []
     assert QApplication.activeModalWidget() is None
+
+
+def _year_copy(tmp_path: Path, fixture_xlsx: Path, year: int) -> Path:
+    import openpyxl
+
+    wb = openpyxl.load_workbook(fixture_xlsx)
+    wb.active["E3"] = f"Основные мероприятия в {year} году"
+    path = tmp_path / f"{year}.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_a_batch_stopped_midway_says_which_years_went_in_and_the_window_shows_them(
+    qtbot, empty_window, db, fixture_xlsx: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """Two years chosen at once, Cancel while the second is written: the first year is in
+    (its own transaction), and the dialog and the window both say so."""
+    from PySide6.QtWidgets import QFileDialog
+
+    paths = [_year_copy(tmp_path, fixture_xlsx, y) for y in (2022, 2023)]
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(p) for p in paths], ""))
+    )
+    reached, release = threading.Event(), threading.Event()
+    log_change = importer.log_change
+
+    def held(s, **kwargs):
+        log_change(s, **kwargs)
+        if kwargs.get("after", {}).get("year") == 2023:
+            reached.set()
+            release.wait(30)
+
+    monkeypatch.setattr(importer, "log_change", held)
+    seen: dict[str, object] = {}
+
+    def steps(dialog: QWidget) -> None:
+        gestures.click(gestures.button(dialog, "importBrowseButton"))
+        qtbot.waitUntil(dialog.importButton.isEnabled, timeout=30_000)
+        gestures.click(dialog.importButton)
+        qtbot.waitUntil(reached.is_set, timeout=30_000)
+        gestures.click(dialog.cancelButton)
+        release.set()
+        qtbot.waitUntil(lambda: not is_running(dialog._task), timeout=30_000)
+        seen["summary"] = dialog.summary.text()
+        dialog.reject()
+
+    answers = Answers().expect(steps)
+    empty_window.actions_[ActionId.IMPORT_TABLE].trigger()
+    qtbot.waitUntil(lambda: not answers.busy(), timeout=60_000)
+    answers.stop()
+    release.set()
+    assert records.event_years(db=db) == [2022]
+    assert "2022" in str(seen["summary"]) and "остальные — нет" in str(seen["summary"])
+    assert len(_root_names(empty_window)) == 5  # the window shows the year that went in
