@@ -20,7 +20,7 @@ from pathlib import Path
 from spbgui.io.isolated import run_isolated, start_isolated
 from spbgui.io.table.grid import column_letter
 from spbgui.io.table.read import Source, check_cancel, read_grids
-from spbgui.io.table.records import ImportCancelled, ParsedTable, TableError
+from spbgui.io.table.records import ImportCancelled, ImportWarning, ParsedTable, TableError
 from spbgui.io.xlsx.cells import ENGINES
 from spbgui.io.xlsx.guard import ReadLimits
 from spbgui.io.xlsx.scan import SheetInfo
@@ -64,9 +64,43 @@ def read_table(
     source = Source(name=found.name, parts=[s.name for s in found.sheets if s.n_cells])
     table = read_grids(found.grids, source, year=year, progress=progress, cancelled=cancelled)
     for sheet in found.sheets:
-        if sheet.name == table.sheet and sheet.first_uncached is not None:
+        if sheet.name != table.sheet:
+            continue
+        if sheet.first_uncached is not None:
             raise _formulas_without_values(found.name, sheet.name, sheet)
+        if sheet.hidden_rows:
+            _note_hidden_rows(table, sheet.hidden_rows)
     return table
+
+
+def _note_hidden_rows(table: ParsedTable, hidden: list[int]) -> None:
+    """Say which of the agreements' rows were hidden in the sheet: they are imported too."""
+    rows = {
+        agreement.row
+        for region in table.regions
+        for country in region.countries
+        for partner in country.partners
+        for agreement in partner.agreements
+    }
+    shown = sorted(r + 1 for r in set(hidden) if r + 1 in rows)
+    if not shown:
+        return
+    listed = ", ".join(map(str, shown[:20]))
+    if len(shown) > 20:
+        listed += f" и ещё {len(shown) - 20}"
+    # With the other notes on the file, before the notes on rows.
+    at = next((i for i, w in enumerate(table.warnings) if w.row), len(table.warnings))
+    table.warnings.insert(
+        at,
+        ImportWarning(
+            None,
+            f"строка {listed} скрыта на листе «{table.sheet}», но импортирована, как и "
+            "остальные; если она не нужна, удалите её из базы или из таблицы"
+            if len(shown) == 1
+            else f"строки {listed} скрыты на листе «{table.sheet}», но импортированы, как и "
+            "остальные; если они не нужны, удалите их из базы или из таблицы",
+        ),
+    )
 
 
 def _formulas_without_values(name: str, sheet_name: str, sheet: SheetInfo) -> TableError:

@@ -41,6 +41,7 @@ class SheetInfo:
     # Formulas saved without their value (a program's file, not Excel's): the readers,
     # which do not calculate, would read them as blanks.
     uncached: int = 0
+    hidden_rows: list[int] = field(default_factory=list)  # 0-based rows hidden in the sheet
     first_uncached: tuple[int, int] | None = None  # (row, col)
 
 
@@ -225,6 +226,8 @@ class PartScanner:
         else:
             self.row += 1
         self.col = -1
+        if self.sheet is not None and attrs.get("hidden") in ("1", "true"):
+            self.sheet.hidden_rows.append(self.row)
 
     def _string(self, attrs: dict[str, str]) -> None:
         self.strings += 1
