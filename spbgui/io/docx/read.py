@@ -5,7 +5,9 @@ the number of table cells), then opened with python-docx. Its tables become
 grids (:mod:`spbgui.io.docx.cells`); a long table that Word documents often
 split in two or more (the parts one after another, nothing but empty
 paragraphs or «Продолжение таблицы» between, the same columns or the header
-repeated) is read as one grid, its rows numbered on from the first part. The
+repeated) is read as one grid, its rows numbered on from the first part. A
+region's name as a paragraph between the parts («ЕВРОПА», one table per
+region) is that region's row of the table. The
 title above the table and any text around it are not part of the grid. A
 document without tables, whose rows are tab-separated paragraphs (the
 published text pasted into Word), is read as text. The same table rules as for
@@ -27,6 +29,7 @@ from spbgui.io.table.grid import Grid
 from spbgui.io.table.header import find_header
 from spbgui.io.table.read import Source, check_cancel, read_grids
 from spbgui.io.table.records import ImportWarning, ParsedTable, TableError
+from spbgui.io.table.text import is_known_region
 from spbgui.io.text.read import text_grid
 from spbgui.io.xlsx.guard import ReadLimits, too_big
 
@@ -125,12 +128,16 @@ def _group(
     groups: list[tuple[list[int], TableCells]] = []
     paragraphs: list[str] = []
     between_blank = False
+    regions: list[str] = []  # region headings («ЕВРОПА») since the last table
     n_table = 0
     for value in blocks(body):
         if isinstance(value, str):  # a paragraph's text
             paragraphs.append(value)
-            if value.strip() and not _CONTINUED.match(value):
+            if is_known_region(value):
+                regions.append(value.strip())
+            elif value.strip() and not _CONTINUED.match(value):
                 between_blank = False
+                regions.clear()
             continue
         n_table += 1
         cells = TableCells()
@@ -138,15 +145,19 @@ def _group(
         if groups and between_blank and _continues(groups[-1][1], cells):
             numbers, joined = groups[-1]
             numbers.append(n_table)
+            joined.rows.extend([name] for name in regions)  # each heading: its region's row
             base = len(joined.rows)
             joined.rows.extend(cells.rows)
             joined.merged.extend((r1 + base, c1, r2 + base, c2) for r1, c1, r2, c2 in cells.merged)
             joined.width = max(joined.width, cells.width)
         else:
+            if regions:
+                _regions_under_header(cells, regions)
             groups.append(([n_table], cells))
         if sum(len(row) for _n, t in groups for row in t.rows) > limits.max_cells:
             raise too_big(name, "таблицы документа слишком велики")
         between_blank = True
+        regions = []
     if not groups:
         # No Word table: the rows may be paragraphs with tabs (the published text pasted in).
         grid = text_grid("\n".join(paragraphs), "текст документа", limits.max_cells)
@@ -168,6 +179,24 @@ def _group(
             ]
         grids.append(Grid(name=part, rows=cells.rows, merged=cells.merged))
     return grids, notes
+
+
+def _regions_under_header(cells: TableCells, regions: list[str]) -> None:
+    """The region headings above a table with the header, as region rows under its header.
+
+    Word users lay the table out as one table per region, the region's name a
+    paragraph above each; the first heading stands above the header itself.
+    """
+    header, _ = find_header(Grid("", cells.rows[:50], cells.merged))
+    if header is None:
+        return
+    at = header.last_row + 1
+    cells.rows[at:at] = [[name] for name in regions]
+    n = len(regions)
+    cells.merged = [
+        (r1 + n, c1, r2 + n, c2) if r1 >= at else (r1, c1, r2, c2)
+        for r1, c1, r2, c2 in cells.merged
+    ]
 
 
 def _continues(above: TableCells, below: TableCells) -> bool:
