@@ -41,9 +41,21 @@ def blocks(body: Element) -> Iterator[str | Element]:
         if child.tag == _P:
             yield paragraph_text(child, tab="\t")
         elif child.tag == _TBL:
-            yield child
+            frame = _frame_cell(child)
+            if frame is None:
+                yield child
+            else:  # a one-cell table drawn around the real one: what is inside counts
+                yield from blocks(frame)
         elif child.tag in _WRAPPERS:
             yield from blocks(child)
+
+
+def _frame_cell(tbl: Element) -> Element | None:
+    """The one cell of a table that only frames other tables, or None."""
+    cells = [tc for tr in _children(tbl, _TR) for tc in _children(tr, _TC)]
+    if len(cells) != 1:
+        return None
+    return cells[0] if next(_children(cells[0], _TBL), None) is not None else None
 
 
 def paragraph_text(p: Element, tab: str = " ") -> str:
