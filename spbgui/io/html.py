@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from spbgui.io.table.grid import Grid, normalize
+from spbgui.io.table.parts import Part, join_parts
 from spbgui.io.table.read import Source, read_grids
 from spbgui.io.table.records import ParsedTable
 from spbgui.io.text.decode import read_text_file
@@ -32,6 +33,9 @@ class _Table:
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     taken: set[tuple[int, int]] = field(default_factory=set)  # cells covered by a span above
     col: int = 0
+    # The page's paragraphs between the table before and this one; a table inside another
+    # (not inside a cell: broken HTML) has a mark there, so that it is never joined.
+    before: list[str] = field(default_factory=lambda: ["(таблица в таблице)"])
 
 
 class _Parser(HTMLParser):
@@ -45,6 +49,9 @@ class _Parser(HTMLParser):
         self._span = (1, 1)
         self._nested = 0  # tables inside the current cell
         self._skip = 0  # inside <style>, <script>, <head> <title>
+        # The page's text since the last table, paragraph by paragraph: the text before a
+        # table (a region's heading, «Продолжение таблицы») tells whether it goes on the last.
+        self._text: list[str] = [""]
 
     # --- cells ---------------------------------------------------------------------------
     def _break(self) -> None:
@@ -96,6 +103,9 @@ class _Parser(HTMLParser):
                 self._break()
                 return
             table = _Table()
+            if not self._stack:
+                table.before = [t.strip() for t in self._text if t.strip()]
+                self._text = [""]
             self._stack.append(table)
             self.tables.append(table)
         elif tag == "tr" and self._stack:
@@ -111,6 +121,8 @@ class _Parser(HTMLParser):
             self._cell = []
         elif tag in ("br",) or tag in ("p", "div", "li", "h1", "h2", "h3", "h4"):
             self._break()
+            if not self._stack:
+                self._text.append("")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("style", "script", "title", "head"):
@@ -128,6 +140,8 @@ class _Parser(HTMLParser):
             self._stack.pop()
         elif tag in ("p", "div", "li", "h1", "h2", "h3", "h4"):
             self._break()
+            if not self._stack:
+                self._text.append("")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br":
@@ -138,6 +152,8 @@ class _Parser(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._cell is not None and not self._skip:
             self._cell.append(data.replace("\n", " ").replace("\r", " "))
+        elif not self._stack and not self._skip:
+            self._text[-1] += " ".join(data.split()) + " "
 
 
 class _TooMany(Exception):
@@ -154,7 +170,8 @@ def _span(value: str | None) -> int:
 
 
 def html_grids(html: str, name: str, max_cells: int) -> list[Grid]:
-    """The HTML's tables as grids («таблица 1», «таблица 2»…), outermost tables only."""
+    """The HTML's tables as grids («таблица 1», «таблица 2»…), outermost tables only; the parts
+    of a table cut in several (:mod:`spbgui.io.table.parts`) as one («таблицы 1–5»)."""
     parser = _Parser(max_cells)
     try:
         parser.feed(html)
@@ -162,12 +179,17 @@ def html_grids(html: str, name: str, max_cells: int) -> list[Grid]:
     except _TooMany as many:
         found, limit = (f"{v:,}".replace(",", " ") for v in (many.cells, max_cells))
         raise too_big(name, f"в таблице {found} ячеек, допускается не более {limit}") from None
-    grids = []
-    for n, table in enumerate(parser.tables, 1):
+    parts = []
+    for table in parser.tables:
         for row in table.rows:
             while row and row[-1] is None:
                 row.pop()
-        grids.append(Grid(name=f"таблица {n}", rows=table.rows, merged=table.merged))
+        parts.append(Part(table.rows, table.merged, table.before))
+    grids = []
+    for joined in join_parts(parts):
+        first, last = joined.numbers[0], joined.numbers[-1]
+        name = f"таблица {first}" if first == last else f"таблицы {first}–{last}"
+        grids.append(Grid(name=name, rows=joined.rows, merged=joined.merged))
     return grids
 
 

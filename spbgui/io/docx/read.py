@@ -18,7 +18,6 @@ a workbook then read the first grid that has the header
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,7 +25,7 @@ from typing import TYPE_CHECKING
 from spbgui.io.docx.cells import TableCells, TooWide, blocks
 from spbgui.io.package import TagCounter, check_package, damaged
 from spbgui.io.table.grid import Grid
-from spbgui.io.table.header import find_header
+from spbgui.io.table.parts import CONTINUED, continues, regions_under_header
 from spbgui.io.table.read import Source, check_cancel, read_grids
 from spbgui.io.table.records import ImportWarning, ParsedTable, TableError
 from spbgui.io.table.text import is_known_region
@@ -37,7 +36,6 @@ if TYPE_CHECKING:
     from docx.oxml.xmlchemy import BaseOxmlElement as Element
 
 WHAT = "документ Word"
-_CONTINUED = re.compile(r"^\s*(?:продолжение|окончание)(?:\s+таблицы)?\b", re.IGNORECASE)
 _TC = rb"<(?:[A-Za-z_][\w.-]*:)?tc[\s/>]"
 
 
@@ -135,14 +133,19 @@ def _group(
             paragraphs.append(value)
             if is_known_region(value):
                 regions.append(value.strip())
-            elif value.strip() and not _CONTINUED.match(value):
+            elif value.strip() and not CONTINUED.match(value):
                 between_blank = False
                 regions.clear()
             continue
         n_table += 1
         cells = TableCells()
         cells.add_table(value)
-        if groups and between_blank and _continues(groups[-1][1], cells):
+        last = groups[-1][1] if groups else None
+        if (
+            last is not None
+            and between_blank
+            and continues(last.rows, last.merged, last.width, cells.rows, cells.merged, cells.width)
+        ):
             numbers, joined = groups[-1]
             numbers.append(n_table)
             joined.rows.extend([name] for name in regions)  # each heading: its region's row
@@ -151,8 +154,7 @@ def _group(
             joined.merged.extend((r1 + base, c1, r2 + base, c2) for r1, c1, r2, c2 in cells.merged)
             joined.width = max(joined.width, cells.width)
         else:
-            if regions:
-                _regions_under_header(cells, regions)
+            cells.merged = regions_under_header(cells.rows, cells.merged, regions)
             groups.append(([n_table], cells))
         if sum(len(row) for _n, t in groups for row in t.rows) > limits.max_cells:
             raise too_big(name, "таблицы документа слишком велики")
@@ -179,33 +181,3 @@ def _group(
             ]
         grids.append(Grid(name=part, rows=cells.rows, merged=cells.merged))
     return grids, notes
-
-
-def _regions_under_header(cells: TableCells, regions: list[str]) -> None:
-    """The region headings above a table with the header, as region rows under its header.
-
-    Word users lay the table out as one table per region, the region's name a
-    paragraph above each; the first heading stands above the header itself.
-    """
-    header, _ = find_header(Grid("", cells.rows[:50], cells.merged))
-    if header is None:
-        return
-    at = header.last_row + 1
-    cells.rows[at:at] = [[name] for name in regions]
-    n = len(regions)
-    cells.merged = [
-        (r1 + n, c1, r2 + n, c2) if r1 >= at else (r1, c1, r2, c2)
-        for r1, c1, r2, c2 in cells.merged
-    ]
-
-
-def _continues(above: TableCells, below: TableCells) -> bool:
-    """Whether a table right after ``above`` is its next part (the header repeated, or the
-    same number of columns under a table that has the header)."""
-    head_above, _ = find_header(Grid("", above.rows[:50], above.merged))
-    if head_above is None:
-        return False
-    head_below, _ = find_header(Grid("", below.rows[:3], below.merged))
-    if head_below is not None:
-        return head_below.cols == head_above.cols
-    return below.width == above.width
