@@ -11,6 +11,7 @@ and cancelling work the same for every source.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 from spbgui.io.table.grid import Grid
 from spbgui.io.table.header import (
     COLUMN_NAMES,
+    COUNTRY,
     EVENTS,
     EXPECTED_NAMES,
     REQUIRED,
@@ -27,6 +29,7 @@ from spbgui.io.table.header import (
 )
 from spbgui.io.table.records import ImportCancelled, ImportWarning, ParsedTable, TableError
 from spbgui.io.table.rows import RowReader
+from spbgui.io.table.text import is_known_region
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -48,6 +51,7 @@ class Source:
     on_part: str = "на листе"  # (на листе «Лист1» нет столбцов…)
     read_from: str = "таблица прочитана с листа «{part}»; листы {others} не импортировались"
     hidden: str = "лист «{part}» скрыт в книге"
+    joined: str = ""  # the note on parts read as one (a sheet per region), if any
 
 
 WORKBOOK = Source(name="")
@@ -77,6 +81,7 @@ def read_grids(
     nearest = _Nearest()
     any_cells = False
     hidden: tuple[Grid, Header] | None = None  # the first hidden sheet with the header
+    grids = iter(grids)  # a region's sheet reads on from where the loop is
     with _gc_paused():
         for grid in grids:
             check_cancel(cancelled)
@@ -89,6 +94,9 @@ def read_grids(
             if grid.hidden:
                 hidden = hidden or (grid, header)
                 continue
+            if is_known_region(grid.name):
+                grid, header, joined = _region_sheets(grid, header, grids)
+                source = _joined_source(source, joined)
             return _read(grid, header, source, year, progress, cancelled)
         if hidden is not None:
             return _read(*hidden, source, year, progress, cancelled)
@@ -106,8 +114,57 @@ def read_grids(
 
 def ends_the_search(grid: Grid) -> bool:
     """Whether a reader that takes sheets in order may stop after ``grid``: it is the
-    one :func:`read_grids` reads (visible, with the header), and no later one is needed."""
-    return not grid.hidden and find_header(grid)[0] is not None
+    one :func:`read_grids` reads (visible, with the header), and no later one is needed
+    (a sheet named as a region may be followed by the other regions' sheets)."""
+    return not grid.hidden and not is_known_region(grid.name) and find_header(grid)[0] is not None
+
+
+def _region_sheets(
+    first: Grid, header: Header, rest: Iterable[Grid]
+) -> tuple[Grid, Header, list[str]]:
+    """A workbook with a sheet per region («Европа», «Азия»…): the sheets named as regions
+    whose header names the same columns and year, as one grid, each sheet's rows under a
+    region row of its name (a region row of the sheet's own, if any, says the same)."""
+    others = [
+        (grid, other)
+        for grid in rest
+        if not grid.hidden and is_known_region(grid.name)
+        for other in [find_header(grid)[0]]
+        if other is not None and other.cols == header.cols and other.year == header.year
+    ]
+    if not others:  # a lone sheet that happens to bear a region's name: as it is
+        return first, header, [first.name]
+    rows = list(first.rows)
+    merged = list(first.merged)
+    at = header.last_row + 1
+    rows.insert(at, [None] * header.cols[COUNTRY] + [first.name])
+    merged = [
+        (r1 + 1, c1, r2 + 1, c2) if r1 >= at else (r1, c1, r2, c2) for r1, c1, r2, c2 in merged
+    ]
+    joined = [first.name]
+    for grid, other in others:
+        base = len(rows) - (other.last_row + 1) + 1
+        rows.append([None] * header.cols[COUNTRY] + [grid.name])
+        rows.extend(grid.rows[other.last_row + 1 :])
+        merged.extend(
+            (r1 + base, c1, r2 + base, c2) for r1, c1, r2, c2 in grid.merged if r1 > other.last_row
+        )
+        joined.append(grid.name)
+    return Grid(first.name, rows, merged, first.hidden), header, joined
+
+
+def _joined_source(source: Source, joined: list[str]) -> Source:
+    """The source whose report names the joined sheets as read, not as left out."""
+    if len(joined) < 2:
+        return source
+    return dataclasses.replace(
+        source,
+        parts=[p for p in source.parts if p not in joined[1:]],
+        joined=(
+            f"листы {', '.join(f'«{n}»' for n in joined)} прочитаны как одна таблица (лист на "
+            "регион), номера строк в замечаниях считаются подряд по этим листам"
+        ),
+    )
 
 
 @dataclass
@@ -192,6 +249,8 @@ def _notes_on_reading(
     """What the report should say about where the table was found."""
     notes: list[ImportWarning] = []
     others = [name for name in source.parts if name != grid.name]
+    if source.joined:
+        notes.append(ImportWarning(None, source.joined))
     if others:
         listed = ", ".join(f"«{n}»" for n in others)
         notes.append(ImportWarning(None, source.read_from.format(part=grid.name, others=listed)))
