@@ -112,6 +112,7 @@ class _Row:
 
 
 _COUNTER = re.compile(r"^\d{1,6}[.)]?$")
+_LIST_MARK = re.compile(r"^\s*(?:\d{1,3}[.)]|[-–—•·▪●*])\s+")
 _NUMBERING = re.compile(r"^(?:\d{1,6}|[IVXLC]{1,8})[.)]?$")  # a row's number, or a section's
 
 
@@ -658,6 +659,11 @@ class RowReader:
         """One paragraph's events and the warnings their dates need (without the row)."""
         events: list[EventText] = []
         notes: list[str] = []
+        # A list mark a clerk typed before a dated event («1. 15 марта – …», «- 17 марта – …»)
+        # is no text of the event; before anything else («1. Подписано…») it stays.
+        mark = _LIST_MARK.match(para)
+        if mark is not None and self._starts_with_event(para[mark.end() :]):
+            para = para[mark.end() :]
         for event in split_paragraph(para, self.year):
             event = _folded(event)
             if event.text or event.date.written:
