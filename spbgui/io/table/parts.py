@@ -59,10 +59,10 @@ def region_headings(paragraphs: Sequence[str]) -> list[str] | None:
 
 def continues(
     above_rows: list[list[Cell]],
-    above_merged: list,
+    above_merged: list[tuple[int, int, int, int]],
     above_width: int,
     below_rows: list[list[Cell]],
-    below_merged: list,
+    below_merged: list[tuple[int, int, int, int]],
     below_width: int,
 ) -> bool:
     """Whether a table right after ``above`` is its next part (the header repeated, or the
