@@ -318,14 +318,24 @@ class ImportDialog(QDialog):
         self.importButton.setEnabled(self.table is not None)
         return True
 
+    def _writing_now(self) -> bool:
+        return self._writing and is_running(self._task)
+
     def reject(self) -> None:
-        """Esc and the window's close button: as Cancel while a step runs."""
-        if self._stop_running():
+        """Esc: as Cancel while the import is written (the dialog stays to say how it ended);
+        otherwise the dialog closes, dropping a reading under way."""
+        if self._writing_now():
+            self._stop_running()
             return
+        if is_running(self._task):
+            abandon(self._task)
         super().reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._stop_running():
+        if self._writing_now():
+            self._stop_running()
             event.ignore()
             return
+        if is_running(self._task):
+            abandon(self._task)
         super().closeEvent(event)

@@ -141,3 +141,22 @@ def test_a_batch_stopped_midway_says_which_years_went_in_and_the_window_shows_th
     assert records.event_years(db=db) == [2022]
     assert "2022" in str(seen["summary"]) and "остальные — нет" in str(seen["summary"])
     assert len(_root_names(empty_window)) == 5  # the window shows the year that went in
+
+
+def test_escape_while_the_file_is_read_closes_the_dialog(qtbot, db) -> None:
+    """Nothing is written while a file is read: Esc closes at once, dropping the reading."""
+    from spbgui.ui.import_dialog import ImportDialog
+
+    dialog = ImportDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    release = threading.Event()
+
+    def slow_read(progress, cancelled):
+        release.wait(10)
+
+    dialog._run(slow_read, lambda _result: None)
+    qtbot.waitUntil(dialog.is_busy, timeout=5_000)
+    gestures.escape(dialog)
+    assert not dialog.isVisible()
+    release.set()
