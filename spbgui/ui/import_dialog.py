@@ -264,7 +264,9 @@ class ImportDialog(QDialog):
         task.progressed.connect(self._progress)
         task.succeeded.connect(on_success)
         task.failed.connect(self._failed)
-        task.finished.connect(self._ended)
+        # Only this task's end counts: a reading's finished() may still be on its way when
+        # the import it previewed has started (it would mark the import as not writing).
+        task.finished.connect(lambda: self._ended(task))
         self._task = task
         task.start()
 
@@ -272,7 +274,9 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
-    def _ended(self) -> None:
+    def _ended(self, task: Task) -> None:
+        if task is not self._task:
+            return
         self.progress.setVisible(False)
         self.cancelButton.setEnabled(True)
         self._writing = self._stopping = False
