@@ -128,8 +128,42 @@ def _set_limits(memory_mb: int, seconds: float) -> None:
         resource.setrlimit(which, (soft, new_hard))
 
 
-def _child(conn: Any, func: Callable[..., Any], args: tuple[Any, ...], mb: int, s: float) -> None:
+def _die_with_parent(parent: int) -> None:
+    """Linux: the kernel kills this child when the process that forked it dies.
+
+    A killed parent (kill -9, the OOM killer) never reads the result: a child
+    blocked writing a big one would sleep for ever, holding the sheet's memory.
+    A fork server's child dies with the fork server, which ends with the window.
+    ``parent`` (a plain fork's parent, else 0) is checked: it may be gone already.
+    """
+    if sys.platform != "linux":
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if parent and os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
+
+
+def _child(
+    conn: Any,
+    func: Callable[..., Any],
+    args: tuple[Any, ...],
+    mb: int,
+    s: float,
+    parent: int = 0,
+    inherited: Any = None,
+) -> None:
     """The child's whole life: limits, the call, one message back."""
+    _die_with_parent(parent)
+    if inherited is not None:
+        # A forked child holds the parent's end of the pipe too: with it open, a write
+        # to a parent that is gone would wait for a reader that never comes.
+        inherited.close()
     # A forked child inherits the parent's crash dumper: a crash is told in words by the
     # parent, not dumped on the terminal.
     faulthandler.disable()
@@ -294,8 +328,14 @@ def start_isolated(
         raise ImportCancelled
     ctx = _get_context()
     receiver, sender = ctx.Pipe(duplex=False)
+    # Only a plain fork copies the receiving end into the child (the fork server and
+    # spawn pass the child what its arguments name): that child closes its copy.
+    forked = ctx.get_start_method() == "fork"
+    inherited = receiver if forked else None
     proc = ctx.Process(
-        target=_child, args=(sender, func, args, memory_mb, seconds), name=_CHILD_NAME
+        target=_child,
+        args=(sender, func, args, memory_mb, seconds, os.getpid() if forked else 0, inherited),
+        name=_CHILD_NAME,
     )
     proc.daemon = True
     try:
