@@ -19,6 +19,7 @@ from spbgui.services import details
 from spbgui.ui.delegates import DateDelegate
 from spbgui.ui.dialogs import AgreementDialog, ConfirmDialog
 from spbgui.ui.editor import Editor
+from spbgui.ui.fields import after_typing
 from spbgui.ui.icons import Icon, icon
 from spbgui.ui.table_models import AgreementsModel, select_record
 
@@ -79,10 +80,10 @@ class AgreementsSection(QWidget):
         )
         self.up_button = tool_button(Icon.UP, self.tr("Move up"), "agreementUpButton", self)
         self.down_button = tool_button(Icon.DOWN, self.tr("Move down"), "agreementDownButton", self)
-        self.add_button.clicked.connect(self.add)
-        self.delete_button.clicked.connect(self.delete_selected)
-        self.up_button.clicked.connect(lambda: self.move_selected(-1))
-        self.down_button.clicked.connect(lambda: self.move_selected(+1))
+        self.add_button.clicked.connect(after_typing(self, self.add))
+        self.delete_button.clicked.connect(after_typing(self, self.delete_selected))
+        self.up_button.clicked.connect(after_typing(self, lambda: self.move_selected(-1)))
+        self.down_button.clicked.connect(after_typing(self, lambda: self.move_selected(+1)))
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(title)

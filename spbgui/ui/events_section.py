@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -41,7 +40,7 @@ from spbgui.ui.agreements_section import tool_button
 from spbgui.ui.date_questions import KeepAsWritten, OtherYear, YearChoice
 from spbgui.ui.delegates import AgreementDelegate, DateDelegate
 from spbgui.ui.editor import Editor
-from spbgui.ui.fields import CommitTextEdit, mark_error
+from spbgui.ui.fields import CommitTextEdit, UndoLineEdit, after_typing, mark_error
 from spbgui.ui.icons import Icon
 from spbgui.ui.table_models import EventsModel, select_record
 
@@ -106,18 +105,18 @@ class EventsSection(QWidget):
         for b in (self.add_button, self.delete_button, self.up_button, self.down_button):
             bar.addWidget(b)
         bar.addWidget(self.sort_button)
-        self.add_button.clicked.connect(self.focus_new_event)
-        self.delete_button.clicked.connect(self.delete_selected)
-        self.up_button.clicked.connect(lambda: self.move_selected(-1))
-        self.down_button.clicked.connect(lambda: self.move_selected(+1))
-        self.sort_button.clicked.connect(self.sort_by_date)
+        self.add_button.clicked.connect(after_typing(self, self.focus_new_event))
+        self.delete_button.clicked.connect(after_typing(self, self.delete_selected))
+        self.up_button.clicked.connect(after_typing(self, lambda: self.move_selected(-1)))
+        self.down_button.clicked.connect(after_typing(self, lambda: self.move_selected(+1)))
+        self.sort_button.clicked.connect(after_typing(self, self.sort_by_date))
 
         # The entry line for a new event.
-        self.new_date = QLineEdit(self, objectName="newEventDate")
+        self.new_date = UndoLineEdit(self, objectName="newEventDate")
         self.new_date.setPlaceholderText(self.tr("date: 3-6 июля"))
         self.new_date.setAccessibleName(self.tr("Date of the new event"))
         self.new_date.setMaximumWidth(190)
-        self.new_text = QLineEdit(self, objectName="newEventText")
+        self.new_text = UndoLineEdit(self, objectName="newEventText")
         self.new_text.setPlaceholderText(self.tr("what happened — Enter adds the event"))
         self.new_text.setAccessibleName(self.tr("Text of the new event"))
         self.new_agreement = QComboBox(self, objectName="newEventAgreement")
@@ -373,8 +372,10 @@ class EventsSection(QWidget):
         return new_id
 
     def _clear_entry(self) -> None:
-        self.new_date.clear()
-        self.new_text.clear()
+        # setText, not clear(): clear() is a step of the field's own undo, and Ctrl+Z right
+        # after Enter must take the event back, not put its text back into the field.
+        self.new_date.setText("")
+        self.new_text.setText("")
         mark_error(self.new_date, "")
         self.new_error.hide()
 

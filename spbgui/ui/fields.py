@@ -3,13 +3,27 @@
 Fields in the details pane have no «Save» button: a line commits when Enter is
 pressed or focus leaves it, a multi-line note when focus leaves it or on
 Ctrl+Enter; Esc puts back what is stored.
+
+A shortcut (Ctrl+PgDown, F5) or a button that takes no focus changes the view under
+a field without the field ever hearing that editing is over: :func:`finish_typing`
+writes what is typed first, and :func:`undo_typing` lets the Edit menu's Undo and Redo
+act on the typing in the focused field, as Ctrl+Z and Ctrl+Y there do.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 ERROR_STYLE = "border: 1px solid #c53030; background: #fff5f5;"
 
@@ -39,7 +53,16 @@ def _window_undo(event: QEvent, can_undo: bool, can_redo: bool) -> bool:
     return False
 
 
-class CommitLineEdit(QLineEdit):
+class UndoLineEdit(QLineEdit):
+    """A line whose Ctrl+Z / Ctrl+Y, with nothing of its own to undo, undo the records."""
+
+    def event(self, event: QEvent) -> bool:
+        if _window_undo(event, self.isUndoAvailable(), self.isRedoAvailable()):
+            return False
+        return super().event(event)
+
+
+class CommitLineEdit(UndoLineEdit):
     """A line that reports its text once when editing is done and it changed."""
 
     committed = Signal(str)
@@ -54,13 +77,11 @@ class CommitLineEdit(QLineEdit):
         self.setText(text)
 
     def _finish(self) -> None:
+        self.commit()
+
+    def commit(self) -> None:
         if self.text() != self._stored and not self.isReadOnly():
             self.committed.emit(self.text())
-
-    def event(self, event: QEvent) -> bool:
-        if _window_undo(event, self.isUndoAvailable(), self.isRedoAvailable()):
-            return False
-        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.text() != self._stored:
@@ -107,3 +128,68 @@ class CommitTextEdit(QPlainTextEdit):
             self.setPlainText(self._stored)
             return
         super().keyPressEvent(event)
+
+
+def _cell_editor(widget: QWidget) -> tuple[QAbstractItemView, QWidget] | None:
+    """The item view whose open cell editor holds ``widget``, and that editor."""
+    child: QWidget | None = widget
+    while child is not None:
+        parent = child.parentWidget()
+        view = parent.parentWidget() if parent is not None else None
+        if isinstance(view, QAbstractItemView) and parent is view.viewport():
+            if view.state() == QAbstractItemView.State.EditingState:
+                return view, child
+            return None
+        child = parent
+    return None
+
+
+def finish_typing(window: QWidget) -> None:
+    """Write what is being typed in ``window`` now, as leaving the field would.
+
+    Called before the year, the rows or the record shown change under the field by a
+    shortcut or a button that leaves the focus where it is: the value goes to the
+    record it was typed for, never to another one, and is never simply dropped.
+    """
+    focus = QApplication.focusWidget()
+    if focus is None or not window.isAncestorOf(focus):
+        return
+    if isinstance(focus, (CommitLineEdit, CommitTextEdit)):
+        focus.commit()
+        return
+    found = _cell_editor(focus)
+    if found is not None:
+        view, editor = found
+        # What the delegate does when the editor loses the focus: hand the value to the
+        # model, close the editor, and the table keeps the keyboard.
+        view.commitData(editor)
+        view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        view.setFocus()
+
+
+def after_typing(widget: QWidget, handler: Callable[[], object]) -> Callable[..., None]:
+    """A slot for a button that takes no focus: what is typed is written, then ``handler``."""
+
+    def slot(*_ignored: object) -> None:
+        finish_typing(widget.window())
+        handler()
+
+    return slot
+
+
+def undo_typing(window: QWidget, redo: bool = False) -> bool:
+    """Undo (or redo) the typing in the focused field of ``window`` if it has any, as
+    Ctrl+Z (Ctrl+Y) pressed in it does; False if the records' history should act."""
+    focus = QApplication.focusWidget()
+    if focus is None or not window.isAncestorOf(focus) or focus.objectName() == "searchField":
+        return False
+    if isinstance(focus, QLineEdit) and not focus.isReadOnly():
+        available = focus.isRedoAvailable() if redo else focus.isUndoAvailable()
+    elif isinstance(focus, QPlainTextEdit) and not focus.isReadOnly():
+        document = focus.document()
+        available = document.isRedoAvailable() if redo else document.isUndoAvailable()
+    else:
+        return False
+    if available:
+        focus.redo() if redo else focus.undo()
+    return available

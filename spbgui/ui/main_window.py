@@ -37,6 +37,7 @@ from spbgui.ui.details_pane import DetailsPane
 from spbgui.ui.dialogs import AboutDialog, FirstStartDialog, MessageDialog, PendingDialog
 from spbgui.ui.editor import Editor
 from spbgui.ui.error_dialog import report_unexpected
+from spbgui.ui.fields import finish_typing, undo_typing
 from spbgui.ui.files import DatabaseFiles
 from spbgui.ui.focus import FocusTarget, RecordFocus, RecordKind, YearFocus
 from spbgui.ui.handlers import RecordActions
@@ -180,8 +181,8 @@ class MainWindow(QMainWindow):
             ActionId.CONNECT_SERVER: self.files.connect_server,
             ActionId.HISTORY: self.show_history,
             ActionId.QUIT: self.close,
-            ActionId.UNDO: ed.stack.undo,
-            ActionId.REDO: ed.stack.redo,
+            ActionId.UNDO: self.undo,
+            ActionId.REDO: self.redo,
             ActionId.COPY: self.clipboard.copy,
             ActionId.PASTE: self.clipboard.paste,
             ActionId.RENAME: rec.rename,
@@ -206,7 +207,13 @@ class MainWindow(QMainWindow):
         }
         missing = set(ActionId) - handlers.keys()
         assert not missing, f"actions without a handler: {missing}"
+        # The clipboard and Find act on the focused field themselves; Undo and Redo on its
+        # typing. Every other action first writes what is being typed: a shortcut or a
+        # toolbar button leaves the focus in the field, which never hears editing is over.
+        as_they_are = {ActionId.UNDO, ActionId.REDO, ActionId.COPY, ActionId.PASTE, ActionId.FIND}
         for action_id, handler in handlers.items():
+            if action_id not in as_they_are:
+                handler = self._after_typing(handler)
             a[action_id].triggered.connect(_no_arguments(handler))
         # Del in the search field or a line editor deletes text, not records.
         a[ActionId.DELETE].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -247,6 +254,25 @@ class MainWindow(QMainWindow):
         self.live.changed_elsewhere.connect(lambda: self._changed(ChangeSet.everything()))
         self.live.changed_elsewhere.connect(self.tree_marks.refresh_later)
         self.files.imported.connect(self._imported)
+
+    def _after_typing(self, handler: Callable[[], object]) -> Callable[[], None]:
+        def run() -> None:
+            finish_typing(self)
+            handler()
+
+        return run
+
+    def undo(self) -> None:
+        """Edit → Undo: the typing in the focused field if it has some (as Ctrl+Z there
+        does), else the last change of the records."""
+        if not undo_typing(self):
+            finish_typing(self)
+            self.editor.stack.undo()
+
+    def redo(self) -> None:
+        if not undo_typing(self, redo=True):
+            finish_typing(self)
+            self.editor.stack.redo()
 
     def _undo_text_changed(self, text: str) -> None:
         self._undo_text(ActionId.UNDO, text)
