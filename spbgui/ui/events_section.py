@@ -386,7 +386,7 @@ class EventsSection(QWidget):
 
     def _keep_as_written(self, event_id: int, text: str, why: str) -> None:
         """A date typed into the table was not understood: keep it as written if asked to."""
-        if self.model.row_for(event_id) < 0:
+        if not self._still_typed(event_id):
             return
         if KeepAsWritten.ask(self, text, why):
             self.editor.update_event(
@@ -395,7 +395,7 @@ class EventsSection(QWidget):
 
     def _other_year(self, event_id: int, date: EventDate, year: int) -> None:
         """A date of another year typed into the table: move the event there, keep it, or not."""
-        if self.model.row_for(event_id) < 0:
+        if not self._still_typed(event_id):
             return
         version = self.model.version_of(event_id)
         choice = OtherYear.ask(self, date.written, year, self.model.year)
@@ -403,6 +403,16 @@ class EventsSection(QWidget):
             self.editor.move_event_to_year(event_id, date, year, version)
         elif choice is YearChoice.KEEP:
             self.editor.update_event(event_id, "date", date, version)
+
+    def _still_typed(self, event_id: int) -> bool:
+        """Is the date typed into the table, asked about once its editor closed, still in its
+        cell? Not if the clerk has since discarded it (leaving the partner, the year or the
+        program) or the event is gone."""
+        row = self.model.row_for(event_id)
+        if row < 0:
+            return False
+        draft = self.model.draft(self.model.index(row, EventsModel.DATE))
+        return draft is not None
 
     def _commit_text(self, text: str) -> None:
         index = self.table.currentIndex()

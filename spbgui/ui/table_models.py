@@ -324,6 +324,14 @@ class EventsModel(_RecordsModel):
                 return True
             other = date.other_year(self.year)
             if other is not None:
+                # Not saved until the clerk says where the event goes: the typed date stays
+                # in its cell (Cancel, a year switched, the window closed: it is not lost).
+                why = (
+                    self.tr("This date is in %1, not in %2")
+                    .replace("%1", str(other))
+                    .replace("%2", str(self.year))
+                )
+                self._set_draft(index, text, why)
                 self.otherYearDate.emit(row.id, date, other)
             else:
                 self.editRequested.emit(row.id, "date", date)
