@@ -88,6 +88,7 @@ class Summary:
     agreements: int
     events: int  # in the year asked
     events_before: int  # in the year before
+    version: int | None = None  # the record's version as read: an edit of it sends it back
 
 
 @functools.lru_cache(maxsize=8192)
@@ -240,21 +241,23 @@ def summary(*, db: Database, ref: NodeRef, year: int) -> Summary | None:
 
     with db.read() as s:
         if ref.kind is NodeKind.REGION:
-            region = s.execute(select(Region.name, Region.note).where(Region.id == ref.id)).first()
+            region = s.execute(
+                select(Region.name, Region.note, Region.version).where(Region.id == ref.id)
+            ).first()
             if region is None:
                 return None
-            name, note = region
+            name, note, version = region
             parent_id, parent = None, ""
             country_ids = select(Country.id).where(Country.region_id == ref.id)
         elif ref.kind is NodeKind.COUNTRY:
             row = s.execute(
-                select(Country.name, Country.note, Region.id, Region.name)
+                select(Country.name, Country.note, Region.id, Region.name, Country.version)
                 .join(Region, Region.id == Country.region_id)
                 .where(Country.id == ref.id)
             ).first()
             if row is None:
                 return None
-            name, note, parent_id, parent = row
+            name, note, parent_id, parent, version = row
             country_ids = select(Country.id).where(Country.id == ref.id)
         else:
             raise ValueError("a summary is for a region or a country")
@@ -277,6 +280,7 @@ def summary(*, db: Database, ref: NodeRef, year: int) -> Summary | None:
             agreements=count(select(Agreement.id).where(Agreement.partner_id.in_(partner_ids))),
             events=events_in(year),
             events_before=events_in(year - 1),
+            version=version,
         )
 
 

@@ -191,6 +191,7 @@ class SummaryPage(QWidget):
         super().__init__(parent)
         self.editor = editor
         self.ref: NodeRef | None = None
+        self.version: int | None = None  # of the region or country as shown
         self.setObjectName("summaryPage")
         self.heading = _heading(self, "summaryHeading")
         self.path = QLabel(self, objectName="summaryPath")
@@ -226,7 +227,7 @@ class SummaryPage(QWidget):
         summary = details.summary(db=self.editor.db, ref=ref, year=self.editor.year)
         if summary is None:
             return False
-        self.ref = ref
+        self.ref, self.version = ref, summary.version
         self.heading.setText(summary.name)
         region = ref.kind is NodeKind.REGION
         self.path.setText(
@@ -293,7 +294,7 @@ class SummaryPage(QWidget):
         if self.ref is None:
             return
         label = self.tr("edit “%1”").replace("%1", self.heading.text())
-        if not self.editor.update_node(self.ref, label, None, **fields):
+        if not self.editor.update_node(self.ref, label, self.version, **fields):
             self.show_node(self.ref)
 
     def refresh(self, changes: ChangeSet) -> bool:
@@ -389,6 +390,17 @@ class DetailsPane(QStackedWidget):
     def discard_pending(self) -> None:
         self.partner.agreements.discard_pending()
         self.partner.events.discard_pending()
+
+    def version_of(self, ref: NodeRef) -> int | None:
+        """The version of the node shown, as shown: what a rename of it in the tree (F2)
+        sends back, so that it never silently overwrites a colleague's change."""
+        if ref != self.ref:
+            return None
+        if self.currentWidget() is self.partner and self.partner.info is not None:
+            return self.partner.info.version
+        if self.currentWidget() is self.summary:
+            return self.summary.version
+        return None
 
     def show_node(self, ref: NodeRef | None) -> None:
         self.ref = ref

@@ -164,8 +164,9 @@ class Editor(QObject):
         cmd = AddCommand(self, text, add, "partner", NodeRef.partner, NodeRef.country(country_id))
         return cmd.record_id if self.run(cmd) else None
 
-    def rename(self, ref: NodeRef, name: str) -> bool:
-        return self.update_node(ref, self.tr("rename to “%1”").replace("%1", name), name=name)
+    def rename(self, ref: NodeRef, name: str, version: int | None = None) -> bool:
+        text = self.tr("rename to “%1”").replace("%1", name)
+        return self.update_node(ref, text, version, name=name)
 
     def update_node(
         self, ref: NodeRef, text: str, version: int | None = None, **fields: Any

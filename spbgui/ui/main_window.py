@@ -241,7 +241,7 @@ class MainWindow(QMainWindow):
         self.files.written.connect(self.file_written)
         self.tree.currentRefChanged.connect(self._selected)
         self.details.nodeActivated.connect(lambda ref: self.tree.select_ref(self.db, ref))
-        self.model.renameRequested.connect(ed.rename)
+        self.model.renameRequested.connect(self._rename)
         self.model.moveRequested.connect(rec.move_dropped)
         self.model.eventsDropped.connect(rec.events_dropped)
         self.year_selector.activated.connect(
@@ -273,6 +273,10 @@ class MainWindow(QMainWindow):
         if not undo_typing(self, redo=True):
             finish_typing(self)
             self.editor.stack.redo()
+
+    def _rename(self, ref: NodeRef, name: str) -> None:
+        """A name typed in the tree (F2): written over the version the window shows."""
+        self.editor.rename(ref, name, self.details.version_of(ref))
 
     def _undo_text_changed(self, text: str) -> None:
         self._undo_text(ActionId.UNDO, text)
