@@ -208,5 +208,8 @@ class AgreementsSection(QWidget):
             self.table.edit(index)
 
     def set_enabled_for(self, partner: bool) -> None:
+        writable = partner and not self.editor.db.readonly
         for b in (self.add_button, self.delete_button, self.up_button, self.down_button):
-            b.setEnabled(partner and not self.editor.db.readonly)
+            b.setEnabled(writable)
+        # A read-only database opens no cell editor: nothing is typed only to be refused.
+        self.model.readonly = not writable

@@ -503,6 +503,10 @@ class EventsSection(QWidget):
 
     def set_enabled_for(self, partner: bool) -> None:
         writable = partner and not self.editor.db.readonly
+        # A read-only database opens no cell editor and no text for typing: nothing is
+        # typed only to be refused.
+        self.model.readonly = not writable
+        self.text.setReadOnly(not writable)
         for w in (
             self.add_button,
             self.delete_button,

@@ -356,6 +356,7 @@ class MainWindow(QMainWindow):
         self.actions_[ActionId.IMPORT_TABLE].setEnabled(writable)
         self.actions_[ActionId.BACKUPS].setEnabled(self.db.path is not None)  # files only
         self.tree.setDragEnabled(writable)
+        self.tree.set_renaming(writable)
         self._fill_years()
         self._update_status()
         if not self.tree.select_ref(self.db, tree.first_partner(db=self.db)):

@@ -36,10 +36,7 @@ class NavigationTree(QTreeView):
         self.setUniformRowHeights(True)
         self.setAllColumnsShowFocus(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(
-            QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.SelectedClicked
-        )
+        self.set_renaming(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setDropIndicatorShown(True)
@@ -55,6 +52,15 @@ class NavigationTree(QTreeView):
         self._menu_actions: list[QAction | None] = []
         self._connect_selection()
         model.modelReset.connect(self._connect_selection)
+
+    def set_renaming(self, on: bool) -> None:
+        """F2 or a click on the selected name renames it; not in a read-only database."""
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+            if on
+            else QAbstractItemView.EditTrigger.NoEditTriggers
+        )
 
     def navigation_model(self) -> NavigationModel:
         model = self.model()
