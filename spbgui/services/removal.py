@@ -344,7 +344,10 @@ def _restore(db: Database, snapshot: Snapshot) -> ChangeSet:
                 if model is top and top is not Agreement:
                     # Put them back at the end first, then each at its index below.
                     rows = [{**r, "position": (1 << 30) + n} for n, r in enumerate(rows)]
-                s.execute(insert(model), rows)
+                # The table's own INSERT, not the ORM's: that one starts every row's version
+                # again at 1, and the steps of the undo history before the delete expect the
+                # version they wrote (they would take their own edit for a colleague's).
+                s.execute(insert(model.__table__), rows)
         # PostgreSQL: the restored ids were given by us, so its sequences must hear of them.
         advance_sequences(s, (t for t, rows in snapshot.rows.items() if rows))
         # Agreements go back to the very row they had in their country's order (deleting

@@ -290,9 +290,15 @@ class DeleteCommand(Command):
     def do(self) -> ChangeSet:
         expected = None
         if self._snapshot is not None and not self.force:
-            # A redo: delete them only as the undo put them back (nobody edited them since).
+            # A redo: delete them only as this history left them (nobody edited them since):
+            # as the undo put them back, or as a later step of ours wrote them.
             table = self._snapshot.top.__tablename__
-            expected = {r["id"]: r["version"] for r in self._snapshot.rows[table] if "version" in r}
+            mine = versions(self.host)
+            expected = {
+                r["id"]: mine.get((table, r["id"]), r["version"])
+                for r in self._snapshot.rows[table]
+                if "version" in r
+            }
         deleted = removal.delete_records(
             db=self.host.db, kind=self._kind, ids=self._ids, expected_versions=expected
         )
@@ -301,7 +307,11 @@ class DeleteCommand(Command):
 
     def revert(self) -> ChangeSet:
         assert self._snapshot is not None
-        return removal.restore(db=self.host.db, snapshot=self._snapshot)
+        changes = removal.restore(db=self.host.db, snapshot=self._snapshot)
+        table = self._snapshot.top.__tablename__
+        for row in self._snapshot.rows[table]:
+            self.wrote(table, row["id"], row.get("version"))  # restored as they were
+        return changes
 
 
 class MoveNodeCommand(Command):
