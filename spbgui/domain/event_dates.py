@@ -5,10 +5,12 @@ docs/TABLE_RULES.md («Events») lists the forms: days and ranges of days in wor
 «28.02.2025 – 02.03.2025»); months («Июнь», «июнь-июль», «06.2025»); parts of a month
 («начало апреля», «вторая половина августа»: the month); several days («2 и 4 июля»,
 «5, 7 и 9 июня»: first to last day); quarters and halves («III квартал», «1 полугодие»: their
-months). :func:`parse_event_date` reads a date typed on its own; :data:`EVENT_DATE_PATTERN`
-finds one where an event starts in a cell, and :func:`read_event_date` reads what it found.
-Either way the result keeps the text as written (:attr:`EventDate.written`), and a date
-that cannot exist («31.02.2025», «32 мая», «13.13») is a :class:`DateError` naming the problem.
+months); «с 1 по 3 марта», «с июня по август» (a range said in words); «2024-07-12» and
+«12/07/2024» (a day as other programs write it). :func:`parse_event_date` reads a date typed
+on its own; :data:`EVENT_DATE_PATTERN` finds one where an event starts in a cell, and
+:func:`read_event_date` reads what it found. Either way the result keeps the text as
+written (:attr:`EventDate.written`), and a date that cannot exist («31.02.2025», «32 мая»,
+«13.13») is a :class:`DateError` naming the problem.
 
 Pure Python: no Qt, no database.
 """
@@ -76,6 +78,19 @@ _FORMS = {
     # 1 полугодие | I полугодие | второе полугодие 2025 г.
     "half": r"(?P<n>II|I|[12]|перв(?:ое|ом)|втор(?:ое|ом))(?:\s*-?\s*(?:е|ое|м))?"
     rf"\s+полугоди(?:е|я|и|ю)(?!\w)(?:\s+(?P<y>{_Y}){_G})?",
+    # с 1 по 3 марта | с 28 февраля по 2 марта 2025 г.: «3-6 июля» said in words
+    "from_to_words": rf"с\s+(?P<d1>{_D})(?:\s+(?P<m1>{_M})(?:\s+(?P<y1>{_Y}){_G})?)?"
+    rf"\s+по\s+(?P<d2>{_D})\s+(?P<m2>{_M})(?:\s+(?P<y2>{_Y}){_G})?",
+    # с 1.03 по 3.03 | с 28.02.2025 по 02.03.2025
+    "from_to_numeric": rf"с\s+(?P<d1>{_D})(?:\.(?P<m1>{_D})(?:\.(?P<y1>{_YY}){_G})?)?"
+    rf"\s+по\s+(?P<d2>{_D})\.(?P<m2>{_D})(?:\.(?P<y2>{_YY}))?{_G}",
+    # с июня по август | с декабря 2024 по февраль 2025
+    "from_to_months": rf"с\s+(?P<m1>{_M})(?:\s+(?P<y1>{_Y}){_G})?"
+    rf"\s+по\s+(?P<m2>{_M})(?:\s+(?P<y2>{_Y}){_G})?",
+    # 2024-07-12: the ISO form, as a date copied out of another program arrives
+    "iso": r"(?P<y2>\d{4})-(?P<m2>\d{1,2})-(?P<d2>\d{1,2})(?!\d)",
+    # 12/07/2024 | 12/07/24: a day with its year, as a spreadsheet writes it
+    "slashed": rf"(?P<d2>{_D})/(?P<m2>{_D})/(?P<y2>{_YY}){_G}",
 }
 
 
@@ -291,6 +306,11 @@ def _half(g: Groups, year: int, text: str) -> Ends:
     return PartialDate(y, 6 * n - 5), PartialDate(y, 6 * n)
 
 
+def _one_numeric(g: Groups, year: int, text: str) -> Ends:
+    """«2024-07-12», «12/07/2024»: one day, its year written."""
+    return _numeric({"d1": None, "m1": None, "y1": None, **g}, year, text)
+
+
 _READERS = {
     "numeric": _numeric,
     "numeric_month": _numeric_month,
@@ -300,4 +320,9 @@ _READERS = {
     "part": _part,
     "quarter": _quarter,
     "half": _half,
+    "from_to_words": _words,
+    "from_to_numeric": _numeric,
+    "from_to_months": _months,
+    "iso": _one_numeric,
+    "slashed": _one_numeric,
 }

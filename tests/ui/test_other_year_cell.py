@@ -96,3 +96,24 @@ def test_a_date_discarded_on_quitting_is_not_asked_about_afterwards(
     assert not window.isVisible()
     qtbot.wait(50)  # the question about the year would come now
     assert date_answers.asked == []
+
+
+def test_dates_said_in_words_or_written_by_other_programs_are_stored_as_typed(
+    qtbot, window, select_partner, date_answers
+) -> None:
+    pid = select_partner("Ташкент")
+    events = window.details.partner.events
+    for typed, start, end in (
+        ("с 1 по 3 марта", "2024-03-01", "2024-03-03"),
+        ("2024-07-12", "2024-07-12", "2024-07-12"),
+        ("12/07/2024 ", "2024-07-12", "2024-07-12"),
+    ):
+        QTest.keyClick(_type_date(events.table, 0, typed), Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda t=typed: events.model.index(0, EventsModel.DATE).data() == t.strip())
+        stored = details.events(db=window.db, partner_id=pid, year=2024)[0]
+        assert (stored.date_text, stored.date.start_iso(), stored.date.end_iso()) == (
+            typed.strip(),
+            start,
+            end,
+        )
+    assert date_answers.asked == []  # no «keep as written?» for any of them
