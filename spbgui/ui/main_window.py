@@ -275,8 +275,16 @@ class MainWindow(QMainWindow):
             self.editor.stack.redo()
 
     def _rename(self, ref: NodeRef, name: str) -> None:
-        """A name typed in the tree (F2): written over the version the window shows."""
-        self.editor.rename(ref, name, self.details.version_of(ref))
+        """A name typed in the tree (F2): written over the version the window shows; one the
+        records refuse (a duplicate) comes back in the editor, once its message is read."""
+        refused: list[str] = []
+        self.editor.failed.connect(refused.append)
+        try:
+            done = self.editor.rename(ref, name, self.details.version_of(ref))
+        finally:
+            self.editor.failed.disconnect(refused.append)
+        if not done and refused:
+            QTimer.singleShot(0, lambda: self.tree.rename_again(ref, name, refused[0]))
 
     def _undo_text_changed(self, text: str) -> None:
         self._undo_text(ActionId.UNDO, text)

@@ -7,11 +7,20 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QTreeView,
+    QWidget,
+)
 
 from spbgui.services import tree
 from spbgui.services.changes import NodeKind, NodeRef
 from spbgui.services.databases import Database
+from spbgui.ui.fields import mark_error
 from spbgui.ui.tree_model import NavigationModel
 
 if TYPE_CHECKING:
@@ -61,6 +70,20 @@ class NavigationTree(QTreeView):
             if on
             else QAbstractItemView.EditTrigger.NoEditTriggers
         )
+
+    def rename_again(self, ref: NodeRef, typed: str, why: str) -> None:
+        """Open the name editor of ``ref`` once more with the name the records refused, so
+        that what was typed is corrected, not retyped (Esc leaves the stored name)."""
+        index = self.navigation_model().index_of(ref)
+        if not index.isValid() or self.state() == QAbstractItemView.State.EditingState:
+            return
+        self.setCurrentIndex(index)
+        if not self.edit(index, QAbstractItemView.EditTrigger.AllEditTriggers, None):
+            return
+        editor = QApplication.focusWidget()
+        if isinstance(editor, QLineEdit) and self.viewport().isAncestorOf(editor):
+            editor.setText(typed)
+            mark_error(editor, why)
 
     def navigation_model(self) -> NavigationModel:
         model = self.model()

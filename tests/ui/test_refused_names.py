@@ -1,0 +1,49 @@
+"""A name the records refuse (a duplicate, an empty one) typed in the tree with F2: the
+clerk reads why, and the name typed comes back in the editor to correct, not lost."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from spbgui.services import details
+from tests.ui import gestures
+
+
+def _rename_in_tree(window, name: str) -> None:
+    window.tree.setFocus()
+    QTest.keyClick(window.tree, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit), editor
+    editor.selectAll()
+    gestures.type_text(editor, name)
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+
+
+def test_a_duplicate_name_typed_in_the_tree_comes_back_to_correct(
+    qtbot, window, select_partner, messages
+) -> None:
+    pid = select_partner("Астана")
+    _rename_in_tree(window, "алма-ата")  # a partner of the same country
+    qtbot.waitUntil(lambda: bool(messages))
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
+    assert len(messages) == 1 and "уже есть" in messages[0]
+    editor = QApplication.focusWidget()
+    assert editor.text() == "алма-ата"  # what was typed, to correct
+    editor.setText("Нур-Султан")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: details.partner(db=window.db, partner_id=pid).name == "Нур-Султан")
+
+
+def test_escape_after_a_refused_name_leaves_the_stored_one(
+    qtbot, window, select_partner, messages
+) -> None:
+    pid = select_partner("Астана")
+    _rename_in_tree(window, "Алма-Ата")
+    qtbot.waitUntil(lambda: bool(messages))
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is window.tree
+    assert details.partner(db=window.db, partner_id=pid).name == "Астана"
+    assert window.tree.currentIndex().data() == "Астана"
