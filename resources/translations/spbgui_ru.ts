@@ -679,6 +679,10 @@
   <context>
     <name>DetailsPane</name>
     <message>
+      <source>the name «%1»: %2</source>
+      <translation>название «%1»: %2</translation>
+    </message>
+    <message>
       <source>Details of the selected item</source>
       <translation>Сведения о выбранной записи</translation>
     </message>

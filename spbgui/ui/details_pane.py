@@ -9,9 +9,10 @@ refreshes the page from the change sets the editor sends.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -32,7 +33,7 @@ from spbgui.ui.agreements_section import AgreementsSection
 from spbgui.ui.dialogs import kind_label
 from spbgui.ui.editor import Editor
 from spbgui.ui.events_section import EventsSection
-from spbgui.ui.fields import CommitLineEdit, CommitTextEdit
+from spbgui.ui.fields import CommitLineEdit, CommitTextEdit, mark_error
 from spbgui.ui.focus import RecordFocus, RecordKind
 from spbgui.ui.icons import node_icon
 from spbgui.ui.partner_answers import PartnerAnswers
@@ -64,6 +65,32 @@ def _note_edit(parent: QWidget, name: str) -> CommitTextEdit:
     note.setObjectName(name)
     note.setMaximumHeight(56)
     return note
+
+
+def _edit_keeping_typed_name(
+    editor: Editor, field: CommitLineEdit, edit: Callable[[], bool], typed: object
+) -> bool:
+    """Run ``edit``; a name it refuses (a duplicate) is put back in ``field``, marked with
+    the reason, once the page has shown what is stored: the clerk corrects it, not retypes."""
+    refused: list[str] = []
+    editor.failed.connect(refused.append)
+    try:
+        done = edit()
+    finally:
+        editor.failed.disconnect(refused.append)
+    if not done and isinstance(typed, str) and refused:
+        field.setText(typed)
+        mark_error(field, refused[0])
+    return done
+
+
+def _typed_name(field: CommitLineEdit) -> list[str]:
+    """A name typed and refused, still in its field, for the «not saved» question."""
+    why = field.property("error")
+    if why and field.is_typed():
+        text = QCoreApplication.translate("DetailsPane", "the name «%1»: %2")
+        return [text.replace("%1", field.text()).replace("%2", why)]
+    return []
 
 
 class PartnerPage(QWidget):
@@ -156,8 +183,19 @@ class PartnerPage(QWidget):
             return  # a country as a whole is added under the country, not made from a city
         label = self.tr("edit partner “%1”").replace("%1", self.info.title)
         ref = NodeRef.partner(self.info.id)
-        if not self.editor.update_node(ref, label, self.info.version, **fields):
+        version = self.info.version
+
+        def edit() -> bool:
+            if self.editor.update_node(ref, label, version, **fields):
+                return True
             self._show_fields()  # refused: show what is stored
+            return False
+
+        _edit_keeping_typed_name(self.editor, self.name, edit, fields.get("name"))
+
+    def pending(self) -> list[str]:
+        """A name typed here and refused, still in its field."""
+        return _typed_name(self.name)
 
     def refresh(self, changes: ChangeSet) -> bool:
         """Follow an edit; False if the partner is gone."""
@@ -294,8 +332,19 @@ class SummaryPage(QWidget):
         if self.ref is None:
             return
         label = self.tr("edit “%1”").replace("%1", self.heading.text())
-        if not self.editor.update_node(self.ref, label, self.version, **fields):
-            self.show_node(self.ref)
+        ref, version = self.ref, self.version
+
+        def edit() -> bool:
+            if self.editor.update_node(ref, label, version, **fields):
+                return True
+            self.show_node(ref)  # refused: show what is stored
+            return False
+
+        _edit_keeping_typed_name(self.editor, self.name, edit, fields.get("name"))
+
+    def pending(self) -> list[str]:
+        """A name typed here and refused, still in its field."""
+        return _typed_name(self.name)
 
     def refresh(self, changes: ChangeSet) -> bool:
         if self.ref is None:
@@ -377,17 +426,30 @@ class DetailsPane(QStackedWidget):
 
     def pending(self) -> list[str]:
         """Values typed on the shown partner that are not saved (each with its reason)."""
+        if self.currentWidget() is self.summary:
+            return self.summary.pending()
         if not self.showing_partner():
             return []
-        return self.partner.agreements.pending() + self.partner.events.pending()
+        return (
+            self.partner.pending()
+            + self.partner.agreements.pending()
+            + self.partner.events.pending()
+        )
 
     def focus_pending(self) -> None:
-        if self.partner.agreements.pending():
+        if self.currentWidget() is self.summary:
+            self.summary.name.setFocus()
+        elif self.partner.pending():
+            self.partner.name.setFocus()
+        elif self.partner.agreements.pending():
             self.partner.agreements.focus_pending()
         else:
             self.partner.events.focus_pending()
 
     def discard_pending(self) -> None:
+        for name in (self.summary.name, self.partner.name):
+            if name.property("error"):
+                name.set_stored(name.stored())
         self.partner.agreements.discard_pending()
         self.partner.events.discard_pending()
 

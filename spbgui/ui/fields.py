@@ -75,6 +75,14 @@ class CommitLineEdit(UndoLineEdit):
     def set_stored(self, text: str) -> None:
         self._stored = text
         self.setText(text)
+        mark_error(self, "")
+
+    def stored(self) -> str:
+        return self._stored
+
+    def is_typed(self) -> bool:
+        """Does the field hold something else than what is stored?"""
+        return self.text() != self._stored
 
     def _finish(self) -> None:
         self.commit()
@@ -84,8 +92,10 @@ class CommitLineEdit(UndoLineEdit):
             self.committed.emit(self.text())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.text() != self._stored:
-            self.setText(self._stored)
+        if event.key() == Qt.Key.Key_Escape and (
+            self.text() != self._stored or self.property("error")
+        ):
+            self.set_stored(self._stored)
             return
         super().keyPressEvent(event)
 

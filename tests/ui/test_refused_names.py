@@ -47,3 +47,40 @@ def test_escape_after_a_refused_name_leaves_the_stored_one(
     assert QApplication.focusWidget() is window.tree
     assert details.partner(db=window.db, partner_id=pid).name == "Астана"
     assert window.tree.currentIndex().data() == "Астана"
+
+
+def test_a_duplicate_name_typed_in_the_partners_page_stays_in_its_field(
+    qtbot, window, select_partner, messages, pending_questions
+) -> None:
+    pid = select_partner("Астана")
+    name = window.details.partner.name
+    name.setFocus()
+    name.selectAll()
+    gestures.type_text(name, "Алма-Ата")
+    QTest.keyClick(name, Qt.Key.Key_Return)
+    assert len(messages) == 1 and "уже есть" in messages[0]
+    assert details.partner(db=window.db, partner_id=pid).name == "Астана"
+    assert name.text() == "Алма-Ата" and name.property("error")  # to correct, with why
+    window.tree.setFocus()
+    window.tree.setCurrentIndex(window.tree.currentIndex().parent())  # leaving asks
+    assert pending_questions and "Алма-Ата" in pending_questions[-1][1][0]
+
+
+def test_a_duplicate_country_name_typed_in_its_page_stays_and_esc_restores(
+    qtbot, window, select_partner, messages, pending_questions
+) -> None:
+    select_partner("Астана")
+    window.tree.setCurrentIndex(window.tree.currentIndex().parent())
+    ref = window.tree.current_ref()
+    page = window.details.summary
+    page.name.setFocus()
+    page.name.selectAll()
+    gestures.type_text(page.name, "Китай")
+    QTest.keyClick(page.name, Qt.Key.Key_Return)
+    assert len(messages) == 1 and "уже есть" in messages[0]
+    assert page.name.text() == "Китай" and page.name.property("error")
+    assert window.details.pending() and "Китай" in window.details.pending()[0]
+    QTest.keyClick(page.name, Qt.Key.Key_Escape)
+    assert page.name.text() == "Казахстан" and not page.name.property("error")
+    assert window.details.pending() == []
+    assert details.summary(db=window.db, ref=ref, year=2024).name == "Казахстан"
