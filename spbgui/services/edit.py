@@ -114,6 +114,19 @@ def _given(**fields: Any) -> dict[str, Any]:
     return {k: v for k, v in fields.items() if v is not UNSET}
 
 
+def _name(name: str | None, what: str, column: Any) -> str:
+    """A name as stored (spaces folded, not empty), no longer than its column holds: a
+    PostgreSQL server refuses a longer one with an error no clerk should read."""
+    text = clean_name(name, what)
+    limit = getattr(column.type, "length", None)
+    if limit is not None and len(text) > limit:
+        raise EditError(
+            f"Слишком длинное {what}: {len(text)} знаков, а можно не больше {limit}. "
+            "Сократите его (подробности можно записать в примечание)."
+        )
+    return text
+
+
 def _unique(existing: Sequence[str | None], name: str, message: str) -> None:
     if name.casefold() in {n.casefold() for n in existing if n is not None}:
         raise EditError(message)
@@ -125,7 +138,7 @@ def _unique(existing: Sequence[str | None], name: str, message: str) -> None:
 def add_region(
     *, db: Database, name: str, note: str = "", index: int | None = None, id: int | None = None
 ) -> Added:
-    name = clean_name(name, "название региона")
+    name = _name(name, "название региона", Region.name)
     with db.write() as s:
         _unique(list(s.scalars(select(Region.name))), name, f"Регион «{name}» уже есть.")
         region = Region(id=id, name=name, note=note, position=1 << 30)
@@ -154,7 +167,7 @@ def update_region(
         )
         before = RegionFields(r.name, r.note)
         if name is not UNSET:
-            name = clean_name(name, "название региона")
+            name = _name(name, "название региона", Region.name)
             others = s.scalars(select(Region.name).where(Region.id != region_id))
             _unique(list(others), name, f"Регион «{name}» уже есть.")
         r.name, r.note = _pick(name, r.name), _pick(note, r.note)
@@ -174,7 +187,7 @@ def add_country(
     index: int | None = None,
     id: int | None = None,
 ) -> Added:
-    name = clean_name(name, "название страны")
+    name = _name(name, "название страны", Country.name)
     with db.write() as s:
         _parent(s, Region, region_id, f"регион №{region_id}")
         _unique(list(s.scalars(select(Country.name))), name, f"Страна «{name}» уже есть.")
@@ -203,7 +216,7 @@ def update_country(
         )
         before = CountryFields(c.name, c.note)
         if name is not UNSET:
-            name = clean_name(name, "название страны")
+            name = _name(name, "название страны", Country.name)
             others = s.scalars(select(Country.name).where(Country.id != country_id))
             _unique(list(others), name, f"Страна «{name}» уже есть.")
         c.name, c.note = _pick(name, c.name), _pick(note, c.note)
@@ -233,7 +246,7 @@ def _check_partner(
         if any(k == "country" for _n, k in rows):
             raise EditError("У этой страны уже есть строка «страна в целом».")
         return None
-    name = clean_name(name, "название партнёра")
+    name = _name(name, "название партнёра", Partner.name)
     _unique([n for n, _k in rows], name, f"Партнёр «{name}» в этой стране уже есть.")
     return name
 

@@ -84,3 +84,20 @@ def test_a_duplicate_country_name_typed_in_its_page_stays_and_esc_restores(
     assert page.name.text() == "Казахстан" and not page.name.property("error")
     assert window.details.pending() == []
     assert details.summary(db=window.db, ref=ref, year=2024).name == "Казахстан"
+
+
+def test_a_name_too_long_typed_in_the_tree_is_refused_in_words_and_comes_back(
+    qtbot, window, select_partner, messages
+) -> None:
+    pid = select_partner("Астана")
+    long_name = "Астана — столица Республики Казахстан, " * 10  # 390 letters
+    window.tree.setFocus()
+    QTest.keyClick(window.tree, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    editor.setText(long_name)  # pasted, as such a text arrives
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(messages))
+    assert "Слишком длинное название партнёра" in messages[0]
+    assert details.partner(db=window.db, partner_id=pid).name == "Астана"
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
+    assert QApplication.focusWidget().text() == long_name.strip()
