@@ -26,7 +26,14 @@ from spbgui.services.changes import ROOT, ChangeSet, NodeRef
 from spbgui.services.conflicts import check_version, written_version
 from spbgui.services.details import event_date
 from spbgui.services.errors import PARTNER_KINDS as PARTNER_KINDS  # (its home before)
-from spbgui.services.positions import EditError, agreement_order, clean_name, place, require
+from spbgui.services.positions import (
+    EditError,
+    agreement_order,
+    clean_name,
+    index_of,
+    place,
+    require,
+)
 from spbgui.store.database import Database
 from spbgui.store.models import Agreement, AgreementDate, Country, Event, Partner, Region
 from spbgui.store.sequences import advance_sequences
@@ -90,6 +97,9 @@ class EventFields:
     text: str
     agreement_id: int | None = None
     year: int = 0  # the year of the table the event is in (0: not given)
+    # Its place among its year's events (None: last); read and written with a new year only,
+    # so that undoing a move to another year puts the event back where it stood.
+    index: int | None = None
 
 
 def _parent(s: Session, model: Any, record_id: int, what: str) -> Any:
@@ -437,10 +447,12 @@ def update_event(
     text: str | _Unset = UNSET,
     agreement_id: int | _Unset | None = UNSET,
     year: int | _Unset = UNSET,
+    index: int | _Unset | None = UNSET,
     expected_version: int | None = None,
 ) -> Edited[EventFields]:
     """Change an event; a new ``year`` moves it to that year's table, last among its events
-    there («09.12.2024» typed in the 2025 table, and the clerk agreed to put it in 2024)."""
+    there («09.12.2024» typed in the 2025 table, and the clerk agreed to put it in 2024), or
+    at ``index`` (an undo puts it back where it stood; ``before.index`` says where that was)."""
     with db.write() as s:
         yours = _given(text=text, agreement_id=agreement_id, year=year)
         if date is not UNSET:
@@ -453,14 +465,20 @@ def update_event(
             check_version(s, Event, event_id, expected_version, yours),
             f"мероприятие №{event_id}",
         )
+        siblings = (Event.partner_id == e.partner_id, Event.year == e.year)
         before = EventFields(
-            event_date(e.start, e.end, e.date_written), e.text, e.agreement_id, e.year
+            event_date(e.start, e.end, e.date_written),
+            e.text,
+            e.agreement_id,
+            e.year,
+            None if index is UNSET else index_of(s, Event, siblings, e.id),
         )
         after = EventFields(
             _pick(date, before.date),
             before.text if text is UNSET else text.strip(),
             _pick(agreement_id, before.agreement_id),
             _pick(year, before.year),
+            None if index is UNSET else index,
         )
         if not after.text and not after.date.is_dated and not after.date.written:
             raise EditError("Укажите дату или текст мероприятия.")
@@ -474,7 +492,8 @@ def update_event(
         if after.year != before.year:
             e.year = after.year
             s.flush()
-            place(s, Event, (Event.partner_id == e.partner_id, Event.year == e.year), e.id, None)
+            where = (Event.partner_id == e.partner_id, Event.year == e.year)
+            place(s, Event, where, e.id, after.index)
             # Either year may have just got its first event or lost its last one.
             changes = ChangeSet(events={e.partner_id}, counts={e.partner_id}, years=True)
         return Edited(before, after, changes, written_version(s, e))

@@ -255,7 +255,8 @@ class Editor(QObject):
         text = self.tr("move event to %1").replace("%1", str(year))
         cmd = EditCommand(self, text, update, RecordFocus.event(event_id))
         cmd.expected_version = version
-        return self.run(cmd.set_changes(date=date, year=year))
+        # index: last in that year; its undo puts it back where it stood in this one.
+        return self.run(cmd.set_changes(date=date, year=year, index=None))
 
     def delete_events(self, ids: Sequence[int]) -> bool:
         text = self.tr("delete %n event(s)", "", len(ids))

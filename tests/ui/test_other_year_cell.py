@@ -117,3 +117,20 @@ def test_dates_said_in_words_or_written_by_other_programs_are_stored_as_typed(
             end,
         )
     assert date_answers.asked == []  # no «keep as written?» for any of them
+
+
+def test_undoing_a_move_to_another_year_puts_the_event_back_in_its_place(
+    qtbot, window, select_partner, date_answers
+) -> None:
+    pid = select_partner("Ташкент")
+    events = window.details.partner.events
+    order = [e.id for e in details.events(db=window.db, partner_id=pid, year=2024)]
+    moved = order[1]
+    date_answers.year_choice = YearChoice.MOVE
+    QTest.keyClick(_type_date(events.table, 1, "12.07.2023"), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.editor.year == 2023)
+    assert details.event(db=window.db, event_id=moved).year == 2023
+    gestures.press(QApplication.focusWidget() or window, "Ctrl+Z")
+    assert [e.id for e in details.events(db=window.db, partner_id=pid, year=2024)] == order
+    gestures.press(QApplication.focusWidget() or window, "Ctrl+Y")
+    assert details.event(db=window.db, event_id=moved).year == 2023
