@@ -20,6 +20,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
@@ -447,7 +448,12 @@ class EventsSection(QWidget):
             self.editor.sort_events(self.partner_id)
 
     def has_focus(self) -> bool:
-        return self.table.hasFocus()
+        """The table, one of its cell editors, or the current event's full text: the record
+        actions (move up, delete, rename) then act on the events, not on the tree."""
+        focus = QApplication.focusWidget()
+        return focus is not None and (
+            focus is self.table or self.table.isAncestorOf(focus) or focus is self.text
+        )
 
     # -- the clipboard --------------------------------------------------------------------------
 

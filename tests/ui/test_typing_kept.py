@@ -163,3 +163,22 @@ def test_ctrl_z_right_after_adding_an_event_by_enter_takes_the_event_back(
     _press_on_focus("Ctrl+Z")
     assert _texts(window, pid) == before
     assert events.new_date.text() == events.new_text.text() == ""
+
+
+def test_move_up_from_the_events_full_text_moves_the_event_not_the_partner(
+    window, select_partner
+) -> None:
+    pid = select_partner("Ташкент")
+    events = window.details.partner.events
+    order = [e.id for e in details.events(db=window.db, partner_id=pid, year=2024)]
+    partners_before = gestures.tree_names(window.model)
+    events.table.setFocus()
+    events.table.setCurrentIndex(events.model.index(2, EventsModel.TEXT))
+    events.text.setFocus()
+    events.text.moveCursor(events.text.textCursor().MoveOperation.End)
+    gestures.type_text(events.text, " (уточнено)")
+    _press_on_focus("Ctrl+Shift+Up")
+    now = details.events(db=window.db, partner_id=pid, year=2024)
+    assert [e.id for e in now] == [order[0], order[2], order[1], *order[3:]]
+    assert now[1].text.endswith(" (уточнено)")  # written first, to its own event
+    assert gestures.tree_names(window.model) == partners_before
