@@ -177,6 +177,14 @@ class RecordActions(QObject):
         self.editor.move_node(ref, parent, index, label)
 
     def events_dropped(self, event_ids: list[int], partner_id: int) -> None:
+        # Dropped back onto their own partner: they stay where they are (a move there would
+        # only put them last, and leave an empty-looking step in the history).
+        db = self.editor.db
+        event_ids = [
+            i for i in event_ids if details.owner(db=db, kind="event", record_id=i) != partner_id
+        ]
+        if not event_ids:
+            return
         model = self.tree.navigation_model()
         row = model.row_of(model.index_of(NodeRef.partner(partner_id)))
         label = self._label(row) if row is not None else ""
