@@ -386,23 +386,32 @@ class MoveEventsCommand(Command):
     def do(self) -> ChangeSet:
         changes, moves = ChangeSet(), []
         redo = bool(self._moves)
-        for event_id in self._ids:
-            moved = order.move_event(
-                db=self.host.db,
-                event_id=event_id,
-                index=None,
-                partner_id=self._partner_id,
-                expected_version=self.expected("event", event_id) if redo else None,
-            )
-            self.wrote("event", event_id, moved.version)
-            moves.append((event_id, moved))
-            changes = changes | moved.changes
+        try:
+            for event_id in self._ids:
+                moved = order.move_event(
+                    db=self.host.db,
+                    event_id=event_id,
+                    index=None,
+                    partner_id=self._partner_id,
+                    expected_version=self.expected("event", event_id) if redo else None,
+                )
+                self.wrote("event", event_id, moved.version)
+                moves.append((event_id, moved))
+                changes = changes | moved.changes
+        except Exception:
+            # One event could not go (deleted or changed meanwhile): the ones moved already
+            # go back, so that the step is all or nothing, as the history records it.
+            self._put_back(moves)
+            raise
         self._moves = moves
         return changes
 
     def revert(self) -> ChangeSet:
+        return self._put_back(self._moves)
+
+    def _put_back(self, moves: list[tuple[int, Moved]]) -> ChangeSet:
         changes = ChangeSet()
-        for event_id, moved in reversed(self._moves):
+        for event_id, moved in reversed(moves):
             back = order.move_event(
                 db=self.host.db,
                 event_id=event_id,
