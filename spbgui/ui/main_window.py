@@ -418,7 +418,8 @@ class MainWindow(QMainWindow):
             self.tree.select_ref(self.db, target)
         elif isinstance(target, YearFocus):
             self._fill_years()
-            self.editor.set_year(target.year)
+            if self._may_leave_year(target.year):
+                self.editor.set_year(target.year)
         elif isinstance(target, RecordFocus):
             self._focus_record(target)
 
@@ -429,6 +430,8 @@ class MainWindow(QMainWindow):
         if target.kind is RecordKind.EVENT:
             event = details.event(db=self.db, event_id=target.id)
             if event is not None and event.year != self.editor.year:
+                if not self._may_leave_year(event.year):
+                    return  # the change is done; the view stays with what was typed
                 self.editor.set_year(event.year)
         if self.details.ref != NodeRef.partner(partner_id):
             self.tree.select_ref(self.db, NodeRef.partner(partner_id))
@@ -500,6 +503,13 @@ class MainWindow(QMainWindow):
             self.year_selector.setCurrentIndex(self.year_selector.findData(self.editor.year))
             return
         self.editor.set_year(year)
+
+    def _may_leave_year(self, year: int) -> bool:
+        """An undo or redo about to show another year: values typed and refused here are
+        asked about first, as a switch of the year by hand does."""
+        return year == self.editor.year or self.settle_pending(
+            self.tr("You are switching to another year.")
+        )
 
     def _start_new_year(self) -> None:
         if self.settle_pending(self.tr("You are starting a new year.")):

@@ -134,3 +134,20 @@ def test_undoing_a_move_to_another_year_puts_the_event_back_in_its_place(
     assert [e.id for e in details.events(db=window.db, partner_id=pid, year=2024)] == order
     gestures.press(QApplication.focusWidget() or window, "Ctrl+Y")
     assert details.event(db=window.db, event_id=moved).year == 2023
+
+
+def test_a_redo_that_shows_another_year_asks_about_a_refused_date_first(
+    qtbot, window, select_partner, date_answers, pending_questions
+) -> None:
+    select_partner("Ташкент")
+    events = window.details.partner.events
+    date_answers.year_choice = YearChoice.MOVE
+    QTest.keyClick(_type_date(events.table, 1, "12.07.2023"), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.editor.year == 2023)
+    gestures.press(QApplication.focusWidget() or window, "Ctrl+Z")
+    assert window.editor.year == 2024
+    QTest.keyClick(_type_date(events.table, 0, "32 мая"), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(events.model.drafts()))
+    assert pending_questions == []
+    gestures.press(QApplication.focusWidget() or window, "Ctrl+Y")  # the move again: 2023
+    assert pending_questions and "32 мая" in pending_questions[0][1][0]
