@@ -7,6 +7,8 @@ goes with it (so many partners, agreements and events) and that it can be undone
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
@@ -49,18 +51,30 @@ class RecordActions(QObject):
 
     # -- adding --------------------------------------------------------------------------------
 
+    def _add_named(self, title: str, label: str, add: Callable[[str], int | None]) -> None:
+        """Ask for a name and add the record; a name refused (a duplicate, too long) is
+        asked for again with what was typed, once its message is read, until it is
+        accepted or the clerk cancels."""
+        name: str | None = ""
+        while True:
+            name = NameDialog.ask(self.window, title, label, name or "")
+            if not name or add(name) is not None:
+                return
+
     def add_region(self) -> None:
-        name = NameDialog.ask(self.window, self.tr("New region"), self.tr("Name of the region:"))
-        if name:
-            self.editor.add_region(name)
+        self._add_named(
+            self.tr("New region"), self.tr("Name of the region:"), self.editor.add_region
+        )
 
     def add_country(self) -> None:
         region = self._ancestor(NodeKind.REGION)
         if region is None:
             return
-        name = NameDialog.ask(self.window, self.tr("New country"), self.tr("Name of the country:"))
-        if name:
-            self.editor.add_country(region.id, name)
+        self._add_named(
+            self.tr("New country"),
+            self.tr("Name of the country:"),
+            lambda name: self.editor.add_country(region.id, name),
+        )
 
     def add_partner(self) -> None:
         country = self._ancestor(NodeKind.COUNTRY)

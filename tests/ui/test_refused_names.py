@@ -101,3 +101,28 @@ def test_a_name_too_long_typed_in_the_tree_is_refused_in_words_and_comes_back(
     assert details.partner(db=window.db, partner_id=pid).name == "Астана"
     qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
     assert QApplication.focusWidget().text() == long_name.strip()
+
+
+def test_a_new_region_refused_as_a_duplicate_is_asked_again_with_the_name_typed(
+    qtbot, window, messages
+) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from spbgui.services import records
+    from spbgui.ui.actions import ActionId
+    from tests.ui.gestures import Answers, escape, type_and_enter
+
+    before = records.dump(db=window.db)
+    seen: list[str] = []
+
+    def check_and_escape(dialog: QWidget) -> None:
+        seen.append(dialog.findChild(QLineEdit).text())
+        escape(dialog)
+
+    answers = Answers().expect(type_and_enter("европа"), check_and_escape)
+    window.actions_[ActionId.ADD_REGION].trigger()
+    qtbot.waitUntil(lambda: not answers.busy(), timeout=5000)
+    answers.stop()
+    assert len(messages) == 1 and "уже есть" in messages[0]
+    assert seen == ["европа"]  # asked again with what was typed, to correct
+    assert records.dump(db=window.db) == before
