@@ -222,9 +222,17 @@ class PartnerDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, country: str, can_be_whole: bool
+        cls,
+        parent: QWidget | None,
+        country: str,
+        can_be_whole: bool,
+        answer: tuple[str | None, str] | None = None,
     ) -> tuple[str | None, str] | None:
+        """The name and kind of a new partner; ``answer``: what was typed before and refused."""
         dialog = cls(parent, country, can_be_whole)
+        if answer is not None:
+            dialog.name.setText(answer[0] or "")
+            dialog.kind.setCurrentIndex(max(dialog.kind.findData(answer[1]), 0))
         return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 

@@ -84,9 +84,11 @@ class RecordActions(QObject):
         summary = details.summary(db=self.editor.db, ref=country, year=self.editor.year)
         name = summary.name if summary else ""
         has_whole = any(r.is_country_as_whole for r in rows)
-        answer = PartnerDialog.ask(self.window, name, not has_whole)
-        if answer is not None:
-            self.editor.add_partner(country.id, answer[0], answer[1])
+        answer: tuple[str | None, str] | None = None
+        while True:  # a name refused (a duplicate) is asked for again, as typed
+            answer = PartnerDialog.ask(self.window, name, not has_whole, answer)
+            if answer is None or self.editor.add_partner(country.id, *answer) is not None:
+                return
 
     def add_agreement(self) -> None:
         self.details.add_agreement()

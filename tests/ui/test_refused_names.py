@@ -126,3 +126,38 @@ def test_a_new_region_refused_as_a_duplicate_is_asked_again_with_the_name_typed(
     assert len(messages) == 1 and "уже есть" in messages[0]
     assert seen == ["европа"]  # asked again with what was typed, to correct
     assert records.dump(db=window.db) == before
+
+
+def test_a_new_partner_refused_as_a_duplicate_is_asked_again_with_the_name_typed(
+    qtbot, window, select_partner, messages
+) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from spbgui.services import tree
+    from tests.ui.gestures import Answers, escape
+
+    pid = select_partner("Астана")
+    country = details.partner(db=window.db, partner_id=pid).country_id
+
+    def names() -> list[str]:
+        return [p.name for p in tree.partners(db=window.db, country_id=country, year=2024)]
+
+    before = names()
+    seen: list[str] = []
+
+    def type_duplicate(dialog: QWidget) -> None:
+        dialog.name.setFocus()
+        gestures.type_text(dialog.name, "Алма-Ата")
+        QTest.keyClick(dialog.name, Qt.Key.Key_Return)
+
+    def check_and_escape(dialog: QWidget) -> None:
+        seen.append(dialog.name.text())
+        escape(dialog)
+
+    answers = Answers().expect(type_duplicate, check_and_escape)
+    gestures.press(window, "Ctrl+Shift+N")
+    qtbot.waitUntil(lambda: not answers.busy(), timeout=5000)
+    answers.stop()
+    assert len(messages) == 1 and "уже есть" in messages[0]
+    assert seen == ["Алма-Ата"]  # asked again with what was typed, to correct
+    assert names() == before
