@@ -64,6 +64,48 @@ class YearHasEvents(UserError):
     """The database already holds events of the table's year and replacing was not asked for."""
 
 
+class NameTooLong(UserError):
+    """A region, country or partner name in the table is longer than the database holds."""
+
+
+def check_name_lengths(table: ParsedTable) -> None:
+    """Refuse a table whose region, country or partner name is longer than its column.
+
+    A PostgreSQL server refuses such a name with an error no clerk should read, half-way
+    through the import; the window refuses it too when typed (services.edit). So long a
+    «name» is nearly always another column's text in the wrong place: the clerk mends
+    the file, which stays as it was, and imports it again.
+    """
+
+    def refuse(what: str, name: str, limit: int, row: int | None) -> None:
+        where = f" (строка {row})" if row else ""
+        shown = name if len(name) <= 60 else name[:59] + "…"
+        raise NameTooLong(
+            f"В таблице слишком длинное название {what}{where}: {len(name)} знаков, а можно "
+            f"не больше {limit} — «{shown}». Похоже, в этот столбец попал другой текст: "
+            "исправьте таблицу и загрузите её снова. База данных не изменена."
+        )
+
+    region_max, country_max = _limit(Region.name), _limit(Country.name)
+    partner_max = _limit(Partner.name)
+    for treg in table.regions:
+        if len(treg.name) > region_max:
+            refuse("региона", treg.name, region_max, None)
+        for tc in treg.countries:
+            first = next((a.row for p in tc.partners for a in p.agreements if a.row), None)
+            if len(tc.name) > country_max:
+                refuse("страны", tc.name, country_max, first)
+            for tp in tc.partners:
+                if tp.name is not None and len(tp.name) > partner_max:
+                    row = next((a.row for a in tp.agreements if a.row), None)
+                    refuse("партнёра", tp.name, partner_max, row)
+
+
+def _limit(column: Any) -> int:
+    length = getattr(column.type, "length", None)
+    return int(length) if length else 1 << 30
+
+
 @dataclass
 class ImportResult:
     year: int
@@ -110,6 +152,7 @@ def import_table(
     text, is not added twice) instead of the year being refused or replaced.
     """
     check_year(table.year)
+    check_name_lengths(table)
     result = ImportResult(
         year=table.year,
         counts=table.counts(),
