@@ -53,6 +53,11 @@ def words(query: str) -> list[str]:
     return _WORD_RE.findall(fold(query).lower())
 
 
+def too_short(query: str) -> bool:
+    """Whether ``query`` has too few letters to search for (answered without the database)."""
+    return sum(len(w) for w in words(query)) < MIN_LENGTH
+
+
 @dataclass(frozen=True)
 class EventHit:
     id: int
@@ -158,9 +163,9 @@ def search(
 
     ``cancel``: stops the search from another thread (it then raises :class:`Cancelled`).
     """
-    terms = words(query)
-    if sum(len(w) for w in terms) < MIN_LENGTH:
+    if too_short(query):
         return SearchResult(query, too_short=True)
+    terms = words(query)
     # Read before the search's transaction reads anything (see _year_owners).
     version = _data_version(db) if year is not None else None
     with db.read() as s, cancel.watching(s) if cancel else contextlib.nullcontext():

@@ -363,6 +363,12 @@ class SearchPanel(QWidget):
             return
         self.not_understood = False  # a query leaves the list of dates not understood
         self._number += 1
+        if search.too_short(query):
+            # One letter: said at once, not after a search or a reading ahead on the worker.
+            if self._cancel is not None:
+                self._cancel.cancel()
+            self._show(query, search.SearchResult(query, too_short=True), None)
+            return
         if self._running is not None:
             return  # the search under way starts the next one when it ends
         number = self._number

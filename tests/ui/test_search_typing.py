@@ -69,6 +69,34 @@ def test_typing_goes_on_while_a_search_runs_and_its_stale_answer_is_dropped(
     assert gestures.tree_names(window.model)[:2] == ["СНГ", "Узбекистан"]
 
 
+def test_one_letter_is_answered_at_once_while_the_worker_is_busy(
+    window, qtbot, monkeypatch
+) -> None:
+    """«Type at least two letters» needs no database: it is not queued behind a search or
+    the reading ahead that Ctrl+F starts on the worker (it waited 180 ms in make bench)."""
+    release = threading.Event()
+    started = threading.Event()
+    real = search.search
+
+    def slow(**kwargs):
+        started.set()
+        assert release.wait(10), "the test never let the search finish"
+        return real(**kwargs)
+
+    monkeypatch.setattr(search, "search", slow)
+    _type(window, "узб")
+    qtbot.waitUntil(started.is_set)  # the worker is held
+    window.search_field.clear()
+    gestures.type_text(window.search_field, "т")
+    said = window.search.tr("Type at least two letters.")
+    qtbot.waitUntil(lambda: window.search.summary.text() == said, timeout=2000)
+    assert not release.is_set()  # said while the worker was still held
+    release.set()
+    gestures.type_text(window.search_field, "аш")
+    qtbot.waitUntil(lambda: window.search.answered("таш"))
+    assert window.search.result is not None and window.search.result.query == "таш"
+
+
 def test_escape_while_a_search_runs_leaves_the_whole_tree(window, qtbot, monkeypatch) -> None:
     release = threading.Event()
     real = search.search
