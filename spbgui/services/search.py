@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import BindParameter, SQLColumnExpression, bindparam, func, select, text
 from sqlalchemy.exc import DBAPIError
@@ -171,7 +171,7 @@ def search(
     with db.read() as s, cancel.watching(s) if cancel else contextlib.nullcontext():
         if db.engine.dialect.name == "sqlite":
             source = _keep_matches(s, terms, year) if _keeps(terms, year) else _MATCHED
-            if year is None:
+            if year is None or not _map_kept(db, year, version):
                 hits = _fts_hits(s, terms, year, source)
                 events = _fts_events(s, terms, year, source, limit, hits.event_count)
             else:
@@ -353,13 +353,13 @@ def _collect(hits: _Hits, rows: Iterable[Any]) -> None:
 
 # --- The events of one year: their rowids read once from the index ----------------------
 #
-# A search of one year reads the matching events' ids from the index once; the partners
-# they belong to and the events listed are then found from those ids, not by matching
-# again. A common prefix matches tens of thousands of the year's events, and finding each
-# one's partner in SQL (an index lookup per event) was most of such a search: from
-# OWNERS_FROM matches on, the year's event → partner map is read once and kept for as long
-# as nothing is written to the database (Database.data_version), and the matches are
-# counted in Python.
+# A common prefix matches tens of thousands of a big year's events, and finding each
+# one's partner in SQL (an index lookup per event) was most of such a search. For a year
+# of OWNERS_FROM events or more the window reads the year's event → partner map ahead on
+# its worker (read_ahead), kept for as long as nothing is written to the database
+# (Database.data_version). A search of that year then reads the matching events' ids
+# from the index once, counts them per partner in Python and lists the events by id; a
+# search never waits to read the map: without it, it matches in SQL as always.
 OWNERS_FROM = 3_000
 
 
@@ -370,18 +370,18 @@ class _YearOwners:
     db: weakref.ref[Database]
     version: int
     year: int
-    partner_at: list[int | None]  # by event id: the partner of the year's events, else None
+    partner_of: dict[int, int]  # event id: partner id, for the year's events
     country_of: dict[int, int]  # partner id: country id
 
-    def partners(self, ids: list[int]) -> Sequence[int | None]:
-        """The partner of each event ``ids``, looked up in C (itemgetter), not in a loop."""
-        if len(ids) > 1:
-            return itemgetter(*ids)(self.partner_at)  # type: ignore[no-any-return]
-        return [self.partner_at[i] for i in ids]
-
-
-# Event ids up to this many are mapped (a list of that length: 8 bytes an id).
-OWNERS_MAX_ID = 5_000_000
+    def partners(self, ids: list[int]) -> Sequence[int] | None:
+        """The partner of each event ``ids``, looked up in C (itemgetter), not in a loop;
+        None if one is not an event of the year."""
+        try:
+            if len(ids) > 1:
+                return itemgetter(*ids)(self.partner_of)  # type: ignore[no-any-return]
+            return [self.partner_of[i] for i in ids]
+        except KeyError:
+            return None
 
 
 _owners_lock = threading.Lock()
@@ -393,6 +393,20 @@ def _data_version(db: Database) -> int | None:
         return db.data_version()
     except sqlite3.Error:
         return None  # no map kept this time: the events are resolved in SQL
+
+
+def _map_kept(db: Database, year: int, version: int | None) -> bool:
+    """Whether a map of ``year`` is kept from ``version`` (checked again once the search's
+    transaction has read: see :func:`_year_owners`)."""
+    with _owners_lock:
+        kept = _owners
+    return (
+        version is not None
+        and kept is not None
+        and kept.db() is db
+        and kept.version == version
+        and kept.year == year
+    )
 
 
 def _raw(s: Session) -> Any:
@@ -433,11 +447,11 @@ def _count_year_events(
     s: Session, db: Database, hits: _Hits, ids: list[int], year: int, version: int | None
 ) -> None:
     """Each partner's matching events of the year into ``hits``."""
-    owners = _year_owners(s, db, year, version) if len(ids) >= OWNERS_FROM else None
+    owners = _year_owners(s, db, year, version, read=False)
     if owners is not None:
-        counts: Counter[int | None] = Counter(owners.partners(ids))
-        if None not in counts:  # (always, as the map is of this very snapshot)
-            found = cast("Counter[int]", counts)
+        partners = owners.partners(ids)
+        if partners is not None:  # (always, as the map is of this very snapshot)
+            found = Counter(partners)
             assert hits.country_of is not None
             hits.event_partners.update(found)
             country = owners.country_of
@@ -446,8 +460,15 @@ def _count_year_events(
     _collect(hits, s.execute(text(_EVENT_PARTNERS_OF_IDS), {"ids": json.dumps(ids)}))
 
 
-def _year_owners(s: Session, db: Database, year: int, version: int | None) -> _YearOwners | None:
-    """The year's event → partner map as this search's transaction sees the database.
+def _year_owners(
+    s: Session, db: Database, year: int, version: int | None, *, read: bool
+) -> _YearOwners | None:
+    """The year's event → partner map as this transaction sees the database: the one
+    kept, or (``read``) read now and kept.
+
+    A search only takes the map kept (read ahead on the window's worker): reading it is
+    a few tens of milliseconds at 100,000 events, which the key that finds it missing
+    must not wait for; without it the events are resolved in SQL.
 
     ``version`` was read before the transaction read anything, and the transaction has
     read since: if the version is still the same, nothing was committed in between and
@@ -462,28 +483,30 @@ def _year_owners(s: Session, db: Database, year: int, version: int | None) -> _Y
         kept = _owners
     if kept is not None and kept.db() is db and kept.version == version and kept.year == year:
         return kept
-    raw = _raw(s)
-    top = raw.execute("SELECT max(id) FROM event").fetchone()[0] or 0
-    if top > OWNERS_MAX_ID:
+    if not read:
         return None
-    partner_at: list[int | None] = [None] * (top + 1)
-    for event_id, partner_id in raw.execute(
-        "SELECT id, partner_id FROM event INDEXED BY ix_event_year_partner WHERE year = ?",
+    # Two JSON arrays made in one step of SQLite (which runs without Python's lock) and
+    # parsed in C: a row at a time, the 100,000 events of a big year held the lock for
+    # 50-90 ms on the worker while the window took its first keys.
+    raw = _raw(s)
+    event_ids, partner_ids = raw.execute(
+        "SELECT json_group_array(id), json_group_array(partner_id) FROM "
+        "(SELECT id, partner_id FROM event INDEXED BY ix_event_year_partner WHERE year = ?)",
         (year,),
-    ):
-        partner_at[event_id] = partner_id
+    ).fetchone()
+    partner_of = dict(zip(json.loads(event_ids), json.loads(partner_ids), strict=True))
     country_of = dict(raw.execute("SELECT id, country_id FROM partner"))
-    made = _YearOwners(weakref.ref(db), version, year, partner_at, country_of)
+    made = _YearOwners(weakref.ref(db), version, year, partner_of, country_of)
     with _owners_lock:
         _owners = made
     return made
 
 
 def read_ahead(*, db: Database, year: int | None) -> None:
-    """Read what searches of ``year`` keep (its event → partner map, for a year of
-    OWNERS_FROM events or more) ahead of the first key: the window asks on its worker
-    when the search field takes focus, so that the first common prefix is not the one
-    that waits for it."""
+    """Read what searches of ``year`` use (its event → partner map, for a year of
+    OWNERS_FROM events or more) and keep it while nothing is written: the window asks
+    on its worker when the search field takes focus or the records changed, after the
+    tree's levels and behind any search typed meanwhile."""
     if year is None:
         return
     version = _data_version(db)
@@ -492,7 +515,7 @@ def read_ahead(*, db: Database, year: int | None) -> None:
             return
         n = s.scalar(select(func.count()).select_from(Event).where(Event.year == year)) or 0
         if n >= OWNERS_FROM:
-            _year_owners(s, db, year, version)  # (the count started the transaction's reads)
+            _year_owners(s, db, year, version, read=True)  # (the count read first)
 
 
 _EVENTS_OF_IDS = """

@@ -69,6 +69,7 @@ NO_PARENT = QModelIndex()  # the default «parent» of top-level rows (not rebui
 # not needed to spare the worker: a key that changes the text stops the search under
 # way. (25 ms made the slowest keys of benchmarks/bench_window.py 118-134 ms, 5 ms 99.)
 DEBOUNCE_MS = 5
+READ_AHEAD_PRIORITY = -1  # the worker takes a search queued meanwhile first
 
 
 class LevelsCache:
@@ -272,10 +273,15 @@ class SearchPanel(QWidget):
             # On an error the search reads them again, and that error reaches the user.
             with contextlib.suppress(Exception):
                 levels.get(db, year)
-                read_ahead(db=db, year=year)  # what a search of a big year keeps
             done.emit()
 
+        def map_work() -> None:
+            # What a search of a big year uses if it is there (searches do without it).
+            with contextlib.suppress(Exception):
+                read_ahead(db=db, year=year)
+
         self._pool.start(work)
+        self._pool.start(map_work, READ_AHEAD_PRIORITY)  # after any search typed meanwhile
 
     def _levels_read(self) -> None:
         self._reading_levels = False

@@ -130,10 +130,11 @@ def test_search_finds_what_matching_every_text_finds(seeded: Database, query: st
 def test_with_the_year_map_kept_search_finds_the_same(
     seeded: Database, query: str, year: int
 ) -> None:
-    """The year's event → partner map (used from OWNERS_FROM matches on) gives what the
-    lookups in SQL give: here every search of a year uses it."""
+    """The year's event → partner map (read ahead, used from OWNERS_FROM matches on) gives
+    what the lookups in SQL give: here every search of a year uses it."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(search, "OWNERS_FROM", 0)
+        search.read_ahead(db=seeded, year=year)
         _finds_what_matching_every_text_finds(seeded, query, year)
 
 
@@ -220,18 +221,26 @@ def test_several_words_answer_alike_on_a_database_opened_read_only(
         readonly.close()
 
 
-def _maps_read(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Every search of a year uses the kept map; the years the map was read for."""
+def _maps_read(monkeypatch: pytest.MonkeyPatch) -> tuple[list[int], list[int]]:
+    """Every search of a year may use a kept map: the years a map was read for, and the
+    years of the searches that used one."""
     monkeypatch.setattr(search, "OWNERS_FROM", 0)
     read: list[int] = []
+    used: list[int] = []
     made = search._YearOwners
+    partners = made.partners
 
     def counting(*args):
         read.append(args[2])
         return made(*args)
 
+    def using(self, ids):
+        used.append(self.year)
+        return partners(self, ids)
+
+    monkeypatch.setattr(made, "partners", using)
     monkeypatch.setattr(search, "_YearOwners", counting)
-    return read
+    return read, used
 
 
 def _first_event(db: Database, year: int) -> tuple[int, int]:
@@ -241,56 +250,79 @@ def _first_event(db: Database, year: int) -> tuple[int, int]:
         ).one()
 
 
-def test_the_year_map_is_read_once_until_something_is_written(
+def test_a_search_never_reads_the_map_itself(
     seeded: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    read = _maps_read(monkeypatch)
-    for query in ("виз", "визит", "парад", "го"):
+    """Reading the map is for the worker's reading ahead: a key never waits for it."""
+    read, used = _maps_read(monkeypatch)
+    search.search(db=seeded, query="визит", year=2024)
+    assert read == [] and used == []
+
+
+def test_the_year_map_read_ahead_serves_until_something_is_written(
+    seeded: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read, used = _maps_read(monkeypatch)
+    search.read_ahead(db=seeded, year=2024)
+    queries = ("виз", "визит", "парад", "го")
+    for query in queries:
         search.search(db=seeded, query=query, year=2024)
     assert read == [2024]
-    search.search(db=seeded, query="парад", year=2023)  # another year
-    assert read == [2024, 2023]
+    assert used == [2024] * len(queries)  # every search of the year used it
+    used.clear()
+    search.search(db=seeded, query="парад", year=2023)  # another year: not this map
+    assert used == []
     edit.add_region(db=seeded, name="Антарктида")  # any write at all
-    search.search(db=seeded, query="парад", year=2023)
-    assert read == [2024, 2023, 2023]
+    search.search(db=seeded, query="парад", year=2024)
+    assert used == []  # the map was of the database before the write
+    search.read_ahead(db=seeded, year=2024)
+    assert read == [2024, 2024]
 
 
 def test_an_event_moved_to_another_partner_is_counted_there_at_once(
     seeded: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Moved through the program (its writing connection) and by another program."""
-    read = _maps_read(monkeypatch)
+    """Moved through the program (its writing connection) and by another program: the
+    search right after the move, and the one after the map is read ahead again."""
+    read, used = _maps_read(monkeypatch)
     event_id, partner_id = _first_event(seeded, 2024)
     edit.update_event(db=seeded, event_id=event_id, text="международный конгресс")
-    assert search.search(db=seeded, query="конгр", year=2024).partners == {partner_id}
+
+    def found() -> set[int]:
+        now = search.search(db=seeded, query="конгр", year=2024).partners
+        search.read_ahead(db=seeded, year=2024)
+        assert search.search(db=seeded, query="конгр", year=2024).partners == now
+        return now
+
+    assert found() == {partner_id}
     with seeded.read() as s:
         others = [p for (p,) in s.execute(select(Partner.id).where(Partner.id != partner_id))]
     order.move_event(db=seeded, event_id=event_id, index=None, partner_id=others[0])
-    assert search.search(db=seeded, query="конгр", year=2024).partners == {others[0]}
+    assert found() == {others[0]}
     # Another program moves it on: its commit is seen too.
     assert seeded.path is not None
     other = sqlite3.connect(seeded.path)
     with other:
         other.execute("UPDATE event SET partner_id = ? WHERE id = ?", (others[1], event_id))
     other.close()
-    assert search.search(db=seeded, query="конгр", year=2024).partners == {others[1]}
-    assert len(read) >= 3  # read anew after each write
+    assert found() == {others[1]}
+    assert len(read) == 3 and len(used) == 3  # read anew after each write, and used
 
 
 def test_a_write_between_the_version_and_the_read_keeps_no_map(
     seeded: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A commit landing while a search starts: the search answers from its own reads and
-    keeps no map it could not date."""
-    read = _maps_read(monkeypatch)
+    """A commit landing while the map is read ahead: no map is kept that could not be
+    dated, and the search answers from its own reads."""
+    read, used = _maps_read(monkeypatch)
     version = seeded.data_version()
     edit.add_region(db=seeded, name="Антарктида")  # lands after the version was read
     real = search._data_version
-    answers = [version]  # the search's first read of the version: from before the write
+    answers = [version]  # the reading's first look at the version: from before the write
     monkeypatch.setattr(search, "_data_version", lambda db: answers.pop() if answers else real(db))
+    search.read_ahead(db=seeded, year=2024)
     found = search.search(db=seeded, query="визит", year=2024)
-    monkeypatch.undo()
-    assert read == []
+    assert read == [] and used == []
     partners, events, _countries, _regions = _by_every_text(seeded, "визит", 2024)
     assert found.partners == partners and found.event_count == len(events)
 
@@ -298,11 +330,11 @@ def test_a_write_between_the_version_and_the_read_keeps_no_map(
 def test_the_map_read_ahead_is_the_one_the_first_search_uses(
     seeded: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    read = _maps_read(monkeypatch)
+    read, used = _maps_read(monkeypatch)
     search.read_ahead(db=seeded, year=2024)
     assert read == [2024]
     found = search.search(db=seeded, query="визит", year=2024)
-    assert read == [2024]
+    assert read == [2024] and used == [2024]
     partners, events, _countries, _regions = _by_every_text(seeded, "визит", 2024)
     assert found.partners == partners and found.event_count == len(events)
     search.read_ahead(db=seeded, year=None)  # every year: nothing is kept for it
@@ -310,7 +342,7 @@ def test_the_map_read_ahead_is_the_one_the_first_search_uses(
 
 
 def test_a_small_year_keeps_no_map(seeded: Database, monkeypatch: pytest.MonkeyPatch) -> None:
-    read = _maps_read(monkeypatch)
+    read, _used = _maps_read(monkeypatch)
     monkeypatch.setattr(search, "OWNERS_FROM", 10_000)
     search.read_ahead(db=seeded, year=2024)
     search.search(db=seeded, query="визит", year=2024)
