@@ -25,7 +25,7 @@ from urllib.parse import quote
 
 from spbgui.store import migrate
 from spbgui.store.backup import BackupFailed, backup_daily
-from spbgui.store.errors import DatabaseDamaged, StoreError
+from spbgui.store.errors import DatabaseDamaged, StoreError, unreadable
 from spbgui.store.integrity import check_file
 from spbgui.store.location import NETWORK_NOTE, is_network_path
 from spbgui.store.sqlite_file import connect_readonly
@@ -173,6 +173,8 @@ def _open_sqlite(url: str, path: Path, *, create: bool, readonly: bool) -> Datab
     migrate.check_revision(state.revision, path.name)
     if state.exists and not state.empty:
         detail = check_file(path)
+        if detail is not None and (outside := unreadable(path.name, detail)) is not None:
+            raise outside
         if detail is not None:
             raise DatabaseDamaged(
                 f"Файл базы данных «{path.name}» повреждён, и программа не будет в него писать. "

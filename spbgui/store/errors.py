@@ -38,6 +38,32 @@ class DiskFull(StoreError):
     """A write failed for want of disk space; the transaction was rolled back."""
 
 
+class FileUnreadable(StoreError):
+    """Reading the file failed for a reason outside it (a full disk, no access, I/O)."""
+
+
+# SQLite's words for a read that failed outside the file: nothing they say of its state.
+_NOT_THE_FILE = ("disk i/o error", "disk is full", "file too large", "unable to open")
+
+
+def unreadable(name: str, error: BaseException | str) -> FileUnreadable | None:
+    """The error of a read that failed for a reason outside the file, in words; None when
+    SQLite's words may be about the file itself (then it may be damaged).
+
+    A full disk (no room for the ``-shm`` file a WAL database needs even to be read) was
+    called damage, with the advice to restore a backup: the clerk would have thrown away
+    the work since that copy to mend a disk that only needed room.
+    """
+    text = str(error).lower()
+    if not any(words in text for words in _NOT_THE_FILE):
+        return None
+    return FileUnreadable(
+        f"Не удалось прочитать файл базы данных «{name}»: на диске не хватает места, или "
+        "файл сейчас недоступен (ошибка ввода-вывода). Освободите место на диске или "
+        "проверьте доступ к файлу и откройте его снова; файл не изменён."
+    )
+
+
 class RecordChanged(StoreError):
     """An update found its row changed or deleted since it was read (the version check)."""
 

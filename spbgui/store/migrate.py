@@ -29,6 +29,7 @@ from spbgui.store.errors import (
     NotADatabase,
     StoreError,
     sqlite_error,
+    unreadable,
 )
 from spbgui.store.sqlite_file import (
     BUSY_TIMEOUT_MS,
@@ -107,6 +108,8 @@ def probe_sqlite_file(path: Path) -> FileState:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if (outside := unreadable(path.name, exc)) is not None:
+            raise outside from exc
         raise DatabaseDamaged(
             f"Файл базы данных «{path.name}» повреждён, и программа не будет в него писать. "
             "Восстановите последнюю исправную резервную копию (Файл → Резервные копии…).",

@@ -248,3 +248,39 @@ def test_data_version_changes_with_every_commit_and_stops_at_close(db_path: Path
     assert db.data_version() not in (first, second)
     db.close()
     assert db.data_version() is None  # no connection opened again once closed
+
+
+def test_a_full_disk_at_opening_is_not_called_damage(db_path: Path) -> None:
+    """No room for the ``-shm`` file a WAL database needs even to be read: the clerk is told
+    to free space, not that the file is damaged and to restore a backup (which would have
+    thrown away the work since that copy). The file is not touched."""
+    import subprocess
+    import sys
+
+    from spbgui.services import edit
+
+    db = open_database(db_path)
+    edit.add_region(db=db, name="Европа")
+    db.close()  # (the last connection removes -wal and -shm)
+    before = db_path.read_bytes()
+    script = (
+        "import resource, sys\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (10_000, 10_000))  # the disk is full\n"
+        "from spbgui.store.database import open_database\n"
+        "from spbgui.errors import UserError\n"
+        "try:\n"
+        "    open_database(sys.argv[1])\n"
+        "except UserError as exc:\n"
+        "    print(type(exc).__name__, exc)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script, str(db_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    ).stdout
+    assert out.startswith("FileUnreadable "), out
+    assert "не хватает места" in out and "файл не изменён" in out
+    assert "повреждён" not in out and "резервн" not in out
+    assert db_path.read_bytes() == before
