@@ -11,11 +11,13 @@ removes the ones that are clearly abandoned (older than an hour).
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import re
 import time
 from pathlib import Path
+
+from spbgui.io.file_names import too_long as too_long
+from spbgui.io.file_names import too_long_message as too_long_message
 
 STALE_AFTER_S = 3600.0
 
@@ -27,26 +29,6 @@ def is_protected(path: Path) -> bool:
     except OSError:
         return False
     return not (os.access(path, os.W_OK) and mode & 0o222)
-
-
-def too_long(path: Path) -> bool:
-    """Whether the file system refuses the path for its length.
-
-    Path.exists() and is_dir() raise on such a path instead of answering: ask first.
-    """
-    try:
-        os.stat(path)
-    except OSError as exc:
-        return exc.errno == errno.ENAMETOOLONG
-    return False
-
-
-def too_long_message(path: Path) -> str:
-    shown = path.name if len(path.name) <= 40 else path.name[:40] + "…"
-    return (
-        f"Имя файла «{shown}» слишком длинное для диска ({len(path.name)} знаков). "
-        "Сократите имя файла или путь к нему."
-    )
 
 
 def protected_message(path: Path) -> str:

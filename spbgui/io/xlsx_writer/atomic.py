@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from spbgui.io.file_names import too_long, too_long_message
 from spbgui.io.xlsx_writer.cells import ExportError
 
 # A full disk or quota; EFBIG is a file over what the disk takes (FAT's 4 GB) or a size limit.
@@ -33,23 +34,6 @@ def _mode_for(target: Path) -> int:
         umask = os.umask(0o022)
         os.umask(umask)
         return 0o666 & ~umask
-
-
-def too_long_message(target: Path) -> str:
-    shown = target.name if len(target.name) <= 40 else target.name[:40] + "…"
-    return (
-        f"Имя файла «{shown}» слишком длинное для диска ({len(target.name)} знаков). "
-        "Сократите имя файла или путь к нему."
-    )
-
-
-def _name_too_long(target: Path) -> bool:
-    """Whether the file system refuses the path for its length (Path's checks raise then)."""
-    try:
-        os.stat(target)
-    except OSError as exc:
-        return exc.errno == errno.ENAMETOOLONG
-    return False
 
 
 def failure_message(exc: OSError, target: Path, stage: str) -> str:
@@ -81,7 +65,7 @@ def check_target(path: str | os.PathLike[str]) -> Path:
     target = Path(path)
     if target.suffix.lower() != ".xlsx":
         raise ExportError(f"Имя файла «{target.name}» должно оканчиваться на .xlsx.")
-    if _name_too_long(target):
+    if too_long(target):
         raise ExportError(too_long_message(target))
     if target.is_dir():
         raise ExportError(f"«{target}» — это папка. Укажите имя файла.")
