@@ -58,23 +58,30 @@ def _modules_after(code: str, tmp_path: Path) -> list[str]:
         "    _exit(code)\n"
         "_os._exit = _report_and_exit\n" + code + "\n" + report
     )
+    out = _run(script, tmp_path, quit_after_show=True)
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _run(script: str, tmp_path: Path, *, quit_after_show: bool) -> subprocess.CompletedProcess[str]:
+    """``script`` in a fresh interpreter, offscreen, with settings of its own."""
     env = dict(
         os.environ,
         QT_QPA_PLATFORM="offscreen",
         XDG_CONFIG_HOME=str(tmp_path / "config"),
         XDG_DATA_HOME=str(tmp_path / "data"),
-        SPBGUI_QUIT_AFTER_SHOW="1",
     )
-    out = subprocess.run(
+    env.pop("SPBGUI_QUIT_AFTER_SHOW", None)
+    if quit_after_show:
+        env["SPBGUI_QUIT_AFTER_SHOW"] = "1"
+    return subprocess.run(
         [sys.executable, "-c", script],
         capture_output=True,
         text=True,
         env=env,
         cwd=ROOT,
         timeout=120,
-        check=True,
     )
-    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def _loaded(modules: list[str], name: str) -> bool:
@@ -216,19 +223,5 @@ mw.MainWindow._load_engine = loaded
 from spbgui.app import main
 main(["--db", {str(db)!r}])
 """
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        XDG_CONFIG_HOME=str(tmp_path / "config"),
-        XDG_DATA_HOME=str(tmp_path / "data"),
-    )
-    env.pop("SPBGUI_QUIT_AFTER_SHOW", None)
-    out = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=120,
-    )
+    out = _run(script, tmp_path, quit_after_show=False)
     assert "on the window's thread: False" in out.stdout, (out.stdout, out.stderr)

@@ -171,7 +171,7 @@ def search(
     with db.read() as s, cancel.watching(s) if cancel else contextlib.nullcontext():
         if db.engine.dialect.name == "sqlite":
             source = _keep_matches(s, terms, year) if _keeps(terms, year) else _MATCHED
-            if year is None or not _map_kept(db, year, version):
+            if year is None or _kept(db, year, version) is None:
                 hits = _fts_hits(s, terms, year, source)
                 events = _fts_events(s, terms, year, source, limit, hits.event_count)
             else:
@@ -395,18 +395,14 @@ def _data_version(db: Database) -> int | None:
         return None  # no map kept this time: the events are resolved in SQL
 
 
-def _map_kept(db: Database, year: int, version: int | None) -> bool:
-    """Whether a map of ``year`` is kept from ``version`` (checked again once the search's
-    transaction has read: see :func:`_year_owners`)."""
+def _kept(db: Database, year: int, version: int | None) -> _YearOwners | None:
+    """The map of ``year`` kept from ``version`` of ``db``, if there is one (whether the
+    search's transaction sees that version is for :func:`_year_owners` to say)."""
     with _owners_lock:
         kept = _owners
-    return (
-        version is not None
-        and kept is not None
-        and kept.db() is db
-        and kept.version == version
-        and kept.year == year
-    )
+    if version is None or kept is None or kept.db() is not db:
+        return None
+    return kept if kept.version == version and kept.year == year else None
 
 
 def _raw(s: Session) -> Any:
@@ -479,12 +475,9 @@ def _year_owners(
     global _owners
     if version is None or _data_version(db) != version:
         return None
-    with _owners_lock:
-        kept = _owners
-    if kept is not None and kept.db() is db and kept.version == version and kept.year == year:
+    kept = _kept(db, year, version)
+    if kept is not None or not read:
         return kept
-    if not read:
-        return None
     # Two JSON arrays made in one step of SQLite (which runs without Python's lock) and
     # parsed in C: a row at a time, the 100,000 events of a big year held the lock for
     # 50-90 ms on the worker while the window took its first keys.

@@ -237,7 +237,7 @@ def _upgrade(db: Database, *, had_schema: bool) -> None:
     from sqlalchemy.exc import OperationalError
 
     try:
-        migrate.upgrade(db.engine, db_file=db.path, had_schema=had_schema, from_file=False)
+        migrate.upgrade(db.engine, db_file=db.path, had_schema=had_schema)
     except OperationalError as exc:
         raise StoreError(f"Не удалось открыть базу данных «{db.path}»: {exc.orig}.") from exc
 

@@ -138,19 +138,15 @@ def upgrade(
     *,
     db_file: Path | None = None,
     had_schema: bool = False,
-    from_file: bool = True,
 ) -> None:
     """Run the revisions up to head. An existing file is backed up first and restored on failure.
 
-    A new SQLite database gets the head schema from ``db/schema_sqlite.sql`` instead
-    (:mod:`spbgui.store.schema_file`), which is what the revisions make, without Alembic;
-    ``from_file=False`` runs the revisions (the schema file is made that way).
+    (A new SQLite file gets the head schema from the schema file instead, without
+    Alembic: :func:`create_new_file`, which store.database tries first.)
     """
     backup: Path | None = None
     if db_file is not None and had_schema:
         backup = make_backup(db_file, "before-upgrade")
-    elif from_file and db_file is not None and create_new_file(db_file):
-        return
     from alembic import command
     from sqlalchemy.exc import OperationalError
 

@@ -128,7 +128,7 @@ def write_schema_file() -> Path:
         db_file = Path(tmp) / "head.sqlite"
         engine = create_engine(f"sqlite:///{db_file}")
         try:
-            migrate.upgrade(engine, db_file=db_file, had_schema=False, from_file=False)
+            migrate.upgrade(engine, db_file=db_file, had_schema=False)
         finally:
             engine.dispose()
         conn = sqlite3.connect(db_file)

@@ -29,7 +29,7 @@ def _schema(path: Path) -> tuple[list[tuple[str, str, str, str]], dict[str, list
 def _by_revisions(path: Path) -> None:
     engine = create_engine(f"sqlite:///{path}")
     try:
-        migrate.upgrade(engine, db_file=path, had_schema=False, from_file=False)
+        migrate.upgrade(engine, db_file=path, had_schema=False)
     finally:
         engine.dispose()
 
