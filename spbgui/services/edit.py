@@ -35,7 +35,15 @@ from spbgui.services.positions import (
     require,
 )
 from spbgui.store.database import Database
-from spbgui.store.models import Agreement, AgreementDate, Country, Event, Partner, Region
+from spbgui.store.models import (
+    Agreement,
+    AgreementDate,
+    Country,
+    Event,
+    Partner,
+    Region,
+    max_length,
+)
 from spbgui.store.sequences import advance_sequences
 
 
@@ -128,7 +136,7 @@ def _name(name: str | None, what: str, column: Any) -> str:
     """A name as stored (spaces folded, not empty), no longer than its column holds: a
     PostgreSQL server refuses a longer one with an error no clerk should read."""
     text = clean_name(name, what)
-    limit = getattr(column.type, "length", None)
+    limit = max_length(column)
     if limit is not None and len(text) > limit:
         raise EditError(
             f"Слишком длинное {what}: {len(text)} знаков, а можно не больше {limit}. "

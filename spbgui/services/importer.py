@@ -47,6 +47,7 @@ from spbgui.store.models import (
     Event,
     Partner,
     Region,
+    max_length,
     term_columns,
 )
 from spbgui.store.search_index import bulk_index
@@ -102,8 +103,7 @@ def check_name_lengths(table: ParsedTable) -> None:
 
 
 def _limit(column: Any) -> int:
-    length = getattr(column.type, "length", None)
-    return int(length) if length else 1 << 30
+    return max_length(column) or 1 << 30
 
 
 @dataclass

@@ -305,3 +305,9 @@ def is_model_object(name: str | None, type_: str, parent_names: object) -> bool:
     describe; a schema comparison that saw them would ask to drop them.
     """
     return not (type_ == "table" and name is not None and name.startswith(SEARCH_INDEX))
+
+
+def max_length(column: object) -> int | None:
+    """How many characters a text column holds (None: no limit)."""
+    length = getattr(getattr(column, "type", None), "length", None)
+    return int(length) if length else None
