@@ -50,7 +50,7 @@ from spbgui.store.models import (
     max_length,
     term_columns,
 )
-from spbgui.store.search_index import bulk_index
+from spbgui.store.search_index import BulkIndex, bulk_index
 from spbgui.store.sequences import advance_sequences, lock_for_ids
 
 Progress = Callable[[int, int], None]
@@ -309,6 +309,7 @@ class _Writer:
         self.written: set[str] = set()  # tables rows went into
         self.n_events = 0  # events written
         self.isos: dict[PartialDate, str] = {}  # each distinct date's ISO form, made once
+        self.index: BulkIndex | None = None  # the search index's bulk filling, while it lasts
 
     def _check_cancel(self) -> None:
         if self.cancelled is not None and self.cancelled():
@@ -416,11 +417,11 @@ class _Writer:
             }
         self.conn = self.s.connection()
         # Each table's new rows get ids from its first free one; the full-text index takes
-        # the rows from there on once, at the end (bulk_index).
+        # each batch of them once it is written (bulk_index).
         for model in self.rows:
             self.next_id[model] = self._first_id(model)
         first_ids = {m.__tablename__: self.next_id[m] for m in self.rows}
-        with bulk_index(self.conn, first_ids):
+        with bulk_index(self.conn, first_ids) as self.index:
             for treg in self.table.regions:
                 self._check_cancel()
                 # Rows without a region row above them (rows pasted from a table, say): their
@@ -446,7 +447,13 @@ class _Writer:
 
     def _flush(self) -> None:
         """Write the rows queued so far, one executemany per table, parents before children
-        (a child's parent was queued before it: in this batch or an earlier one)."""
+        (a child's parent was queued before it: in this batch or an earlier one).
+
+        Their index entries are made on a thread while the next batch is queued
+        (:class:`~spbgui.store.search_index.BulkIndex`); the batch before is waited for
+        first: the connection serves one statement at a time."""
+        if self.index is not None:
+            self.index.wait()
         for model, rows in self.rows.items():
             if rows:
                 _insert_many(self.conn, model.__table__, _COLUMNS[model], rows)
@@ -454,6 +461,8 @@ class _Writer:
                 if model is Event:
                     self.n_events += len(rows)
                 rows.clear()  # (their memory back before the next batch)
+        if self.index is not None:
+            self.index.written({m.__tablename__: n for m, n in self.next_id.items()})
 
     def _first_id(self, model: Any) -> int:
         """The id the next queued row of ``model`` gets."""

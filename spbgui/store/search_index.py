@@ -1,19 +1,29 @@
-"""Bulk writes and the full-text index: fill the index once per statement, not once per row.
+"""Bulk writes and the full-text index: fill the index once per batch, not once per row.
 
 The FTS5 index (revision 0003) is kept in step by AFTER INSERT triggers, which is
 right for edits but costs an import of 50,000 events more than the rows
 themselves. Inside one transaction, :func:`bulk_index` drops the insert
-triggers, lets the caller insert, then indexes the new rows with one
-``INSERT … SELECT`` built from each trigger's own expression, and puts the
-triggers back. SQLite's DDL is transactional, so a failure anywhere rolls all
-of it back, triggers included.
+triggers, lets the caller insert, indexes the new rows with an ``INSERT …
+SELECT`` built from each trigger's own expression, and puts the triggers back.
+SQLite's DDL is transactional, so a failure anywhere rolls all of it back,
+triggers included.
+
+The caller may say, after each batch of rows, which ids are written
+(:meth:`BulkIndex.written`): that batch is then indexed on a thread of its own
+while the caller goes on reading and queuing the next one. SQLite builds the
+index in C without Python's lock, so on a second processor the index of a big
+import costs next to no time of its own (issue 17). The caller's next use of
+the connection waits for it (:meth:`BulkIndex.wait`): one statement at a time,
+in the transaction's order.
 """
 
 from __future__ import annotations
 
 import contextlib
 import re
+import threading
 from collections.abc import Iterator
+from typing import Any
 
 from sqlalchemy import Connection
 
@@ -24,11 +34,86 @@ _INSERT_RE = re.compile(
 )
 
 
+class BulkIndex:
+    """The new rows of a bulk insert, indexed batch by batch (see :func:`bulk_index`)."""
+
+    def __init__(self, conn: Connection, plans: dict[str, str], first_ids: dict[str, int]) -> None:
+        self._conn = conn
+        self._plans = plans  # table → INSERT … SELECT of its rows with ids in [?, ?)
+        self._done = {table: first_ids[table] for table in plans}  # indexed below this id
+        self._thread: threading.Thread | None = None
+        self._error: BaseException | None = None
+
+    def written(self, next_ids: dict[str, int]) -> None:
+        """Every row with an id below ``next_ids[table]`` is in its table: index those
+        not indexed yet, on a thread, while the caller goes on (it must not use the
+        connection before :meth:`wait`)."""
+        self.wait()
+        batch = {
+            table: (self._done[table], next_ids[table])
+            for table in self._plans
+            if next_ids.get(table, 0) > self._done[table]
+        }
+        if not batch:
+            return
+        for table, (_first, end) in batch.items():
+            self._done[table] = end
+        dbapi = self._conn.connection.driver_connection
+        if dbapi is None:  # pragma: no cover - a live connection always has its driver's
+            self._index(self._conn.connection, batch)
+            return
+        self._thread = threading.Thread(
+            target=self._run, args=(dbapi, batch), name="spbgui-search-index", daemon=True
+        )
+        self._thread.start()
+
+    def wait(self) -> None:
+        """Until the batch being indexed is in the index; its failure is raised here."""
+        thread, self._thread = self._thread, None
+        if thread is not None:
+            thread.join()
+        error, self._error = self._error, None
+        if error is not None:
+            raise error
+
+    def finish(self, next_ids: dict[str, int]) -> None:
+        """Index what is left, in this thread, and wait for all of it."""
+        self.wait()
+        batch = {
+            table: (self._done[table], next_ids[table])
+            for table in self._plans
+            if next_ids.get(table, 0) > self._done[table]
+        }
+        for table, (_first, end) in batch.items():
+            self._done[table] = end
+        if batch:
+            self._index(self._conn.connection, batch)
+
+    def _run(self, dbapi: Any, batch: dict[str, tuple[int, int]]) -> None:
+        try:
+            self._index(dbapi, batch)
+        except BaseException as exc:  # raised in the caller's thread by wait()
+            self._error = exc
+
+    def _index(self, dbapi: Any, batch: dict[str, tuple[int, int]]) -> None:
+        cursor = dbapi.cursor()
+        try:
+            for table, (first, end) in batch.items():
+                cursor.execute(self._plans[table], (first, end))
+        finally:
+            cursor.close()
+
+
 @contextlib.contextmanager
-def bulk_index(conn: Connection, first_ids: dict[str, int]) -> Iterator[None]:
-    """Around a bulk insert: ``first_ids`` maps each table to the first id being inserted."""
+def bulk_index(conn: Connection, first_ids: dict[str, int]) -> Iterator[BulkIndex | None]:
+    """Around a bulk insert: ``first_ids`` maps each table to the first id being inserted.
+
+    Yields a :class:`BulkIndex` to tell of each batch written, or None where the
+    triggers stay (PostgreSQL, whose index is a column each row fills itself).
+    The rows not told of are indexed at the end: a caller may tell of none.
+    """
     if conn.dialect.name != "sqlite":
-        yield
+        yield None
         return
     triggers = {
         table: (name, sql)
@@ -38,18 +123,37 @@ def bulk_index(conn: Connection, first_ids: dict[str, int]) -> Iterator[None]:
         )
         if table in first_ids
     }
-    plans = []
+    plans: dict[str, str] = {}
+    restore: list[str] = []
     for table, (name, sql) in triggers.items():
         m = _INSERT_RE.search(sql)
         if m is None:
             continue  # not the shape we know: leave this trigger to do its work
         select_list = m.group("values").replace("NEW.", "")
-        plans.append((table, name, sql, m.group("columns"), select_list))
-        conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
-    yield
-    for table, _name, sql, columns, select_list in plans:
-        conn.exec_driver_sql(
-            f"INSERT INTO search_index ({columns}) SELECT {select_list} FROM {table} WHERE id >= ?",
-            (first_ids[table],),
+        plans[table] = (
+            f"INSERT INTO search_index ({m.group('columns')}) "
+            f"SELECT {select_list} FROM {table} WHERE id >= ? AND id < ?"
         )
+        restore.append(sql)
+        conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
+    index = BulkIndex(conn, plans, first_ids)
+    try:
+        yield index
+    except BaseException:
+        # The transaction is rolled back by the caller: only the batch still being
+        # indexed must end first (the connection serves one statement at a time).
+        with contextlib.suppress(BaseException):
+            index.wait()
+        raise
+    index.finish(_last_ids(conn, plans))
+    for sql in restore:
         conn.exec_driver_sql(sql)
+
+
+def _last_ids(conn: Connection, plans: dict[str, str]) -> dict[str, int]:
+    """One past each table's highest id: the end of what the bulk insert wrote."""
+    out: dict[str, int] = {}
+    for table in plans:
+        top = conn.exec_driver_sql(f'SELECT max(id) FROM "{table}"').scalar()
+        out[table] = (top or 0) + 1
+    return out

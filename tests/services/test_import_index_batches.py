@@ -1,0 +1,175 @@
+"""The import's full-text index, made batch by batch on a thread while the next batch is queued.
+
+SQLite builds the index of a batch without Python's lock (issue 17): these tests hold
+that the index is the one a single statement makes, that the batches really overlap
+the writer's work, and that a failure on either side leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import threading
+from pathlib import Path
+
+import pytest
+
+from spbgui.io.xlsx.read import read_table
+from spbgui.services import importer, records
+from spbgui.services.importer import ImportCancelled, import_table
+from spbgui.store import search_index
+from spbgui.store.database import Database, open_database
+
+QUERIES = ["Хошимин*", "визит*", "делегац* AND Санкт*", "г*", "scope:y2024 AND форум*", "ко*"]
+
+
+@pytest.fixture(scope="module")
+def table_2024(fixture_xlsx: Path):
+    return read_table(fixture_xlsx)
+
+
+def _index(db: Database) -> dict[str, object]:
+    with db.engine.connect() as conn:
+        sql = conn.exec_driver_sql
+        return {
+            "rows": sql("SELECT rowid, body, scope FROM search_index ORDER BY rowid").all(),
+            "found": {
+                q: sql(
+                    "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid", (q,)
+                ).all()
+                for q in QUERIES
+            },
+            "triggers": sorted(
+                n for (n,) in sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+            ),
+        }
+
+
+def _integrity_ok(db: Database) -> None:
+    with db.engine.begin() as conn:  # raises if the index and its rows disagree
+        conn.exec_driver_sql(
+            "INSERT INTO search_index(search_index, rank) VALUES ('integrity-check', 1)"
+        )
+
+
+def test_the_index_of_many_batches_is_the_index_of_one(
+    tmp_path: Path, table_2024, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one = open_database(tmp_path / "one.sqlite")
+    many = open_database(tmp_path / "many.sqlite")
+    batches: list[dict[str, tuple[int, int]]] = []
+    real = search_index.BulkIndex._index
+
+    def recording(self, dbapi, batch) -> None:
+        batches.append(dict(batch))
+        real(self, dbapi, batch)
+
+    try:
+        import_table(db=one, table=table_2024)
+        monkeypatch.setattr(importer, "FLUSH_EVENTS", 7)
+        monkeypatch.setattr(search_index.BulkIndex, "_index", recording)
+        import_table(db=many, table=table_2024)
+        assert len(batches) > 5  # really batch by batch
+        ends = [b["event"] for b in batches if "event" in b]
+        assert all(a[1] == b[0] for a, b in itertools.pairwise(ends))  # no gap, no twice
+        assert _index(many) == _index(one)
+        assert records.dump(db=many) == records.dump(db=one)
+        _integrity_ok(many)
+    finally:
+        one.close()
+        many.close()
+
+
+def test_a_batch_is_indexed_while_the_writer_queues_the_next(
+    sqlite_db: Database, table_2024, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first batch's indexing is held until the writer has queued a row after it: were
+    the index made in the writer's thread, that row would never come (and the test would
+    fail on its timeout, not hang)."""
+    monkeypatch.setattr(importer, "FLUSH_EVENTS", 7)
+    queued_meanwhile = threading.Event()
+    indexing = threading.Event()
+    threads: set[str] = set()
+    real_index = search_index.BulkIndex._index
+    real_agreement = importer._Writer._agreement
+
+    def held_index(self, dbapi, batch) -> None:
+        threads.add(threading.current_thread().name)
+        if not indexing.is_set():
+            indexing.set()
+            assert queued_meanwhile.wait(10), "the writer waited for the index"
+        real_index(self, dbapi, batch)
+
+    def agreement(self, *args) -> None:
+        if indexing.is_set():
+            queued_meanwhile.set()
+        real_agreement(self, *args)
+
+    monkeypatch.setattr(search_index.BulkIndex, "_index", held_index)
+    monkeypatch.setattr(importer._Writer, "_agreement", agreement)
+    result = import_table(db=sqlite_db, table=table_2024)
+    assert queued_meanwhile.is_set()
+    assert threading.current_thread().name not in threads
+    assert result.created["events"] == 96
+    assert len(_index(sqlite_db)["rows"]) == 5 + 26 + 37 + 41 + 96
+    _integrity_ok(sqlite_db)
+
+
+def _another_year(table, year: int):
+    other = copy.deepcopy(table)
+    other.year = year
+    return other
+
+
+def test_a_failure_while_indexing_leaves_the_database_as_it_was(
+    sqlite_db: Database, table_2024, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import_table(db=sqlite_db, table=table_2024)
+    before, index_before = records.dump(db=sqlite_db), _index(sqlite_db)
+    monkeypatch.setattr(importer, "FLUSH_EVENTS", 7)
+    calls = iter(range(1000))
+    real = search_index.BulkIndex._index
+
+    def failing(self, dbapi, batch) -> None:
+        if next(calls) == 2:
+            raise OSError("диск заполнен")
+        real(self, dbapi, batch)
+
+    monkeypatch.setattr(search_index.BulkIndex, "_index", failing)
+    with pytest.raises(OSError, match="диск заполнен"):
+        import_table(db=sqlite_db, table=_another_year(table_2024, 2026))
+    monkeypatch.undo()
+    assert records.dump(db=sqlite_db) == before
+    assert _index(sqlite_db) == index_before  # the dropped insert triggers are back too
+    _integrity_ok(sqlite_db)
+
+
+def test_a_cancel_while_a_batch_is_indexed_leaves_the_database_as_it_was(
+    sqlite_db: Database, table_2024, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cancel pressed while the index thread works: the rollback waits for its statement."""
+    import_table(db=sqlite_db, table=table_2024)
+    before, index_before = records.dump(db=sqlite_db), _index(sqlite_db)
+    monkeypatch.setattr(importer, "FLUSH_EVENTS", 7)
+    stop = threading.Event()
+    indexing = threading.Event()
+    real = search_index.BulkIndex._index
+
+    def slow(self, dbapi, batch) -> None:
+        indexing.set()
+        stop.wait(10)  # still indexing when the cancel is seen
+        real(self, dbapi, batch)
+
+    def cancelled() -> bool:
+        if indexing.is_set():
+            stop.set()
+            return True
+        return False
+
+    monkeypatch.setattr(search_index.BulkIndex, "_index", slow)
+    with pytest.raises(ImportCancelled):
+        import_table(db=sqlite_db, table=_another_year(table_2024, 2026), cancelled=cancelled)
+    monkeypatch.undo()
+    assert records.dump(db=sqlite_db) == before
+    assert _index(sqlite_db) == index_before
+    _integrity_ok(sqlite_db)
