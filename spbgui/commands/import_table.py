@@ -3,8 +3,9 @@
 The reader is chosen by the file's content (:mod:`spbgui.io.sources`): .xlsx, .xls,
 .ods, .xlsb, .docx or text.
 
-The workbook is read and checked before the database is opened, so a file that
-is refused leaves the database file byte-for-byte as it was. The terminal gets
+The workbook is checked and its header found before the database is opened, so a
+file that is refused leaves the database file byte-for-byte as it was; its rows are
+then written as they are read, in one transaction. The terminal gets
 the first warnings and how many more there are (a table of 20,000 rows can
 have thousands); ``--json`` or ``--warnings FILE`` give all of them.
 """
@@ -13,18 +14,21 @@ from __future__ import annotations
 
 import argparse
 import ctypes
-import gc
 import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from spbgui.commands import args as args_
 from spbgui.errors import UserError
-from spbgui.services.reading import ImportLimits, ParsedTable
+from spbgui.services.reading import Grown, ImportLimits, ParsedTable
+
+if TYPE_CHECKING:  # the database side is loaded while the file is read (see run)
+    from spbgui.services.importer import ImportResult, TableImport
 
 WARNINGS_SHOWN = 20  # on the terminal; --json and --warnings FILE give every one
+TRIM_EVERY = 8  # reports of rows read (of 500 rows each) between returns of freed memory
 
 
 def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -119,9 +123,63 @@ def _load_writer() -> None:
     import spbgui.services.importer  # noqa: F401 - SQLAlchemy and the models, for later
 
 
+class _WrittenAsRead:
+    """The import of one file, written as its rows are read (issue 17).
+
+    Called as the reader's ``growing``: the database is opened at the table's first
+    rows, once the file has passed its checks, its header is found and the names of
+    those rows fit, so a file refused by then leaves no database behind. The writing
+    is one transaction (:class:`~spbgui.services.importer.TableImport`), committed by
+    :meth:`finish` and rolled back if the ``with`` block is left without it.
+    """
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.writing: TableImport | None = None
+        self.told = 0
+
+    def __enter__(self) -> _WrittenAsRead:
+        return self
+
+    def __exit__(self, kind: Any, exc: BaseException | None, tb: Any) -> None:
+        writing = self.writing
+        if writing is None:
+            return
+        try:
+            writing.__exit__(kind, exc, tb)
+        finally:
+            if writing.db is not None:
+                writing.db.close()
+
+    def __call__(self, table: ParsedTable, grown: Grown) -> None:
+        self.told += 1
+        if self.told % TRIM_EVERY == 0:
+            # The sheet's cells read so far are freed as the table grows: their memory back
+            # to the system now and then, so that the writing's does not come on top of it.
+            _return_freed_memory()
+        self._writing().rows_read(table, grown)
+
+    def finish(self, table: ParsedTable) -> ImportResult:
+        return self._writing().finish(table)
+
+    def _writing(self) -> TableImport:
+        if self.writing is None:
+            from spbgui.commands.database import open_to_write
+            from spbgui.services.importer import TableImport
+
+            _return_freed_memory()
+            args = self.args
+            self.writing = TableImport(
+                db=lambda: open_to_write(args),
+                replace_year=args.replace_year,
+                dry_run=args.dry_run,
+            )
+        return self.writing
+
+
 def _return_freed_memory() -> None:
     """Give the memory the reading freed (the sheet's cells, once read into the table) back
-    to the system before the writing starts.
+    to the system.
 
     glibc keeps freed blocks for later, but the writer's small objects come from Python's
     own arenas, not from those blocks: without this the process's peak would hold both.
@@ -147,29 +205,17 @@ def run(args: argparse.Namespace) -> int:
     warnings_file = _open_warnings_file(args.warnings)
     done = False
     try:
-        # The file is read and refused, if it must be, before the database is opened.
+        # The file is checked, and refused if it must be, before the database is opened.
         # While a child process reads it, this one loads the database side (SQLAlchemy
         # and the models, a third of a second) instead of after it: once the children
         # are forked (no thread: this process is forked itself, see spbgui.io.isolated).
-        with meanwhile(_load_writer):
-            table = read_table_file(args.file[0], year=args.year, limits=limits)
-        _return_freed_memory()
-        from spbgui.services.importer import import_table
-
-        # The table's hundreds of thousands of objects live until the end: kept out of
-        # the garbage collector's rounds, which otherwise walk all of them each time
-        # opening and writing the database allocates a little.
-        gc.freeze()
-        from spbgui.commands.database import open_to_write
-
-        db = open_to_write(args)
-        try:
-            result = import_table(
-                db=db, table=table, replace_year=args.replace_year, dry_run=args.dry_run
-            )
-        finally:
-            db.close()
-            gc.unfreeze()
+        # The rows are then written as the table rules read them.
+        with _WrittenAsRead(args) as writing:
+            with meanwhile(_load_writer):
+                table = read_table_file(
+                    args.file[0], year=args.year, limits=limits, growing=writing
+                )
+            result = writing.finish(table)
         if warnings_file is not None:
             warnings_file.writelines(f"{w}\n" for w in result.warnings)
         done = True

@@ -20,7 +20,7 @@ from pathlib import Path
 from spbgui.io.table.grid import Grid, normalize
 from spbgui.io.table.parts import Part, join_parts
 from spbgui.io.table.read import Source, read_grids
-from spbgui.io.table.records import ParsedTable
+from spbgui.io.table.records import Growing, ParsedTable
 from spbgui.io.text.decode import read_text_file
 from spbgui.io.xlsx.guard import ReadLimits, too_big
 
@@ -200,6 +200,7 @@ def read_html(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     limits: ReadLimits = ReadLimits(),  # noqa: B008 - frozen
+    growing: Growing | None = None,
 ) -> ParsedTable:
     """A web page (or Excel's «Веб-страница» save) with the table in it."""
     p = Path(path)
@@ -213,4 +214,6 @@ def read_html(
         on_part="в части",
         read_from="таблица сотрудничества прочитана из части «{part}»; не импортированы: {others}",
     )
-    return read_grids(grids, source, year=year, progress=progress, cancelled=cancelled)
+    return read_grids(
+        grids, source, year=year, progress=progress, cancelled=cancelled, growing=growing
+    )

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from defusedxml import ElementTree as SafeET
 
-from spbgui.io.table.records import ParsedTable, TableError
+from spbgui.io.table.records import Growing, ParsedTable, TableError
 from spbgui.io.xlsx.guard import ReadLimits, open_checked
 
 
@@ -65,12 +65,20 @@ def read_file(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     limits: ReadLimits = ReadLimits(),  # noqa: B008 - frozen
+    growing: Growing | None = None,
 ) -> ParsedTable:
-    """Read the committee's table from any file a reader takes, or raise TableError."""
+    """Read the committee's table from any file a reader takes, or raise TableError.
+
+    ``growing`` is told of the rows as they are read (see
+    :func:`~spbgui.io.table.read.read_grids`). What it raises comes out as it is:
+    wrap it if it may raise an OSError, which this function reports as the file's.
+    """
     p = Path(path)
     try:
         kind = sniff(p, limits)
-        return kind.read(p, year=year, progress=progress, cancelled=cancelled, limits=limits)
+        return kind.read(
+            p, year=year, progress=progress, cancelled=cancelled, limits=limits, growing=growing
+        )
     except FileNotFoundError:
         # Told by its content a moment ago, gone now: a sync or a colleague moved it.
         raise TableError(

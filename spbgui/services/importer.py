@@ -14,6 +14,7 @@ import gc
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -26,12 +27,16 @@ from spbgui.domain.terms import term_from_title
 from spbgui.errors import UserError
 from spbgui.io.sources import read_file
 from spbgui.io.table.records import (
+    Grown,
     ImportCancelled,
     ImportWarning,
     ParsedTable,
     PartnerKind,
     TableAgreement,
     TableCountry,
+    TableError,
+    TablePartner,
+    TableRegion,
 )
 from spbgui.io.table.rows import NO_REGION
 from spbgui.services.long_texts import import_warnings
@@ -59,6 +64,7 @@ BACKUPS_KEPT = 10
 # Queued events written at a time: the rows of a big table are not all held at once
 # (a 20,000-row table's 100,000 row tuples were a fifth of the import's memory).
 FLUSH_EVENTS = 5_000
+CANCEL_STEP = 500  # agreements queued between looks at Cancel
 
 
 class YearHasEvents(UserError):
@@ -69,8 +75,10 @@ class NameTooLong(UserError):
     """A region, country or partner name in the table is longer than the database holds."""
 
 
-def check_name_lengths(table: ParsedTable) -> None:
+def check_name_lengths(table: ParsedTable, grown: Grown | None = None) -> None:
     """Refuse a table whose region, country or partner name is longer than its column.
+
+    ``grown``: only those of its countries and partners (a table given as it is read).
 
     A PostgreSQL server refuses such a name with an error no clerk should read, half-way
     through the import; the window refuses it too when typed (services.edit). So long a
@@ -92,14 +100,16 @@ def check_name_lengths(table: ParsedTable) -> None:
     for treg in table.regions:
         if len(treg.name) > region_max:
             refuse("региона", treg.name, region_max, None)
-        for tc in treg.countries:
+    if grown is None:
+        grown = [(r, c, c.partners) for r in table.regions for c in r.countries]
+    for _treg, tc, partners in grown:
+        if len(tc.name) > country_max:
             first = next((a.row for p in tc.partners for a in p.agreements if a.row), None)
-            if len(tc.name) > country_max:
-                refuse("страны", tc.name, country_max, first)
-            for tp in tc.partners:
-                if tp.name is not None and len(tp.name) > partner_max:
-                    row = next((a.row for a in tp.agreements if a.row), None)
-                    refuse("партнёра", tp.name, partner_max, row)
+            refuse("страны", tc.name, country_max, first)
+        for tp in partners:
+            if tp.name is not None and len(tp.name) > partner_max:
+                row = next((a.row for a in tp.agreements if a.row), None)
+                refuse("партнёра", tp.name, partner_max, row)
 
 
 def _limit(column: Any) -> int:
@@ -151,32 +161,85 @@ def import_table(
     year's events already stored (an event the partner already has, same date and
     text, is not added twice) instead of the year being refused or replaced.
     """
-    check_year(table.year)
-    check_name_lengths(table)
-    result = ImportResult(
-        year=table.year,
-        counts=table.counts(),
-        created={},
-        warnings=list(table.warnings) + import_warnings(table),
+    with TableImport(
+        db=db,
+        replace_year=replace_year,
+        add_to_year=add_to_year,
         dry_run=dry_run,
-    )
-    if db.readonly and not dry_run:
-        raise StoreError("База данных открыта только для чтения: загрузить в неё таблицу нельзя.")
-    # The copy is made before the write lock is taken (it reads the whole file), but whether
-    # the import may go ahead is decided inside the write transaction, under the lock: two
-    # imports started together must not both find the year empty. A copy made for an import
-    # that is then refused is removed again.
-    if not dry_run and db.path is not None and db.path.exists() and _has_records(db):
-        if replace_year or add_to_year or not events_in_year(db=db, year=table.year):
-            result.backup = make_backup(db.path, "before-import", keep=BACKUPS_KEPT)
-    try:
-        with db.write() as s, _gc_paused():
-            _Writer(s, table, result, cancelled).run(
-                replace_year=replace_year, add_to_year=add_to_year
-            )
+        cancelled=cancelled,
+    ) as writing:
+        writing.rows_read(table)
+        return writing.finish(table)
+
+
+# Refusals of the import as a whole: the copy of the database made for it goes again.
+_REFUSALS = (YearHasEvents, ImportCancelled, NameTooLong, TableError)
+
+
+class TableImport:
+    """One import into ``db``: the rows written as they are given, committed by :meth:`finish`.
+
+    :func:`import_table` gives a whole table at once. ``spbgui-cli import`` gives the
+    rows as the table rules read them (:meth:`rows_read` as the reader's ``growing``,
+    see :func:`~spbgui.io.table.read.read_grids`): the full-text index of the rows
+    written then overlaps the reading of the next ones (issue 17). Either way it is
+    one transaction, begun at the first rows, that commits in :meth:`finish` or rolls
+    back when the ``with`` block is left without it; a database that already held
+    records is copied to ``backups/`` first, and the copy goes again if the import is
+    refused. The records written, ids included, are the same whether the table comes
+    at once or in parts (see :meth:`_Writer.add`).
+    """
+
+    def __init__(
+        self,
+        *,
+        db: Database | Callable[[], Database],
+        replace_year: bool = False,
+        add_to_year: bool = False,
+        dry_run: bool = False,
+        cancelled: Cancelled | None = None,
+    ) -> None:
+        # A database, or what opens it when the first rows come (and not for a table
+        # refused before): ``db`` is then the one opened, for the caller to close.
+        self.db: Database | None = db if isinstance(db, Database) else None
+        self._open_db = db if not isinstance(db, Database) else None
+        self.replace_year, self.add_to_year = replace_year, add_to_year
+        self.dry_run, self.cancelled = dry_run, cancelled
+        self._stack: contextlib.ExitStack | None = None
+        self._writer: _Writer | None = None
+        self._result: ImportResult | None = None
+        self._ended = False
+
+    def __enter__(self) -> TableImport:
+        return self
+
+    def __exit__(self, kind: Any, exc: BaseException | None, tb: Any) -> None:
+        if not self._ended:
+            self._end(exc if exc is not None else ImportCancelled())
+
+    def rows_read(self, table: ParsedTable, grown: Grown | None = None) -> None:
+        """Write the rows ``grown`` names (None: the whole ``table``), in the transaction."""
+        check_name_lengths(table, grown)
+        if self._writer is None:
+            self._begin(table)
+        assert self._writer is not None
+        try:
+            self._writer.add(grown)
+        except BaseException as exc:
+            self._end(exc)
+            raise
+
+    def finish(self, table: ParsedTable) -> ImportResult:
+        """Commit (a dry run rolls back), and what the import did; ``table`` as read in full."""
+        if self._writer is None:  # no rows were given as they were read
+            self.rows_read(table)
+        writer, result = self._writer, self._result
+        assert writer is not None and result is not None and self._stack is not None
+        try:
+            writer.end()
             # One history entry for the whole import, not one per row (revision 0007).
             log_change(
-                s,
+                writer.s,
                 table="import",
                 record_id=None,
                 action="import",
@@ -188,18 +251,69 @@ def import_table(
             )
             # The last look at Cancel, with everything written but not committed: a Cancel
             # pressed while the rows were flushed and indexed still leaves nothing behind.
-            if cancelled is not None and cancelled():
+            if self.cancelled is not None and self.cancelled():
                 raise ImportCancelled
-            if dry_run:
+            if self.dry_run:
                 raise _DryRun
-    except _DryRun:
-        pass
-    except (YearHasEvents, ImportCancelled):
-        if result.backup is not None:
-            with contextlib.suppress(OSError):
-                result.backup.unlink()
-        raise
-    return result
+        except _DryRun as exc:
+            self._end(exc)
+        except BaseException as exc:
+            self._end(exc)
+            raise
+        else:
+            self._ended = True
+            self._stack.close()  # the commit
+        result.counts = table.counts()
+        result.warnings[:0] = list(table.warnings) + import_warnings(table)
+        return result
+
+    def _begin(self, table: ParsedTable) -> None:
+        check_year(table.year)
+        if self.db is None:
+            assert self._open_db is not None
+            self.db = self._open_db()
+        db = self.db
+        self._result = result = ImportResult(
+            year=table.year, counts={}, created={}, dry_run=self.dry_run
+        )
+        if db.readonly and not self.dry_run:
+            raise StoreError(
+                "База данных открыта только для чтения: загрузить в неё таблицу нельзя."
+            )
+        # The copy is made before the write lock is taken (it reads the whole file), but
+        # whether the import may go ahead is decided inside the write transaction, under the
+        # lock: two imports started together must not both find the year empty. A copy made
+        # for an import that is then refused is removed again.
+        if not self.dry_run and db.path is not None and db.path.exists() and _has_records(db):
+            if self.replace_year or self.add_to_year or not events_in_year(db=db, year=table.year):
+                result.backup = make_backup(db.path, "before-import", keep=BACKUPS_KEPT)
+        self._stack = stack = contextlib.ExitStack()
+        try:
+            s = stack.enter_context(db.write())
+            stack.enter_context(_gc_paused())
+            self._writer = _Writer(s, table, result, self.cancelled)
+            # The index's last batch is waited for before the transaction ends, however.
+            stack.push(self._writer.indexing)
+            self._writer.begin(replace_year=self.replace_year, add_to_year=self.add_to_year)
+        except BaseException as exc:
+            self._end(exc)
+            raise
+
+    def _end(self, exc: BaseException) -> None:
+        """Roll back (the transaction ends with ``exc``) and take back a refused import's copy.
+
+        What rolling back raises instead (SQLite's errors in words) comes out of here.
+        """
+        self._ended = True
+        stack, self._stack = self._stack, None
+        try:
+            if stack is not None:
+                stack.__exit__(type(exc), exc, exc.__traceback__)
+        finally:
+            result = self._result
+            if isinstance(exc, _REFUSALS) and result is not None and result.backup is not None:
+                with contextlib.suppress(OSError):
+                    result.backup.unlink()
 
 
 def import_workbook(
@@ -310,6 +424,16 @@ class _Writer:
         self.n_events = 0  # events written
         self.isos: dict[PartialDate, str] = {}  # each distinct date's ISO form, made once
         self.index: BulkIndex | None = None  # the search index's bulk filling, while it lasts
+        self.indexing = contextlib.ExitStack()  # holds it: left when the writing ends, however
+        # What was written of each table object, by id() (the table may come in parts):
+        # the database ids of its regions (None: no region), countries and partners; how
+        # many of a region's countries, a country's partners, a partner's agreements were.
+        self.region_done: dict[int, int | None] = {}
+        self.country_done: dict[int, int] = {}
+        self.partner_done: dict[int, int] = {}
+        self.countries_met: dict[int, int] = {}
+        self.partners_met: dict[int, int] = {}
+        self.agreements_done: dict[int, int] = {}
 
     def _check_cancel(self) -> None:
         if self.cancelled is not None and self.cancelled():
@@ -389,7 +513,8 @@ class _Writer:
             )
         }
 
-    def run(self, *, replace_year: bool, add_to_year: bool = False) -> None:
+    def begin(self, *, replace_year: bool, add_to_year: bool = False) -> None:
+        """Check the year under the write lock, read what is stored, start the bulk index."""
         # PostgreSQL: ids given here need the tables to ourselves (SQLite's lock does it there).
         lock_for_ids(self.s, (m.__tablename__ for m in self.rows))
         year = self.table.year
@@ -420,20 +545,57 @@ class _Writer:
         # each batch of them once it is written (bulk_index).
         for model in self.rows:
             self.next_id[model] = self._first_id(model)
-        first_ids = {m.__tablename__: self.next_id[m] for m in self.rows}
-        with bulk_index(self.conn, first_ids) as self.index:
-            for treg in self.table.regions:
+        self.first_ids = {m.__tablename__: self.next_id[m] for m in self.rows}
+        self.index = self.indexing.enter_context(bulk_index(self.conn, self.first_ids))
+
+    def add(self, grown: Grown | None) -> None:
+        """Queue (and write, every FLUSH_EVENTS events) the agreements ``grown`` names that
+        were not written yet (None: the whole table), in the order of their rows.
+
+        Regions, countries and partners are made when first needed, each with those before
+        it in the table that are not made yet (so their positions follow the table), and
+        the rest at the end: the ids come out the same however the table is cut in parts.
+        """
+        table = self.table
+        if grown is None:
+            grown = [(r, c, c.partners) for r in table.regions for c in r.countries]
+        rows: list[tuple[int, int, TableRegion, TableCountry, TablePartner, TableAgreement]] = []
+        for treg, tc, partners in grown:
+            for tp in partners:
+                first = self.agreements_done.get(id(tp), 0)
+                rows += [
+                    (ta.row or 0, len(rows) + i, treg, tc, tp, ta)
+                    for i, ta in enumerate(tp.agreements[first:])
+                ]
+                self.agreements_done[id(tp)] = len(tp.agreements)
+        self._check_cancel()
+        rows.sort(key=itemgetter(0, 1))  # rows without a number: in the table's order
+        last: TableRegion | None = None
+        for n, (_row, _i, treg, tc, tp, ta) in enumerate(rows):
+            if treg is not last or n % CANCEL_STEP == 0:  # at each region, and as often
                 self._check_cancel()
-                # Rows without a region row above them (rows pasted from a table, say): their
-                # countries stay where the database has them, and only a country new to it
-                # makes the region «Без региона».
-                rid = None if treg.name == NO_REGION else self._region_id(treg.name)
-                for tc in treg.countries:
-                    self._country(tc, rid)
-            self._check_cancel()
-            self._flush()
+                last = treg
+            cid, pid = self._partner_id(treg, tc, tp)
+            self._agreement(cid, pid, ta)
+            if len(self.rows[Event]) >= FLUSH_EVENTS:
+                self._flush()
+
+    def end(self) -> None:
+        """Make what no agreement needed (a region, country or partner with no agreement),
+        write what is queued, finish the index, and say what was made."""
+        self._check_cancel()
+        for treg in self.table.regions:
+            self._region_of(treg)
+            for tc in treg.countries:
+                for tp in tc.partners:
+                    self._partner_id(treg, tc, tp)
+                if not tc.partners:
+                    self._country_of(treg, tc)
+        self._flush()
+        self.indexing.close()
+        self.index = None
         # The tables written, by name, in the models' order.
-        advance_sequences(self.conn, [t for t in first_ids if t in self.written])
+        advance_sequences(self.conn, [t for t in self.first_ids if t in self.written])
         self.created["events"] = self.n_events
         self.result.created = dict(self.created)
         if self.skipped_events:
@@ -487,7 +649,60 @@ class _Writer:
             self.created["regions"] += 1
         return rid
 
-    def _country(self, tc: TableCountry, rid: int | None) -> None:
+    def _region_of(self, treg: TableRegion) -> int | None:
+        """The region's id, made with the regions above it not made yet; None for the rows
+        with no region row above them (their countries stay where the database has them,
+        and only a country new to it makes the region «Без региона»)."""
+        regions = self.table.regions
+        while id(treg) not in self.region_done:
+            r = regions[len(self.region_done)]
+            self.region_done[id(r)] = None if r.name == NO_REGION else self._region_id(r.name)
+        return self.region_done[id(treg)]
+
+    def _country_of(self, treg: TableRegion, tc: TableCountry) -> int:
+        """The country's id, made (or found) with the countries above it in its region."""
+        cid = self.country_done.get(id(tc))
+        if cid is None:
+            rid = self._region_of(treg)
+            met = self.countries_met.get(id(treg), 0)
+            for c in treg.countries[met:]:
+                met += 1
+                self.country_done[id(c)] = self._country_id(c, rid)
+                if c is tc:
+                    break
+            self.countries_met[id(treg)] = met
+            cid = self.country_done[id(tc)]
+        return cid
+
+    def _partner_id(self, treg: TableRegion, tc: TableCountry, tp: TablePartner) -> tuple[int, int]:
+        """The country's and the partner's ids, the partner made (or found) with the partners
+        above it in its country."""
+        cid = self._country_of(treg, tc)
+        pid = self.partner_done.get(id(tp))
+        if pid is None:
+            met = self.partners_met.get(id(tc), 0)
+            for p in tc.partners[met:]:
+                met += 1
+                self.partner_done[id(p)] = self._partner(cid, p)
+                if p is tp:
+                    break
+            self.partners_met[id(tc)] = met
+            pid = self.partner_done[id(tp)]
+        return cid, pid
+
+    def _partner(self, cid: int, tp: TablePartner) -> int:
+        """The partner's id: found in the database (or made by this import), or made now."""
+        pid = self.partners.get((cid, tp.name))
+        if pid is None:
+            kind = PartnerKind.COUNTRY if tp.name is None else tp.kind
+            position = self._next_position(("partner", cid))
+            pid = self._insert(Partner, cid, tp.name, kind, position, "")
+            self.partners[(cid, tp.name)] = pid
+            self.created["partners"] += 1
+        return pid
+
+    def _country_id(self, tc: TableCountry, rid: int | None) -> int:
+        """The country's id: found in the database (or made by this import), or made now."""
         code = country_code(tc.name)
         found = self.countries.get(tc.name) or (self.codes.get(code) if code else None)
         if found is None:
@@ -509,20 +724,7 @@ class _Writer:
                         "она оставлена там, где была.",
                     )
                 )
-        rows: list[tuple[int, int, TableAgreement]] = []
-        for tp in tc.partners:
-            pid = self.partners.get((cid, tp.name))
-            if pid is None:
-                kind = PartnerKind.COUNTRY if tp.name is None else tp.kind
-                position = self._next_position(("partner", cid))
-                pid = self._insert(Partner, cid, tp.name, kind, position, "")
-                self.partners[(cid, tp.name)] = pid
-                self.created["partners"] += 1
-            rows += [(ta.row or 0, pid, ta) for ta in tp.agreements]
-        for _row, pid, ta in sorted(rows, key=lambda r: r[0]):
-            self._agreement(cid, pid, ta)
-            if len(self.rows[Event]) >= FLUSH_EVENTS:
-                self._flush()
+        return cid
 
     def _dates(self, aid: int, ta: TableAgreement) -> None:
         have = self.dates.get(aid, ())

@@ -17,10 +17,12 @@ from pathlib import Path
 
 from spbgui.io.clipboard import Pasted, events_as_html, events_as_text, read_clipboard
 from spbgui.io.sources import file_filter, read_file
-from spbgui.io.table.records import ImportCancelled, ImportWarning, ParsedTable
+from spbgui.io.table.records import Growing, Grown, ImportCancelled, ImportWarning, ParsedTable
 from spbgui.io.xlsx.guard import ReadLimits
 
 __all__ = [
+    "Growing",
+    "Grown",
     "ImportCancelled",
     "ImportLimits",
     "ImportWarning",
@@ -58,15 +60,45 @@ def read_table_file(
     limits: ImportLimits = ImportLimits(),
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    growing: Growing | None = None,
 ) -> ParsedTable:
-    """The table in a file of any kind the import reads, told by its content; or a refusal."""
-    return read_file(
-        Path(path),
-        year=year,
-        progress=progress,
-        cancelled=cancelled,
-        limits=limits.read_limits(),
-    )
+    """The table in a file of any kind the import reads, told by its content; or a refusal.
+
+    ``growing(table, grown)`` is told of the rows as they are read (an import writes
+    them meanwhile: :class:`~spbgui.services.importer.TableImport`). Whatever it
+    raises comes out of here as it is, never taken for a fault of the file.
+    """
+    try:
+        return read_file(
+            Path(path),
+            year=year,
+            progress=progress,
+            cancelled=cancelled,
+            limits=limits.read_limits(),
+            growing=None if growing is None else _carried(growing),
+        )
+    except _Carried as carried:
+        error = carried.error
+    raise error  # (outside the handler: its cause and context stay its own)
+
+
+class _Carried(BaseException):
+    """What ``growing`` raised, carried past the readers' handlers of the file's errors (a
+    full disk while writing is an OSError, as an unreadable file is)."""
+
+    def __init__(self, error: BaseException) -> None:
+        super().__init__(error)
+        self.error = error
+
+
+def _carried(growing: Growing) -> Growing:
+    def told(table: ParsedTable, grown: Grown) -> None:
+        try:
+            growing(table, grown)
+        except BaseException as exc:
+            raise _Carried(exc) from exc
+
+    return told
 
 
 def file_kinds() -> list[tuple[str, tuple[str, ...]]]:

@@ -23,7 +23,6 @@ import contextlib
 import re
 import threading
 from collections.abc import Iterator
-from typing import Any
 
 from sqlalchemy import Connection
 
@@ -58,12 +57,8 @@ class BulkIndex:
             return
         for table, (_first, end) in batch.items():
             self._done[table] = end
-        dbapi = self._conn.connection.driver_connection
-        if dbapi is None:  # pragma: no cover - a live connection always has its driver's
-            self._index(self._conn.connection, batch)
-            return
         self._thread = threading.Thread(
-            target=self._run, args=(dbapi, batch), name="spbgui-search-index", daemon=True
+            target=self._run, args=(batch,), name="spbgui-search-index", daemon=True
         )
         self._thread.start()
 
@@ -87,21 +82,19 @@ class BulkIndex:
         for table, (_first, end) in batch.items():
             self._done[table] = end
         if batch:
-            self._index(self._conn.connection, batch)
+            self._index(batch)
 
-    def _run(self, dbapi: Any, batch: dict[str, tuple[int, int]]) -> None:
+    def _run(self, batch: dict[str, tuple[int, int]]) -> None:
         try:
-            self._index(dbapi, batch)
+            self._index(batch)
         except BaseException as exc:  # raised in the caller's thread by wait()
             self._error = exc
 
-    def _index(self, dbapi: Any, batch: dict[str, tuple[int, int]]) -> None:
-        cursor = dbapi.cursor()
-        try:
-            for table, (first, end) in batch.items():
-                cursor.execute(self._plans[table], (first, end))
-        finally:
-            cursor.close()
+    def _index(self, batch: dict[str, tuple[int, int]]) -> None:
+        # Through the caller's connection, which it does not use meanwhile: SQLite's errors
+        # come out wrapped as any other statement's (a full disk is told in words).
+        for table, (first, end) in batch.items():
+            self._conn.exec_driver_sql(self._plans[table], (first, end))
 
 
 @contextlib.contextmanager

@@ -60,9 +60,9 @@ def test_the_index_of_many_batches_is_the_index_of_one(
     batches: list[dict[str, tuple[int, int]]] = []
     real = search_index.BulkIndex._index
 
-    def recording(self, dbapi, batch) -> None:
+    def recording(self, batch) -> None:
         batches.append(dict(batch))
-        real(self, dbapi, batch)
+        real(self, batch)
 
     try:
         import_table(db=one, table=table_2024)
@@ -93,12 +93,12 @@ def test_a_batch_is_indexed_while_the_writer_queues_the_next(
     real_index = search_index.BulkIndex._index
     real_agreement = importer._Writer._agreement
 
-    def held_index(self, dbapi, batch) -> None:
+    def held_index(self, batch) -> None:
         threads.add(threading.current_thread().name)
         if not indexing.is_set():
             indexing.set()
             assert queued_meanwhile.wait(10), "the writer waited for the index"
-        real_index(self, dbapi, batch)
+        real_index(self, batch)
 
     def agreement(self, *args) -> None:
         if indexing.is_set():
@@ -130,10 +130,10 @@ def test_a_failure_while_indexing_leaves_the_database_as_it_was(
     calls = iter(range(1000))
     real = search_index.BulkIndex._index
 
-    def failing(self, dbapi, batch) -> None:
+    def failing(self, batch) -> None:
         if next(calls) == 2:
             raise OSError("диск заполнен")
-        real(self, dbapi, batch)
+        real(self, batch)
 
     monkeypatch.setattr(search_index.BulkIndex, "_index", failing)
     with pytest.raises(OSError, match="диск заполнен"):
@@ -155,10 +155,10 @@ def test_a_cancel_while_a_batch_is_indexed_leaves_the_database_as_it_was(
     indexing = threading.Event()
     real = search_index.BulkIndex._index
 
-    def slow(self, dbapi, batch) -> None:
+    def slow(self, batch) -> None:
         indexing.set()
         stop.wait(10)  # still indexing when the cancel is seen
-        real(self, dbapi, batch)
+        real(self, batch)
 
     def cancelled() -> bool:
         if indexing.is_set():

@@ -27,7 +27,7 @@ from spbgui.io.package import TagCounter, check_package, damaged
 from spbgui.io.table.grid import Grid
 from spbgui.io.table.parts import CONTINUED, continues, regions_under_header
 from spbgui.io.table.read import Source, check_cancel, read_grids
-from spbgui.io.table.records import ImportWarning, ParsedTable, TableError
+from spbgui.io.table.records import Growing, ImportWarning, ParsedTable, TableError
 from spbgui.io.table.text import is_known_region
 from spbgui.io.text.read import text_grid
 from spbgui.io.xlsx.guard import ReadLimits, too_big
@@ -62,13 +62,16 @@ def read_docx(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     limits: ReadLimits = ReadLimits(),  # noqa: B008 - frozen
+    growing: Growing | None = None,
 ) -> ParsedTable:
     p = Path(path)
     check_cancel(cancelled)
     grids, notes = document_grids(p, limits)
     check_cancel(cancelled)
     source = _source(p.name, [g.name for g in grids if g.rows])
-    table = read_grids(grids, source, year=year, progress=progress, cancelled=cancelled)
+    table = read_grids(
+        grids, source, year=year, progress=progress, cancelled=cancelled, growing=growing
+    )
     table.warnings[:0] = notes.get(table.sheet, [])
     return table
 

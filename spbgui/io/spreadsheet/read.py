@@ -24,7 +24,7 @@ from spbgui.io.spreadsheet.ods_scan import OdsScanner
 from spbgui.io.spreadsheet.xlsb_scan import scan_xlsb
 from spbgui.io.table.grid import Grid
 from spbgui.io.table.read import Source, check_cancel, read_grids
-from spbgui.io.table.records import ParsedTable, TableError
+from spbgui.io.table.records import Growing, ParsedTable, TableError
 from spbgui.io.xlsx.guard import ReadLimits, too_big
 
 MEMORY_MB = 1024  # for the child process that runs calamine
@@ -69,6 +69,7 @@ def _read(
     progress: Progress = None,
     cancelled: Cancelled = None,
     limits: ReadLimits = ReadLimits(),  # noqa: B008 - frozen
+    growing: Growing | None = None,
 ) -> ParsedTable:
     name = p.name
     check_cancel(cancelled)
@@ -111,7 +112,9 @@ def _read(
         if not grid.merged and merges.get(grid.name):
             grid.merged = list(merges[grid.name])
     source = Source(name=name, parts=[g.name for g in grids if _has_cells(g)])
-    return read_grids(grids, source, year=year, progress=progress, cancelled=cancelled)
+    return read_grids(
+        grids, source, year=year, progress=progress, cancelled=cancelled, growing=growing
+    )
 
 
 def _isolated(func: Callable[..., list[Grid]], *args: Any, cancelled: Cancelled) -> list[Grid]:

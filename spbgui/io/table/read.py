@@ -27,7 +27,13 @@ from spbgui.io.table.header import (
     Header,
     find_header,
 )
-from spbgui.io.table.records import ImportCancelled, ImportWarning, ParsedTable, TableError
+from spbgui.io.table.records import (
+    Growing,
+    ImportCancelled,
+    ImportWarning,
+    ParsedTable,
+    TableError,
+)
 from spbgui.io.table.rows import RowReader
 from spbgui.io.table.text import is_known_region
 
@@ -64,6 +70,7 @@ def read_grids(
     year: int | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    growing: Growing | None = None,
 ) -> ParsedTable:
     """The table of the first grid that has the header, with the report of assumptions.
 
@@ -77,6 +84,13 @@ def read_grids(
     True raises :class:`ImportCancelled`. Grids are taken one at a time, so a
     source may read its parts lazily. Raises :class:`TableError` when no grid
     holds the table.
+
+    ``growing(table, grown)``, if given, is told every few hundred rows what they
+    added to the table being read (see :data:`~spbgui.io.table.records.Grown`), so
+    that an import writes the rows read while the next ones are read (issue 17).
+    The table it is given is unfinished: its warnings are sorted and prefaced only
+    in the table returned, which may still be refused (a header with no rows under
+    it, before any report).
     """
     nearest = _Nearest()
     any_cells = False
@@ -97,9 +111,9 @@ def read_grids(
             if is_known_region(grid.name):
                 grid, header, joined = _region_sheets(grid, header, grids)
                 source = _joined_source(source, joined)
-            return _read(grid, header, source, year, progress, cancelled)
+            return _read(grid, header, source, year, progress, cancelled, growing)
         if hidden is not None:
-            return _read(*hidden, source, year, progress, cancelled)
+            return _read(*hidden, source, year, progress, cancelled, growing)
     if not any_cells:
         raise TableError(source.empty.format(name=source.name))
     hint = ""
@@ -182,6 +196,7 @@ def _read(
     year: int | None,
     progress: Progress | None,
     cancelled: Cancelled | None,
+    growing: Growing | None,
 ) -> ParsedTable:
     event_year = year if year is not None else header.year
     if event_year is None:
@@ -193,7 +208,9 @@ def _read(
     # The ticker checks for a cancel from the start: the merged ranges are read in the
     # reader's constructor, and a hostile sheet may declare a million of them.
     total = max(len(grid.rows) - header.last_row - 1, 0)
-    reader = RowReader(grid, header, event_year, tick=_ticker(total, progress, cancelled))
+    reader = RowReader(
+        grid, header, event_year, tick=_ticker(total, progress, cancelled), growing=growing
+    )
     table = reader.read()
     if not table.regions:
         # Importing it would write nothing, or, replacing a year, leave the year empty.

@@ -7,6 +7,7 @@ Qt, no SQL here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spbgui.domain.dates import PartialDate
@@ -91,6 +92,14 @@ class ParsedTable:
             "events": len(events),
             "dated_events": sum(1 for e in events if e.date.is_dated),
         }
+
+
+# What the rows read since the last report added to a table being read (see
+# read_grids's ``growing``): each country that is new or has new partners or agreements,
+# with its region and those of its partners that are new or have new agreements, in
+# the table's order. The objects are the table's own: they grow later only by appends.
+Grown = list[tuple[TableRegion, TableCountry, list[TablePartner]]]
+Growing = Callable[[ParsedTable, Grown], None]
 
 
 class TableError(UserError):

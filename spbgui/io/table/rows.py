@@ -40,6 +40,7 @@ from spbgui.io.table.header import (
     repeats_header,
 )
 from spbgui.io.table.records import (
+    Growing,
     ImportWarning,
     ParsedTable,
     PartnerKind,
@@ -125,12 +126,19 @@ _NO_CELLS: list[Cell] = []  # a sheet row already read (never appended to)
 class RowReader:
     """Reads the rows of one sheet under a found header into a ParsedTable."""
 
-    def __init__(self, grid: Grid, header: Header, year: int, tick: Tick) -> None:
+    def __init__(
+        self, grid: Grid, header: Header, year: int, tick: Tick, growing: Growing | None = None
+    ) -> None:
         self.grid = grid
         self.header = header
         self.year = year
         self.tick = tick
         self.table = ParsedTable(year=year, sheet=grid.name)
+        # What the rows read since the last report to ``growing`` added (see Grown), by
+        # id of the country; and each country's place in the order countries were made.
+        self.growing = growing
+        self._grown: dict[int, tuple[TableRegion, TableCountry, dict[int, TablePartner]]] = {}
+        self._made: dict[int, int] = {}
         self._leftmost = min(header.cols.values())
         # Lookups by normalised name; ids are stable as the objects live in self.table.
         self._countries: dict[tuple[int, str], TableCountry] = {}
@@ -465,6 +473,8 @@ class RowReader:
             i += 1
             if i % STEP == 0:
                 self.tick(half + i // 2)
+                if self._grown:
+                    self._report_grown()
             if row.kind in ("empty", "continuation"):
                 continue
             if row.kind == "region":
@@ -483,6 +493,8 @@ class RowReader:
                     f"данные стоят выше первой строки региона — отнесены к региону «{NO_REGION}»",
                 )
             country = self._data_row(row, region, country)
+        if self._grown:
+            self._report_grown()
         for first, last in sorted(self._event_spans.items()):
             self.warn(
                 first + 1,
@@ -490,6 +502,26 @@ class RowReader:
                 f"мероприятия, они отнесены к строке {first + 1}",
             )
         return self.table
+
+    def _grew(
+        self, region: TableRegion, country: TableCountry, partner: TablePartner | None = None
+    ) -> None:
+        """Note for ``growing`` that ``country`` (or its ``partner``) is new or got a row."""
+        if self.growing is None:
+            return
+        entry = self._grown.get(id(country))
+        if entry is None:
+            entry = self._grown[id(country)] = (region, country, {})
+        if partner is not None:
+            entry[2][id(partner)] = partner
+
+    def _report_grown(self) -> None:
+        """Tell ``growing`` what the rows read since the last time added, in the table's order
+        (within a region its countries' order is the order they were made in)."""
+        assert self.growing is not None
+        grown = sorted(self._grown.values(), key=lambda e: self._made[id(e[1])])
+        self._grown = {}
+        self.growing(self.table, [(r, c, list(ps.values())) for r, c, ps in grown])
 
     def _data_row(
         self, row: _Row, region: TableRegion, current: TableCountry | None
@@ -544,6 +576,7 @@ class RowReader:
             self.warn(row.number, f"у страны «{current.name}» в этой строке нет соглашения")
             return current
         partner = self._partner(current, pname)
+        self._grew(region, current, partner)
         last = self._event_spans.pop(row.number - 1, None)
         if last is not None and agreement is not None:
             who = f"партнёру «{pname}»" if pname else f"стране «{current.name}» в целом"
@@ -580,6 +613,8 @@ class RowReader:
                 )
         country = self._countries[key] = TableCountry(name=name)
         region.countries.append(country)
+        self._made[id(country)] = len(self._made)
+        self._grew(region, country)
         return country
 
     def _partner(self, country: TableCountry, name: str | None) -> TablePartner:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from spbgui.io.table.grid import Grid, normalize
 from spbgui.io.table.read import Source, read_grids
-from spbgui.io.table.records import ImportWarning, ParsedTable
+from spbgui.io.table.records import Growing, ImportWarning, ParsedTable
 from spbgui.io.text.decode import read_decoded
 from spbgui.io.text.tsv import guess_separator, split_rows
 from spbgui.io.xlsx.guard import ReadLimits, too_big
@@ -59,12 +59,15 @@ def read_text(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     limits: ReadLimits = ReadLimits(),  # noqa: B008 - frozen
+    growing: Growing | None = None,
 ) -> ParsedTable:
     p = Path(path)
     text, stray = read_decoded(p, limits, cancelled)
     grid = text_grid(text, p.name, limits.max_cells)
     source = TEXT_SOURCE.__class__(**{**TEXT_SOURCE.__dict__, "name": p.name})
-    table = read_grids([grid], source, year=year, progress=progress, cancelled=cancelled)
+    table = read_grids(
+        [grid], source, year=year, progress=progress, cancelled=cancelled, growing=growing
+    )
     if stray:
         table.warnings.insert(
             0,

@@ -20,7 +20,14 @@ from pathlib import Path
 from spbgui.io.isolated import run_isolated, start_isolated
 from spbgui.io.table.grid import column_letter
 from spbgui.io.table.read import Source, check_cancel, read_grids
-from spbgui.io.table.records import ImportCancelled, ImportWarning, ParsedTable, TableError
+from spbgui.io.table.records import (
+    Growing,
+    Grown,
+    ImportCancelled,
+    ImportWarning,
+    ParsedTable,
+    TableError,
+)
 from spbgui.io.xlsx.cells import ENGINES
 from spbgui.io.xlsx.guard import ReadLimits
 from spbgui.io.xlsx.scan import SheetInfo
@@ -43,6 +50,7 @@ def read_table(
     cancelled: Callable[[], bool] | None = None,
     limits: ReadLimits = ReadLimits(),  # noqa: B008 - frozen, so one shared default is safe
     engine: str = "auto",
+    growing: Growing | None = None,
 ) -> ParsedTable:
     """Read the partner-cities table from the workbook at ``path``.
 
@@ -62,14 +70,35 @@ def read_table(
     found = _read_sheets(os.fspath(path), limits, engine, cancelled)
     check_cancel(cancelled)
     source = Source(name=found.name, parts=[s.name for s in found.sheets if s.n_cells])
-    table = read_grids(found.grids, source, year=year, progress=progress, cancelled=cancelled)
-    for sheet in found.sheets:
-        if sheet.name != table.sheet:
-            continue
-        if sheet.first_uncached is not None:
+    sheets = {sheet.name: sheet for sheet in found.sheets}
+
+    def refuse_uncached(sheet_name: str) -> None:
+        sheet = sheets.get(sheet_name)
+        if sheet is not None and sheet.first_uncached is not None:
             raise _formulas_without_values(found.name, sheet.name, sheet)
-        if sheet.hidden_rows:
-            _note_hidden_rows(table, sheet.hidden_rows)
+
+    told: list[bool] = []
+
+    def grown(table: ParsedTable, rows: Grown) -> None:
+        # Refused before the first rows reach the import, as it would be after the reading.
+        if not told:
+            refuse_uncached(table.sheet)
+            told.append(True)
+        assert growing is not None
+        growing(table, rows)
+
+    table = read_grids(
+        found.grids,
+        source,
+        year=year,
+        progress=progress,
+        cancelled=cancelled,
+        growing=grown if growing is not None else None,
+    )
+    refuse_uncached(table.sheet)
+    sheet = sheets.get(table.sheet)
+    if sheet is not None and sheet.hidden_rows:
+        _note_hidden_rows(table, sheet.hidden_rows)
     return table
 
 
