@@ -104,7 +104,7 @@ class StatsWindow(QDialog):
     def __init__(
         self,
         db: Callable[[], Database],
-        year: int,
+        year: Callable[[], int],
         parent: QWidget | None = None,
         today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
@@ -112,26 +112,64 @@ class StatsWindow(QDialog):
         self.setWindowFlag(Qt.WindowType.Window)  # a window of its own beside the main one
         self.setObjectName("statsWindow")
         self.setWindowTitle(self.tr("Statistics across years"))
-        self._db, self._today = db, today
+        self._db, self._year, self._today = db, year, today
         self.resize(1000, 720)
 
-        known = years.years(db=db()) or [year]
-        last = max(known[-1], year)
+        first, last, shown = self._default_years()
         self.tabs = QTabWidget(self, objectName="statsTabs")
-        self._build_years(max(known[0], last - SPAN + 1), last)
-        self._build_compare(year)
+        self._build_years(first, last)
+        self._build_compare(shown)
         self._build_regions()
-        self._build_anniversaries(year)
+        self._build_anniversaries(shown)
         self._build_dormant()
         self._build_terms()
         self._build_ages()
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
+        # The years this window chose itself, spin by spin: they follow the table's years and
+        # the main window's year; one the clerk set by hand stays as it was set.
+        self._chosen = {
+            self.first_year: first,
+            self.last_year: last,
+            self.compare_year: shown,
+            self.anniversary_year: shown,
+        }
+        self._shown_db = db()
+        self._behind: EventsBehind | None = None  # the figure whose events are listed
         self._refresh_timer = QTimer(self, singleShot=True, interval=300)
         self._refresh_timer.timeout.connect(self.refresh)
         self._stale: set[int] = set()
         self.tabs.currentChanged.connect(self._tab_shown)
         self.refresh()
+
+    def _default_years(self) -> tuple[int, int, int]:
+        """The span of the years tab (the table's last five years, up to the year shown) and
+        the year of the comparison and the anniversaries (the main window's)."""
+        shown = self._year()
+        known = years.years(db=self._db()) or [shown]
+        last = max(known[-1], shown)
+        return max(known[0], last - SPAN + 1), last, shown
+
+    def _follow(self) -> None:
+        """After an import, a year started or switched, another database: the years this
+        window chose itself move with them; what the clerk typed stays."""
+        if self._db() is not self._shown_db:
+            self._shown_db = self._db()
+            self._behind = None  # its ids are of the other database's records
+            self.behind_model.set_table([], [])
+            self.behind_label.setText(self.tr("Click a figure to see the events behind it."))
+        first, last, shown = self._default_years()
+        for spin, value in (
+            (self.first_year, first),
+            (self.last_year, last),
+            (self.compare_year, shown),
+            (self.anniversary_year, shown),
+        ):
+            if spin.value() == self._chosen[spin] and value != spin.value():
+                spin.blockSignals(True)  # one reading of each tab below, not one per spin
+                spin.setValue(value)
+                spin.blockSignals(False)
+            self._chosen[spin] = value
 
     # -- building ------------------------------------------------------------------------------
 
@@ -318,8 +356,11 @@ class StatsWindow(QDialog):
     def refresh(self) -> None:
         """Read the tab in sight again, and the others when they are opened (over 500,000
         events each takes a second: the records changed, not every tab is looked at)."""
+        self._follow()
         self._stale = set(range(self.tabs.count()))
         self._tab_shown(self.tabs.currentIndex())
+        if self._behind is not None:  # the list under the figures, as the records are now
+            self.show_behind(self._behind)
 
     def _tab_shown(self, index: int) -> None:
         if index in self._stale:
@@ -518,6 +559,7 @@ class StatsWindow(QDialog):
             self.recordRequested.emit(target)
 
     def show_behind(self, target: EventsBehind) -> None:
+        self._behind = target
         found = stats.events_behind(
             db=self._db(), level=target.level, ids=target.ids, years=target.years
         )
@@ -545,10 +587,12 @@ def show_statistics(window: MainWindow) -> StatsWindow:
     """View → Statistics: open the window (once per main window) or bring it up."""
     existing: StatsWindow | None = getattr(window, "stats_window", None)
     if existing is None:
-        existing = StatsWindow(lambda: window.db, window.editor.year, window)
+        existing = StatsWindow(lambda: window.db, lambda: window.editor.year, window)
         existing.recordRequested.connect(window.focus)
         shown = existing
-        window.editor.changed.connect(lambda _c: shown.refresh_later())
+        # Every change the main window shows (edits, imports, another user's), and its year.
+        window.recordsChanged.connect(lambda _c: shown.refresh_later())
+        window.editor.yearChanged.connect(lambda _y: shown.refresh_later())
         marks = getattr(window, "tree_marks", None)
         if marks is not None:
             existing.settingsChanged.connect(marks.refresh)
