@@ -346,6 +346,7 @@ def events_behind(
                 Event.year,
                 Event.start,
                 Event.end,
+                Event.date_written,
                 Event.text,
             )
             .join(Partner, Partner.id == Event.partner_id)
@@ -360,8 +361,8 @@ def events_behind(
             partner=pname if pname is not None else cname,
             country=cname,
             year=year,
-            date_text=format_event_date(event_date(start, end)),
+            date_text=format_event_date(event_date(start, end, written)),  # as written
             text=text,
         )
-        for eid, pid, pname, cname, year, start, end, text in rows
+        for eid, pid, pname, cname, year, start, end, written, text in rows
     ]
