@@ -136,6 +136,7 @@ class StatsWindow(QDialog):
         }
         self._shown_db = db()
         self._behind: EventsBehind | None = None  # the figure whose events are listed
+        self._behind_caption = self.behind_label.text()  # what the label says of the list
         self._refresh_timer = QTimer(self, singleShot=True, interval=300)
         self._refresh_timer.timeout.connect(self.refresh)
         self._stale: set[int] = set()
@@ -156,8 +157,9 @@ class StatsWindow(QDialog):
         if self._db() is not self._shown_db:
             self._shown_db = self._db()
             self._behind = None  # its ids are of the other database's records
+            self._behind_caption = self.tr("Click a figure to see the events behind it.")
             self.behind_model.set_table([], [])
-            self.behind_label.setText(self.tr("Click a figure to see the events behind it."))
+            self.behind_label.setText(self._behind_caption)
         first, last, shown = self._default_years()
         for spin, value in (
             (self.first_year, first),
@@ -380,18 +382,18 @@ class StatsWindow(QDialog):
 
     def _show_years(self) -> None:
         first, last = self.first_year.value(), self.last_year.value()
-        if first > last:
-            self.behind_label.setText(
-                self.tr("The first year is after the last: put them in order.")
-            )
-            self.years_model.set_table([], [])
-            return
         level = str(self.level.currentData())
+        if first > last:
+            self._span_refused(
+                level, self.tr("The first year is after the last: put them in order.")
+            )
+            return
         try:
             table = stats.events_per_year(db=self._db(), first=first, last=last, level=level)
         except stats.StatsError as exc:
-            self.behind_label.setText(str(exc))
+            self._span_refused(level, str(exc))
             return
+        self.behind_label.setText(self._behind_caption)  # a complaint goes with its cause
         self.years_table_data = table
         header = [self._level_header(level), *(str(y) for y in table.years), self.tr("Total")]
         rows, targets = [], []
@@ -418,6 +420,12 @@ class StatsWindow(QDialog):
         )
         self.years_model.set_table(header, rows, targets, total_row=True)
         self.chart.show_table(table)
+
+    def _span_refused(self, level: str, why: str) -> None:
+        """Years that cannot be shown: why, and no figures of the span before under it."""
+        self.behind_label.setText(why)
+        self.years_model.set_table([], [])
+        self.chart.show_table(stats.YearTable(level, [], []))
 
     def _show_compare(self) -> None:
         year = self.compare_year.value()
@@ -573,9 +581,10 @@ class StatsWindow(QDialog):
         rows = [[e.year, e.date_text, e.partner, e.country, e.text] for e in found]
         targets = [[RecordFocus.event(e.id)] * 5 for e in found]
         self.behind_model.set_table(header, rows, targets, numeric=(0,))
-        self.behind_label.setText(
+        self._behind_caption = (
             self.tr("Events of %1: %2").replace("%1", target.label).replace("%2", str(len(found)))
         )
+        self.behind_label.setText(self._behind_caption)
 
     def _go(self, index: QModelIndex) -> None:
         target = index.data(TARGET_ROLE)

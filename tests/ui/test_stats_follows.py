@@ -187,3 +187,34 @@ def test_tree_marks_follow_an_import_of_an_earlier_year(
     tip = window.tree.currentIndex().data(Qt.ItemDataRole.ToolTipRole)
     assert "Нет мероприятий" not in tip  # it came in 2023: not dormant for three years
     assert "dormant" not in window.model.marks[xuhui].kinds
+
+
+def _type_year(qtbot, spin, year: int) -> None:
+    spin.setFocus()
+    spin.selectAll()
+    gestures.type_text(spin, str(year))
+    QTest.keyClick(spin, Qt.Key.Key_Return)
+    assert spin.value() == year
+
+
+def test_a_span_put_right_again_shows_figures_and_no_stale_message(qtbot, window, messages) -> None:
+    page = _open_statistics(window, qtbot)
+    hint = page.behind_label.text()
+    assert _total_row(page.years_model)[1:] == ["96", "96"]
+
+    # The first year after the last: the figures of the span before are not left standing.
+    _type_year(qtbot, page.first_year, 2030)
+    assert "2030" not in hint and page.behind_label.text() != hint
+    assert page.years_model.rowCount() == 0 and page.chart.totals() == []
+    _type_year(qtbot, page.first_year, 2024)
+    assert page.behind_label.text() == hint  # the complaint goes with its cause
+    assert _total_row(page.years_model)[1:] == ["96", "96"]
+
+    # Too many years at once: the reason, and no figures of another span under it.
+    _type_year(qtbot, page.first_year, 1)
+    assert "200" in page.behind_label.text()
+    assert page.years_model.rowCount() == 0 and page.chart.totals() == []
+    _type_year(qtbot, page.first_year, 2020)
+    assert page.behind_label.text() == hint
+    assert _headers(page.years_model)[1:-1] == [str(y) for y in range(2020, 2025)]
+    assert page.chart.totals() == [0.0, 0.0, 0.0, 0.0, 96.0]
