@@ -218,3 +218,30 @@ def test_a_span_put_right_again_shows_figures_and_no_stale_message(qtbot, window
     assert page.behind_label.text() == hint
     assert _headers(page.years_model)[1:-1] == [str(y) for y in range(2020, 2025)]
     assert page.chart.totals() == [0.0, 0.0, 0.0, 0.0, 96.0]
+
+
+def test_another_database_opened_drops_the_events_listed_from_the_first(
+    qtbot, window, tmp_path: Path, monkeypatch, messages
+) -> None:
+    from spbgui.ui.files import FileDialogs
+
+    page = _open_statistics(window, qtbot)
+    page.level.setCurrentIndex(2)  # by partner
+    model = page.years_model
+    row = next(r for r in range(model.rowCount()) if model.cell(r, 0).startswith("Ташкент ("))
+    index = model.index(row, 1)
+    qtbot.mouseClick(
+        page.years_table.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=page.years_table.visualRect(index).center(),
+    )
+    assert page.behind_model.rowCount() == 10
+
+    other = tmp_path / "другая.sqlite"
+    open_database(other).close()  # an empty database: record ids there mean nothing here
+    monkeypatch.setattr(FileDialogs, "open_database", classmethod(lambda cls, p, f: other))
+    window.actions_[ActionId.OPEN_DATABASE].trigger()
+    assert window.db.path == other
+    qtbot.waitUntil(lambda: page.behind_model.rowCount() == 0, timeout=3000)
+    assert "Ташкент" not in page.behind_label.text()
+    assert _total_row(page.years_model)[-1] == "0"
