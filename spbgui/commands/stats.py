@@ -96,18 +96,26 @@ def _signed(n: int) -> str:
 TITLES = {"region": "по регионам", "country": "по странам", "partner": "по партнёрам"}
 
 
+def _row_name(level: str, row: dict[str, Any]) -> str:
+    """A partner with its country («Хошимин (Вьетнам)»), as the window shows it: two
+    cities of one name in two countries are two rows."""
+    return f"{row['name']} ({row['parent']})" if level == "partner" else str(row["name"])
+
+
 def as_text(data: dict[str, Any]) -> str:
     first, last = data["years"]
+    span = f"{first}–{last}" if first != last else str(last)  # not «2024–2024»
     out = []
     for level, t in data["tables"].items():
         years = [str(y) for y in t["years"]]
         rows = [
-            [r["name"], *[str(r["counts"][y]) for y in years], str(r["total"])] for r in t["rows"]
+            [_row_name(level, r), *[str(r["counts"][y]) for y in years], str(r["total"])]
+            for r in t["rows"]
         ]
         rows.append(
             ["Всего", *[str(t["totals"][y]) for y in years], str(sum(t["totals"].values()))]
         )
-        out.append(f"Мероприятия {TITLES[level]}, {first}–{last}")
+        out.append(f"Мероприятия {TITLES[level]}, {span}")
         out.append(_table(["", *years, "Всего"], rows))
         out.append("")
     c = data["comparison"]

@@ -199,7 +199,8 @@ def parse_years(text: str) -> tuple[int, int]:
 
 def check_span(first: int, last: int) -> None:
     if not (1 <= first <= 9999 and 1 <= last <= 9999):
-        raise StatsError(f"Годы {first}–{last} вне допустимых пределов: от 1 до 9999.")
+        asked = f"Годы {first}–{last}" if first != last else f"Год {first}"
+        raise StatsError(f"{asked} вне допустимых пределов: от 1 до 9999.")
     if first > last:
         raise StatsError(f"Первый год ({first}) позже последнего ({last}): укажите их по порядку.")
     if last - first + 1 > MAX_SPAN:
