@@ -25,7 +25,6 @@ from spbgui.domain.terms import (
     anniversary,
     date_text,
     ends_within,
-    last_day,
     status,
     years_word,
 )
@@ -331,16 +330,18 @@ def _last_date(s: Session, partner_id: int, year: int) -> str:
 def terms_due(*, db: Database, today: dt.date, months: int = EXPIRING_MONTHS) -> list[TermDue]:
     """Agreements whose term ends within ``months`` months of ``today`` or has ended.
 
-    Renewed (продлено) and ended (прекращено) agreements are done with: not listed.
+    Renewed (продлено) and ended (прекращено) agreements are done with: not listed. A
+    status staff set wins over the term, as everywhere else: one set «действует» after its
+    term's end goes on (not listed), one set «истекло» before it has ended (listed).
     """
     out = []
     for a in agreements(db=db):
         st = a.status(today)
         if st in (RENEWED, ENDED) or st is None:
             continue
-        expired = st == EXPIRED or (a.term.end is not None and last_day(a.term.end) < today)
+        expired = st == EXPIRED
         if expired or ends_within(a.term.end, today, months):
-            out.append(TermDue(a, st if not expired else EXPIRED, expired))
+            out.append(TermDue(a, st, expired))
     return out
 
 
