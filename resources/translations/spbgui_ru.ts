@@ -2130,6 +2130,10 @@ Please send this file to the program's maintainers. You can go on working.</sour
       <source>Events of %1: %2</source>
       <translation>Мероприятия: %1 — %2</translation>
     </message>
+    <message>
+      <source>(the first %1 are listed)</source>
+      <translation>(показаны первые %1)</translation>
+    </message>
   </context>
   <context>
     <name>SummaryPage</name>

@@ -331,10 +331,30 @@ def partner_ids(*, db: Database, level: str, ids: Iterable[int]) -> list[int]:
         return list(s.scalars(query.where(where).order_by(Partner.id)))
 
 
+def count_behind(*, db: Database, level: str, ids: Iterable[int], years: Iterable[int]) -> int:
+    """How many events a figure counts (what :func:`events_behind` lists, without a limit)."""
+    pids = partner_ids(db=db, level=level, ids=ids)
+    with db.read() as s:
+        return int(
+            s.scalar(
+                select(func.count())
+                .select_from(Event)
+                .where(Event.partner_id.in_(pids), Event.year.in_(list(years)))
+            )
+            or 0
+        )
+
+
 def events_behind(
-    *, db: Database, level: str, ids: Iterable[int], years: Iterable[int]
+    *,
+    db: Database,
+    level: str,
+    ids: Iterable[int],
+    years: Iterable[int],
+    limit: int | None = None,
 ) -> list[EventBehind]:
-    """The events a figure counts: those of the rows' partners in the years asked."""
+    """The events a figure counts: those of the rows' partners in the years asked (the first
+    ``limit`` of them, in the order of their dates)."""
     pids = partner_ids(db=db, level=level, ids=ids)
     years = list(years)
     with db.read() as s:
@@ -354,6 +374,7 @@ def events_behind(
             .join(Country, Country.id == Partner.country_id)
             .where(Event.partner_id.in_(pids), Event.year.in_(years))
             .order_by(Event.year, Event.start.is_(None), Event.start, Event.id)
+            .limit(limit)
         ).all()
     return [
         EventBehind(

@@ -46,6 +46,9 @@ if TYPE_CHECKING:
 
 SPAN = 5  # years shown at first: the last five of the table
 FIT_ROWS = 300  # tables longer than this are sized from their first rows
+# Events listed under a figure at most: a grand total of a large database is hundreds of
+# thousands (two seconds per 100,000 to list, and listed again after every edit).
+BEHIND_SHOWN = 1000
 
 _REF = {"region": NodeRef.region, "country": NodeRef.country, "partner": NodeRef.partner}
 
@@ -568,9 +571,16 @@ class StatsWindow(QDialog):
 
     def show_behind(self, target: EventsBehind) -> None:
         self._behind = target
+        db = self._db()
         found = stats.events_behind(
-            db=self._db(), level=target.level, ids=target.ids, years=target.years
+            db=db, level=target.level, ids=target.ids, years=target.years, limit=BEHIND_SHOWN + 1
         )
+        counted = len(found)
+        if counted > BEHIND_SHOWN:  # a grand total over years: the first ones, and how many
+            found = found[:BEHIND_SHOWN]
+            counted = stats.count_behind(
+                db=db, level=target.level, ids=target.ids, years=target.years
+            )
         header = [
             self.tr("Year"),
             self.tr("Date"),
@@ -581,9 +591,11 @@ class StatsWindow(QDialog):
         rows = [[e.year, e.date_text, e.partner, e.country, e.text] for e in found]
         targets = [[RecordFocus.event(e.id)] * 5 for e in found]
         self.behind_model.set_table(header, rows, targets, numeric=(0,))
-        self._behind_caption = (
-            self.tr("Events of %1: %2").replace("%1", target.label).replace("%2", str(len(found)))
-        )
+        caption = self.tr("Events of %1: %2").replace("%1", target.label)
+        caption = caption.replace("%2", str(counted))
+        if counted > len(found):
+            caption += " " + self.tr("(the first %1 are listed)").replace("%1", str(len(found)))
+        self._behind_caption = caption
         self.behind_label.setText(self._behind_caption)
 
     def _go(self, index: QModelIndex) -> None:

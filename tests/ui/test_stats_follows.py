@@ -245,3 +245,34 @@ def test_another_database_opened_drops_the_events_listed_from_the_first(
     qtbot.waitUntil(lambda: page.behind_model.rowCount() == 0, timeout=3000)
     assert "Ташкент" not in page.behind_label.text()
     assert _total_row(page.years_model)[-1] == "0"
+
+
+def test_a_large_figure_lists_its_first_events_and_says_how_many_it_counts(
+    qtbot, window, monkeypatch, messages
+) -> None:
+    """Over 500,000 events, the grand total clicked listed every one of them (two seconds
+    per 100,000, read again after every edit): the list shows the first ones and says so."""
+    from spbgui.ui import stats_page
+
+    monkeypatch.setattr(stats_page, "BEHIND_SHOWN", 50)
+    page = _open_statistics(window, qtbot)
+    model = page.years_model
+    total = model.index(model.rowCount() - 1, model.columnCount() - 1)
+    assert model.cell(total.row(), total.column()) == "96"
+    qtbot.mouseClick(
+        page.years_table.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=page.years_table.visualRect(total).center(),
+    )
+    assert page.behind_model.rowCount() == 50
+    assert "96" in page.behind_label.text() and "50" in page.behind_label.text()
+    # A figure within the limit lists all its events, as before.
+    row = next(r for r in range(model.rowCount()) if model.cell(r, 0) == "СНГ")
+    index = model.index(row, 1)
+    qtbot.mouseClick(
+        page.years_table.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=page.years_table.visualRect(index).center(),
+    )
+    assert page.behind_model.rowCount() == 45
+    assert page.behind_label.text().endswith(": 45")
