@@ -89,8 +89,14 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
-def _signed(n: int) -> str:
+def _signed(n: int | None) -> str:
+    if n is None:  # the year before is not in the database
+        return "—"
     return f"+{n}" if n > 0 else str(n)
+
+
+def _figure(n: int | None) -> str:
+    return "—" if n is None else str(n)
 
 
 TITLES = {"region": "по регионам", "country": "по странам", "partner": "по партнёрам"}
@@ -120,12 +126,15 @@ def as_text(data: dict[str, Any]) -> str:
         out.append("")
     c = data["comparison"]
     rows = [
-        [r["name"], str(r["previous"]), str(r["this"]), _signed(r["difference"])] for r in c["rows"]
+        [r["name"], _figure(r["previous"]), str(r["this"]), _signed(r["difference"])]
+        for r in c["rows"]
     ]
     tot = c["totals"]
-    rows.append(["Всего", str(tot["previous"]), str(tot["this"]), _signed(tot["difference"])])
+    rows.append(["Всего", _figure(tot["previous"]), str(tot["this"]), _signed(tot["difference"])])
     out.append(f"{c['year']} год в сравнении с {c['previous']} годом")
     out.append(_table(["", str(c["previous"]), str(c["year"]), "Разница"], rows))
+    if not c["previous_known"]:
+        out.append(f"В базе нет {c['previous']} года: сравнивать не с чем.")
     out.append("")
     out.append("Страны, партнёры и соглашения по регионам")
     out.append(

@@ -82,6 +82,9 @@ class Comparison:
     level: str
     year: int
     rows: list[tuple[StatRow, int, int, int]]  # row, last year, this year, difference
+    # Whether the database has the year before (events or a table started): without it its
+    # zeros and the differences are made up, not figures («0 → 45, +45»).
+    previous_known: bool = True
 
     @property
     def totals(self) -> tuple[int, int, int]:
@@ -89,17 +92,36 @@ class Comparison:
         this = sum(r[2] for r in self.rows)
         return last, this, this - last
 
+    @property
+    def note(self) -> str:
+        """What to say instead of the last year's figures when the database has no such year."""
+        if self.previous_known:
+            return ""
+        return f"В базе нет {self.year - 1} года: сравнивать не с чем."
+
     def as_json(self) -> dict[str, Any]:
         last, this, diff = self.totals
+        known = self.previous_known
         return {
             "level": self.level,
             "year": self.year,
             "previous": self.year - 1,
+            "previous_known": known,
             "rows": [
-                {"name": r.name, "parent": r.parent, "previous": a, "this": b, "difference": d}
+                {
+                    "name": r.name,
+                    "parent": r.parent,
+                    "previous": a if known else None,
+                    "this": b,
+                    "difference": d if known else None,
+                }
                 for r, a, b, d in self.rows
             ],
-            "totals": {"previous": last, "this": this, "difference": diff},
+            "totals": {
+                "previous": last if known else None,
+                "this": this,
+                "difference": diff if known else None,
+            },
         }
 
 
@@ -282,6 +304,8 @@ def events_per_year(*, db: Database, first: int, last: int, level: str = "region
 
 def compare_years(*, db: Database, year: int, level: str = "region") -> Comparison:
     """``year`` against the year before, per region, country or partner, with the difference."""
+    from spbgui.services.years import years
+
     table = events_per_year(db=db, first=year - 1, last=year, level=level)
     return Comparison(
         level=level,
@@ -290,6 +314,7 @@ def compare_years(*, db: Database, year: int, level: str = "region") -> Comparis
             (r, r.counts[year - 1], r.counts[year], r.counts[year] - r.counts[year - 1])
             for r in table.rows
         ],
+        previous_known=year - 1 in years(db=db),
     )
 
 

@@ -36,6 +36,7 @@ from spbgui.domain.terms import date_text
 from spbgui.services import memory, stats, years
 from spbgui.services.changes import NodeRef
 from spbgui.services.databases import Database
+from spbgui.services.stats_blocks import NOT_KNOWN
 from spbgui.ui import settings
 from spbgui.ui.focus import RecordFocus
 from spbgui.ui.stats_chart import YearsChart
@@ -255,6 +256,14 @@ class StatsWindow(QDialog):
             (self.tr("&Year:"), self.compare_year),
             (None, self.compare_level),
         )
+        # Said when the database has no year before: its «0» and the differences would be
+        # made up (the report leaves the comparison out then; the sheet and the CLI say so).
+        self.compare_note = QLabel(page, objectName="statsCompareNote")
+        self.compare_note.setWordWrap(True)
+        self.compare_note.hide()
+        layout = page.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(1, self.compare_note)
         self.compare_year.valueChanged.connect(self._show_compare)
         self.compare_level.currentIndexChanged.connect(self._show_compare)
         self.compare_table.clicked.connect(self._figure_clicked)
@@ -435,10 +444,17 @@ class StatsWindow(QDialog):
         level = str(self.compare_level.currentData())
         cmp = stats.compare_years(db=self._db(), year=year, level=level)
         header = [self._level_header(level), str(year - 1), str(year), self.tr("Difference")]
+        known = cmp.previous_known
+
+        def shown(before: int, now: int, diff: int) -> list[object]:
+            if not known:
+                return [NOT_KNOWN, now, NOT_KNOWN]
+            return [before, now, f"{diff:+d}" if diff else "0"]
+
         rows, targets = [], []
         for r, before, now, diff in cmp.rows:
             label = f"{r.name} ({r.parent})" if level == "partner" else r.name
-            rows.append([label, before, now, f"{diff:+d}" if diff else "0"])
+            rows.append([label, *shown(before, now, diff)])
             targets.append(
                 [
                     _REF[level](r.ids[0]),
@@ -447,10 +463,15 @@ class StatsWindow(QDialog):
                     None,
                 ]
             )
-        before, now, diff = cmp.totals
-        rows.append([self.tr("Total"), before, now, f"{diff:+d}" if diff else "0"])
+        rows.append([self.tr("Total"), *shown(*cmp.totals)])
         targets.append([None] * 4)
         self.compare_model.set_table(header, rows, targets, total_row=True)
+        self.compare_note.setText(
+            self.tr("The database has no year %1: there is nothing to compare with.").replace(
+                "%1", str(year - 1)
+            )
+        )
+        self.compare_note.setVisible(not known)
 
     def _show_regions(self) -> None:
         holdings = stats.holdings_per_region(db=self._db())
