@@ -276,3 +276,22 @@ def test_a_large_figure_lists_its_first_events_and_says_how_many_it_counts(
     )
     assert page.behind_model.rowCount() == 45
     assert page.behind_label.text().endswith(": 45")
+
+
+def test_every_part_of_the_chart_is_seen_and_named(qtbot, window, messages) -> None:
+    """By country, the chart stacks eight countries and «the others»: the sixth and later
+    sets came out nearly white on the white chart (the theme's pale colours), «the
+    others», the largest, among them; and the legend beside the chart, taller than the
+    chart, lost its last entries at the window's size."""
+    from PySide6.QtGui import QColor
+
+    page = _open_statistics(window, qtbot)
+    for level in range(3):
+        page.level.setCurrentIndex(level)
+        sets = page.chart.series.barSets()
+        colors = [s.color().name() for s in sets]
+        assert len(set(colors)) == len(colors), colors
+        assert all(QColor(c).lightnessF() < 0.8 for c in colors), colors
+        legend = page.chart.chart().legend()
+        assert legend.alignment() == Qt.AlignmentFlag.AlignBottom
+    assert len(sets) == 9  # by partner: eight and the others
