@@ -134,6 +134,17 @@ class RegionHoldings:
     countries: int
     partners: int
     agreements: int
+    country_keys: frozenset[str] = frozenset()  # its countries' row keys (codes) in the tables
+
+
+def holdings_total(holdings: list[RegionHoldings]) -> tuple[int, int, int]:
+    """Countries, partners and agreements of all regions: a country in two regions («Беларусь»
+    under Europe, «Белоруссия» under the CIS) is one country, as in the table by country."""
+    return (
+        len(frozenset().union(*(h.country_keys for h in holdings))),
+        sum(h.partners for h in holdings),
+        sum(h.agreements for h in holdings),
+    )
 
 
 @dataclass(frozen=True)
@@ -340,6 +351,7 @@ def holdings_per_region(*, db: Database) -> list[RegionHoldings]:
                 countries=len({ckey[c] for c in cids}),
                 partners=len(pids),
                 agreements=sum(agreements.get(p, 0) for p in pids),
+                country_keys=frozenset(ckey[c] for c in cids),
             )
         )
     return out

@@ -66,12 +66,7 @@ def holdings_block(holdings: list[stats.RegionHoldings]) -> FigureBlock:
         title="Страны, партнёры и соглашения по регионам",
         headers=["Регион", "Стран", "Партнёров", "Соглашений"],
         rows=[[h.name, h.countries, h.partners, h.agreements] for h in holdings],
-        total=[
-            "Всего",
-            sum(h.countries for h in holdings),
-            sum(h.partners for h in holdings),
-            sum(h.agreements for h in holdings),
-        ],
+        total=["Всего", *stats.holdings_total(holdings)],
     )
 
 

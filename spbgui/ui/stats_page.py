@@ -482,14 +482,7 @@ class StatsWindow(QDialog):
             self.tr("Agreements"),
         ]
         rows = [[h.name, h.countries, h.partners, h.agreements] for h in holdings]
-        rows.append(
-            [
-                self.tr("Total"),
-                sum(h.countries for h in holdings),
-                sum(h.partners for h in holdings),
-                sum(h.agreements for h in holdings),
-            ]
-        )
+        rows.append([self.tr("Total"), *stats.holdings_total(holdings)])
         targets = [[NodeRef.region(h.region_id)] * 4 for h in holdings] + [[None] * 4]
         self.regions_model.set_table(header, rows, targets, total_row=True)
 
