@@ -126,3 +126,20 @@ def test_missing_or_empty_database(tmp_path: Path) -> None:
     assert_refused(cli("stats", "--db", str(empty)), 1, "нет ни одного года")
     r = cli("anniversaries", "--db", str(empty), "--year", "2025")
     assert r.returncode == 0 and "юбилейных дат нет" in r.stdout
+
+
+def test_one_year_is_named_once_and_partners_with_their_country(built) -> None:
+    """«2024», not «2024–2024», as the Excel sheet and the report name it; a partner's
+    row says its country, as the window's does (two cities may share a name)."""
+    path, _ = built
+    r = cli(
+        "stats", "--db", str(path), "--years", "2024", "--level", "region", "--level", "partner"
+    )
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert "Мероприятия по регионам, 2024" in lines
+    assert "Мероприятия по партнёрам, 2024" in lines
+    assert "2024–2024" not in r.stdout
+    assert any(line.startswith("Хошимин (Вьетнам) ") for line in lines)
+    assert_refused(cli("anniversaries", "--db", str(path), "--year", "0"), 1, "Год 0 вне")
+    assert_refused(cli("stats", "--db", str(path), "--years", "0-2024"), 1, "Годы 0–2024 вне")

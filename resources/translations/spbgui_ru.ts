@@ -2059,6 +2059,10 @@ Please send this file to the program's maintainers. You can go on working.</sour
       <translation>Разница</translation>
     </message>
     <message>
+      <source>The database has no year %1: there is nothing to compare with.</source>
+      <translation>В базе нет %1 года: сравнивать не с чем.</translation>
+    </message>
+    <message>
       <source>Countries</source>
       <translation>Стран</translation>
     </message>
@@ -2129,6 +2133,10 @@ Please send this file to the program's maintainers. You can go on working.</sour
     <message>
       <source>Events of %1: %2</source>
       <translation>Мероприятия: %1 — %2</translation>
+    </message>
+    <message>
+      <source>(the first %1 are listed)</source>
+      <translation>(показаны первые %1)</translation>
     </message>
   </context>
   <context>

@@ -89,35 +89,52 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
-def _signed(n: int) -> str:
+def _signed(n: int | None) -> str:
+    if n is None:  # the year before is not in the database
+        return "—"
     return f"+{n}" if n > 0 else str(n)
+
+
+def _figure(n: int | None) -> str:
+    return "—" if n is None else str(n)
 
 
 TITLES = {"region": "по регионам", "country": "по странам", "partner": "по партнёрам"}
 
 
+def _row_name(level: str, row: dict[str, Any]) -> str:
+    """A partner with its country («Хошимин (Вьетнам)»), as the window shows it: two
+    cities of one name in two countries are two rows."""
+    return f"{row['name']} ({row['parent']})" if level == "partner" else str(row["name"])
+
+
 def as_text(data: dict[str, Any]) -> str:
     first, last = data["years"]
+    span = f"{first}–{last}" if first != last else str(last)  # not «2024–2024»
     out = []
     for level, t in data["tables"].items():
         years = [str(y) for y in t["years"]]
         rows = [
-            [r["name"], *[str(r["counts"][y]) for y in years], str(r["total"])] for r in t["rows"]
+            [_row_name(level, r), *[str(r["counts"][y]) for y in years], str(r["total"])]
+            for r in t["rows"]
         ]
         rows.append(
             ["Всего", *[str(t["totals"][y]) for y in years], str(sum(t["totals"].values()))]
         )
-        out.append(f"Мероприятия {TITLES[level]}, {first}–{last}")
+        out.append(f"Мероприятия {TITLES[level]}, {span}")
         out.append(_table(["", *years, "Всего"], rows))
         out.append("")
     c = data["comparison"]
     rows = [
-        [r["name"], str(r["previous"]), str(r["this"]), _signed(r["difference"])] for r in c["rows"]
+        [r["name"], _figure(r["previous"]), str(r["this"]), _signed(r["difference"])]
+        for r in c["rows"]
     ]
     tot = c["totals"]
-    rows.append(["Всего", str(tot["previous"]), str(tot["this"]), _signed(tot["difference"])])
+    rows.append(["Всего", _figure(tot["previous"]), str(tot["this"]), _signed(tot["difference"])])
     out.append(f"{c['year']} год в сравнении с {c['previous']} годом")
     out.append(_table(["", str(c["previous"]), str(c["year"]), "Разница"], rows))
+    if not c["previous_known"]:
+        out.append(f"В базе нет {c['previous']} года: сравнивать не с чем.")
     out.append("")
     out.append("Страны, партнёры и соглашения по регионам")
     out.append(

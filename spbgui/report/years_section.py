@@ -82,7 +82,8 @@ def years_section(*, db: Database, options: ReportOptions) -> YearsSection | Non
     blocks = summary_blocks(db=db, year=options.year)
     comparison, by_region, by_country, _holdings, anniversaries = blocks
     parts = [
-        YearsPart(comparison_heading(options.year), _table(comparison)),
+        # (a year missing between earlier ones: «—» for it, and the note says why)
+        YearsPart(comparison_heading(options.year), _table(comparison), comparison.note),
         YearsPart(by_region.title, _table(by_region)),
         YearsPart(by_country.title, _table(by_country)),
         YearsPart(

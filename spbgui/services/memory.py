@@ -25,7 +25,6 @@ from spbgui.domain.terms import (
     anniversary,
     date_text,
     ends_within,
-    last_day,
     status,
     years_word,
 )
@@ -126,7 +125,7 @@ class PartnerAnswers:
     """The partner page's answers: last event, events per year, the agreements' ages."""
 
     partner_id: int
-    last_event: tuple[int, str, str] | None  # year, date text, text
+    last_event: tuple[int, str, str] | None  # year, date as written, text
     per_year: dict[int, int]
     agreements: list[tuple[AgreementFacts, int | None]]  # with its age in full years
 
@@ -312,35 +311,37 @@ def dormant_partners(
 
 
 def _last_date(s: Session, partner_id: int, year: int) -> str:
-    """The latest dated event of the partner in ``year`` as staff write it, with the year."""
+    """The date of the partner's last event in ``year`` as staff wrote it, with the year
+    (the latest dated one; one kept only as written, «весна», if none is dated)."""
     from sqlalchemy import select
 
     from spbgui.store.models import Event
 
     row = s.execute(
-        select(Event.start, Event.end)
-        .where(Event.partner_id == partner_id, Event.year == year, Event.end.is_not(None))
-        .order_by(Event.end.desc())
+        select(Event.start, Event.end, Event.date_written)
+        .where(Event.partner_id == partner_id, Event.year == year)
+        .order_by(Event.end.is_(None), Event.end.desc(), Event.position.desc())
         .limit(1)
     ).first()
-    if row is None:
-        return f"{year} г."
-    return f"{format_event_date(event_date(row[0], row[1]))} {year} г."
+    when = format_event_date(event_date(*row)) if row is not None else ""
+    return f"{when} {year} г." if when else f"{year} г."
 
 
 def terms_due(*, db: Database, today: dt.date, months: int = EXPIRING_MONTHS) -> list[TermDue]:
     """Agreements whose term ends within ``months`` months of ``today`` or has ended.
 
-    Renewed (продлено) and ended (прекращено) agreements are done with: not listed.
+    Renewed (продлено) and ended (прекращено) agreements are done with: not listed. A
+    status staff set wins over the term, as everywhere else: one set «действует» after its
+    term's end goes on (not listed), one set «истекло» before it has ended (listed).
     """
     out = []
     for a in agreements(db=db):
         st = a.status(today)
         if st in (RENEWED, ENDED) or st is None:
             continue
-        expired = st == EXPIRED or (a.term.end is not None and last_day(a.term.end) < today)
+        expired = st == EXPIRED
         if expired or ends_within(a.term.end, today, months):
-            out.append(TermDue(a, st if not expired else EXPIRED, expired))
+            out.append(TermDue(a, st, expired))
     return out
 
 
@@ -384,13 +385,13 @@ def partner_answers(*, db: Database, partner_id: int, today: dt.date) -> Partner
         if per_year:
             year = max(per_year)
             row = s.execute(
-                select(Event.start, Event.end, Event.text)
+                select(Event.start, Event.end, Event.date_written, Event.text)
                 .where(Event.partner_id == partner_id, Event.year == year)
                 # the latest dated event; an undated one only if the year has no dated one
                 .order_by(Event.end.is_(None), Event.end.desc(), Event.position.desc())
                 .limit(1)
             ).one()
-            last_event = (year, format_event_date(event_date(row[0], row[1])), row[2])
+            last_event = (year, format_event_date(event_date(row[0], row[1], row[2])), row[3])
         facts = _read_agreements(s, Agreement.partner_id == partner_id)
     return PartnerAnswers(
         partner_id=partner_id,
@@ -408,8 +409,8 @@ def _quick_partner_answers(
     last_event = None
     if per_year:
         year = max(per_year)
-        start, end, text = first_screen.last_event(conn, partner_id, year)
-        last_event = (year, format_event_date(event_date(start, end)), text)
+        start, end, written, text = first_screen.last_event(conn, partner_id, year)
+        last_event = (year, format_event_date(event_date(start, end, written)), text)
     rows = first_screen.agreement_facts(conn, partner_id)
     found = first_screen.agreement_dates(conn, [r[0] for r in rows])
     dates = {aid: [PartialDate(*d) for d in ds] for aid, ds in found.items()}

@@ -82,6 +82,9 @@ class Comparison:
     level: str
     year: int
     rows: list[tuple[StatRow, int, int, int]]  # row, last year, this year, difference
+    # Whether the database has the year before (events or a table started): without it its
+    # zeros and the differences are made up, not figures («0 → 45, +45»).
+    previous_known: bool = True
 
     @property
     def totals(self) -> tuple[int, int, int]:
@@ -89,17 +92,36 @@ class Comparison:
         this = sum(r[2] for r in self.rows)
         return last, this, this - last
 
+    @property
+    def note(self) -> str:
+        """What to say instead of the last year's figures when the database has no such year."""
+        if self.previous_known:
+            return ""
+        return f"В базе нет {self.year - 1} года: сравнивать не с чем."
+
     def as_json(self) -> dict[str, Any]:
         last, this, diff = self.totals
+        known = self.previous_known
         return {
             "level": self.level,
             "year": self.year,
             "previous": self.year - 1,
+            "previous_known": known,
             "rows": [
-                {"name": r.name, "parent": r.parent, "previous": a, "this": b, "difference": d}
+                {
+                    "name": r.name,
+                    "parent": r.parent,
+                    "previous": a if known else None,
+                    "this": b,
+                    "difference": d if known else None,
+                }
                 for r, a, b, d in self.rows
             ],
-            "totals": {"previous": last, "this": this, "difference": diff},
+            "totals": {
+                "previous": last if known else None,
+                "this": this,
+                "difference": diff if known else None,
+            },
         }
 
 
@@ -112,6 +134,17 @@ class RegionHoldings:
     countries: int
     partners: int
     agreements: int
+    country_keys: frozenset[str] = frozenset()  # its countries' row keys (codes) in the tables
+
+
+def holdings_total(holdings: list[RegionHoldings]) -> tuple[int, int, int]:
+    """Countries, partners and agreements of all regions: a country in two regions («Беларусь»
+    under Europe, «Белоруссия» under the CIS) is one country, as in the table by country."""
+    return (
+        len(frozenset().union(*(h.country_keys for h in holdings))),
+        sum(h.partners for h in holdings),
+        sum(h.agreements for h in holdings),
+    )
 
 
 @dataclass(frozen=True)
@@ -199,7 +232,8 @@ def parse_years(text: str) -> tuple[int, int]:
 
 def check_span(first: int, last: int) -> None:
     if not (1 <= first <= 9999 and 1 <= last <= 9999):
-        raise StatsError(f"Годы {first}–{last} вне допустимых пределов: от 1 до 9999.")
+        asked = f"Годы {first}–{last}" if first != last else f"Год {first}"
+        raise StatsError(f"{asked} вне допустимых пределов: от 1 до 9999.")
     if first > last:
         raise StatsError(f"Первый год ({first}) позже последнего ({last}): укажите их по порядку.")
     if last - first + 1 > MAX_SPAN:
@@ -281,6 +315,8 @@ def events_per_year(*, db: Database, first: int, last: int, level: str = "region
 
 def compare_years(*, db: Database, year: int, level: str = "region") -> Comparison:
     """``year`` against the year before, per region, country or partner, with the difference."""
+    from spbgui.services.years import years
+
     table = events_per_year(db=db, first=year - 1, last=year, level=level)
     return Comparison(
         level=level,
@@ -289,6 +325,7 @@ def compare_years(*, db: Database, year: int, level: str = "region") -> Comparis
             (r, r.counts[year - 1], r.counts[year], r.counts[year] - r.counts[year - 1])
             for r in table.rows
         ],
+        previous_known=year - 1 in years(db=db),
     )
 
 
@@ -314,6 +351,7 @@ def holdings_per_region(*, db: Database) -> list[RegionHoldings]:
                 countries=len({ckey[c] for c in cids}),
                 partners=len(pids),
                 agreements=sum(agreements.get(p, 0) for p in pids),
+                country_keys=frozenset(ckey[c] for c in cids),
             )
         )
     return out
@@ -330,10 +368,30 @@ def partner_ids(*, db: Database, level: str, ids: Iterable[int]) -> list[int]:
         return list(s.scalars(query.where(where).order_by(Partner.id)))
 
 
+def count_behind(*, db: Database, level: str, ids: Iterable[int], years: Iterable[int]) -> int:
+    """How many events a figure counts (what :func:`events_behind` lists, without a limit)."""
+    pids = partner_ids(db=db, level=level, ids=ids)
+    with db.read() as s:
+        return int(
+            s.scalar(
+                select(func.count())
+                .select_from(Event)
+                .where(Event.partner_id.in_(pids), Event.year.in_(list(years)))
+            )
+            or 0
+        )
+
+
 def events_behind(
-    *, db: Database, level: str, ids: Iterable[int], years: Iterable[int]
+    *,
+    db: Database,
+    level: str,
+    ids: Iterable[int],
+    years: Iterable[int],
+    limit: int | None = None,
 ) -> list[EventBehind]:
-    """The events a figure counts: those of the rows' partners in the years asked."""
+    """The events a figure counts: those of the rows' partners in the years asked (the first
+    ``limit`` of them, in the order of their dates)."""
     pids = partner_ids(db=db, level=level, ids=ids)
     years = list(years)
     with db.read() as s:
@@ -346,12 +404,14 @@ def events_behind(
                 Event.year,
                 Event.start,
                 Event.end,
+                Event.date_written,
                 Event.text,
             )
             .join(Partner, Partner.id == Event.partner_id)
             .join(Country, Country.id == Partner.country_id)
             .where(Event.partner_id.in_(pids), Event.year.in_(years))
             .order_by(Event.year, Event.start.is_(None), Event.start, Event.id)
+            .limit(limit)
         ).all()
     return [
         EventBehind(
@@ -360,8 +420,8 @@ def events_behind(
             partner=pname if pname is not None else cname,
             country=cname,
             year=year,
-            date_text=format_event_date(event_date(start, end)),
+            date_text=format_event_date(event_date(start, end, written)),  # as written
             text=text,
         )
-        for eid, pid, pname, cname, year, start, end, text in rows
+        for eid, pid, pname, cname, year, start, end, written, text in rows
     ]

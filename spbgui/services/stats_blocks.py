@@ -38,13 +38,26 @@ def per_year_block(table: stats.YearTable, title: str, first_header: str) -> Fig
     )
 
 
+NOT_KNOWN = "—"  # a figure of a year the database does not have
+
+
 def comparison_block(cmp: stats.Comparison) -> FigureBlock:
     last, this, diff = cmp.totals
+    known = cmp.previous_known
     return FigureBlock(
         title=f"{cmp.year} год в сравнении с {cmp.year - 1} годом",
         headers=["Регион", str(cmp.year - 1), str(cmp.year), "Разница"],
-        rows=[[r.name, a, b, _signed(d)] for r, a, b, d in cmp.rows],
-        total=["Всего", last, this, _signed(diff)],
+        rows=[
+            [r.name, a if known else NOT_KNOWN, b, _signed(d) if known else NOT_KNOWN]
+            for r, a, b, d in cmp.rows
+        ],
+        total=[
+            "Всего",
+            last if known else NOT_KNOWN,
+            this,
+            _signed(diff) if known else NOT_KNOWN,
+        ],
+        note=cmp.note,
     )
 
 
@@ -53,12 +66,7 @@ def holdings_block(holdings: list[stats.RegionHoldings]) -> FigureBlock:
         title="Страны, партнёры и соглашения по регионам",
         headers=["Регион", "Стран", "Партнёров", "Соглашений"],
         rows=[[h.name, h.countries, h.partners, h.agreements] for h in holdings],
-        total=[
-            "Всего",
-            sum(h.countries for h in holdings),
-            sum(h.partners for h in holdings),
-            sum(h.agreements for h in holdings),
-        ],
+        total=["Всего", *stats.holdings_total(holdings)],
     )
 
 

@@ -195,9 +195,10 @@ def events_per_year(conn: sqlite3.Connection, partner_id: int) -> dict[int, int]
 
 
 def last_event(conn: sqlite3.Connection, partner_id: int, year: int) -> Row:
-    """(start, end, text) of the latest dated event of the year (an undated one if none is)."""
+    """(start, end, date as written, text) of the latest dated event of the year (an
+    undated one if none is)."""
     row: Row = conn.execute(
-        'SELECT start, "end", text FROM event WHERE partner_id = ? AND year = ? '
+        'SELECT start, "end", date_written, text FROM event WHERE partner_id = ? AND year = ? '
         'ORDER BY "end" IS NULL, "end" DESC, position DESC LIMIT 1',
         (partner_id, year),
     ).fetchone()

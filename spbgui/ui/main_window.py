@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -68,6 +68,12 @@ def _no_arguments(handler: Callable[[], object]) -> Callable[..., None]:
 
 
 class MainWindow(QMainWindow):
+    # What the window has just shown again after a change, whatever made it: an edit or its
+    # undo, an import, another user's change. What is worked out from the whole database
+    # (the tree's marks, the statistics window) follows this, not the editor's own signal,
+    # which an import or another user's change never passes through.
+    recordsChanged = Signal(object)  # ChangeSet
+
     stats_window: StatsWindow  # made by the first View → Statistics (stats_page)
 
     def __init__(self, db: Database) -> None:
@@ -231,7 +237,7 @@ class MainWindow(QMainWindow):
         self._undo_text(ActionId.REDO, "")
 
         ed.changed.connect(self._changed)
-        ed.changed.connect(self.tree_marks.refresh_later)
+        self.recordsChanged.connect(self.tree_marks.refresh_later)
         ed.yearChanged.connect(self.tree_marks.refresh_later)
         ed.focusRequested.connect(self.focus)
         ed.failed.connect(lambda m: MessageDialog.warn(self, self.tr("Cannot do that"), m))
@@ -252,7 +258,6 @@ class MainWindow(QMainWindow):
         self.search_field.escaped.connect(self.tree.setFocus)
         self.files.opened.connect(self.set_database)
         self.live.changed_elsewhere.connect(lambda: self._changed(ChangeSet.everything()))
-        self.live.changed_elsewhere.connect(self.tree_marks.refresh_later)
         self.files.imported.connect(self._imported)
 
     def _after_typing(self, handler: Callable[[], object]) -> Callable[[], None]:
@@ -411,6 +416,7 @@ class MainWindow(QMainWindow):
         ):
             self.search.run()
         self._status_timer.start()
+        self.recordsChanged.emit(changes)
 
     def focus(self, target: FocusTarget | None) -> None:
         """Show what an edit or its undo touched: a node, an event, an agreement, a year."""

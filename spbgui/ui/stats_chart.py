@@ -16,12 +16,17 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
 from spbgui.services.stats import YearTable
 
 MOST = 8  # bar sets of their own; the rest go together
+# One colour per set, each plain on the white chart: the theme's own cycle turns nearly
+# white after its fifth colour, and the sixth to eighth sets (and «the others», often the
+# largest) could not be seen. «The others» are grey.
+COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#c9a227", "#b07aa1", "#9c755f")
+OTHERS = "#8c8c8c"
 
 
 class YearsChart(QChartView):
@@ -37,16 +42,20 @@ class YearsChart(QChartView):
     def show_table(self, table: YearTable) -> None:
         chart = QChart()
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+        # Under the chart: beside it, nine entries are taller than the chart at the window's
+        # size, and the last ones were cut off.
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         series = QStackedBarSeries()
         rows = sorted(table.rows, key=lambda r: -r.total)
         shown, rest = rows[:MOST], rows[MOST:]
-        for row in [r for r in table.rows if r in shown]:  # in the table's order
+        for n, row in enumerate(r for r in table.rows if r in shown):  # in the table's order
             bar = QBarSet(row.name)
+            bar.setColor(QColor(COLORS[n % len(COLORS)]))
             bar.append([float(row.counts[y]) for y in table.years])
             series.append(bar)
         if rest:
             bar = QBarSet(self.tr("Others (%n)", "", len(rest)))
+            bar.setColor(QColor(OTHERS))
             bar.append([float(sum(r.counts[y] for r in rest)) for y in table.years])
             series.append(bar)
         chart.addSeries(series)

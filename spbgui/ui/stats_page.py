@@ -36,6 +36,7 @@ from spbgui.domain.terms import date_text
 from spbgui.services import memory, stats, years
 from spbgui.services.changes import NodeRef
 from spbgui.services.databases import Database
+from spbgui.services.stats_blocks import NOT_KNOWN
 from spbgui.ui import settings
 from spbgui.ui.focus import RecordFocus
 from spbgui.ui.stats_chart import YearsChart
@@ -46,6 +47,9 @@ if TYPE_CHECKING:
 
 SPAN = 5  # years shown at first: the last five of the table
 FIT_ROWS = 300  # tables longer than this are sized from their first rows
+# Events listed under a figure at most: a grand total of a large database is hundreds of
+# thousands (two seconds per 100,000 to list, and listed again after every edit).
+BEHIND_SHOWN = 1000
 
 _REF = {"region": NodeRef.region, "country": NodeRef.country, "partner": NodeRef.partner}
 
@@ -104,7 +108,7 @@ class StatsWindow(QDialog):
     def __init__(
         self,
         db: Callable[[], Database],
-        year: int,
+        year: Callable[[], int],
         parent: QWidget | None = None,
         today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
@@ -112,26 +116,66 @@ class StatsWindow(QDialog):
         self.setWindowFlag(Qt.WindowType.Window)  # a window of its own beside the main one
         self.setObjectName("statsWindow")
         self.setWindowTitle(self.tr("Statistics across years"))
-        self._db, self._today = db, today
+        self._db, self._year, self._today = db, year, today
         self.resize(1000, 720)
 
-        known = years.years(db=db()) or [year]
-        last = max(known[-1], year)
+        first, last, shown = self._default_years()
         self.tabs = QTabWidget(self, objectName="statsTabs")
-        self._build_years(max(known[0], last - SPAN + 1), last)
-        self._build_compare(year)
+        self._build_years(first, last)
+        self._build_compare(shown)
         self._build_regions()
-        self._build_anniversaries(year)
+        self._build_anniversaries(shown)
         self._build_dormant()
         self._build_terms()
         self._build_ages()
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
+        # The years this window chose itself, spin by spin: they follow the table's years and
+        # the main window's year; one the clerk set by hand stays as it was set.
+        self._chosen = {
+            self.first_year: first,
+            self.last_year: last,
+            self.compare_year: shown,
+            self.anniversary_year: shown,
+        }
+        self._shown_db = db()
+        self._behind: EventsBehind | None = None  # the figure whose events are listed
+        self._behind_caption = self.behind_label.text()  # what the label says of the list
         self._refresh_timer = QTimer(self, singleShot=True, interval=300)
         self._refresh_timer.timeout.connect(self.refresh)
         self._stale: set[int] = set()
         self.tabs.currentChanged.connect(self._tab_shown)
         self.refresh()
+
+    def _default_years(self) -> tuple[int, int, int]:
+        """The span of the years tab (the table's last five years, up to the year shown) and
+        the year of the comparison and the anniversaries (the main window's)."""
+        shown = self._year()
+        known = years.years(db=self._db()) or [shown]
+        last = max(known[-1], shown)
+        return max(known[0], last - SPAN + 1), last, shown
+
+    def _follow(self) -> None:
+        """After an import, a year started or switched, another database: the years this
+        window chose itself move with them; what the clerk typed stays."""
+        if self._db() is not self._shown_db:
+            self._shown_db = self._db()
+            self._behind = None  # its ids are of the other database's records
+            self._behind_caption = self.tr("Click a figure to see the events behind it.")
+            self.behind_model.set_table([], [])
+            self.behind_label.setText(self._behind_caption)
+        first, last, shown = self._default_years()
+        for spin, value in (
+            (self.first_year, first),
+            (self.last_year, last),
+            (self.compare_year, shown),
+            (self.anniversary_year, shown),
+        ):
+            if spin.value() == self._chosen[spin] and value != spin.value():
+                spin.blockSignals(True)  # one reading of each tab below, not one per spin
+                spin.setValue(value)
+                spin.blockSignals(False)
+            self._chosen[spin] = value
 
     # -- building ------------------------------------------------------------------------------
 
@@ -212,6 +256,14 @@ class StatsWindow(QDialog):
             (self.tr("&Year:"), self.compare_year),
             (None, self.compare_level),
         )
+        # Said when the database has no year before: its «0» and the differences would be
+        # made up (the report leaves the comparison out then; the sheet and the CLI say so).
+        self.compare_note = QLabel(page, objectName="statsCompareNote")
+        self.compare_note.setWordWrap(True)
+        self.compare_note.hide()
+        layout = page.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(1, self.compare_note)
         self.compare_year.valueChanged.connect(self._show_compare)
         self.compare_level.currentIndexChanged.connect(self._show_compare)
         self.compare_table.clicked.connect(self._figure_clicked)
@@ -318,8 +370,11 @@ class StatsWindow(QDialog):
     def refresh(self) -> None:
         """Read the tab in sight again, and the others when they are opened (over 500,000
         events each takes a second: the records changed, not every tab is looked at)."""
+        self._follow()
         self._stale = set(range(self.tabs.count()))
         self._tab_shown(self.tabs.currentIndex())
+        if self._behind is not None:  # the list under the figures, as the records are now
+            self.show_behind(self._behind)
 
     def _tab_shown(self, index: int) -> None:
         if index in self._stale:
@@ -339,18 +394,18 @@ class StatsWindow(QDialog):
 
     def _show_years(self) -> None:
         first, last = self.first_year.value(), self.last_year.value()
-        if first > last:
-            self.behind_label.setText(
-                self.tr("The first year is after the last: put them in order.")
-            )
-            self.years_model.set_table([], [])
-            return
         level = str(self.level.currentData())
+        if first > last:
+            self._span_refused(
+                level, self.tr("The first year is after the last: put them in order.")
+            )
+            return
         try:
             table = stats.events_per_year(db=self._db(), first=first, last=last, level=level)
         except stats.StatsError as exc:
-            self.behind_label.setText(str(exc))
+            self._span_refused(level, str(exc))
             return
+        self.behind_label.setText(self._behind_caption)  # a complaint goes with its cause
         self.years_table_data = table
         header = [self._level_header(level), *(str(y) for y in table.years), self.tr("Total")]
         rows, targets = [], []
@@ -378,15 +433,28 @@ class StatsWindow(QDialog):
         self.years_model.set_table(header, rows, targets, total_row=True)
         self.chart.show_table(table)
 
+    def _span_refused(self, level: str, why: str) -> None:
+        """Years that cannot be shown: why, and no figures of the span before under it."""
+        self.behind_label.setText(why)
+        self.years_model.set_table([], [])
+        self.chart.show_table(stats.YearTable(level, [], []))
+
     def _show_compare(self) -> None:
         year = self.compare_year.value()
         level = str(self.compare_level.currentData())
         cmp = stats.compare_years(db=self._db(), year=year, level=level)
         header = [self._level_header(level), str(year - 1), str(year), self.tr("Difference")]
+        known = cmp.previous_known
+
+        def shown(before: int, now: int, diff: int) -> list[object]:
+            if not known:
+                return [NOT_KNOWN, now, NOT_KNOWN]
+            return [before, now, f"{diff:+d}" if diff else "0"]
+
         rows, targets = [], []
         for r, before, now, diff in cmp.rows:
             label = f"{r.name} ({r.parent})" if level == "partner" else r.name
-            rows.append([label, before, now, f"{diff:+d}" if diff else "0"])
+            rows.append([label, *shown(before, now, diff)])
             targets.append(
                 [
                     _REF[level](r.ids[0]),
@@ -395,10 +463,15 @@ class StatsWindow(QDialog):
                     None,
                 ]
             )
-        before, now, diff = cmp.totals
-        rows.append([self.tr("Total"), before, now, f"{diff:+d}" if diff else "0"])
+        rows.append([self.tr("Total"), *shown(*cmp.totals)])
         targets.append([None] * 4)
         self.compare_model.set_table(header, rows, targets, total_row=True)
+        self.compare_note.setText(
+            self.tr("The database has no year %1: there is nothing to compare with.").replace(
+                "%1", str(year - 1)
+            )
+        )
+        self.compare_note.setVisible(not known)
 
     def _show_regions(self) -> None:
         holdings = stats.holdings_per_region(db=self._db())
@@ -409,14 +482,7 @@ class StatsWindow(QDialog):
             self.tr("Agreements"),
         ]
         rows = [[h.name, h.countries, h.partners, h.agreements] for h in holdings]
-        rows.append(
-            [
-                self.tr("Total"),
-                sum(h.countries for h in holdings),
-                sum(h.partners for h in holdings),
-                sum(h.agreements for h in holdings),
-            ]
-        )
+        rows.append([self.tr("Total"), *stats.holdings_total(holdings)])
         targets = [[NodeRef.region(h.region_id)] * 4 for h in holdings] + [[None] * 4]
         self.regions_model.set_table(header, rows, targets, total_row=True)
 
@@ -518,9 +584,17 @@ class StatsWindow(QDialog):
             self.recordRequested.emit(target)
 
     def show_behind(self, target: EventsBehind) -> None:
+        self._behind = target
+        db = self._db()
         found = stats.events_behind(
-            db=self._db(), level=target.level, ids=target.ids, years=target.years
+            db=db, level=target.level, ids=target.ids, years=target.years, limit=BEHIND_SHOWN + 1
         )
+        counted = len(found)
+        if counted > BEHIND_SHOWN:  # a grand total over years: the first ones, and how many
+            found = found[:BEHIND_SHOWN]
+            counted = stats.count_behind(
+                db=db, level=target.level, ids=target.ids, years=target.years
+            )
         header = [
             self.tr("Year"),
             self.tr("Date"),
@@ -531,9 +605,12 @@ class StatsWindow(QDialog):
         rows = [[e.year, e.date_text, e.partner, e.country, e.text] for e in found]
         targets = [[RecordFocus.event(e.id)] * 5 for e in found]
         self.behind_model.set_table(header, rows, targets, numeric=(0,))
-        self.behind_label.setText(
-            self.tr("Events of %1: %2").replace("%1", target.label).replace("%2", str(len(found)))
-        )
+        caption = self.tr("Events of %1: %2").replace("%1", target.label)
+        caption = caption.replace("%2", str(counted))
+        if counted > len(found):
+            caption += " " + self.tr("(the first %1 are listed)").replace("%1", str(len(found)))
+        self._behind_caption = caption
+        self.behind_label.setText(self._behind_caption)
 
     def _go(self, index: QModelIndex) -> None:
         target = index.data(TARGET_ROLE)
@@ -545,10 +622,12 @@ def show_statistics(window: MainWindow) -> StatsWindow:
     """View → Statistics: open the window (once per main window) or bring it up."""
     existing: StatsWindow | None = getattr(window, "stats_window", None)
     if existing is None:
-        existing = StatsWindow(lambda: window.db, window.editor.year, window)
+        existing = StatsWindow(lambda: window.db, lambda: window.editor.year, window)
         existing.recordRequested.connect(window.focus)
         shown = existing
-        window.editor.changed.connect(lambda _c: shown.refresh_later())
+        # Every change the main window shows (edits, imports, another user's), and its year.
+        window.recordsChanged.connect(lambda _c: shown.refresh_later())
+        window.editor.yearChanged.connect(lambda _y: shown.refresh_later())
         marks = getattr(window, "tree_marks", None)
         if marks is not None:
             existing.settingsChanged.connect(marks.refresh)

@@ -121,3 +121,32 @@ def test_excel_export_has_the_itogi_sheet_with_numbers(built, tmp_path: Path) ->
         c: [by_country[(c, y)] for y in range(2021, 2026)] for c in {p[1] for p in ledger.partners}
     }
     assert any(r[0] == "Юбилейные даты 2025 года" for r in rows)
+
+
+def test_a_gap_year_is_not_compared_as_zeros(built, tmp_path: Path) -> None:
+    """2024 against a 2023 the database lacks (a year never imported between two that
+    were): «—» and why, as the statistics window and the Excel sheet say, not «+45»."""
+    import sqlite3
+
+    big, _ = built
+    path = tmp_path / "gap.sqlite"
+    source, conn = sqlite3.connect(big.path), sqlite3.connect(path)
+    source.backup(conn)  # with what is still in the write-ahead log
+    source.close()
+    with conn:
+        conn.execute("DELETE FROM event WHERE year = 2023")
+        conn.execute("DELETE FROM table_year WHERE year = 2023")
+    conn.close()
+    db = open_database(path)
+    try:
+        section = report_content(db=db, options=ReportOptions(2024)).years
+    finally:
+        db.close()
+    assert section is not None  # 2021 and 2022 are earlier: the section stays
+    comparison = section.parts[0]
+    assert comparison.heading == "Мероприятия 2024 года в сравнении с 2023 годом"
+    assert comparison.note == "В базе нет 2023 года: сравнивать не с чем."
+    assert comparison.table is not None
+    cells = [c.paras[0].text for r in comparison.table.rows for c in r.cells[1:]]
+    assert not any(c.startswith("+") for c in cells)
+    assert cells[-3:] == ["—", cells[-2], "—"] and cells[-2] != "0"
