@@ -356,9 +356,17 @@ _COLUMNS: dict[Any, tuple[str, ...]] = {
 
 
 def _insert_many(
-    conn: Any, table: Any, columns: tuple[str, ...], rows: list[tuple[Any, ...]]
+    conn: Any,
+    table: Any,
+    columns: tuple[str, ...],
+    rows: list[tuple[Any, ...]],
+    bulk: BulkIndex | None = None,
 ) -> None:
-    """One executemany of plain tuples, straight to the driver (SQLite or PostgreSQL)."""
+    """One executemany of plain tuples, straight to the driver (SQLite or PostgreSQL); or,
+    where ``bulk`` takes rows, one statement of them all run on its thread."""
+    if bulk is not None and bulk.takes_rows:
+        bulk.insert(table.name, columns, rows)
+        return
     quote = conn.dialect.identifier_preparer.quote
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     conn.exec_driver_sql(
@@ -424,6 +432,7 @@ class _Writer:
         self.n_events = 0  # events written
         self.isos: dict[PartialDate, str] = {}  # each distinct date's ISO form, made once
         self.index: BulkIndex | None = None  # the search index's bulk filling, while it lasts
+        self._text: Callable[[str], str] = _unshared
         self.indexing = contextlib.ExitStack()  # holds it: left when the writing ends, however
         # What was written of each table object, by id() (the table may come in parts):
         # the database ids of its regions (None: no region), countries and partners; how
@@ -547,6 +556,10 @@ class _Writer:
             self.next_id[model] = self._first_id(model)
         self.first_ids = {m.__tablename__: self.next_id[m] for m in self.rows}
         self.index = self.indexing.enter_context(bulk_index(self.conn, self.first_ids))
+        # A text as a row to write holds it: a copy where the driver binds it (_unshared),
+        # itself where the rows go as one JSON text (BulkIndex.insert).
+        if self.index is not None and self.index.takes_rows:
+            self._text = str
 
     def add(self, grown: Grown | None) -> None:
         """Queue (and write, every FLUSH_EVENTS events) the agreements ``grown`` names that
@@ -618,7 +631,7 @@ class _Writer:
             self.index.wait()
         for model, rows in self.rows.items():
             if rows:
-                _insert_many(self.conn, model.__table__, _COLUMNS[model], rows)
+                _insert_many(self.conn, model.__table__, _COLUMNS[model], rows, self.index)
                 self.written.add(model.__tablename__)
                 if model is Event:
                     self.n_events += len(rows)
@@ -751,8 +764,8 @@ class _Writer:
             aid = self._insert(
                 Agreement,
                 pid,
-                _unshared(ta.title),
-                _unshared(ta.note),
+                self._text(ta.title),
+                self._text(ta.note),
                 position,
                 term_start,
                 term_end,
@@ -768,6 +781,7 @@ class _Writer:
         pos = self.event_pos.get(pid, 0)
         new_id = self._first_id(Event)
         rows, year, stored, isos = self.rows[Event], self.table.year, self.stored_events, self.isos
+        copy = self._text
         for ev in ta.events:
             date = ev.date
             start = end = None
@@ -778,7 +792,7 @@ class _Writer:
             if stored and (pid, start, end, ev.text) in stored:
                 self.skipped_events += 1
                 continue
-            text = _unshared(ev.text)
+            text = copy(ev.text)
             rows.append((new_id, pid, aid, year, start, end, date.written or None, text, pos))
             new_id += 1
             pos += 1

@@ -1,4 +1,4 @@
-"""Bulk writes and the full-text index: fill the index once per batch, not once per row.
+"""Bulk writes and the full-text index: rows and their index entries written batch by batch.
 
 The FTS5 index (revision 0003) is kept in step by AFTER INSERT triggers, which is
 right for edits but costs an import of 50,000 events more than the rows
@@ -8,23 +8,26 @@ SELECT`` built from each trigger's own expression, and puts the triggers back.
 SQLite's DDL is transactional, so a failure anywhere rolls all of it back,
 triggers included.
 
-The caller may say, after each batch of rows, which ids are written
-(:meth:`BulkIndex.written`): that batch is then indexed on a thread of its own
-while the caller goes on reading and queuing the next one. SQLite builds the
-index in C without Python's lock, so on a second processor the index of a big
-import costs next to no time of its own (issue 17). The caller's next use of
-the connection waits for it (:meth:`BulkIndex.wait`): one statement at a time,
-in the transaction's order.
+The caller hands over each batch (:meth:`BulkIndex.insert`: a table's rows as
+one JSON text; :meth:`BulkIndex.written`), and the batch is written and indexed
+on a thread of its own while the caller goes on reading and queuing the next
+one. SQLite unpacks, inserts and indexes in C without Python's lock, so on a
+second processor most of the writing of a big import costs the reading no time
+(issue 17). The caller's next use of the connection waits for it
+(:meth:`BulkIndex.wait`): one statement at a time, in the transaction's order.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError
 
 _INSERT_RE = re.compile(
     r"INSERT INTO search_index\s*\((?P<columns>[^)]*)\)\s*"
@@ -34,36 +37,54 @@ _INSERT_RE = re.compile(
 
 
 class BulkIndex:
-    """The new rows of a bulk insert, indexed batch by batch (see :func:`bulk_index`)."""
+    """The new rows of a bulk insert, written and indexed batch by batch (see :func:`bulk_index`).
+
+    A batch's rows may be handed over too (:meth:`insert`): each table's as one JSON
+    text, which SQLite unpacks (``json_each``) and inserts without Python's lock, on
+    the same thread as the index, so that the caller's thread only encodes them.
+    """
 
     def __init__(self, conn: Connection, plans: dict[str, str], first_ids: dict[str, int]) -> None:
         self._conn = conn
         self._plans = plans  # table → INSERT … SELECT of its rows with ids in [?, ?)
         self._done = {table: first_ids[table] for table in plans}  # indexed below this id
+        self._inserts: list[tuple[str, str]] = []  # (statement, its JSON rows) of the batch
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
+        self.takes_rows = _has_json(conn)
+
+    def insert(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+        """Queue ``rows`` (plain values in the order of ``columns``) for the next batch.
+
+        Only if :attr:`takes_rows` (an SQLite built without its JSON functions does not).
+        """
+        assert self.takes_rows
+        quote = self._conn.dialect.identifier_preparer.quote
+        values = ", ".join(f"json_extract(value, '$[{i}]')" for i in range(len(columns)))
+        statement = (
+            f"INSERT INTO {quote(table)} ({', '.join(quote(c) for c in columns)}) "
+            f"SELECT {values} FROM json_each(?)"
+        )
+        # A lone surrogate in a text is refused here, as binding it would be.
+        self._inserts.append((statement, json.dumps(rows, ensure_ascii=False)))
 
     def written(self, next_ids: dict[str, int]) -> None:
-        """Every row with an id below ``next_ids[table]`` is in its table: index those
-        not indexed yet, on a thread, while the caller goes on (it must not use the
-        connection before :meth:`wait`)."""
+        """Every row with an id below ``next_ids[table]`` is in its table, or queued by
+        :meth:`insert`: write the queued rows and index those not indexed yet, on a
+        thread, while the caller goes on (it must not use the connection before
+        :meth:`wait`)."""
         self.wait()
-        batch = {
-            table: (self._done[table], next_ids[table])
-            for table in self._plans
-            if next_ids.get(table, 0) > self._done[table]
-        }
-        if not batch:
+        inserts, self._inserts = self._inserts, []
+        batch = self._take(next_ids)
+        if not batch and not inserts:
             return
-        for table, (_first, end) in batch.items():
-            self._done[table] = end
         self._thread = threading.Thread(
-            target=self._run, args=(batch,), name="spbgui-search-index", daemon=True
+            target=self._run, args=(inserts, batch), name="spbgui-search-index", daemon=True
         )
         self._thread.start()
 
     def wait(self) -> None:
-        """Until the batch being indexed is in the index; its failure is raised here."""
+        """Until the batch being written is written and indexed; its failure is raised here."""
         thread, self._thread = self._thread, None
         if thread is not None:
             thread.join()
@@ -72,8 +93,15 @@ class BulkIndex:
             raise error
 
     def finish(self, next_ids: dict[str, int]) -> None:
-        """Index what is left, in this thread, and wait for all of it."""
+        """Write and index what is left, in this thread, and wait for all of it."""
         self.wait()
+        inserts, self._inserts = self._inserts, []
+        batch = self._take(next_ids)
+        if inserts or batch:
+            self._write(inserts, batch)
+
+    def _take(self, next_ids: dict[str, int]) -> dict[str, tuple[int, int]]:
+        """The ids of each table to index now, marked as indexed."""
         batch = {
             table: (self._done[table], next_ids[table])
             for table in self._plans
@@ -81,20 +109,30 @@ class BulkIndex:
         }
         for table, (_first, end) in batch.items():
             self._done[table] = end
-        if batch:
-            self._index(batch)
+        return batch
 
-    def _run(self, batch: dict[str, tuple[int, int]]) -> None:
+    def _run(self, inserts: list[tuple[str, str]], batch: dict[str, tuple[int, int]]) -> None:
         try:
-            self._index(batch)
+            self._write(inserts, batch)
         except BaseException as exc:  # raised in the caller's thread by wait()
             self._error = exc
 
-    def _index(self, batch: dict[str, tuple[int, int]]) -> None:
+    def _write(self, inserts: list[tuple[str, str]], batch: dict[str, tuple[int, int]]) -> None:
         # Through the caller's connection, which it does not use meanwhile: SQLite's errors
         # come out wrapped as any other statement's (a full disk is told in words).
+        for statement, rows in inserts:
+            self._conn.exec_driver_sql(statement, (rows,))
         for table, (first, end) in batch.items():
             self._conn.exec_driver_sql(self._plans[table], (first, end))
+
+
+def _has_json(conn: Connection) -> bool:
+    """Whether this SQLite has its JSON functions (built in since 3.38, an option before)."""
+    try:
+        conn.exec_driver_sql("SELECT json_extract('[1]', '$[0]') FROM json_each('[1]')")
+    except DBAPIError:
+        return False
+    return True
 
 
 @contextlib.contextmanager

@@ -58,16 +58,17 @@ def test_the_index_of_many_batches_is_the_index_of_one(
     one = open_database(tmp_path / "one.sqlite")
     many = open_database(tmp_path / "many.sqlite")
     batches: list[dict[str, tuple[int, int]]] = []
-    real = search_index.BulkIndex._index
+    real = search_index.BulkIndex._write
 
-    def recording(self, batch) -> None:
-        batches.append(dict(batch))
-        real(self, batch)
+    def recording(self, inserts, batch) -> None:
+        if batch:
+            batches.append(dict(batch))
+        real(self, inserts, batch)
 
     try:
         import_table(db=one, table=table_2024)
         monkeypatch.setattr(importer, "FLUSH_EVENTS", 7)
-        monkeypatch.setattr(search_index.BulkIndex, "_index", recording)
+        monkeypatch.setattr(search_index.BulkIndex, "_write", recording)
         import_table(db=many, table=table_2024)
         assert len(batches) > 5  # really batch by batch
         ends = [b["event"] for b in batches if "event" in b]
@@ -90,22 +91,22 @@ def test_a_batch_is_indexed_while_the_writer_queues_the_next(
     queued_meanwhile = threading.Event()
     indexing = threading.Event()
     threads: set[str] = set()
-    real_index = search_index.BulkIndex._index
+    real_index = search_index.BulkIndex._write
     real_agreement = importer._Writer._agreement
 
-    def held_index(self, batch) -> None:
+    def held_index(self, inserts, batch) -> None:
         threads.add(threading.current_thread().name)
         if not indexing.is_set():
             indexing.set()
             assert queued_meanwhile.wait(10), "the writer waited for the index"
-        real_index(self, batch)
+        real_index(self, inserts, batch)
 
     def agreement(self, *args) -> None:
         if indexing.is_set():
             queued_meanwhile.set()
         real_agreement(self, *args)
 
-    monkeypatch.setattr(search_index.BulkIndex, "_index", held_index)
+    monkeypatch.setattr(search_index.BulkIndex, "_write", held_index)
     monkeypatch.setattr(importer._Writer, "_agreement", agreement)
     result = import_table(db=sqlite_db, table=table_2024)
     assert queued_meanwhile.is_set()
@@ -128,14 +129,14 @@ def test_a_failure_while_indexing_leaves_the_database_as_it_was(
     before, index_before = records.dump(db=sqlite_db), _index(sqlite_db)
     monkeypatch.setattr(importer, "FLUSH_EVENTS", 7)
     calls = iter(range(1000))
-    real = search_index.BulkIndex._index
+    real = search_index.BulkIndex._write
 
-    def failing(self, batch) -> None:
+    def failing(self, inserts, batch) -> None:
         if next(calls) == 2:
             raise OSError("диск заполнен")
-        real(self, batch)
+        real(self, inserts, batch)
 
-    monkeypatch.setattr(search_index.BulkIndex, "_index", failing)
+    monkeypatch.setattr(search_index.BulkIndex, "_write", failing)
     with pytest.raises(OSError, match="диск заполнен"):
         import_table(db=sqlite_db, table=_another_year(table_2024, 2026))
     monkeypatch.undo()
@@ -153,12 +154,12 @@ def test_a_cancel_while_a_batch_is_indexed_leaves_the_database_as_it_was(
     monkeypatch.setattr(importer, "FLUSH_EVENTS", 7)
     stop = threading.Event()
     indexing = threading.Event()
-    real = search_index.BulkIndex._index
+    real = search_index.BulkIndex._write
 
-    def slow(self, batch) -> None:
+    def slow(self, inserts, batch) -> None:
         indexing.set()
         stop.wait(10)  # still indexing when the cancel is seen
-        real(self, batch)
+        real(self, inserts, batch)
 
     def cancelled() -> bool:
         if indexing.is_set():
@@ -166,10 +167,44 @@ def test_a_cancel_while_a_batch_is_indexed_leaves_the_database_as_it_was(
             return True
         return False
 
-    monkeypatch.setattr(search_index.BulkIndex, "_index", slow)
+    monkeypatch.setattr(search_index.BulkIndex, "_write", slow)
     with pytest.raises(ImportCancelled):
         import_table(db=sqlite_db, table=_another_year(table_2024, 2026), cancelled=cancelled)
     monkeypatch.undo()
     assert records.dump(db=sqlite_db) == before
     assert _index(sqlite_db) == index_before
     _integrity_ok(sqlite_db)
+
+
+def test_an_sqlite_without_json_functions_writes_the_same_database(
+    tmp_path: Path, table_2024, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rows go to the writing thread as one JSON text per table (json_each); an SQLite
+    built without its JSON functions (an option before 3.38) gets them bound row by row."""
+    as_json = open_database(tmp_path / "json.sqlite")
+    bound = open_database(tmp_path / "bound.sqlite")
+    statements: list[str] = []
+    real = search_index.BulkIndex._write
+
+    def recording(self, inserts, batch) -> None:
+        statements.extend(statement for statement, _rows in inserts)
+        real(self, inserts, batch)
+
+    try:
+        monkeypatch.setattr(importer, "FLUSH_EVENTS", 7)
+        monkeypatch.setattr(search_index.BulkIndex, "_write", recording)
+        import_table(db=as_json, table=table_2024)
+        assert any("json_each" in s for s in statements)
+        statements.clear()
+        monkeypatch.setattr(search_index, "_has_json", lambda conn: False)
+        import_table(db=bound, table=table_2024)
+        assert statements == []
+        assert _index(bound) == _index(as_json)
+        assert records.dump(db=bound) == records.dump(db=as_json)
+        with as_json.engine.connect() as a, bound.engine.connect() as b:
+            for table in ("partner", "agreement", "agreement_date", "event"):
+                sql = f"SELECT * FROM {table} ORDER BY id"
+                assert a.exec_driver_sql(sql).all() == b.exec_driver_sql(sql).all()
+    finally:
+        as_json.close()
+        bound.close()

@@ -77,10 +77,10 @@ def test_rows_written_in_batches_give_the_same_records_and_index(
     written: list[int] = []
     real = importer._insert_many
 
-    def counting(conn, table, columns, rows) -> None:
+    def counting(conn, table, columns, rows, bulk=None) -> None:
         if table.name == "event":
             written.append(len(rows))
-        real(conn, table, columns, rows)
+        real(conn, table, columns, rows, bulk)
 
     monkeypatch.setattr(importer, "_insert_many", counting)
     result = import_table(db=db, table=table_2024)
