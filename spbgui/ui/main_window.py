@@ -156,6 +156,9 @@ class MainWindow(QMainWindow):
         self._database_shown()
         window_state.restore(self)
         self._restore_place()
+        # The keys go to the tree when the window opens (else to the first widget of the
+        # focus chain: a button of the details, on which Space opens a dialog).
+        self.tree.setFocus()
         self.load_engine_soon()
 
     def _tab_order(self) -> None:
