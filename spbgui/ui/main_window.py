@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         self.open_folder.hide()
         self.open_folder.clicked.connect(self._open_written_folder)
         self._written: Path | None = None
+        self._following_edit = False  # the tree is being brought up to date with an edit
         self.statusBar().addWidget(self.file_label, 1)
         self.statusBar().addPermanentWidget(self.open_folder)
         self.statusBar().addPermanentWidget(self.counts_label)
@@ -406,11 +407,20 @@ class MainWindow(QMainWindow):
         self.search.forget_tree()
         current = self.tree.current_ref()
         expanded = self.tree.expanded_refs() if changes.reload else []
-        self.model.apply(changes)
-        if changes.reload:
-            self.tree.expand_refs(expanded)
-            if current is not None:
+        # Rows removed under the selection move it for a moment (a partner moved to another
+        # country leaves its old row): that is not the clerk leaving the node shown, and
+        # must not ask about its typing. The node is selected again where it now is.
+        self._following_edit = True
+        try:
+            self.model.apply(changes)
+            if changes.reload:
+                self.tree.expand_refs(expanded)
+            if current is not None and self.tree.current_ref() != current:
                 self.tree.select_ref(self.db, current)
+        finally:
+            self._following_edit = False
+        if self.tree.current_ref() != self.details.ref:
+            self._selected(self.tree.current_ref())  # the node shown is gone
         self.details.refresh(changes)
         if changes.years:
             self._fill_years()
@@ -466,6 +476,12 @@ class MainWindow(QMainWindow):
         return False
 
     def _selected(self, ref: NodeRef | None) -> None:
+        if self._following_edit:
+            return  # _changed settles the selection once the tree is up to date
+        shown = self.details.ref
+        if shown is not None and ref != shown and not tree.path(db=self.db, ref=shown):
+            # Deleted, after a confirmation that said what goes with it: its typing too.
+            self.details.discard_pending()
         if ref != self.details.ref and not self.settle_pending(
             self.tr("You are leaving this partner.")
         ):
