@@ -441,6 +441,8 @@ class ReorderEventsCommand(Command):
     def do(self) -> ChangeSet:
         if self._done is None:
             self._done = self._reorder()
+            # Already in that order (sorted twice): nothing to undo, no step in the history.
+            self.setObsolete(self._done.before == self._done.after)
             return self._done.changes
         assert self._where is not None
         partner_id, year = self._where
