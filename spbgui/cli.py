@@ -79,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument(
             "--db",
             metavar="ПУТЬ",
+            type=args_.database,
             help="файл базы данных или адрес SQLAlchemy (по умолчанию — база пользователя)",
         )
 

@@ -22,6 +22,17 @@ def year(text: str) -> int:
     return value
 
 
+def database(text: str) -> str:
+    """A database file or address: not empty (``--db "$DB"`` with DB unset in a script
+    must not fall back, without a word, on the user's own database)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(
+            "путь к базе данных пуст: укажите файл или адрес, или не пишите --db, "
+            "чтобы работать со своей базой"
+        )
+    return text
+
+
 def positive_number(text: str) -> float:
     """A finite number above zero (not «nan», «inf», «-1»)."""
     try:

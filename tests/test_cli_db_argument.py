@@ -1,0 +1,33 @@
+"""``--db`` given but empty (``--db "$DB"`` with DB unset in a script) is a usage error:
+it must not quietly read, or create, the user's own database and answer with its counts."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from spbgui.paths import default_database
+from tests.safety.helpers import cli_args
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["info", "--db", ""],
+        ["dump", "--json", "--db", "  "],
+        ["stats", "--db", ""],
+        ["export", "-o", "out.xlsx", "--db", ""],
+        ["import", "table.xlsx", "--db", ""],
+    ],
+)
+def test_an_empty_db_is_refused_before_anything_is_opened(tmp_path: Path, args) -> None:
+    own = default_database()
+    existed = own.exists()
+    r = subprocess.run(cli_args(*args), capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    assert r.returncode == 2, (r.stdout, r.stderr)
+    assert r.stdout == ""
+    (line,) = r.stderr.strip().splitlines()
+    assert "--db" in line and "пуст" in line, line
+    assert own.exists() == existed  # the user's own database was not made
