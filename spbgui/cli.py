@@ -125,7 +125,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except UserError as exc:
-        print(f"spbgui-cli: {exc}", file=sys.stderr)
+        # One line: a driver's message may bring its own line breaks (psycopg's «Is the
+        # server running…» hint), which would split the line a script reads.
+        print(f"spbgui-cli: {' '.join(str(exc).split())}", file=sys.stderr)
         return EXIT_REFUSED
     except KeyboardInterrupt:
         print("spbgui-cli: прервано.", file=sys.stderr)

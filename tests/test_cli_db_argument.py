@@ -31,3 +31,15 @@ def test_an_empty_db_is_refused_before_anything_is_opened(tmp_path: Path, args) 
     (line,) = r.stderr.strip().splitlines()
     assert "--db" in line and "пуст" in line, line
     assert own.exists() == existed  # the user's own database was not made
+
+
+def test_a_server_that_does_not_answer_is_one_line(tmp_path: Path) -> None:
+    # (psycopg's own message has a second, indented line: «Is the server running…»)
+    address = "postgresql+psycopg://clerk@127.0.0.1:1/spbgui"
+    r = subprocess.run(
+        cli_args("info", "--db", address), capture_output=True, text=True, cwd=tmp_path, timeout=60
+    )
+    assert r.returncode == 1, r.stderr
+    (line,) = r.stderr.strip().splitlines()
+    assert line.startswith("spbgui-cli: ") and "127.0.0.1" in line
+    assert "Traceback" not in line
