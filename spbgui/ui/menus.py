@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QToolBar, QToolButton, QWidget
 
 from spbgui.ui.actions import ActionId, Actions
@@ -103,10 +104,26 @@ TOOLBAR: tuple[tuple[ActionId, ...], ...] = (
 """The toolbar's groups of actions, left to right (the year and the search follow)."""
 
 
+class _DeleteKeyStaysHere(QObject):
+    """The toolbar carries Edit → Delete, so Del is live in every widget on it: the year
+    selector takes the key for itself (and does nothing with it) instead of deleting the
+    node selected in the tree. (The search field, a line editor, takes it anyway.)"""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Delete)
+        ):
+            event.accept()
+        return False
+
+
 def build_toolbar(
     window: QMainWindow, actions: Actions, year_selector: QComboBox, search: QWidget
 ) -> QToolBar:
     bar = QToolBar(QCoreApplication.translate("Menus", "Main toolbar"), window)
+    year_selector.installEventFilter(_DeleteKeyStaysHere(bar))
     bar.setObjectName("mainToolBar")
     bar.setMovable(False)
     bar.setIconSize(QSize(22, 22))
