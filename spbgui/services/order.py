@@ -227,11 +227,11 @@ def sort_events_by_date(*, db: Database, partner_id: int, year: int) -> Reordere
     """Order a partner's events of a year by date; undated items keep their order, last."""
     with db.read() as s:
         rows = s.execute(
-            select(Event.id, Event.start, Event.end)
+            select(Event.id, Event.start, Event.end, Event.date_written)
             .where(Event.partner_id == partner_id, Event.year == year)
             .order_by(Event.position, Event.id)
         ).all()
-    keyed = [(event_date(a, b), i) for i, a, b in rows]
+    keyed = [(event_date(a, b, w), i) for i, a, b, w in rows]
     dated = sorted(
         ((d, i) for d, i in keyed if d.start is not None),
         key=lambda di: (di[0].start, di[0].end),
