@@ -42,7 +42,13 @@ from spbgui.ui.files import DatabaseFiles
 from spbgui.ui.focus import FocusTarget, RecordFocus, RecordKind, YearFocus
 from spbgui.ui.handlers import RecordActions
 from spbgui.ui.live_refresh import LiveRefresh
-from spbgui.ui.menus import build_menus, build_toolbar
+from spbgui.ui.menus import (
+    AGREEMENTS_MENU,
+    EVENTS_MENU,
+    build_menus,
+    build_toolbar,
+    context_menu,
+)
 from spbgui.ui.navigation import NavigationTree
 from spbgui.ui.search_panel import SearchField, SearchPanel
 from spbgui.ui.tree_marks import TreeMarks
@@ -153,6 +159,10 @@ class MainWindow(QMainWindow):
                 )
             ]
         )
+        partner = self.details.partner
+        context_menu(partner.agreements.table, self.actions_, AGREEMENTS_MENU)
+        context_menu(partner.events.table, self.actions_, EVENTS_MENU)
+        context_menu(partner.events.previous_table, self.actions_, (ActionId.COPY,))
         self._tab_order()
         self._database_shown()
         window_state.restore(self)

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSize, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
 from spbgui.ui.actions import ActionId, Actions
 
@@ -149,3 +158,46 @@ def build_toolbar(
             button.setObjectName(action.objectName() + "Button")
     window.addToolBar(bar)
     return bar
+
+
+AGREEMENTS_MENU: tuple[ActionId | None, ...] = (
+    ActionId.ADD_AGREEMENT,
+    None,
+    ActionId.RENAME,
+    ActionId.DELETE,
+    None,
+    ActionId.MOVE_UP,
+    ActionId.MOVE_DOWN,
+)
+"""The agreements table's context menu (None: a separator)."""
+
+EVENTS_MENU: tuple[ActionId | None, ...] = (
+    ActionId.ADD_EVENT,
+    None,
+    ActionId.COPY,
+    ActionId.PASTE,
+    None,
+    ActionId.RENAME,
+    ActionId.DELETE,
+    None,
+    ActionId.MOVE_UP,
+    ActionId.MOVE_DOWN,
+    ActionId.SORT_EVENTS,
+)
+"""The events table's context menu: the record actions, which act on the focused table (a
+right click gives it the focus and selects the row clicked)."""
+
+
+def context_menu(
+    view: QAbstractItemView, actions: Actions, ids: tuple[ActionId | None, ...]
+) -> None:
+    """A right click (or the menu key) on ``view`` opens a menu of the actions ``ids``."""
+
+    def show(pos: QPoint) -> None:
+        menu = QMenu(view)
+        _fill(menu, actions, ids)
+        menu.exec(view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    view.customContextMenuRequested.connect(show)
