@@ -444,7 +444,16 @@ class MainWindow(QMainWindow):
     def focus(self, target: FocusTarget | None) -> None:
         """Show what an edit or its undo touched: a node, an event, an agreement, a year."""
         if isinstance(target, NodeRef):
-            self.tree.select_ref(self.db, target)
+            if (
+                not self.tree.select_ref(self.db, target)
+                and self.search.active
+                and tree.path(db=self.db, ref=target)
+            ):
+                # Added (or put back) outside what the search shows: the search gives way,
+                # so that the record is in sight and selected, not thought lost.
+                self.search_field.clear()
+                self.search.run()
+                self.tree.select_ref(self.db, target)
         elif isinstance(target, YearFocus):
             self._fill_years()
             if self._may_leave_year(target.year):
