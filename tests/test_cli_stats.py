@@ -104,9 +104,10 @@ def test_anniversaries_json_and_text(built) -> None:
 @pytest.mark.parametrize(
     ("args", "code", "words"),
     [
-        (("stats", "--years", "2025-2020"), 1, "позже последнего"),
-        (("stats", "--years", "вчера"), 1, "Не удалось понять годы"),
-        (("anniversaries", "--year", "0"), 1, "вне допустимых"),
+        # (years that cannot be right are usage errors, as --year is for every command)
+        (("stats", "--years", "2025-2020"), 2, "позже последнего"),
+        (("stats", "--years", "вчера"), 2, "Не удалось понять годы"),
+        (("anniversaries", "--year", "0"), 2, "не подходит"),
         (("anniversaries",), 2, "--year"),
     ],
 )
