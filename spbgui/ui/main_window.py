@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
             [
                 self.actions_[i] if i else None
                 for i in (
+                    ActionId.ADD_REGION,
                     ActionId.ADD_COUNTRY,
                     ActionId.ADD_PARTNER,
                     None,

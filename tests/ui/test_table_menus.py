@@ -22,10 +22,13 @@ def _right_click_and_choose(table: QTableView, row: int, action_name: str) -> li
 
     def choose() -> None:
         menu = QApplication.activePopupWidget()
-        assert isinstance(menu, QMenu), menu
+        if not isinstance(menu, QMenu):
+            return
         shown.extend(a.objectName() for a in menu.actions() if not a.isSeparator())
-        wanted = next(a for a in menu.actions() if a.objectName() == action_name)
-        assert wanted.isEnabled()
+        wanted = next((a for a in menu.actions() if a.objectName() == action_name), None)
+        if wanted is None or not wanted.isEnabled():
+            menu.close()  # (the test fails on what it finds, instead of waiting on a menu)
+            return
         QTest.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(wanted).center())
 
     QTest.mousePress(viewport, Qt.MouseButton.RightButton, pos=pos)
