@@ -89,3 +89,24 @@ def test_a_partner_moved_to_a_country_above_is_selected_there(
     assert window.tree.current_ref() == NodeRef.partner(pid)
     assert window.details.partner.name.text() == "Ташкент"
     assert _children(window, uz) == []
+
+
+def test_undoing_a_partner_move_puts_its_agreements_back_in_the_table_order(
+    window, select_partner, monkeypatch
+) -> None:
+    from spbgui.services import records
+
+    before = records.dump(db=window.db, year=None)
+    for name, target in (("Ош", "Казахстан"), ("Минск", "Киргизия")):
+        select_partner(name)  # a partner whose agreements are not the country's last
+        _answer(monkeypatch, MoveDialog, _country(window, target).id)
+        window.tree.setFocus()
+        QTest.keyClick(window.tree, Qt.Key.Key_M, CTRL)
+        assert details.partner(db=window.db, partner_id=window.tree.current_ref().id).country == (
+            target
+        )
+        QTest.keyClick(window.tree, Qt.Key.Key_Z, CTRL)
+        # the table as it was: the same agreements in the same rows (export, report, dump)
+        assert records.dump(db=window.db, year=None) == before
+    QTest.keyClick(window.tree, Qt.Key.Key_Y, CTRL)  # and redo moves them again
+    assert records.dump(db=window.db, year=None) != before
