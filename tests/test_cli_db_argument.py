@@ -43,3 +43,23 @@ def test_a_server_that_does_not_answer_is_one_line(tmp_path: Path) -> None:
     (line,) = r.stderr.strip().splitlines()
     assert line.startswith("spbgui-cli: ") and "127.0.0.1" in line
     assert "Traceback" not in line
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_a_path_that_is_no_file_is_refused_as_such(tmp_path: Path, kind: str) -> None:
+    """A named pipe or a device (/dev/null) is not «a new, empty database» to migrate into
+    (which ended in «disk full» or «disk I/O error»)."""
+    import os
+
+    if kind == "fifo":
+        target = tmp_path / "pipe.sqlite"
+        os.mkfifo(target)
+    else:
+        target = Path(os.devnull)
+    r = subprocess.run(
+        cli_args("info", "--db", str(target)), capture_output=True, text=True, timeout=60
+    )
+    assert r.returncode == 1, r.stderr
+    (line,) = r.stderr.strip().splitlines()
+    assert "не файл базы данных" in line, line
+    assert "диске" not in line and "disk" not in line
