@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import importlib
 import json
 import os
@@ -138,6 +139,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         _quiet_stdout()
         return 0
     except Exception as exc:
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            # «dump > file» on a full disk: foreseeable, and said so (and nothing more is
+            # written when Python flushes stdout at exit).
+            _quiet_stdout()
+            print(
+                "spbgui-cli: не удалось записать результат: на диске не хватает места. "
+                "Освободите место и повторите.",
+                file=sys.stderr,
+            )
+            return EXIT_REFUSED
         where = log_unexpected(exc)
         print(f"spbgui-cli: непредвиденная ошибка: {exc}. Подробности: {where}", file=sys.stderr)
         return EXIT_REFUSED

@@ -63,3 +63,30 @@ def test_a_path_that_is_no_file_is_refused_as_such(tmp_path: Path, kind: str) ->
     (line,) = r.stderr.strip().splitlines()
     assert "не файл базы данных" in line, line
     assert "диске" not in line and "disk" not in line
+
+
+def test_output_to_a_full_disk_is_said_plainly(tmp_path: Path) -> None:
+    """``dump > file`` on a full disk: a plain line, not an «unexpected error» with a log."""
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full on this system")
+    db = tmp_path / "records.sqlite"
+    table = Path(__file__).parent / "data" / "cooperation_2024.xlsx"
+    subprocess.run(
+        cli_args("import", str(table), "--db", str(db)),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    for command in (["dump", "--json"], ["info"]):
+        with open("/dev/full", "w") as full:
+            r = subprocess.run(
+                cli_args(*command, "--db", str(db)),
+                stdout=full,
+                stderr=subprocess.PIPE,
+                text=True,
+                timeout=60,
+            )
+        assert r.returncode == 1, r.stderr
+        (line,) = r.stderr.strip().splitlines()
+        assert "не хватает места" in line and "непредвиденная" not in line, line
