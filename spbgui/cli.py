@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import importlib
 import json
 import os
@@ -79,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument(
             "--db",
             metavar="ПУТЬ",
+            type=args_.database,
             help="файл базы данных или адрес SQLAlchemy (по умолчанию — база пользователя)",
         )
 
@@ -124,7 +126,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except UserError as exc:
-        print(f"spbgui-cli: {exc}", file=sys.stderr)
+        # One line: a driver's message may bring its own line breaks (psycopg's «Is the
+        # server running…» hint), which would split the line a script reads.
+        print(f"spbgui-cli: {' '.join(str(exc).split())}", file=sys.stderr)
         return EXIT_REFUSED
     except KeyboardInterrupt:
         print("spbgui-cli: прервано.", file=sys.stderr)
@@ -135,6 +139,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         _quiet_stdout()
         return 0
     except Exception as exc:
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            # «dump > file» on a full disk: foreseeable, and said so (and nothing more is
+            # written when Python flushes stdout at exit).
+            _quiet_stdout()
+            print(
+                "spbgui-cli: не удалось записать результат: на диске не хватает места. "
+                "Освободите место и повторите.",
+                file=sys.stderr,
+            )
+            return EXIT_REFUSED
         where = log_unexpected(exc)
         print(f"spbgui-cli: непредвиденная ошибка: {exc}. Подробности: {where}", file=sys.stderr)
         return EXIT_REFUSED

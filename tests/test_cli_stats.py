@@ -104,9 +104,10 @@ def test_anniversaries_json_and_text(built) -> None:
 @pytest.mark.parametrize(
     ("args", "code", "words"),
     [
-        (("stats", "--years", "2025-2020"), 1, "позже последнего"),
-        (("stats", "--years", "вчера"), 1, "Не удалось понять годы"),
-        (("anniversaries", "--year", "0"), 1, "вне допустимых"),
+        # (years that cannot be right are usage errors, as --year is for every command)
+        (("stats", "--years", "2025-2020"), 2, "позже последнего"),
+        (("stats", "--years", "вчера"), 2, "Не удалось понять годы"),
+        (("anniversaries", "--year", "0"), 2, "не подходит"),
         (("anniversaries",), 2, "--year"),
     ],
 )
@@ -141,5 +142,6 @@ def test_one_year_is_named_once_and_partners_with_their_country(built) -> None:
     assert "Мероприятия по партнёрам, 2024" in lines
     assert "2024–2024" not in r.stdout
     assert any(line.startswith("Хошимин (Вьетнам) ") for line in lines)
-    assert_refused(cli("anniversaries", "--db", str(path), "--year", "0"), 1, "Год 0 вне")
-    assert_refused(cli("stats", "--db", str(path), "--years", "0-2024"), 1, "Годы 0–2024 вне")
+    # (impossible years are usage errors, exit 2, as --year is for every other command)
+    assert_refused(cli("anniversaries", "--db", str(path), "--year", "0"), 2, "год 0 не подходит")
+    assert_refused(cli("stats", "--db", str(path), "--years", "0-2024"), 2, "Годы 0–2024 вне")

@@ -1575,6 +1575,10 @@ Please send this file to the program's maintainers. You can go on working.</sour
       <translation>нет</translation>
     </message>
     <message>
+      <source>dated %1, still to come</source>
+      <translation>дата %1 ещё не наступила</translation>
+    </message>
+    <message>
       <source>renewed %1</source>
       <translation>продлено: %1</translation>
     </message>

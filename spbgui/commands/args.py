@@ -22,6 +22,28 @@ def year(text: str) -> int:
     return value
 
 
+def years(text: str) -> tuple[int, int]:
+    """A span of years, «2020-2025» or «2024», that the statistics can count."""
+    from spbgui.errors import UserError
+    from spbgui.services.stats import parse_years
+
+    try:
+        return parse_years(text)
+    except UserError as exc:
+        raise argparse.ArgumentTypeError(str(exc).rstrip(".")) from None
+
+
+def database(text: str) -> str:
+    """A database file or address: not empty (``--db "$DB"`` with DB unset in a script
+    must not fall back, without a word, on the user's own database)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(
+            "путь к базе данных пуст: укажите файл или адрес, или не пишите --db, "
+            "чтобы работать со своей базой"
+        )
+    return text
+
+
 def positive_number(text: str) -> float:
     """A finite number above zero (not «nan», «inf», «-1»)."""
     try:

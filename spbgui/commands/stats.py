@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from spbgui.commands import args as args_
 from spbgui.errors import UserError
 
 
@@ -30,6 +31,7 @@ def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None]) -> Non
     p.add_argument(
         "--years",
         metavar="ГОДЫ",
+        type=args_.years,
         help="годы, например 2020-2025 (по умолчанию — все годы базы)",
     )
     p.add_argument(
@@ -43,7 +45,7 @@ def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None]) -> Non
 
     a = sub.add_parser("anniversaries", help="юбилейные даты года: партнёрства и соглашения")
     db_arg(a)
-    a.add_argument("--year", type=int, required=True, metavar="ГОД", help="год юбилеев")
+    a.add_argument("--year", type=args_.year, required=True, metavar="ГОД", help="год юбилеев")
     a.add_argument("--json", action="store_true", help="вывести JSON")
     a.set_defaults(func=run_anniversaries)
 
@@ -150,10 +152,10 @@ def as_text(data: dict[str, Any]) -> str:
 
 
 def run_stats(args: argparse.Namespace) -> int:
-    from spbgui.services import stats, years
+    from spbgui.services import years
 
     levels = tuple(dict.fromkeys(args.level)) if args.level else ("region", "country")
-    span = stats.parse_years(args.years) if args.years else None
+    span = args.years  # (first, last), read and checked by the option's type
     from spbgui.commands.database import open_to_read
 
     db = open_to_read(args)
@@ -176,10 +178,8 @@ def run_stats(args: argparse.Namespace) -> int:
 
 
 def run_anniversaries(args: argparse.Namespace) -> int:
-    from spbgui.services import memory, stats
-
-    stats.check_span(args.year, args.year)
     from spbgui.commands.database import open_to_read
+    from spbgui.services import memory
 
     db = open_to_read(args)
     try:

@@ -7,7 +7,7 @@ it back exactly; positions are indexes among siblings (:mod:`positions`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, func, select, update
@@ -41,6 +41,9 @@ class Moved:
     changes: ChangeSet
     agreement_id: int | None = None  # an event's agreement before it changed partner
     version: int | None = None  # the record's version once moved: what an undo expects
+    # A partner's agreements' places in its old country's rows, (id, position): an undo
+    # puts them back there, not after that country's other rows.
+    agreement_positions: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -102,13 +105,17 @@ def _append_agreements(s: Session, partner_id: int, country_id: int) -> None:
         .order_by(Agreement.position, Agreement.id)
     ).all()
     start = 0 if top is None else top + 1
-    if ids:
+    _set_agreement_positions(s, {i: start + k for k, i in enumerate(ids)})
+
+
+def _set_agreement_positions(s: Session, positions: Mapping[int, int]) -> None:
+    if positions:
         table = Agreement.__table__
         s.execute(  # Core, as set_order does: an order is not an edit of the record
             update(table)
             .where(table.c.id == bindparam("b_id"))
             .values(position=bindparam("b_pos")),
-            [{"b_id": i, "b_pos": start + k} for k, i in enumerate(ids)],
+            [{"b_id": i, "b_pos": p} for i, p in positions.items()],
         )
 
 
@@ -119,8 +126,13 @@ def move_partner(
     country_id: int,
     index: int | None,
     expected_version: int | None = None,
+    agreement_positions: Mapping[int, int] | None = None,
 ) -> Moved:
-    """Move a partner, with its agreements and events, under ``country_id`` at ``index``."""
+    """Move a partner, with its agreements and events, under ``country_id`` at ``index``.
+
+    Its agreements' rows go after the new country's, or (an undo) back to
+    ``agreement_positions``, the places :attr:`Moved.agreement_positions` gave.
+    """
     with db.write() as s:
         p = require(
             check_version(s, Partner, partner_id, expected_version, {"country_id": country_id}),
@@ -141,18 +153,34 @@ def move_partner(
                 what = "строка «страна в целом»" if p.kind == "country" else f"партнёр «{p.name}»"
                 raise EditError(f"В этой стране уже есть {what}.")
         old = index_of(s, Partner, (Partner.country_id == old_country,), p.id)
+        held = tuple(
+            (i, pos)
+            for i, pos in s.execute(
+                select(Agreement.id, Agreement.position).where(Agreement.partner_id == p.id)
+            )
+        )
         p.country_id = country_id
         s.flush()
         new = place(s, Partner, (Partner.country_id == country_id,), p.id, index)
         if country_id != old_country:
-            _append_agreements(s, p.id, country_id)
+            mine = {i for i, _pos in held}
+            if agreement_positions is not None:
+                _set_agreement_positions(
+                    s, {i: pos for i, pos in agreement_positions.items() if i in mine}
+                )
+            else:
+                _append_agreements(s, p.id, country_id)
         changes = ChangeSet(
             children={NodeRef.country(old_country), NodeRef.country(country_id)},
             nodes={NodeRef.partner(p.id)},
             counts={p.id} if country_id != old_country else set(),
         )
         return Moved(
-            Place(old_country, old), Place(country_id, new), changes, version=written_version(s, p)
+            Place(old_country, old),
+            Place(country_id, new),
+            changes,
+            version=written_version(s, p),
+            agreement_positions=held if country_id != old_country else (),
         )
 
 
@@ -227,11 +255,11 @@ def sort_events_by_date(*, db: Database, partner_id: int, year: int) -> Reordere
     """Order a partner's events of a year by date; undated items keep their order, last."""
     with db.read() as s:
         rows = s.execute(
-            select(Event.id, Event.start, Event.end)
+            select(Event.id, Event.start, Event.end, Event.date_written)
             .where(Event.partner_id == partner_id, Event.year == year)
             .order_by(Event.position, Event.id)
         ).all()
-    keyed = [(event_date(a, b), i) for i, a, b in rows]
+    keyed = [(event_date(a, b, w), i) for i, a, b, w in rows]
     dated = sorted(
         ((d, i) for d, i in keyed if d.start is not None),
         key=lambda di: (di[0].start, di[0].end),

@@ -84,6 +84,11 @@ class FileState:
 
 def probe_sqlite_file(path: Path) -> FileState:
     """Look at a file read-only: is it a SQLite database of ours, and at which revision?"""
+    if path.exists() and not path.is_file() and not path.is_dir():
+        # A named pipe or a device (/dev/null) reads as an empty file: not a new database.
+        raise NotADatabase(
+            f"«{path}» — не файл базы данных (это устройство или канал). Выберите файл."
+        )
     if not path.exists() or path.stat().st_size == 0:
         return FileState(exists=path.exists(), empty=True, revision=None)
     if path.is_dir():

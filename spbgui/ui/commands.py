@@ -323,7 +323,9 @@ class MoveNodeCommand(Command):
         self._moved: Moved | None = None
         self.focus_after_do = self.focus_after_undo = ref
 
-    def _move(self, parent_id: int | None, index: int) -> Moved:
+    def _move(
+        self, parent_id: int | None, index: int, agreements: dict[int, int] | None = None
+    ) -> Moved:
         db, ref = self.host.db, self._ref
         if ref.kind is NodeKind.REGION:
             return order.move_region(db=db, region_id=ref.id, index=index)
@@ -338,7 +340,7 @@ class MoveNodeCommand(Command):
         else:
             moved = order.move_partner(
                 db=db, partner_id=ref.id, country_id=parent_id, index=index,
-                expected_version=expected,
+                expected_version=expected, agreement_positions=agreements,
             )  # fmt: skip
         self.wrote(ref.kind.value, ref.id, moved.version)
         return moved
@@ -351,7 +353,10 @@ class MoveNodeCommand(Command):
 
     def revert(self) -> ChangeSet:
         assert self._moved is not None
-        return self._move(self._moved.before.parent_id, self._moved.before.index).changes
+        before = self._moved.before
+        # (a partner's agreements go back to their rows of the table, not after the rest)
+        agreements = dict(self._moved.agreement_positions) or None
+        return self._move(before.parent_id, before.index, agreements).changes
 
 
 class MoveRecordCommand(Command):
@@ -441,6 +446,8 @@ class ReorderEventsCommand(Command):
     def do(self) -> ChangeSet:
         if self._done is None:
             self._done = self._reorder()
+            # Already in that order (sorted twice): nothing to undo, no step in the history.
+            self.setObsolete(self._done.before == self._done.after)
             return self._done.changes
         assert self._where is not None
         partner_id, year = self._where

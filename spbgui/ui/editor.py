@@ -108,7 +108,8 @@ class Editor(QObject):
             except UserError as exc:
                 self.failed.emit(str(exc))
                 return False
-        self.stack.push(command)
+        if not command.isObsolete():  # (obsolete: it changed nothing, there is no undo)
+            self.stack.push(command)
         self.command_done(changes, command.focus_after_do)
         return True
 

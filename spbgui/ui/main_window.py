@@ -42,7 +42,13 @@ from spbgui.ui.files import DatabaseFiles
 from spbgui.ui.focus import FocusTarget, RecordFocus, RecordKind, YearFocus
 from spbgui.ui.handlers import RecordActions
 from spbgui.ui.live_refresh import LiveRefresh
-from spbgui.ui.menus import build_menus, build_toolbar
+from spbgui.ui.menus import (
+    AGREEMENTS_MENU,
+    EVENTS_MENU,
+    build_menus,
+    build_toolbar,
+    context_menu,
+)
 from spbgui.ui.navigation import NavigationTree
 from spbgui.ui.search_panel import SearchField, SearchPanel
 from spbgui.ui.tree_marks import TreeMarks
@@ -123,6 +129,7 @@ class MainWindow(QMainWindow):
         self.open_folder.hide()
         self.open_folder.clicked.connect(self._open_written_folder)
         self._written: Path | None = None
+        self._following_edit = False  # the tree is being brought up to date with an edit
         self.statusBar().addWidget(self.file_label, 1)
         self.statusBar().addPermanentWidget(self.open_folder)
         self.statusBar().addPermanentWidget(self.counts_label)
@@ -140,6 +147,7 @@ class MainWindow(QMainWindow):
             [
                 self.actions_[i] if i else None
                 for i in (
+                    ActionId.ADD_REGION,
                     ActionId.ADD_COUNTRY,
                     ActionId.ADD_PARTNER,
                     None,
@@ -152,10 +160,17 @@ class MainWindow(QMainWindow):
                 )
             ]
         )
+        partner = self.details.partner
+        context_menu(partner.agreements.table, self.actions_, AGREEMENTS_MENU)
+        context_menu(partner.events.table, self.actions_, EVENTS_MENU)
+        context_menu(partner.events.previous_table, self.actions_, (ActionId.COPY,))
         self._tab_order()
         self._database_shown()
         window_state.restore(self)
         self._restore_place()
+        # The keys go to the tree when the window opens (else to the first widget of the
+        # focus chain: a button of the details, on which Space opens a dialog).
+        self.tree.setFocus()
         self.load_engine_soon()
 
     def _tab_order(self) -> None:
@@ -403,11 +418,20 @@ class MainWindow(QMainWindow):
         self.search.forget_tree()
         current = self.tree.current_ref()
         expanded = self.tree.expanded_refs() if changes.reload else []
-        self.model.apply(changes)
-        if changes.reload:
-            self.tree.expand_refs(expanded)
-            if current is not None:
+        # Rows removed under the selection move it for a moment (a partner moved to another
+        # country leaves its old row): that is not the clerk leaving the node shown, and
+        # must not ask about its typing. The node is selected again where it now is.
+        self._following_edit = True
+        try:
+            self.model.apply(changes)
+            if changes.reload:
+                self.tree.expand_refs(expanded)
+            if current is not None and self.tree.current_ref() != current:
                 self.tree.select_ref(self.db, current)
+        finally:
+            self._following_edit = False
+        if self.tree.current_ref() != self.details.ref:
+            self._selected(self.tree.current_ref())  # the node shown is gone
         self.details.refresh(changes)
         if changes.years:
             self._fill_years()
@@ -421,7 +445,16 @@ class MainWindow(QMainWindow):
     def focus(self, target: FocusTarget | None) -> None:
         """Show what an edit or its undo touched: a node, an event, an agreement, a year."""
         if isinstance(target, NodeRef):
-            self.tree.select_ref(self.db, target)
+            if (
+                not self.tree.select_ref(self.db, target)
+                and self.search.active
+                and tree.path(db=self.db, ref=target)
+            ):
+                # Added (or put back) outside what the search shows: the search gives way,
+                # so that the record is in sight and selected, not thought lost.
+                self.search_field.clear()
+                self.search.run()
+                self.tree.select_ref(self.db, target)
         elif isinstance(target, YearFocus):
             self._fill_years()
             if self._may_leave_year(target.year):
@@ -463,6 +496,12 @@ class MainWindow(QMainWindow):
         return False
 
     def _selected(self, ref: NodeRef | None) -> None:
+        if self._following_edit:
+            return  # _changed settles the selection once the tree is up to date
+        shown = self.details.ref
+        if shown is not None and ref != shown and not tree.path(db=self.db, ref=shown):
+            # Deleted, after a confirmation that said what goes with it: its typing too.
+            self.details.discard_pending()
         if ref != self.details.ref and not self.settle_pending(
             self.tr("You are leaving this partner.")
         ):

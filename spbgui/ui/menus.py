@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QToolBar, QToolButton, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSize, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
 from spbgui.ui.actions import ActionId, Actions
 
@@ -103,10 +113,26 @@ TOOLBAR: tuple[tuple[ActionId, ...], ...] = (
 """The toolbar's groups of actions, left to right (the year and the search follow)."""
 
 
+class _DeleteKeyStaysHere(QObject):
+    """The toolbar carries Edit → Delete, so Del is live in every widget on it: the year
+    selector takes the key for itself (and does nothing with it) instead of deleting the
+    node selected in the tree. (The search field, a line editor, takes it anyway.)"""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Delete)
+        ):
+            event.accept()
+        return False
+
+
 def build_toolbar(
     window: QMainWindow, actions: Actions, year_selector: QComboBox, search: QWidget
 ) -> QToolBar:
     bar = QToolBar(QCoreApplication.translate("Menus", "Main toolbar"), window)
+    year_selector.installEventFilter(_DeleteKeyStaysHere(bar))
     bar.setObjectName("mainToolBar")
     bar.setMovable(False)
     bar.setIconSize(QSize(22, 22))
@@ -132,3 +158,46 @@ def build_toolbar(
             button.setObjectName(action.objectName() + "Button")
     window.addToolBar(bar)
     return bar
+
+
+AGREEMENTS_MENU: tuple[ActionId | None, ...] = (
+    ActionId.ADD_AGREEMENT,
+    None,
+    ActionId.RENAME,
+    ActionId.DELETE,
+    None,
+    ActionId.MOVE_UP,
+    ActionId.MOVE_DOWN,
+)
+"""The agreements table's context menu (None: a separator)."""
+
+EVENTS_MENU: tuple[ActionId | None, ...] = (
+    ActionId.ADD_EVENT,
+    None,
+    ActionId.COPY,
+    ActionId.PASTE,
+    None,
+    ActionId.RENAME,
+    ActionId.DELETE,
+    None,
+    ActionId.MOVE_UP,
+    ActionId.MOVE_DOWN,
+    ActionId.SORT_EVENTS,
+)
+"""The events table's context menu: the record actions, which act on the focused table (a
+right click gives it the focus and selects the row clicked)."""
+
+
+def context_menu(
+    view: QAbstractItemView, actions: Actions, ids: tuple[ActionId | None, ...]
+) -> None:
+    """A right click (or the menu key) on ``view`` opens a menu of the actions ``ids``."""
+
+    def show(pos: QPoint) -> None:
+        menu = QMenu(view)
+        _fill(menu, actions, ids)
+        menu.exec(view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    view.customContextMenuRequested.connect(show)

@@ -175,8 +175,13 @@ class PartnerAnswers(QWidget):
         lines, full = [], []
         for facts, age in a.agreements:
             parts = [_short(facts.title)]
-            if age is not None:
+            if age is not None and age >= 0:
                 parts.append(years_word(age))
+            elif age is not None and facts.first is not None:
+                # A date after today (a renewal planned, or a typo): no age, and said so.
+                parts.append(
+                    self.tr("dated %1, still to come").replace("%1", date_text(facts.first))
+                )
             term = facts.term.text()
             status = facts.status(today)
             if term or status:

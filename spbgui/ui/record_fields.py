@@ -160,8 +160,13 @@ def stored_changes(
     changed = [k for k, v in after.items() if k != "version" and before.get(k) != v]
     out: list[tuple[FieldSpec, object, object]] = []
     if table == "event" and {"start", "end"} & set(changed):
-        old = event_date(_iso(before.get("start")), _iso(before.get("end")))
-        new = event_date(_iso(after.get("start")), _iso(after.get("end")))
+        # With the date as written: a range across New Year exists only so.
+        old = event_date(
+            _iso(before.get("start")), _iso(before.get("end")), _iso(before.get("date_written"))
+        )
+        new = event_date(
+            _iso(after.get("start")), _iso(after.get("end")), _iso(after.get("date_written"))
+        )
         out.append((spec("event", "date"), old, new))
         changed = [k for k in changed if k not in ("start", "end")]
     out += [(spec(table, k), before.get(k), after.get(k)) for k in changed]

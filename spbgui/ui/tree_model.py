@@ -251,8 +251,10 @@ class NavigationModel(QAbstractItemModel):
         node.loaded = True
 
     def _forget(self, node: _Node) -> None:
-        if node.ref is not None:
-            self._by_ref.pop(node.ref, None)
+        # Only if the ref still names this node: one that moved to a parent reconciled
+        # earlier (a region or country listed above its old one) is there already.
+        if node.ref is not None and self._by_ref.get(node.ref) is node:
+            del self._by_ref[node.ref]
         for child in node.children:
             self._forget(child)
 

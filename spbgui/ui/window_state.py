@@ -1,5 +1,5 @@
-"""The window's size, position and splitters, and where the clerk was in each database
-(the selected partner, the open branches), remembered between sessions in QSettings."""
+"""The window's size, position, splitters and table columns, and where the clerk was in each
+database (the selected partner, the open branches), remembered between sessions in QSettings."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray
-from PySide6.QtWidgets import QMainWindow, QSplitter
+from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter
 
 from spbgui.services.changes import NodeKind, NodeRef
 from spbgui.ui import settings
@@ -21,6 +21,22 @@ def _splitters(window: MainWindow) -> list[tuple[settings.Option[QByteArray], QS
         (settings.SPLITTER_MAIN, window.splitter),
         (settings.SPLITTER_LEFT, window.left),
         (settings.SPLITTER_PARTNER, window.details.partner.splitter),
+    ]
+
+
+def _headers(window: MainWindow) -> list[tuple[settings.Option[QByteArray], list[QHeaderView]]]:
+    """The partner page's tables' column headers; last year's events, shown for reference,
+    are laid out as this year's."""
+    partner = window.details.partner
+    return [
+        (settings.COLUMNS_AGREEMENTS, [partner.agreements.table.horizontalHeader()]),
+        (
+            settings.COLUMNS_EVENTS,
+            [
+                partner.events.table.horizontalHeader(),
+                partner.events.previous_table.horizontalHeader(),
+            ],
+        ),
     ]
 
 
@@ -44,6 +60,11 @@ def restore(window: MainWindow) -> None:
         value = option.get()
         if not value.isEmpty():
             apply(value)
+    for option, headers in _headers(window):
+        value = option.get()
+        if not value.isEmpty():
+            for header in headers:
+                header.restoreState(value)
 
 
 def save(window: MainWindow) -> None:
@@ -51,6 +72,8 @@ def save(window: MainWindow) -> None:
     settings.WINDOW_STATE.set(window.saveState())
     for option, splitter in _splitters(window):
         option.set(splitter.saveState())
+    for option, headers in _headers(window):
+        option.set(headers[0].saveState())
 
 
 def _ref_text(ref: NodeRef) -> str:

@@ -181,3 +181,13 @@ def date_answers(monkeypatch):
     monkeypatch.setattr(KeepAsWritten, "ask", classmethod(keep))
     monkeypatch.setattr(OtherYear, "ask", classmethod(other))
     return answers
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _clipboard_emptied_at_the_end(qapp):
+    """Data left on the clipboard by a copy crashed the interpreter at exit (offscreen
+    platform, the clipboard's data freed after the application): emptied first."""
+    yield
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.clipboard().clear()
