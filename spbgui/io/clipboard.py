@@ -122,8 +122,15 @@ def _events(grid: Grid, year: int) -> Pasted:
         pasted.events = _split(text, year, pasted.notes)
         return pasted
     for row in grid.rows:
-        values = [cell_text(v).strip() for v in row if v is not None and cell_text(v).strip()]
+        cells = ["" if v is None else cell_text(v).strip() for v in row]
+        values = [c for c in cells if c]
         if not values:
+            continue
+        if 2 <= len(cells) <= 3 and not cells[0] and cells[1]:
+            # (date, text[, agreement]) with no date: an undated event, as Ctrl+C copies one
+            # (its agreement's title is no event of its own).
+            event = EventText(date=EventDate(), text=" ".join(cells[1].split()))
+            pasted.events.append(event)
             continue
         date = _date(values[0], year) if len(values) >= 2 else None
         if date is not None:

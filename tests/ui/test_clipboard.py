@@ -172,3 +172,20 @@ def _regions(window):
     from spbgui.services import tree
 
     return tree.children(db=window.db, parent=None, year=2024)
+
+
+def test_an_undated_event_copied_and_pasted_is_one_event(window, select_partner, qtbot) -> None:
+    """Ctrl+C writes (date, text, agreement): an undated event's date cell is empty. The
+    paste took the agreement's title, in the third cell, for a second event."""
+    pid = select_partner("Баку")
+    stored = details.events(db=window.db, partner_id=pid, year=2024)
+    undated = next(i for i, e in enumerate(stored) if not e.date.is_dated)
+    table = window.details.partner.events.table
+    table.clearSelection()
+    table.selectRow(undated)
+    _key(qtbot, table, Qt.Key.Key_C)
+    assert QGuiApplication.clipboard().text().startswith("\t")
+    other = select_partner("Будапешт")
+    before = _events(window, other)
+    _key(qtbot, window.details.partner.events.table, Qt.Key.Key_V)
+    assert _events(window, other) == [*before, (None, stored[undated].text)]
