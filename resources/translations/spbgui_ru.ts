@@ -1443,6 +1443,10 @@ Please send this file to the program's maintainers. You can go on working.</sour
       <translation>&amp;Повторить: %1</translation>
     </message>
     <message>
+      <source>You are opening another database.</source>
+      <translation>Вы открываете другую базу данных.</translation>
+    </message>
+    <message>
       <source>%1 — St Petersburg's partner cities</source>
       <translation>%1 — Города-партнёры Санкт-Петербурга</translation>
     </message>

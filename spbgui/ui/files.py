@@ -8,6 +8,7 @@ in QSettings.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,13 +57,20 @@ class DatabaseFiles(QObject):
         super().__init__(window)
         self.window = window
         self.db: Database | None = None
+        # Asked before another database takes the window's place: the window writes what is
+        # being typed and asks about values typed and not saved; False keeps this database.
+        self.may_switch: Callable[[], bool] = lambda: True
 
     def _folder(self) -> str:
         if self.db is not None and self.db.path is not None:
             return str(self.db.path.parent)
         return str(Path.home())
 
-    def open_path(self, path: Path, *, create: bool = False) -> bool:
+    def open_path(self, path: Path, *, create: bool = False, asked: bool = False) -> bool:
+        """Show the database at ``path`` instead of this one; ``asked``: the clerk has
+        already agreed to leave this one (a restore replaced what it showed)."""
+        if not asked and not self.may_switch():
+            return False
         db = open_with_recovery(self.window, path, create=create)
         if db is None:
             return False
@@ -76,7 +84,7 @@ class DatabaseFiles(QObject):
         from spbgui.ui.connect_dialog import ConnectDialog
 
         url = ConnectDialog.ask(self.window)
-        if url is None:
+        if url is None or not self.may_switch():
             return False
         db = open_with_recovery(self.window, url, create=False)
         if db is None:
@@ -96,7 +104,7 @@ class DatabaseFiles(QObject):
             )
             return
         dialog = BackupsDialog(self.db, self.window)
-        dialog.restored.connect(lambda: self.open_path(self.db.path))
+        dialog.restored.connect(lambda: self.open_path(self.db.path, asked=True))
         dialog.exec()
 
     def new_database(self) -> None:

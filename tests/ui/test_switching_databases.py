@@ -1,0 +1,109 @@
+"""Switching to another database from the File menu never drops what the clerk typed.
+
+A name being typed is written to the database it was typed in before the window
+shows another one (Open Recent as much as File → Open); values typed and not
+saved are asked about before the switch, and «Go Back and Correct» keeps the
+window on its database with the typing in place.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from spbgui.services import details, edit
+from spbgui.store.database import open_database
+from spbgui.ui import settings
+from spbgui.ui.actions import ActionId
+from spbgui.ui.dialogs import PendingDialog
+from tests.ui import gestures
+from tests.ui.gestures import Answers
+
+REAL_PENDING_ASK = PendingDialog.__dict__["ask"]  # before the tests' fixture answers it
+
+
+def _other_database(tmp_path: Path) -> Path:
+    other = tmp_path / "Другой отдел" / "партнёры.sqlite"
+    other.parent.mkdir()
+    db = open_database(other)
+    region = edit.add_region(db=db, name="Европа")
+    country = edit.add_country(db=db, region_id=region.id, name="Франция")
+    edit.add_partner(db=db, country_id=country.id, name="Париж", kind="city")
+    db.close()
+    return other
+
+
+def _name_of(path: Path, partner_id: int) -> str:
+    db = open_database(path)
+    try:
+        return details.partner(db=db, partner_id=partner_id).name
+    finally:
+        db.close()
+
+
+def test_open_recent_while_typing_a_name_writes_it_first(
+    qtbot, window, select_partner, tmp_path
+) -> None:
+    pid = select_partner("Ташкент")
+    here = window.db.path
+    other = _other_database(tmp_path)
+    settings.RECENT_DATABASES.set([str(other), str(here)])
+    page = window.details.partner
+    page.name.setFocus()
+    page.name.selectAll()
+    gestures.type_text(page.name, "Ташкент (хокимият)")
+
+    window.files.fill_recent_menu(window.recent_menu)  # as the submenu does when it opens
+    recent = window.recent_menu.actions()[0]
+    assert recent.objectName() == "actionRecent1"
+    recent.trigger()
+
+    assert window.db.path == other.resolve()
+    assert _name_of(here, pid) == "Ташкент (хокимият)"
+
+
+def test_go_back_when_opening_another_database_keeps_the_typing_and_the_database(
+    qtbot, window, select_partner, tmp_path, monkeypatch
+) -> None:
+    monkeypatch.setattr(PendingDialog, "ask", REAL_PENDING_ASK)
+    select_partner("Ташкент")
+    here = window.db.path
+    other = _other_database(tmp_path)
+    events = window.details.partner.events
+    events.new_date.setFocus()
+    gestures.type_text(events.new_date, "5 мая")
+    events.new_text.setFocus()
+    gestures.type_text(events.new_text, "визит делегации музеев")
+
+    answers = Answers().expect(
+        gestures.choose_file(other), gestures.press_button("pendingBackButton")
+    )
+    window.actions_[ActionId.OPEN_DATABASE].trigger()
+    qtbot.waitUntil(lambda: not answers.busy(), timeout=10000)
+    answers.stop()
+    QApplication.processEvents()
+
+    assert answers.names[1] == "pendingDialog"
+    assert window.db.path == here  # still the database the typing belongs to
+    assert window.details.partner.name.text() == "Ташкент"
+    assert events.new_date.text() == "5 мая"
+    assert events.new_text.text() == "визит делегации музеев"
+    events.new_date.clear()  # (the window closing at the end would ask again, for real)
+    events.new_text.clear()
+
+
+def test_discard_when_opening_another_database_opens_it(
+    qtbot, window, select_partner, tmp_path, pending_questions
+) -> None:
+    select_partner("Ташкент")
+    other = _other_database(tmp_path)
+    events = window.details.partner.events
+    events.new_text.setFocus()
+    gestures.type_text(events.new_text, "визит делегации музеев")
+    settings.RECENT_DATABASES.set([str(other)])
+    window.files.fill_recent_menu(window.recent_menu)
+    window.recent_menu.actions()[0].trigger()
+    assert [leaving for leaving, _ in pending_questions] == ["You are opening another database."]
+    assert window.db.path == other.resolve()
+    assert window.details.partner.name.text() == "Париж"
