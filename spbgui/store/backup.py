@@ -18,11 +18,12 @@ import contextlib
 import datetime as dt
 import re
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from spbgui.store.errors import StoreError
-from spbgui.store.sqlite_file import connect_file, connect_readonly
+from spbgui.store.errors import DatabaseBusy, StoreError
+from spbgui.store.sqlite_file import BUSY_TIMEOUT_MS, connect_file, connect_readonly
 
 BACKUP_DIR = "backups"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -60,16 +61,35 @@ def copy_database(source: Path, target: Path) -> None:
     tmp.replace(target)
 
 
-def restore_database(backup: Path, target: Path) -> None:
-    """Write the backup's contents into ``target`` through the backup API (page by page, in place).
+RESTORE_WAIT_MS = BUSY_TIMEOUT_MS  # as long as any write waits for another program's lock
 
-    Other connections to ``target`` see the restored state on their next read.
+
+def restore_database(backup: Path, target: Path) -> None:
+    """Write the backup's contents into ``target`` through the backup API (in place, in one
+    step: all of it or nothing).
+
+    Other connections to ``target`` see the restored state on their next read. While
+    another program holds the write lock, Python's ``backup()`` would try again for ever
+    (the window stood still until that program let go, a database browser with changes
+    not written never does): it waits as long as a write would, then raises
+    :class:`DatabaseBusy` with ``target`` as it was.
     """
+    deadline = time.monotonic() + RESTORE_WAIT_MS / 1000
+
+    def give_up_when_locked_too_long(status: int, _remaining: int, _total: int) -> None:
+        if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) and time.monotonic() > deadline:
+            raise DatabaseBusy(
+                "База данных занята другой программой, копия не восстановлена; данные "
+                "остались как были. Закройте другую программу (или дождитесь, пока она "
+                "закончит) и повторите."
+            )
+
     src = connect_readonly(backup)
     try:
         dst = connect_file(target)
         try:
-            src.backup(dst)
+            dst.execute(f"PRAGMA busy_timeout = {int(RESTORE_WAIT_MS)}")  # one wait, not 5 s
+            src.backup(dst, progress=give_up_when_locked_too_long, sleep=0.05)
         finally:
             dst.close()
     finally:
