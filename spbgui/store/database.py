@@ -53,6 +53,9 @@ class Database:
     _version: sqlite3.Connection | None = field(default=None, repr=False)
     _version_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _version_closed: bool = field(default=False, repr=False)
+    # The file as opened: (device, inode), or (0, 0) on a network share (whose inode numbers
+    # may change under a client); None: not checked. See write().
+    _file_id: tuple[int, int] | None = field(default=None, repr=False)
 
     @property
     def engine(self) -> Engine:
@@ -113,7 +116,32 @@ class Database:
         """A session whose changes commit together at the end (refused if read-only)."""
         if self.readonly:
             raise StoreError("База данных открыта только для чтения: изменения невозможны.")
+        self._check_file()
         return self.sessions.write()
+
+    def remember_file(self, *, network: bool = False) -> None:
+        """Note which file was opened, for write() to check it is still the one there."""
+        if self.path is not None:
+            self._file_id = (0, 0) if network else _file_identity(self.path)
+
+    def _check_file(self) -> None:
+        """Refuse a write when the file opened is no longer at its place.
+
+        SQLite goes on writing into a file deleted (or moved, or replaced) under it: every
+        edit looked saved and was gone when the program closed. Refused in words instead;
+        the window keeps what was typed.
+        """
+        if self._file_id is None or self.path is None:
+            return
+        now = _file_identity(self.path)
+        if now is not None and (self._file_id == (0, 0) or now == self._file_id):
+            return
+        raise StoreError(
+            f"Файла базы данных «{self.path}» больше нет на прежнем месте: его удалили, "
+            "переместили или заменили, пока программа с ним работала. Изменение не "
+            "сохранено. Верните файл на место и повторите, или откройте базу данных заново "
+            "(Файл → Открыть)."
+        )
 
     @property
     def display_name(self) -> str:
@@ -143,6 +171,15 @@ class Database:
                 self._version = None
         if self._engine is not None:
             self._engine.dispose()
+
+
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the file at ``path``, None when there is none."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
 
 
 def path_url(path: Path) -> str:
@@ -206,10 +243,21 @@ def _open_sqlite(url: str, path: Path, *, create: bool, readonly: bool) -> Datab
     elif not readonly:
         side_note = _free_side_files(path)
         readonly = side_note is not None
+    if not state.exists:
+        # Made here, empty (SQLite takes a file of no bytes for a new database): the
+        # engine's connections never create the file (store.sqlite_file.connect_file).
+        try:
+            path.touch(exist_ok=True)
+        except OSError as exc:
+            raise StoreError(
+                f"Не удалось создать файл базы данных «{path}»: {exc.strerror}. "
+                "Выберите другую папку или другое имя файла."
+            ) from exc
     db = Database(url=url, path=path, readonly=readonly)
     if readonly:
         db.notes.append(side_note or "База данных открыта только для чтения.")
-    if is_network_path(path.parent):
+    network = is_network_path(path.parent)
+    if network:
         db.notes.append(NETWORK_NOTE)
     try:
         if needs_upgrade:
@@ -222,6 +270,7 @@ def _open_sqlite(url: str, path: Path, *, create: bool, readonly: bool) -> Datab
     except StoreError:
         db.close()
         raise
+    db.remember_file(network=network)  # (a new file exists by now)
     return db
 
 
