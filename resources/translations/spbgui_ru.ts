@@ -1776,6 +1776,10 @@ Please send this file to the program's maintainers. You can go on working.</sour
       <source>Cannot open the database</source>
       <translation>Не удалось открыть базу данных</translation>
     </message>
+    <message>
+      <source>To bring a table's records into the database, use File → Import Table…</source>
+      <translation>Чтобы перенести записи таблицы в базу данных, выберите Файл → Импорт таблицы…</translation>
+    </message>
   </context>
   <context>
     <name>ReportOptionsDialog</name>

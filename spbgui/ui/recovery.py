@@ -15,8 +15,12 @@ from PySide6.QtWidgets import QWidget
 
 from spbgui.errors import UserError
 from spbgui.services import backups
-from spbgui.services.databases import Database, open_records
+from spbgui.services.databases import Database, NotADatabase, open_records
 from spbgui.ui.dialogs import ConfirmDialog, MessageDialog
+
+# What File → Import Table… reads: a clerk who opens the committee's table with File → Open
+# is told where it goes instead of only «choose another file».
+TABLE_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".docx", ".doc", ".odt", ".csv", ".txt"}
 
 
 def open_with_recovery(
@@ -61,7 +65,15 @@ def open_with_recovery(
             )
             return None
     except UserError as exc:
+        text = str(exc)
+        if isinstance(exc, NotADatabase) and Path(os.fspath(target)).suffix.lower() in (
+            TABLE_SUFFIXES
+        ):
+            text += " " + QCoreApplication.translate(
+                "Recovery",
+                "To bring a table's records into the database, use File → Import Table…",
+            )
         MessageDialog.warn(
-            parent, QCoreApplication.translate("Recovery", "Cannot open the database"), str(exc)
+            parent, QCoreApplication.translate("Recovery", "Cannot open the database"), text
         )
         return None

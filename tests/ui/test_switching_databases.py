@@ -8,6 +8,7 @@ window on its database with the typing in place.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -17,6 +18,7 @@ from spbgui.store.database import open_database
 from spbgui.ui import settings
 from spbgui.ui.actions import ActionId
 from spbgui.ui.dialogs import PendingDialog
+from tests.conftest import DATA
 from tests.ui import gestures
 from tests.ui.gestures import Answers
 
@@ -107,3 +109,21 @@ def test_discard_when_opening_another_database_opens_it(
     assert [leaving for leaving, _ in pending_questions] == ["You are opening another database."]
     assert window.db.path == other.resolve()
     assert window.details.partner.name.text() == "Париж"
+
+
+def test_opening_a_workbook_as_a_database_points_to_the_import(
+    qtbot, window, tmp_path, messages, russian
+) -> None:
+    table = tmp_path / "Таблица #1 (2024).xlsx"
+    shutil.copyfile(DATA / "cooperation_2024.xlsx", table)
+    before = table.read_bytes()
+    here = window.db.path
+
+    answers = Answers().expect(gestures.choose_file(table))
+    window.actions_[ActionId.OPEN_DATABASE].trigger()
+    qtbot.waitUntil(lambda: not answers.busy(), timeout=10000)
+    answers.stop()
+
+    assert len(messages) == 1 and "не база данных" in messages[0]
+    assert "Файл → Импорт таблицы…" in messages[0]  # what to do with it instead
+    assert window.db.path == here and table.read_bytes() == before
