@@ -140,7 +140,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 QCoreApplication.translate(
                     "Startup",
                     "The last database, “%1”, could not be opened; the program's own database "
-                    "is open instead. Open another one with File → Open.",
+                    "is open instead. Open another one with File → Open Database…",
                 ).replace("%1", str(target))
             )
     if db is None:

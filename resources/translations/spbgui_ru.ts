@@ -1967,8 +1967,8 @@ Please send this file to the program's maintainers. You can go on working.</sour
   <context>
     <name>Startup</name>
     <message>
-      <source>The last database, “%1”, could not be opened; the program's own database is open instead. Open another one with File → Open.</source>
-      <translation>Последнюю базу данных, «%1», открыть не удалось; вместо неё открыта собственная база данных программы. Другую базу можно открыть: Файл → Открыть.</translation>
+      <source>The last database, “%1”, could not be opened; the program's own database is open instead. Open another one with File → Open Database…</source>
+      <translation>Последнюю базу данных, «%1», открыть не удалось; вместо неё открыта собственная база данных программы. Другую базу можно открыть: Файл → Открыть базу данных…</translation>
     </message>
   </context>
   <context>

@@ -26,7 +26,7 @@ def test_a_new_connection_does_not_create_a_deleted_database(tmp_path: Path) -> 
     try:
         with pytest.raises(Exception, match="unable to open"):
             records.counts(db=db)
-        with pytest.raises(StoreError, match="Файл → Открыть"):
+        with pytest.raises(StoreError, match="Открыть базу данных"):
             edit.add_region(db=db, name="Азия")
     finally:
         db.close()

@@ -39,7 +39,7 @@ def test_an_edit_after_the_file_was_deleted_is_refused_and_kept_in_its_field(
     gestures.type_text(page.name, "Ташкент (хокимият)")
     QTest.keyClick(page.name, Qt.Key.Key_Return)
 
-    assert len(messages) == 1 and "Файл → Открыть" in messages[0], messages
+    assert len(messages) == 1 and "Файл → Открыть базу данных…" in messages[0], messages
     assert "records.sqlite" in messages[0]
     assert page.name.text() == "Ташкент (хокимият)"  # nothing typed is lost
 
@@ -60,7 +60,7 @@ def test_closing_with_typing_after_the_folder_was_deleted_asks_first(
 
     window.close()  # as the window's close button does: the typing is written first
 
-    assert messages and "Файл → Открыть" in messages[0]
+    assert messages and "Файл → Открыть базу данных…" in messages[0]
     assert pending_questions and "Ташкент (хокимият)" in " ".join(pending_questions[0][1])
 
 
