@@ -240,6 +240,7 @@ def _open_sqlite(url: str, path: Path, *, create: bool, readonly: bool) -> Datab
             raise StoreError(
                 f"В папку «{path.parent}» нельзя записывать: новую базу данных там создать нельзя."
             )
+        side_note = _readonly_note(path)
     elif not readonly:
         side_note = _free_side_files(path)
         readonly = side_note is not None
@@ -289,6 +290,22 @@ def _upgrade(db: Database, *, had_schema: bool) -> None:
         migrate.upgrade(db.engine, db_file=db.path, had_schema=had_schema)
     except OperationalError as exc:
         raise StoreError(f"Не удалось открыть базу данных «{db.path}»: {exc.orig}.") from exc
+
+
+def _readonly_note(path: Path) -> str:
+    """Why a database that cannot be written is open for reading only, and what to do."""
+    if not _writable(path):
+        return (
+            f"База данных открыта только для чтения: файл «{path.name}» защищён от записи. "
+            "Чтобы править её, снимите с файла защиту от записи (или попросите права на "
+            "запись) и откройте базу снова."
+        )
+    return (
+        f"База данных открыта только для чтения: в папку «{path.parent}» нельзя записывать, "
+        "а программе нужно создавать рядом с базой служебные файлы. Чтобы править её, "
+        "скопируйте файл в папку, куда можно записывать, или попросите права на запись "
+        "в эту папку."
+    )
 
 
 def _free_side_files(path: Path) -> str | None:

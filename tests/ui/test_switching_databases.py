@@ -11,6 +11,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from PySide6.QtWidgets import QApplication
 
 from spbgui.services import details, edit
@@ -127,3 +129,27 @@ def test_opening_a_workbook_as_a_database_points_to_the_import(
     assert len(messages) == 1 and "не база данных" in messages[0]
     assert "Файл → Импорт таблицы…" in messages[0]  # what to do with it instead
     assert window.db.path == here and table.read_bytes() == before
+
+
+@pytest.mark.parametrize("locked", ["folder", "file"])
+def test_a_database_that_cannot_be_written_says_why_and_what_to_do(
+    qtbot, window, tmp_path, locked
+) -> None:
+    other = _other_database(tmp_path)
+    target = other.parent if locked == "folder" else other
+    target.chmod(0o555 if locked == "folder" else 0o444)
+    try:
+        answers = Answers().expect(gestures.choose_file(other))
+        window.actions_[ActionId.OPEN_DATABASE].trigger()
+        qtbot.waitUntil(lambda: not answers.busy(), timeout=10000)
+        answers.stop()
+        assert window.db.path == other.resolve() and window.db.readonly
+        note = window.file_label.toolTip()  # stays in the status bar, with the file's name
+        assert "только для чтения" in note
+        if locked == "folder":
+            assert str(other.parent) in note and "скопируйте файл" in note
+        else:
+            assert other.name in note and "снимите с файла защиту от записи" in note
+        assert not window.actions_[ActionId.ADD_REGION].isEnabled()
+    finally:
+        target.chmod(0o755 if locked == "folder" else 0o644)
