@@ -621,6 +621,14 @@
       <translation>Файл «%1» уже существует. Откройте его или выберите другое имя.</translation>
     </message>
     <message>
+      <source>Cannot open the database</source>
+      <translation>Не удалось открыть базу данных</translation>
+    </message>
+    <message>
+      <source>The file “%1” is empty: there is no database in it. To start a new database, use File → New Database…</source>
+      <translation>Файл «%1» пуст: базы данных в нём нет. Чтобы начать новую базу данных, выберите Файл → Новая база данных…</translation>
+    </message>
+    <message>
       <source>No recent databases</source>
       <translation>Недавних баз данных нет</translation>
     </message>

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from spbgui.services.reading import ParsedTable
 
 RECENT_MAX = 8
+# An empty file of these kinds is taken for a new database (SQLite's own reading of a file
+# of no bytes); an empty file of any other kind (a .docx, a .txt) is not made one.
+DATABASE_SUFFIXES = {".sqlite", ".sqlite3", ".db"}
 
 
 def sample_table() -> Path:
@@ -42,6 +45,13 @@ def remember(path: Path) -> None:
     items = [str(path), *(p for p in recent_databases() if p != str(path))]
     settings.RECENT_DATABASES.set(items[:RECENT_MAX])
     settings.LAST_DATABASE.set(str(path))
+
+
+def _is_empty_file(path: Path) -> bool:
+    try:
+        return path.is_file() and path.stat().st_size == 0
+    except OSError:
+        return False
 
 
 def last_database() -> str | None:
@@ -124,8 +134,19 @@ class DatabaseFiles(QObject):
 
     def open_database(self) -> None:
         path = FileDialogs.open_database(self.window, self._folder())
-        if path is not None:
-            self.open_path(path)
+        if path is None:
+            return
+        if path.suffix.lower() not in DATABASE_SUFFIXES and _is_empty_file(path):
+            MessageDialog.warn(
+                self.window,
+                self.tr("Cannot open the database"),
+                self.tr(
+                    "The file “%1” is empty: there is no database in it. "
+                    "To start a new database, use File → New Database…"
+                ).replace("%1", path.name),
+            )
+            return
+        self.open_path(path)
 
     def fill_recent_menu(self, menu: QMenu) -> None:
         menu.clear()

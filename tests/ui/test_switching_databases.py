@@ -153,3 +153,21 @@ def test_a_database_that_cannot_be_written_says_why_and_what_to_do(
         assert not window.actions_[ActionId.ADD_REGION].isEnabled()
     finally:
         target.chmod(0o755 if locked == "folder" else 0o644)
+
+
+def test_an_empty_file_of_another_kind_is_not_made_a_database(
+    qtbot, window, tmp_path, messages, russian
+) -> None:
+    empty = tmp_path / "заметки.docx"
+    empty.write_bytes(b"")
+    here = window.db.path
+
+    answers = Answers().expect(gestures.choose_file(empty))
+    window.actions_[ActionId.OPEN_DATABASE].trigger()
+    qtbot.waitUntil(lambda: not answers.busy(), timeout=10000)
+    answers.stop()
+
+    assert len(messages) == 1 and "заметки.docx" in messages[0]
+    assert "Файл → Новая база данных…" in messages[0]
+    assert window.db.path == here
+    assert empty.read_bytes() == b"" and not list(tmp_path.glob("заметки.docx-*"))
