@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import re
 import sqlite3
 import time
@@ -132,13 +133,33 @@ def make_backup(db_path: Path, reason: str, *, keep: int = 10) -> Path:
     return target
 
 
+# The system's and SQLite's words (English) for why a copy could not be written, in a
+# clerk's words: the message is read by someone who must know what to do about it.
+_NO_ROOM = "на диске не хватает места"
+_NO_RIGHT = "запись в папку запрещена"
+_OS_WHY = {
+    errno.ENOSPC: _NO_ROOM,
+    errno.EFBIG: _NO_ROOM,
+    errno.EDQUOT: _NO_ROOM,
+    errno.EACCES: _NO_RIGHT,
+    errno.EPERM: _NO_RIGHT,
+    errno.EROFS: _NO_RIGHT,
+    errno.ENOTDIR: f"на месте папки «{BACKUP_DIR}» лежит файл с тем же именем",
+    errno.EEXIST: f"на месте папки «{BACKUP_DIR}» лежит файл с тем же именем",
+    errno.ENAMETOOLONG: "путь к папке слишком длинный",
+    errno.EIO: "ошибка ввода-вывода (диск недоступен или неисправен)",
+}
+
+
 def _why(exc: BaseException) -> str:
     if isinstance(exc, OSError):
-        return exc.strerror or str(exc)
-    text = str(exc)
+        return _OS_WHY.get(exc.errno or 0) or exc.strerror or str(exc)
+    text = str(exc).lower()
     if "unable to open" in text or "readonly" in text:
-        return "запись в папку запрещена"
-    return text
+        return _NO_RIGHT
+    if "full" in text or "too large" in text or "disk i/o" in text:
+        return _NO_ROOM + " (или диск недоступен)"
+    return str(exc)
 
 
 def backups_of(db_path: Path, reason: str | None = None) -> list[BackupFile]:
