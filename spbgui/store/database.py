@@ -205,7 +205,31 @@ def open_database(
     return _open_server(url, readonly=readonly)
 
 
+# The longest file name most disks take (255 bytes on Linux, 255 letters on Windows).
+NAME_MAX = 255
+
+
+def _check_name_length(path: Path) -> None:
+    """Refuse a name the disk cannot hold with the ``-wal`` file SQLite puts beside it.
+
+    Python's checks of such a path raise instead of answering, and a name a few letters
+    short of the limit made the file itself, then failed on its ``-wal``: the window
+    showed an unexpected error about «File name too long» and left an empty file.
+    """
+    side = path.name + "-wal"
+    size = len(side) if os.name == "nt" else len(os.fsencode(side))
+    if size <= NAME_MAX:
+        return
+    shown = path.name if len(path.name) <= 40 else path.name[:40] + "…"
+    raise StoreError(
+        f"Имя файла базы данных «{shown}» слишком длинное для диска ({len(path.name)} знаков; "
+        "рядом с базой нужен ещё служебный файл с именем на 4 знака длиннее). "
+        "Выберите имя покороче."
+    )
+
+
 def _open_sqlite(url: str, path: Path, *, create: bool, readonly: bool) -> Database:
+    _check_name_length(path)
     state = migrate.probe_sqlite_file(path)
     migrate.check_revision(state.revision, path.name)
     if state.exists and not state.empty:

@@ -47,6 +47,14 @@ def remember(path: Path) -> None:
     settings.LAST_DATABASE.set(str(path))
 
 
+def _exists(path: Path) -> bool:
+    """Path.exists() that answers for a name too long for the disk (the store says so)."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
+
+
 def _is_empty_file(path: Path) -> bool:
     try:
         return path.is_file() and path.stat().st_size == 0
@@ -121,7 +129,7 @@ class DatabaseFiles(QObject):
         path = FileDialogs.new_database(self.window, self._folder())
         if path is None:
             return
-        if path.exists():
+        if _exists(path):
             MessageDialog.warn(
                 self.window,
                 self.tr("Cannot create the database"),

@@ -171,3 +171,20 @@ def test_an_empty_file_of_another_kind_is_not_made_a_database(
     assert "Файл → Новая база данных…" in messages[0]
     assert window.db.path == here
     assert empty.read_bytes() == b"" and not list(tmp_path.glob("заметки.docx-*"))
+
+
+@pytest.mark.parametrize("letters", [123, 140])  # the «-wal» beside it too long; itself too
+def test_a_new_database_named_too_long_for_the_disk_is_refused_in_words(
+    qtbot, window, tmp_path, messages, letters
+) -> None:
+    path = tmp_path / ("Партнёры" + "д" * (letters - 8) + ".sqlite")
+    here = window.db.path
+
+    answers = Answers().expect(gestures.choose_file(path))
+    window.actions_[ActionId.NEW_DATABASE].trigger()
+    qtbot.waitUntil(lambda: not answers.busy(), timeout=10000)
+    answers.stop()
+
+    assert len(messages) == 1 and "слишком длинное" in messages[0], messages
+    assert window.db.path == here
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith("Партнёры")]  # nothing made
