@@ -245,7 +245,11 @@ def _open_sqlite(url: str, path: Path, *, create: bool, readonly: bool) -> Datab
             )
     if not state.exists:
         if not create:
-            raise StoreError(f"Файл базы данных «{path}» не найден.")
+            raise StoreError(
+                f"Файл базы данных «{path}» не найден: его переместили, переименовали или "
+                "удалили, или диск с ним не подключён. Найдите его через "
+                "Файл → Открыть базу данных…"
+            )
         if not path.parent.is_dir():
             raise StoreError(
                 f"Папка «{path.parent}» не существует. Укажите файл в существующей папке."

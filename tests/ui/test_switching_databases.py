@@ -188,3 +188,20 @@ def test_a_new_database_named_too_long_for_the_disk_is_refused_in_words(
     assert len(messages) == 1 and "слишком длинное" in messages[0], messages
     assert window.db.path == here
     assert not [p for p in tmp_path.iterdir() if p.name.startswith("Партнёры")]  # nothing made
+
+
+def test_a_recent_database_deleted_meanwhile_says_what_to_do(
+    qtbot, window, tmp_path, messages
+) -> None:
+    other = _other_database(tmp_path)
+    settings.RECENT_DATABASES.set([str(other)])
+    shutil.rmtree(other.parent)  # the folder was deleted since
+    here = window.db.path
+
+    window.files.fill_recent_menu(window.recent_menu)
+    window.recent_menu.actions()[0].trigger()
+
+    assert len(messages) == 1 and str(other) in messages[0]
+    assert "Файл → Открыть базу данных…" in messages[0]  # where to look for it instead
+    assert window.db.path == here
+    assert not other.parent.exists()  # nothing made in its place
