@@ -181,6 +181,11 @@ def backups_of(db_path: Path, reason: str | None = None) -> list[BackupFile]:
     return sorted(found, key=lambda b: b.created)
 
 
+def is_backup_copy(path: Path) -> bool:
+    """Whether ``path`` is one of the copies this module keeps (by where and how it is named)."""
+    return path.parent.parent.name == BACKUP_DIR and _NAME_RE.match(path.name) is not None
+
+
 def _is_sqlite_file(path: Path) -> bool:
     try:
         with path.open("rb") as fh:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from spbgui.store import migrate
-from spbgui.store.backup import BackupFailed, backup_daily
+from spbgui.store.backup import BackupFailed, backup_daily, is_backup_copy
 from spbgui.store.errors import DatabaseDamaged, StoreError, unreadable
 from spbgui.store.integrity import check_file
 from spbgui.store.location import NETWORK_NOTE, is_network_path
@@ -256,12 +256,28 @@ def _open_sqlite(url: str, path: Path, *, create: bool, readonly: bool) -> Datab
             )
     head = migrate.head_revision()
     needs_upgrade = state.revision != head
+    side_note = None
+    if state.exists and is_backup_copy(path):
+        # Edits made in a copy are lost when old copies are cleared away (and it would
+        # gather copies of its own): a copy is looked at, and brought back by a restore.
+        if needs_upgrade:
+            raise StoreError(
+                f"«{path.name}» — резервная копия, сделанная прежней версией программы. "
+                "Чтобы вернуть базу к ней, откройте саму базу и выберите "
+                "Файл → Резервные копии… → Восстановить."
+            )
+        readonly = True
+        side_note = (
+            f"Это резервная копия базы данных «{path.parent.name}»: она открыта только для "
+            "чтения, чтобы правки не пропали, когда старые копии будут удалены. Чтобы вернуть "
+            "базу к этому состоянию, откройте саму базу и выберите "
+            "Файл → Резервные копии… → Восстановить."
+        )
     if readonly and needs_upgrade:
         raise StoreError(
             f"База данных «{path.name}» открыта только для чтения, а её нужно обновить "
             "до версии программы. Откройте её с правом записи."
         )
-    side_note = None
     if not readonly and ((path.exists() and not _writable(path)) or not _writable(path.parent)):
         readonly = True
         if not state.exists:

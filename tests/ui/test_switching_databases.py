@@ -205,3 +205,26 @@ def test_a_recent_database_deleted_meanwhile_says_what_to_do(
     assert "Файл → Открыть базу данных…" in messages[0]  # where to look for it instead
     assert window.db.path == here
     assert not other.parent.exists()  # nothing made in its place
+
+
+def test_a_backup_copy_opened_by_hand_is_read_only_and_kept_as_it_was(
+    qtbot, window, tmp_path
+) -> None:
+    from spbgui.services import backups
+
+    copy = backups.backup_now(db=window.db).path
+    before = copy.read_bytes()
+
+    answers = Answers().expect(gestures.choose_file(copy))
+    window.actions_[ActionId.OPEN_DATABASE].trigger()
+    qtbot.waitUntil(lambda: not answers.busy(), timeout=10000)
+    answers.stop()
+
+    # Edits made in a copy would be lost when old copies are cleared away, and it would
+    # gather copies of its own: it is looked at, and restored through File → Backups….
+    assert window.db.path == copy and window.db.readonly
+    assert "Резервные копии" in window.file_label.toolTip()
+    assert not window.actions_[ActionId.ADD_REGION].isEnabled()
+    window.close()
+    assert copy.read_bytes() == before
+    assert not (copy.parent / "backups").exists()
