@@ -160,7 +160,8 @@ class DatabaseFiles(QObject):
         menu.clear()
         items = recent_databases()
         for n, item in enumerate(items, 1):
-            action = menu.addAction(f"&{n} {item}")
+            # «&&»: a single «&» in a folder's name («R&D») would underline the next letter
+            action = menu.addAction(f"&{n} {item.replace('&', '&&')}")
             action.setObjectName(f"actionRecent{n}")
             action.setProperty("accessibleName", item)
             action.triggered.connect(lambda _=False, p=item: self.open_path(Path(p)))

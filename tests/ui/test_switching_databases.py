@@ -228,3 +228,19 @@ def test_a_backup_copy_opened_by_hand_is_read_only_and_kept_as_it_was(
     window.close()
     assert copy.read_bytes() == before
     assert not (copy.parent / "backups").exists()
+
+
+def test_open_recent_shows_a_name_with_an_ampersand_as_it_is(qtbot, window, tmp_path) -> None:
+    folder = tmp_path / "Отдел R&D"
+    folder.mkdir()
+    other = folder / "Города & регионы.sqlite"
+    open_database(other).close()
+    settings.RECENT_DATABASES.set([str(other)])
+
+    window.files.fill_recent_menu(window.recent_menu)
+    entry = window.recent_menu.actions()[0]
+
+    # A menu takes a single «&» for the mark of the underlined letter: «&&» shows one «&».
+    assert entry.text() == "&1 " + str(other).replace("&", "&&")
+    entry.trigger()
+    assert window.db.path == other.resolve()
