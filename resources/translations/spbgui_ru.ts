@@ -1769,8 +1769,8 @@ Please send this file to the program's maintainers. You can go on working.</sour
       <translation>База данных повреждена</translation>
     </message>
     <message>
-      <source>No sound backup copy was found beside it.</source>
-      <translation>Исправной резервной копии рядом с ней не найдено.</translation>
+      <source>The database file “%1” is damaged, and the program will not write to it. No sound backup copy was found beside it. If there is another copy of the file (on another disk, sent by mail), open that one with File → Open Database…; the damaged file is left as it is.</source>
+      <translation>Файл базы данных «%1» повреждён, и программа не будет в него писать. Исправной резервной копии рядом с ним не найдено. Если у вас есть другая копия этого файла (на другом диске, в письме), откройте её: Файл → Открыть базу данных…; повреждённый файл остаётся как есть.</translation>
     </message>
     <message>
       <source>Restore the newest sound copy ({0})? The damaged file is kept beside it.</source>

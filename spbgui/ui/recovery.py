@@ -33,14 +33,17 @@ def open_with_recovery(
         path = Path(str(exc.path or target))
         good = backups.newest_good_backup(path)
         if good is None:
+            # (Not the store's «restore the last sound copy»: there is none to restore.)
             MessageDialog.warn(
                 parent,
                 QCoreApplication.translate("Recovery", "The database is damaged"),
-                str(exc)
-                + " "
-                + QCoreApplication.translate(
-                    "Recovery", "No sound backup copy was found beside it."
-                ),
+                QCoreApplication.translate(
+                    "Recovery",
+                    "The database file “%1” is damaged, and the program will not write to it. "
+                    "No sound backup copy was found beside it. If there is another copy of "
+                    "the file (on another disk, sent by mail), open that one with "
+                    "File → Open Database…; the damaged file is left as it is.",
+                ).replace("%1", path.name),
             )
             return None
         if not ConfirmDialog.ask(

@@ -244,3 +244,24 @@ def test_open_recent_shows_a_name_with_an_ampersand_as_it_is(qtbot, window, tmp_
     assert entry.text() == "&1 " + str(other).replace("&", "&&")
     entry.trigger()
     assert window.db.path == other.resolve()
+
+
+def test_a_damaged_file_with_no_copy_says_what_can_still_be_done(
+    qtbot, window, tmp_path, messages, russian
+) -> None:
+    source = window.db.path.read_bytes()
+    damaged = tmp_path / "Флешка" / "partners.sqlite"
+    damaged.parent.mkdir()
+    damaged.write_bytes(source[: len(source) // 2])  # a copy cut short
+    before = damaged.read_bytes()
+    here = window.db.path
+
+    answers = Answers().expect(gestures.choose_file(damaged))
+    window.actions_[ActionId.OPEN_DATABASE].trigger()
+    qtbot.waitUntil(lambda: not answers.busy(), timeout=10000)
+    answers.stop()
+
+    assert len(messages) == 1 and "повреждён" in messages[0]
+    # Not only «restore the last sound copy» and «no sound copy was found»: what then.
+    assert "Файл → Открыть базу данных…" in messages[0]
+    assert window.db.path == here and damaged.read_bytes() == before
