@@ -265,3 +265,15 @@ def test_a_damaged_file_with_no_copy_says_what_can_still_be_done(
     # Not only «restore the last sound copy» and «no sound copy was found»: what then.
     assert "Файл → Открыть базу данных…" in messages[0]
     assert window.db.path == here and damaged.read_bytes() == before
+
+
+@pytest.mark.parametrize("typed", ["Партнёры 2024.03", "база v1.2", "Партнёры"])
+def test_a_new_database_gets_a_name_the_open_dialog_shows(qtbot, window, tmp_path, typed) -> None:
+    answers = Answers().expect(gestures.choose_file(tmp_path / typed))
+    window.actions_[ActionId.NEW_DATABASE].trigger()
+    qtbot.waitUntil(lambda: not answers.busy(), timeout=10000)
+    answers.stop()
+
+    # File → Open lists «*.sqlite *.db»: a database named «….03» would not be among them
+    assert window.db.path == (tmp_path / f"{typed}.sqlite").resolve()
+    assert window.db.path.exists()
