@@ -621,6 +621,14 @@
       <translation>Файл «%1» уже существует. Откройте его или выберите другое имя.</translation>
     </message>
     <message>
+      <source>Cannot open the database</source>
+      <translation>Не удалось открыть базу данных</translation>
+    </message>
+    <message>
+      <source>The file “%1” is empty: there is no database in it. To start a new database, use File → New Database…</source>
+      <translation>Файл «%1» пуст: базы данных в нём нет. Чтобы начать новую базу данных, выберите Файл → Новая база данных…</translation>
+    </message>
+    <message>
       <source>No recent databases</source>
       <translation>Недавних баз данных нет</translation>
     </message>
@@ -1443,6 +1451,10 @@ Please send this file to the program's maintainers. You can go on working.</sour
       <translation>&amp;Повторить: %1</translation>
     </message>
     <message>
+      <source>You are opening another database.</source>
+      <translation>Вы открываете другую базу данных.</translation>
+    </message>
+    <message>
       <source>%1 — St Petersburg's partner cities</source>
       <translation>%1 — Города-партнёры Санкт-Петербурга</translation>
     </message>
@@ -1757,8 +1769,8 @@ Please send this file to the program's maintainers. You can go on working.</sour
       <translation>База данных повреждена</translation>
     </message>
     <message>
-      <source>No sound backup copy was found beside it.</source>
-      <translation>Исправной резервной копии рядом с ней не найдено.</translation>
+      <source>The database file “%1” is damaged, and the program will not write to it. No sound backup copy was found beside it. If there is another copy of the file (on another disk, sent by mail), open that one with File → Open Database…; the damaged file is left as it is.</source>
+      <translation>Файл базы данных «%1» повреждён, и программа не будет в него писать. Исправной резервной копии рядом с ним не найдено. Если у вас есть другая копия этого файла (на другом диске, в письме), откройте её: Файл → Открыть базу данных…; повреждённый файл остаётся как есть.</translation>
     </message>
     <message>
       <source>Restore the newest sound copy ({0})? The damaged file is kept beside it.</source>
@@ -1771,6 +1783,10 @@ Please send this file to the program's maintainers. You can go on working.</sour
     <message>
       <source>Cannot open the database</source>
       <translation>Не удалось открыть базу данных</translation>
+    </message>
+    <message>
+      <source>To bring a table's records into the database, use File → Import Table…</source>
+      <translation>Чтобы перенести записи таблицы в базу данных, выберите Файл → Импорт таблицы…</translation>
     </message>
   </context>
   <context>
@@ -1954,6 +1970,13 @@ Please send this file to the program's maintainers. You can go on working.</sour
     <message>
       <source>, the first %1 shown</source>
       <translation>, показаны первые %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>Startup</name>
+    <message>
+      <source>The last database, “%1”, could not be opened; the program's own database is open instead. Open another one with File → Open Database…</source>
+      <translation>Последнюю базу данных, «%1», открыть не удалось; вместо неё открыта собственная база данных программы. Другую базу можно открыть: Файл → Открыть базу данных…</translation>
     </message>
   </context>
   <context>

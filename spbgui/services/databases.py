@@ -14,11 +14,12 @@ from dataclasses import dataclass
 
 from spbgui.store import first_screen
 from spbgui.store.database import Database, open_database
-from spbgui.store.errors import DatabaseBusy
+from spbgui.store.errors import DatabaseBusy, NotADatabase
 
 __all__ = [
     "Database",
     "DatabaseBusy",
+    "NotADatabase",
     "Totals",
     "engine_modules_loaded",
     "is_empty",

@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import re
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from spbgui.store.errors import StoreError
-from spbgui.store.sqlite_file import connect_file, connect_readonly
+from spbgui.store.errors import DatabaseBusy, StoreError
+from spbgui.store.sqlite_file import BUSY_TIMEOUT_MS, connect_file, connect_readonly
 
 BACKUP_DIR = "backups"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -60,16 +62,35 @@ def copy_database(source: Path, target: Path) -> None:
     tmp.replace(target)
 
 
-def restore_database(backup: Path, target: Path) -> None:
-    """Write the backup's contents into ``target`` through the backup API (page by page, in place).
+RESTORE_WAIT_MS = BUSY_TIMEOUT_MS  # as long as any write waits for another program's lock
 
-    Other connections to ``target`` see the restored state on their next read.
+
+def restore_database(backup: Path, target: Path) -> None:
+    """Write the backup's contents into ``target`` through the backup API (in place, in one
+    step: all of it or nothing).
+
+    Other connections to ``target`` see the restored state on their next read. While
+    another program holds the write lock, Python's ``backup()`` would try again for ever
+    (the window stood still until that program let go, a database browser with changes
+    not written never does): it waits as long as a write would, then raises
+    :class:`DatabaseBusy` with ``target`` as it was.
     """
+    deadline = time.monotonic() + RESTORE_WAIT_MS / 1000
+
+    def give_up_when_locked_too_long(status: int, _remaining: int, _total: int) -> None:
+        if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) and time.monotonic() > deadline:
+            raise DatabaseBusy(
+                "База данных занята другой программой, копия не восстановлена; данные "
+                "остались как были. Закройте другую программу (или дождитесь, пока она "
+                "закончит) и повторите."
+            )
+
     src = connect_readonly(backup)
     try:
         dst = connect_file(target)
         try:
-            src.backup(dst)
+            dst.execute(f"PRAGMA busy_timeout = {int(RESTORE_WAIT_MS)}")  # one wait, not 5 s
+            src.backup(dst, progress=give_up_when_locked_too_long, sleep=0.05)
         finally:
             dst.close()
     finally:
@@ -112,13 +133,33 @@ def make_backup(db_path: Path, reason: str, *, keep: int = 10) -> Path:
     return target
 
 
+# The system's and SQLite's words (English) for why a copy could not be written, in a
+# clerk's words: the message is read by someone who must know what to do about it.
+_NO_ROOM = "на диске не хватает места"
+_NO_RIGHT = "запись в папку запрещена"
+_OS_WHY = {
+    errno.ENOSPC: _NO_ROOM,
+    errno.EFBIG: _NO_ROOM,
+    errno.EDQUOT: _NO_ROOM,
+    errno.EACCES: _NO_RIGHT,
+    errno.EPERM: _NO_RIGHT,
+    errno.EROFS: _NO_RIGHT,
+    errno.ENOTDIR: f"на месте папки «{BACKUP_DIR}» лежит файл с тем же именем",
+    errno.EEXIST: f"на месте папки «{BACKUP_DIR}» лежит файл с тем же именем",
+    errno.ENAMETOOLONG: "путь к папке слишком длинный",
+    errno.EIO: "ошибка ввода-вывода (диск недоступен или неисправен)",
+}
+
+
 def _why(exc: BaseException) -> str:
     if isinstance(exc, OSError):
-        return exc.strerror or str(exc)
-    text = str(exc)
+        return _OS_WHY.get(exc.errno or 0) or exc.strerror or str(exc)
+    text = str(exc).lower()
     if "unable to open" in text or "readonly" in text:
-        return "запись в папку запрещена"
-    return text
+        return _NO_RIGHT
+    if "full" in text or "too large" in text or "disk i/o" in text:
+        return _NO_ROOM + " (или диск недоступен)"
+    return str(exc)
 
 
 def backups_of(db_path: Path, reason: str | None = None) -> list[BackupFile]:
@@ -138,6 +179,11 @@ def backups_of(db_path: Path, reason: str | None = None) -> list[BackupFile]:
         created = dt.datetime.strptime(m.group("stamp"), "%Y%m%d-%H%M%S-%f")
         found.append(BackupFile(p, kind, created))
     return sorted(found, key=lambda b: b.created)
+
+
+def is_backup_copy(path: Path) -> bool:
+    """Whether ``path`` is one of the copies this module keeps (by where and how it is named)."""
+    return path.parent.parent.name == BACKUP_DIR and _NAME_RE.match(path.name) is not None
 
 
 def _is_sqlite_file(path: Path) -> bool:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from spbgui.store import migrate
-from spbgui.store.backup import BackupFailed, backup_daily
+from spbgui.store.backup import BackupFailed, backup_daily, is_backup_copy
 from spbgui.store.errors import DatabaseDamaged, StoreError, unreadable
 from spbgui.store.integrity import check_file
 from spbgui.store.location import NETWORK_NOTE, is_network_path
@@ -53,6 +53,9 @@ class Database:
     _version: sqlite3.Connection | None = field(default=None, repr=False)
     _version_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _version_closed: bool = field(default=False, repr=False)
+    # The file as opened: (device, inode), or (0, 0) on a network share (whose inode numbers
+    # may change under a client); None: not checked. See write().
+    _file_id: tuple[int, int] | None = field(default=None, repr=False)
 
     @property
     def engine(self) -> Engine:
@@ -113,7 +116,32 @@ class Database:
         """A session whose changes commit together at the end (refused if read-only)."""
         if self.readonly:
             raise StoreError("База данных открыта только для чтения: изменения невозможны.")
+        self._check_file()
         return self.sessions.write()
+
+    def remember_file(self, *, network: bool = False) -> None:
+        """Note which file was opened, for write() to check it is still the one there."""
+        if self.path is not None:
+            self._file_id = (0, 0) if network else _file_identity(self.path)
+
+    def _check_file(self) -> None:
+        """Refuse a write when the file opened is no longer at its place.
+
+        SQLite goes on writing into a file deleted (or moved, or replaced) under it: every
+        edit looked saved and was gone when the program closed. Refused in words instead;
+        the window keeps what was typed.
+        """
+        if self._file_id is None or self.path is None:
+            return
+        now = _file_identity(self.path)
+        if now is not None and (self._file_id == (0, 0) or now == self._file_id):
+            return
+        raise StoreError(
+            f"Файла базы данных «{self.path}» больше нет на прежнем месте: его удалили, "
+            "переместили или заменили, пока программа с ним работала. Изменение не "
+            "сохранено. Верните файл на место и повторите, или откройте базу данных заново "
+            "(Файл → Открыть базу данных…)."
+        )
 
     @property
     def display_name(self) -> str:
@@ -145,6 +173,15 @@ class Database:
             self._engine.dispose()
 
 
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the file at ``path``, None when there is none."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
 def path_url(path: Path) -> str:
     """The sqlite URL of a file, as ``URL.create("sqlite", database=…)`` renders it
     (without importing SQLAlchemy for it; a test holds the two together)."""
@@ -168,7 +205,31 @@ def open_database(
     return _open_server(url, readonly=readonly)
 
 
+# The longest file name most disks take (255 bytes on Linux, 255 letters on Windows).
+NAME_MAX = 255
+
+
+def _check_name_length(path: Path) -> None:
+    """Refuse a name the disk cannot hold with the ``-wal`` file SQLite puts beside it.
+
+    Python's checks of such a path raise instead of answering, and a name a few letters
+    short of the limit made the file itself, then failed on its ``-wal``: the window
+    showed an unexpected error about «File name too long» and left an empty file.
+    """
+    side = path.name + "-wal"
+    size = len(side) if os.name == "nt" else len(os.fsencode(side))
+    if size <= NAME_MAX:
+        return
+    shown = path.name if len(path.name) <= 40 else path.name[:40] + "…"
+    raise StoreError(
+        f"Имя файла базы данных «{shown}» слишком длинное для диска ({len(path.name)} знаков; "
+        "рядом с базой нужен ещё служебный файл с именем на 4 знака длиннее). "
+        "Выберите имя покороче."
+    )
+
+
 def _open_sqlite(url: str, path: Path, *, create: bool, readonly: bool) -> Database:
+    _check_name_length(path)
     state = migrate.probe_sqlite_file(path)
     migrate.check_revision(state.revision, path.name)
     if state.exists and not state.empty:
@@ -184,32 +245,64 @@ def _open_sqlite(url: str, path: Path, *, create: bool, readonly: bool) -> Datab
             )
     if not state.exists:
         if not create:
-            raise StoreError(f"Файл базы данных «{path}» не найден.")
+            raise StoreError(
+                f"Файл базы данных «{path}» не найден: его переместили, переименовали или "
+                "удалили, или диск с ним не подключён. Найдите его через "
+                "Файл → Открыть базу данных…"
+            )
         if not path.parent.is_dir():
             raise StoreError(
                 f"Папка «{path.parent}» не существует. Укажите файл в существующей папке."
             )
     head = migrate.head_revision()
     needs_upgrade = state.revision != head
+    side_note = None
+    if state.exists and is_backup_copy(path):
+        # Edits made in a copy are lost when old copies are cleared away (and it would
+        # gather copies of its own): a copy is looked at, and brought back by a restore.
+        if needs_upgrade:
+            raise StoreError(
+                f"«{path.name}» — резервная копия, сделанная прежней версией программы. "
+                "Чтобы вернуть базу к ней, откройте саму базу и выберите "
+                "Файл → Резервные копии… → Восстановить."
+            )
+        readonly = True
+        side_note = (
+            f"Это резервная копия базы данных «{path.parent.name}»: она открыта только для "
+            "чтения, чтобы правки не пропали, когда старые копии будут удалены. Чтобы вернуть "
+            "базу к этому состоянию, откройте саму базу и выберите "
+            "Файл → Резервные копии… → Восстановить."
+        )
     if readonly and needs_upgrade:
         raise StoreError(
             f"База данных «{path.name}» открыта только для чтения, а её нужно обновить "
             "до версии программы. Откройте её с правом записи."
         )
-    side_note = None
     if not readonly and ((path.exists() and not _writable(path)) or not _writable(path.parent)):
         readonly = True
         if not state.exists:
             raise StoreError(
                 f"В папку «{path.parent}» нельзя записывать: новую базу данных там создать нельзя."
             )
+        side_note = _readonly_note(path)
     elif not readonly:
         side_note = _free_side_files(path)
         readonly = side_note is not None
+    if not state.exists:
+        # Made here, empty (SQLite takes a file of no bytes for a new database): the
+        # engine's connections never create the file (store.sqlite_file.connect_file).
+        try:
+            path.touch(exist_ok=True)
+        except OSError as exc:
+            raise StoreError(
+                f"Не удалось создать файл базы данных «{path}»: {exc.strerror}. "
+                "Выберите другую папку или другое имя файла."
+            ) from exc
     db = Database(url=url, path=path, readonly=readonly)
     if readonly:
         db.notes.append(side_note or "База данных открыта только для чтения.")
-    if is_network_path(path.parent):
+    network = is_network_path(path.parent)
+    if network:
         db.notes.append(NETWORK_NOTE)
     try:
         if needs_upgrade:
@@ -222,6 +315,7 @@ def _open_sqlite(url: str, path: Path, *, create: bool, readonly: bool) -> Datab
     except StoreError:
         db.close()
         raise
+    db.remember_file(network=network)  # (a new file exists by now)
     return db
 
 
@@ -240,6 +334,22 @@ def _upgrade(db: Database, *, had_schema: bool) -> None:
         migrate.upgrade(db.engine, db_file=db.path, had_schema=had_schema)
     except OperationalError as exc:
         raise StoreError(f"Не удалось открыть базу данных «{db.path}»: {exc.orig}.") from exc
+
+
+def _readonly_note(path: Path) -> str:
+    """Why a database that cannot be written is open for reading only, and what to do."""
+    if not _writable(path):
+        return (
+            f"База данных открыта только для чтения: файл «{path.name}» защищён от записи. "
+            "Чтобы править её, снимите с файла защиту от записи (или попросите права на "
+            "запись) и откройте базу снова."
+        )
+    return (
+        f"База данных открыта только для чтения: в папку «{path.parent}» нельзя записывать, "
+        "а программе нужно создавать рядом с базой служебные файлы. Чтобы править её, "
+        "скопируйте файл в папку, куда можно записывать, или попросите права на запись "
+        "в эту папку."
+    )
 
 
 def _free_side_files(path: Path) -> str | None:

@@ -100,7 +100,9 @@ def make_engine(url: str, *, readonly: bool = False) -> Engine:
             if readonly:
                 kwargs["creator"] = lambda: connect_readonly(path, check_same_thread=False)
             else:
-                kwargs["creator"] = lambda: connect_file(path, check_same_thread=False)
+                kwargs["creator"] = lambda: connect_file(
+                    path, check_same_thread=False, create=False
+                )
         engine = create_engine(
             u,
             connect_args={"check_same_thread": False},

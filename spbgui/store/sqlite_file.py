@@ -44,9 +44,20 @@ def connect_readonly(path: Path, *, check_same_thread: bool = True) -> sqlite3.C
     return sqlite3.connect(readonly_uri(path), uri=True, check_same_thread=check_same_thread)
 
 
-def connect_file(path: Path, *, check_same_thread: bool = True) -> sqlite3.Connection:
-    """A read-write connection to exactly ``path`` (the name is not read as a URI)."""
-    return sqlite3.connect(str(path), uri=False, check_same_thread=check_same_thread)
+def connect_file(
+    path: Path, *, check_same_thread: bool = True, create: bool = True
+) -> sqlite3.Connection:
+    """A read-write connection to exactly ``path`` (the name is not read as a URI).
+
+    ``create=False``: a missing file is an error («unable to open database file»), never
+    a new empty database in its place (the engine's connections to a database deleted
+    while the program had it open would otherwise make one, and the next start showed
+    the clerk an empty database where theirs had been).
+    """
+    if create:
+        return sqlite3.connect(str(path), uri=False, check_same_thread=check_same_thread)
+    uri = Path(path).expanduser().resolve().as_uri() + "?mode=rw"
+    return sqlite3.connect(uri, uri=True, check_same_thread=check_same_thread)
 
 
 def switch_to_wal(conn: sqlite3.Connection | sqlite3.Cursor) -> None:

@@ -498,7 +498,11 @@ class FileDialogs:
         if not name:
             return None
         path = Path(name)
-        return path if path.suffix else path.with_suffix(".sqlite")
+        # Only a name File → Open lists (*.sqlite *.db): «Партнёры 2024.03» has a «suffix»
+        # too, and the database made under it could then not be found there.
+        if path.suffix.lower() in (".sqlite", ".db"):
+            return path
+        return path.with_name(path.name + ".sqlite")
 
 
 class AboutDialog:

@@ -8,6 +8,7 @@ in QSettings.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,9 @@ if TYPE_CHECKING:
     from spbgui.services.reading import ParsedTable
 
 RECENT_MAX = 8
+# An empty file of these kinds is taken for a new database (SQLite's own reading of a file
+# of no bytes); an empty file of any other kind (a .docx, a .txt) is not made one.
+DATABASE_SUFFIXES = {".sqlite", ".sqlite3", ".db"}
 
 
 def sample_table() -> Path:
@@ -43,6 +47,21 @@ def remember(path: Path) -> None:
     settings.LAST_DATABASE.set(str(path))
 
 
+def _exists(path: Path) -> bool:
+    """Path.exists() that answers for a name too long for the disk (the store says so)."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
+
+
+def _is_empty_file(path: Path) -> bool:
+    try:
+        return path.is_file() and path.stat().st_size == 0
+    except OSError:
+        return False
+
+
 def last_database() -> str | None:
     return settings.LAST_DATABASE.get() or None
 
@@ -56,13 +75,20 @@ class DatabaseFiles(QObject):
         super().__init__(window)
         self.window = window
         self.db: Database | None = None
+        # Asked before another database takes the window's place: the window writes what is
+        # being typed and asks about values typed and not saved; False keeps this database.
+        self.may_switch: Callable[[], bool] = lambda: True
 
     def _folder(self) -> str:
         if self.db is not None and self.db.path is not None:
             return str(self.db.path.parent)
         return str(Path.home())
 
-    def open_path(self, path: Path, *, create: bool = False) -> bool:
+    def open_path(self, path: Path, *, create: bool = False, asked: bool = False) -> bool:
+        """Show the database at ``path`` instead of this one; ``asked``: the clerk has
+        already agreed to leave this one (a restore replaced what it showed)."""
+        if not asked and not self.may_switch():
+            return False
         db = open_with_recovery(self.window, path, create=create)
         if db is None:
             return False
@@ -76,7 +102,7 @@ class DatabaseFiles(QObject):
         from spbgui.ui.connect_dialog import ConnectDialog
 
         url = ConnectDialog.ask(self.window)
-        if url is None:
+        if url is None or not self.may_switch():
             return False
         db = open_with_recovery(self.window, url, create=False)
         if db is None:
@@ -96,14 +122,14 @@ class DatabaseFiles(QObject):
             )
             return
         dialog = BackupsDialog(self.db, self.window)
-        dialog.restored.connect(lambda: self.open_path(self.db.path))
+        dialog.restored.connect(lambda: self.open_path(self.db.path, asked=True))
         dialog.exec()
 
     def new_database(self) -> None:
         path = FileDialogs.new_database(self.window, self._folder())
         if path is None:
             return
-        if path.exists():
+        if _exists(path):
             MessageDialog.warn(
                 self.window,
                 self.tr("Cannot create the database"),
@@ -116,14 +142,26 @@ class DatabaseFiles(QObject):
 
     def open_database(self) -> None:
         path = FileDialogs.open_database(self.window, self._folder())
-        if path is not None:
-            self.open_path(path)
+        if path is None:
+            return
+        if path.suffix.lower() not in DATABASE_SUFFIXES and _is_empty_file(path):
+            MessageDialog.warn(
+                self.window,
+                self.tr("Cannot open the database"),
+                self.tr(
+                    "The file “%1” is empty: there is no database in it. "
+                    "To start a new database, use File → New Database…"
+                ).replace("%1", path.name),
+            )
+            return
+        self.open_path(path)
 
     def fill_recent_menu(self, menu: QMenu) -> None:
         menu.clear()
         items = recent_databases()
         for n, item in enumerate(items, 1):
-            action = menu.addAction(f"&{n} {item}")
+            # «&&»: a single «&» in a folder's name («R&D») would underline the next letter
+            action = menu.addAction(f"&{n} {item.replace('&', '&&')}")
             action.setObjectName(f"actionRecent{n}")
             action.setProperty("accessibleName", item)
             action.triggered.connect(lambda _=False, p=item: self.open_path(Path(p)))

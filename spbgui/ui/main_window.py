@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.files = DatabaseFiles(self)
         self.clipboard = ClipboardActions(self)
         self.files.db = db
+        self.files.may_switch = self._may_switch_database
         self.live = LiveRefresh(self)
         self.year_selector = QComboBox(self, objectName="yearSelector")
         self.year_selector.setAccessibleName(self.tr("Year of the table"))
@@ -325,6 +326,14 @@ class MainWindow(QMainWindow):
         action.setText(label or translate(SPECS[which].text))
 
     # -- the database --------------------------------------------------------------------------
+
+    def _may_switch_database(self) -> bool:
+        """Before another database is shown (File → Open, New, Open Recent, Connect): what
+        is being typed is written to this one (Open Recent's entries are not actions of the
+        window, and a menu never takes the focus from the field), and values typed and not
+        saved are asked about while this database is still the one shown."""
+        finish_typing(self)
+        return self.settle_pending(self.tr("You are opening another database."))
 
     def set_database(self, db: Database) -> None:
         """Show another database (File → Open, New, Recent); the old one is closed."""

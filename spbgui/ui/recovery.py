@@ -15,8 +15,12 @@ from PySide6.QtWidgets import QWidget
 
 from spbgui.errors import UserError
 from spbgui.services import backups
-from spbgui.services.databases import Database, open_records
+from spbgui.services.databases import Database, NotADatabase, open_records
 from spbgui.ui.dialogs import ConfirmDialog, MessageDialog
+
+# What File → Import Table… reads: a clerk who opens the committee's table with File → Open
+# is told where it goes instead of only «choose another file».
+TABLE_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".docx", ".doc", ".odt", ".csv", ".txt"}
 
 
 def open_with_recovery(
@@ -29,14 +33,17 @@ def open_with_recovery(
         path = Path(str(exc.path or target))
         good = backups.newest_good_backup(path)
         if good is None:
+            # (Not the store's «restore the last sound copy»: there is none to restore.)
             MessageDialog.warn(
                 parent,
                 QCoreApplication.translate("Recovery", "The database is damaged"),
-                str(exc)
-                + " "
-                + QCoreApplication.translate(
-                    "Recovery", "No sound backup copy was found beside it."
-                ),
+                QCoreApplication.translate(
+                    "Recovery",
+                    "The database file “%1” is damaged, and the program will not write to it. "
+                    "No sound backup copy was found beside it. If there is another copy of "
+                    "the file (on another disk, sent by mail), open that one with "
+                    "File → Open Database…; the damaged file is left as it is.",
+                ).replace("%1", path.name),
             )
             return None
         if not ConfirmDialog.ask(
@@ -61,7 +68,15 @@ def open_with_recovery(
             )
             return None
     except UserError as exc:
+        text = str(exc)
+        if isinstance(exc, NotADatabase) and Path(os.fspath(target)).suffix.lower() in (
+            TABLE_SUFFIXES
+        ):
+            text += " " + QCoreApplication.translate(
+                "Recovery",
+                "To bring a table's records into the database, use File → Import Table…",
+            )
         MessageDialog.warn(
-            parent, QCoreApplication.translate("Recovery", "Cannot open the database"), str(exc)
+            parent, QCoreApplication.translate("Recovery", "Cannot open the database"), text
         )
         return None
