@@ -635,7 +635,9 @@ class _Writer:
                 self.written.add(model.__tablename__)
                 if model is Event:
                     self.n_events += len(rows)
-                rows.clear()  # (their memory back before the next batch)
+                # A new list for the next batch: this one is the writing's now, or its
+                # memory goes back at once.
+                self.rows[model] = []
         if self.index is not None:
             self.index.written({m.__tablename__: n for m, n in self.next_id.items()})
 

@@ -208,3 +208,29 @@ def test_an_sqlite_without_json_functions_writes_the_same_database(
     finally:
         as_json.close()
         bound.close()
+
+
+def test_the_switch_interval_is_short_while_the_rows_are_written_and_put_back(
+    sqlite_db: Database, table_2024, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The writing thread takes Python's lock between statements: at the default interval
+    (5 ms) each time waited behind the reading thread. It is shortened for the import only,
+    and put back however the import ends."""
+    import sys
+
+    default = sys.getswitchinterval()
+    seen: list[float] = []
+    real = search_index.BulkIndex._write
+
+    def recording(self, inserts, batch) -> None:
+        seen.append(sys.getswitchinterval())
+        real(self, inserts, batch)
+
+    monkeypatch.setattr(importer, "FLUSH_EVENTS", 7)
+    monkeypatch.setattr(search_index.BulkIndex, "_write", recording)
+    import_table(db=sqlite_db, table=table_2024)
+    assert seen and max(seen) <= search_index.SWITCH_INTERVAL < default
+    assert sys.getswitchinterval() == default
+    with pytest.raises(ImportCancelled):
+        import_table(db=sqlite_db, table=_another_year(table_2024, 2026), cancelled=lambda: True)
+    assert sys.getswitchinterval() == default
