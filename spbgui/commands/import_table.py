@@ -160,6 +160,7 @@ class _WrittenAsRead:
         self._writing().rows_read(table, grown)
 
     def finish(self, table: ParsedTable) -> ImportResult:
+        _return_freed_memory()  # the last of the sheet's cells, before the index is merged
         return self._writing().finish(table)
 
     def _writing(self) -> TableImport:
