@@ -12,6 +12,7 @@ import contextlib
 import errno
 import importlib
 import json
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -117,9 +118,14 @@ def _quiet_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+_ends_at_once = False  # set by main() for a command that asked for it
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    global _ends_at_once
     parser = build_parser()
     args = parser.parse_args(argv)
+    _ends_at_once = bool(getattr(args, "ends_at_once", False))
     if not getattr(args, "func", None):
         parser.error("укажите команду (info, dump, …)")
     enable_crash_log()
@@ -154,5 +160,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_REFUSED
 
 
+def run() -> NoReturn:
+    """The ``spbgui-cli`` program: :func:`main`, and its exit code.
+
+    A command that leaves nothing to tidy (``import``: its database closed, its files
+    written and closed, its reading children ended) ends the process at once, without
+    Python's tidying of every object it made: 0.15-0.25 s after a 20,000-row import,
+    while the clerk waits for the prompt (issue 17). What was printed is flushed and
+    the log closed first.
+    """
+    code = main()
+    if _ends_at_once:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+        logging.shutdown()
+        os._exit(code)
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -107,3 +110,34 @@ def test_an_old_word_document_is_refused_with_what_to_do(tmp_path: Path) -> None
     r = cli("import", str(doc), "--db", str(tmp_path / "db.sqlite"))
     assert_refused(r, 1, "Сохраните файл в Word как «Документ Word (*.docx)» и откройте снова")
     assert not (tmp_path / "db.sqlite").exists()
+
+
+def test_the_import_ends_at_once_yet_all_it_printed_arrives(
+    tmp_path: Path, fixture_xlsx: Path
+) -> None:
+    """``spbgui-cli import`` ends its process without Python's tidying (spbgui.cli.run):
+    what it printed is flushed first (a pipe's output is buffered unless PYTHONUNBUFFERED
+    says otherwise), and a reader that stops early gets no traceback."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    command = [sys.executable, "-m", "spbgui.cli", "import", str(fixture_xlsx), "--json"]
+    r = subprocess.run(
+        [*command, "--db", str(tmp_path / "a.sqlite")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert r.returncode == 0, r.stderr
+    printed = json.loads(r.stdout)
+    assert printed["created"]["events"] == 96 and len(printed["warnings"]) == 5
+    second = tmp_path / "b.sqlite"
+    reader = subprocess.Popen(
+        [*command, "--db", str(second)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    )
+    assert reader.stdout is not None and reader.stderr is not None
+    assert reader.stdout.read(5) == b'{\n "y'
+    reader.stdout.close()
+    assert reader.wait(timeout=120) == 0
+    assert b"Traceback" not in reader.stderr.read()
+    dumped = json.loads(cli("dump", "--db", str(second), "--json").stdout)
+    assert dumped["counts"]["events"] == 96

@@ -71,7 +71,8 @@ def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None]) -> Non
         default=limits.max_cells,
         help="наибольшее число ячеек на листе",
     )
-    p.set_defaults(func=run)
+    # Nothing is left to tidy when it ends: the process ends at once (spbgui.cli.run).
+    p.set_defaults(func=run, ends_at_once=True)
 
 
 def _summary(table: ParsedTable) -> str:
