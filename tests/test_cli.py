@@ -114,3 +114,14 @@ def test_native_crashes_are_written_to_the_crash_log(tmp_path: Path) -> None:
     assert r.returncode != 0
     log = Path(r.stdout.strip())
     assert log.is_relative_to(tmp_path) and "Fatal Python error" in log.read_text()
+
+
+def test_a_command_that_only_reads_leaves_an_empty_file_empty(tmp_path: Path) -> None:
+    """SQLite takes an empty file for an empty database: opening it made its tables, so
+    ``info`` turned any empty file (a mistyped name of a new document) into a database."""
+    empty = tmp_path / "пусто.sqlite"
+    empty.touch()
+    for command in (["info"], ["dump", "--json"], ["stats", "--years", "2024"]):
+        assert_refused(cli(*command, "--db", str(empty)), 1, "пуст (0 байт)")
+        assert empty.stat().st_size == 0
+        assert sorted(p.name for p in tmp_path.iterdir()) == [empty.name]

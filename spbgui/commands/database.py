@@ -37,7 +37,25 @@ def open_to_read(args: argparse.Namespace) -> Database:
             f"Файла базы данных «{args.db}» нет. Проверьте путь; новую базу создаёт "
             f"импорт таблицы: spbgui-cli import ФАЙЛ --db {args.db}"
         )
+    if args.db and isinstance(target, Path) and target.is_file() and _empty(target):
+        # SQLite takes an empty file for an empty database and the opening would make its
+        # tables: a command that only reads must leave the file as it found it.
+        raise NoSuchDatabase(
+            f"Файл «{args.db}» пуст (0 байт): это не база данных. Проверьте путь; новую "
+            f"базу создаёт импорт таблицы: spbgui-cli import ФАЙЛ --db {args.db}"
+        )
     return open_records(target)
+
+
+def _empty(path: Path) -> bool:
+    """Zero bytes, and no write-ahead log beside it that holds its first pages."""
+    try:
+        if path.stat().st_size:
+            return False
+        wal = path.with_name(path.name + "-wal")
+        return not wal.exists() or wal.stat().st_size == 0
+    except OSError:
+        return False  # the opening says what is wrong with it
 
 
 def open_to_write(args: argparse.Namespace) -> Database:
