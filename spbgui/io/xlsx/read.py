@@ -77,13 +77,9 @@ def read_table(
         if sheet is not None and sheet.first_uncached is not None:
             raise _formulas_without_values(found.name, sheet.name, sheet)
 
-    told: list[bool] = []
-
     def grown(table: ParsedTable, rows: Grown) -> None:
-        # Refused before the first rows reach the import, as it would be after the reading.
-        if not told:
-            refuse_uncached(table.sheet)
-            told.append(True)
+        # Refused before any rows reach the import, as it would be after the reading.
+        refuse_uncached(table.sheet)
         assert growing is not None
         growing(table, rows)
 
