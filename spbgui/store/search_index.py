@@ -196,6 +196,9 @@ def bulk_index(conn: Connection, first_ids: dict[str, int]) -> Iterator[BulkInde
             with contextlib.suppress(BaseException):
                 index.wait()
             raise
+        # The last batch ends before the tables' last ids are asked: the connection serves
+        # one statement at a time, and asked beside it they could miss the batch's rows.
+        index.wait()
         index.finish(_last_ids(conn, plans))
     finally:
         sys.setswitchinterval(interval)

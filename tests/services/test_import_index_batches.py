@@ -234,3 +234,40 @@ def test_the_switch_interval_is_short_while_the_rows_are_written_and_put_back(
     with pytest.raises(ImportCancelled):
         import_table(db=sqlite_db, table=_another_year(table_2024, 2026), cancelled=lambda: True)
     assert sys.getswitchinterval() == default
+
+
+def test_no_statement_runs_beside_a_batch_being_written(
+    tmp_path: Path, table_2024, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The connection serves one statement at a time: while the writing thread writes a
+    batch, the importer's thread sends nothing through it (the end of the import once
+    asked for the tables' last ids before the last batch was done)."""
+    from sqlalchemy import event
+
+    db = open_database(tmp_path / "db.sqlite")
+    writing: list[threading.Thread] = []  # the thread writing a batch, while it does
+    beside: list[str] = []
+    real = search_index.BulkIndex._write
+
+    def slow(self, inserts, batch) -> None:
+        writing.append(threading.current_thread())
+        try:
+            threading.Event().wait(0.05)  # long enough for a statement sent beside it
+            real(self, inserts, batch)
+        finally:
+            writing.remove(threading.current_thread())
+
+    def sent(conn, cursor, statement, parameters, context, executemany) -> None:
+        if any(t is not threading.current_thread() for t in writing):
+            beside.append(statement)
+
+    monkeypatch.setattr(importer, "FLUSH_EVENTS", 20)
+    monkeypatch.setattr(search_index.BulkIndex, "_write", slow)
+    event.listen(db.engine, "before_cursor_execute", sent)
+    try:
+        import_table(db=db, table=table_2024)
+        assert beside == []
+        _integrity_ok(db)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", sent)
+        db.close()
