@@ -14,11 +14,14 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from spbgui.io.clipboard import Pasted, events_as_html, events_as_text, read_clipboard
 from spbgui.io.sources import file_filter, read_file
 from spbgui.io.table.records import Growing, Grown, ImportCancelled, ImportWarning, ParsedTable
 from spbgui.io.xlsx.guard import ReadLimits
+
+if TYPE_CHECKING:
+    from spbgui.io.clipboard import Pasted, events_as_html, events_as_text, read_clipboard
 
 __all__ = [
     "Growing",
@@ -34,6 +37,19 @@ __all__ = [
     "read_clipboard",
     "read_table_file",
 ]
+
+_CLIPBOARD = frozenset({"Pasted", "events_as_html", "events_as_text", "read_clipboard"})
+
+
+def __getattr__(name: str) -> Any:
+    """The clipboard's readers and writers, imported when the window first uses them: the
+    import of a file (``spbgui-cli import``) never needs them, nor their HTML parser."""
+    if name in _CLIPBOARD:
+        from spbgui.io import clipboard
+
+        return getattr(clipboard, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 _MB = 2**20
 _DEFAULT = ReadLimits()
