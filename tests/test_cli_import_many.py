@@ -124,3 +124,13 @@ def test_a_folder_without_workbooks_and_a_missing_file(tmp_path: Path) -> None:
     assert_refused(cli("import", str(empty), "--db", str(tmp_path / "e.sqlite")), 1, "нет таблиц")
     r = cli("import", str(empty), str(tmp_path / "нет.xlsx"), "--db", str(tmp_path / "e.sqlite"))
     assert_refused(r, 1, "нет таблиц")
+
+
+def test_a_dry_run_of_a_folder_into_a_new_file_makes_no_database(workbooks, tmp_path: Path) -> None:
+    folder, _ledger = workbooks
+    target = tmp_path / "db" / "new.sqlite"
+    target.parent.mkdir()
+    r = cli("import", str(folder), "--db", str(target), "--dry-run")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.count("В файле «") == len(multiyear.YEARS)
+    assert list(target.parent.iterdir()) == []

@@ -63,6 +63,23 @@ def open_to_write(args: argparse.Namespace) -> Database:
     return open_records(_target(args))
 
 
+def names_new_file(args: argparse.Namespace) -> bool:
+    """Whether the database of a command that writes is a file not there yet."""
+    target = _target(args) if args.db else default_database()
+    return isinstance(target, Path) and not target.exists()
+
+
+def close_written(db: Database, new_file: bool, *, kept: bool) -> None:
+    """Close the database a command wrote into; a file it made goes again unless what was
+    written is ``kept`` (a refused table, a Cancel, a dry run: as if it had never started).
+    A file with records in it stays (one import of several went in)."""
+    db.close()
+    if new_file and not kept:
+        from spbgui.services.databases import remove_if_unused
+
+        remove_if_unused(db)
+
+
 class NoSuchYear(UserError):
     """A command that writes a year's table was asked for a year the database has not."""
 

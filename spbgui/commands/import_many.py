@@ -27,15 +27,18 @@ def run_many(args: argparse.Namespace, limits: ImportLimits) -> int:
             "берётся из его заголовка. Уберите --year или загрузите файлы по одному."
         )
     items = read_tables(workbook_paths(args.file), limits=limits)
-    from spbgui.commands.database import open_to_write
+    from spbgui.commands.database import close_written, names_new_file, open_to_write
 
+    new_file = names_new_file(args)
     db = open_to_write(args)
+    done = False
     try:
         results = import_tables(
             db=db, items=items, replace_year=args.replace_year, dry_run=args.dry_run
         )
+        done = True
     finally:
-        db.close()
+        close_written(db, new_file, kept=done and not args.dry_run)
     if args.json:
         data = [
             {"file": str(item.path), **result.as_json()}

@@ -138,6 +138,9 @@ class _WrittenAsRead:
         self.args = args
         self.writing: TableImport | None = None
         self.told = 0
+        # Whether the import makes its database file: it goes again if nothing is written
+        # into it (a table refused half-way, a Cancel, a dry run), as if never started.
+        self.new_file = False
 
     def __enter__(self) -> _WrittenAsRead:
         return self
@@ -150,7 +153,10 @@ class _WrittenAsRead:
             writing.__exit__(kind, exc, tb)
         finally:
             if writing.db is not None:
-                writing.db.close()
+                from spbgui.commands.database import close_written
+
+                kept = exc is None and not self.args.dry_run
+                close_written(writing.db, self.new_file, kept=kept)
 
     def __call__(self, table: ParsedTable, grown: Grown) -> None:
         self.told += 1
@@ -166,11 +172,12 @@ class _WrittenAsRead:
 
     def _writing(self) -> TableImport:
         if self.writing is None:
-            from spbgui.commands.database import open_to_write
+            from spbgui.commands.database import names_new_file, open_to_write
             from spbgui.services.importer import TableImport
 
             _return_freed_memory()
             args = self.args
+            self.new_file = names_new_file(args)
             self.writing = TableImport(
                 db=lambda: open_to_write(args),
                 replace_year=args.replace_year,

@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass
 
 from spbgui.store import first_screen
-from spbgui.store.database import Database, open_database
+from spbgui.store.database import Database, open_database, remove_if_unused
 from spbgui.store.errors import DatabaseBusy, NotADatabase
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "load_engine",
     "open_records",
     "preload_engine_modules",
+    "remove_if_unused",
     "server_url",
     "totals",
 ]

@@ -173,6 +173,36 @@ class Database:
             self._engine.dispose()
 
 
+def remove_if_unused(db: Database) -> bool:
+    """Delete the (closed) SQLite file of ``db`` and its side files when it is still the
+    file that was opened and holds no records: a database made for a write that did not
+    happen (a refused or dry-run import into a new file). True if it was deleted.
+
+    A file another program replaced meanwhile, or one with records, stays.
+    """
+    path = db.path
+    if path is None or db._file_id in (None, (0, 0)) or _file_identity(path) != db._file_id:
+        return False
+    try:
+        conn = connect_readonly(path)
+        try:
+            (regions,) = conn.execute("SELECT count(*) FROM region").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    if regions:
+        return False
+    for side in ("-wal", "-shm", "-journal"):
+        with contextlib.suppress(OSError):
+            Path(f"{path}{side}").unlink()
+    try:
+        path.unlink()
+    except OSError:
+        return False
+    return True
+
+
 def _file_identity(path: Path) -> tuple[int, int] | None:
     """(device, inode) of the file at ``path``, None when there is none."""
     try:

@@ -163,6 +163,48 @@ def test_a_name_too_long_far_down_leaves_the_database_and_its_backups_as_they_we
     assert list_backups(db_path, "before-import") == backups
 
 
+def test_a_table_refused_far_down_leaves_no_new_database_behind(tmp_path: Path) -> None:
+    """The database is opened at the first rows: a refusal at row 1,400 came after the new
+    file was made. It goes again, with its side files; the folder is as it was."""
+    xlsx = make_big_workbook(tmp_path / "big.xlsx", rows=1_500, year=2025)
+    book = openpyxl.load_workbook(xlsx)
+    book.active["B1400"] = "Город " + "и окрестности " * 30
+    book.save(xlsx)
+    folder = tmp_path / "db"
+    folder.mkdir()
+    r = cli("import", str(xlsx), "--db", str(folder / "new.sqlite"))
+    assert r.returncode == 1, r.stderr
+    assert "слишком длинное название партнёра (строка 1400)" in r.stderr
+    assert list(folder.iterdir()) == []
+
+
+def test_a_dry_run_into_a_new_file_makes_no_database(tmp_path: Path, fixture_xlsx: Path) -> None:
+    """«только показать, что будет загружено»: the summary, and no file."""
+    folder = tmp_path / "db"
+    folder.mkdir()
+    r = cli("import", str(fixture_xlsx), "--db", str(folder / "new.sqlite"), "--dry-run")
+    assert r.returncode == 0, r.stderr
+    assert "партнёров: 37" in r.stdout
+    assert list(folder.iterdir()) == []
+
+
+def test_a_refused_import_leaves_a_database_with_records_where_it_was(
+    tmp_path: Path, fixture_xlsx: Path
+) -> None:
+    """Only a file this import made goes: a dry run into a database that has records, and a
+    refusal of a year it has, leave it and its records."""
+    db_path = tmp_path / "records.sqlite"
+    assert cli("import", str(fixture_xlsx), "--db", str(db_path)).returncode == 0
+    for dry_run in (["--dry-run"], []):
+        r = cli("import", str(fixture_xlsx), "--db", str(db_path), *dry_run)
+        assert r.returncode == 1 and "уже есть мероприятия 2024 года" in r.stderr
+    db = open_database(db_path)
+    try:
+        assert records.dump(db=db)["partners"]
+    finally:
+        db.close()
+
+
 @pytest.mark.parametrize("where", ["formula", "long name"])
 def test_a_table_refused_in_its_first_rows_makes_no_database(
     tmp_path: Path, fixture_xlsx: Path, where: str
