@@ -61,8 +61,10 @@ $(BENCH_DB): | $(VENV)/.installed-test
 	rm -f $@.part*
 	$(BIN)/python benchmarks/make_big_db.py $@.part && mv $@.part $@
 
-# The older, finer benchmarks: the reader and the export against openpyxl.
+# The finer benchmarks: the import's parts and the least time they allow (issue 17),
+# the reader and the export against openpyxl.
 bench-more: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/bench_import_parts.py --cache $(BENCH_CACHE)
 	$(BIN)/python benchmarks/bench_import.py
 	$(BIN)/python benchmarks/bench_import_read.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_export.py --events 500000
