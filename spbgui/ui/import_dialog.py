@@ -200,7 +200,10 @@ class ImportDialog(QDialog):
             r_item.setExpanded(True)
         for w in table.warnings:
             self.warnings.addItem(str(w))
-        self.warningsLabel.setText(self.tr("Notes on the file: %n", "", len(table.warnings)))
+        # Asked of this class: PySide6's tr() on a subclass (BatchImportDialog, the one the
+        # window shows) finds the base class's words, but not a plural form («%n»).
+        notes = len(table.warnings)
+        self.warningsLabel.setText(ImportDialog.tr("Notes on the file: %n", "", notes))
         self.importButton.setEnabled(True)
         self.importButton.setFocus()
 
