@@ -8,7 +8,7 @@ in QSettings.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +25,7 @@ from spbgui.ui.recovery import open_with_recovery
 
 if TYPE_CHECKING:
     from spbgui.services.reading import ParsedTable
+    from spbgui.ui.batch_import_dialog import BatchImportDialog
 
 RECENT_MAX = 8
 # An empty file of these kinds is taken for a new database (SQLite's own reading of a file
@@ -180,16 +181,34 @@ class DatabaseFiles(QObject):
     def import_table(self, path: Path | None = None, *, table: ParsedTable | None = None) -> bool:
         """Open the import dialog (on ``path``, or on rows already read such as pasted ones,
         if given); True if something was imported."""
+        if table is not None:
+            return self._import(lambda dialog: dialog.show_table(table))
+        # The menu's triggered(bool) reaches here as ``path=False``: only a real path is read.
+        if isinstance(path, str | Path):
+            return self._import(lambda dialog: dialog.set_file(path))
+        return self._import(lambda dialog: None)
+
+    def import_files(self, paths: Sequence[Path]) -> bool:
+        """The import dialog on files (and folders) dropped on the window: one file as File →
+        Import… reads it, several or a folder as several years at once."""
+        if len(paths) == 1 and not paths[0].is_dir():
+            return self.import_table(paths[0])
+        return self._import(lambda dialog: dialog.set_files(list(paths)))
+
+    def dropped(self, paths: Sequence[Path]) -> bool:
+        """Files dropped on the window: a database file opens in this one's place (as File →
+        Open… would), anything else goes to the import dialog, which says what it is."""
+        if len(paths) == 1 and paths[0].suffix.lower() in DATABASE_SUFFIXES:
+            return self.open_path(paths[0])
+        return self.import_files(paths)
+
+    def _import(self, start: Callable[[BatchImportDialog], object]) -> bool:
         if self.db is None:
             return False
         from spbgui.ui.batch_import_dialog import BatchImportDialog as ImportDialog
 
         dialog = ImportDialog(self.db, self.window)  # one workbook or several years at once
-        if table is not None:
-            dialog.show_table(table)
-        # The menu's triggered(bool) reaches here as ``path=False``: only a real path is read.
-        elif isinstance(path, str | Path):
-            dialog.set_file(path)
+        start(dialog)
         done = dialog.exec() == ImportDialog.DialogCode.Accepted and dialog.outcome is not None
         # A stopped batch may have imported its first years: the window shows what is there.
         if done or dialog.import_ran:

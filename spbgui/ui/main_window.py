@@ -38,6 +38,7 @@ from spbgui.ui.dialogs import AboutDialog, FirstStartDialog, MessageDialog, Pend
 from spbgui.ui.editor import Editor
 from spbgui.ui.error_dialog import report_unexpected
 from spbgui.ui.fields import finish_typing, undo_typing
+from spbgui.ui.file_drops import FileDrops
 from spbgui.ui.files import DatabaseFiles
 from spbgui.ui.focus import FocusTarget, RecordFocus, RecordKind, YearFocus
 from spbgui.ui.handlers import RecordActions
@@ -98,6 +99,9 @@ class MainWindow(QMainWindow):
         self.clipboard = ClipboardActions(self)
         self.files.db = db
         self.files.may_switch = self._may_switch_database
+        self.drops = FileDrops(
+            self, self.files, lambda: self.actions_[ActionId.IMPORT_TABLE].isEnabled()
+        )
         self.live = LiveRefresh(self)
         self.year_selector = QComboBox(self, objectName="yearSelector")
         self.year_selector.setAccessibleName(self.tr("Year of the table"))
