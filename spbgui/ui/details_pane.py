@@ -390,6 +390,15 @@ class DetailsPane(QStackedWidget):
         """Every page's widgets in reading order (Qt skips those of the hidden pages)."""
         return [*self.summary.tab_chain(), *self.partner.tab_chain()]
 
+    def focus_first(self) -> None:
+        """The keyboard to the first field of the page shown (Enter in the tree)."""
+        page = self.currentWidget()
+        chain = page.tab_chain() if isinstance(page, SummaryPage | PartnerPage) else []
+        for widget in chain:
+            if widget.isVisible() and widget.isEnabled():
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+
     # -- what the record actions reach -----------------------------------------------------------
 
     def showing_partner(self) -> bool:

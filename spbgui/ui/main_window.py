@@ -266,6 +266,7 @@ class MainWindow(QMainWindow):
         self.details.invalidInput.connect(self._refused)
         self.files.written.connect(self.file_written)
         self.tree.currentRefChanged.connect(self._selected)
+        self.tree.entered.connect(self.details.focus_first)
         self.details.nodeActivated.connect(lambda ref: self.tree.select_ref(self.db, ref))
         self.model.renameRequested.connect(self._rename)
         self.model.moveRequested.connect(rec.move_dropped)

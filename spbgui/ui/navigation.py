@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -36,6 +36,7 @@ def opens_countries(result: SearchResult) -> bool:
 
 class NavigationTree(QTreeView):
     currentRefChanged = Signal(object)  # NodeRef or None
+    entered = Signal()  # Enter on the current node: the keyboard goes to its page
 
     def __init__(self, model: NavigationModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +62,21 @@ class NavigationTree(QTreeView):
         self._menu_actions: list[QAction | None] = []
         self._connect_selection()
         model.modelReset.connect(self._connect_selection)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter on a node goes into its page, as Enter opens a folder in a file manager
+        # (F2 renames it, the arrows walk the tree). The name being renamed takes its own.
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and plain
+            and self.state() != QAbstractItemView.State.EditingState
+            and self.currentIndex().isValid()
+        ):
+            event.accept()
+            self.entered.emit()
+            return
+        super().keyPressEvent(event)
 
     def set_renaming(self, on: bool) -> None:
         """F2 or a click on the selected name renames it; not in a read-only database."""
