@@ -201,9 +201,11 @@ class ImportDialog(QDialog):
         for w in table.warnings:
             self.warnings.addItem(str(w))
         # Asked of this class: PySide6's tr() on a subclass (BatchImportDialog, the one the
-        # window shows) finds the base class's words, but not a plural form («%n»).
+        # window shows) finds the base class's words, but not a plural form («%n»). The
+        # stub knows tr() only as a method of an object; on the class it takes the text.
         notes = len(table.warnings)
-        self.warningsLabel.setText(ImportDialog.tr("Notes on the file: %n", "", notes))
+        label = ImportDialog.tr("Notes on the file: %n", "", notes)  # type: ignore[arg-type]
+        self.warningsLabel.setText(label)
         self.importButton.setEnabled(True)
         self.importButton.setFocus()
 
