@@ -113,8 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_translations(app)
 
     from spbgui.errors import enable_crash_log
-    from spbgui.ui.error_dialog import install_excepthook
     from spbgui.ui import settings
+    from spbgui.ui.error_dialog import install_excepthook
     from spbgui.ui.files import last_database, remember
     from spbgui.ui.main_window import MainWindow
     from spbgui.ui.start_database import start_database

@@ -25,10 +25,6 @@ from spbgui.ui.dialogs import FileDialogs
 from spbgui.ui.recovery import open_with_recovery
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Startup", text)
-
-
 class NoDatabaseDialog:
     """No database to start on: open one, create one elsewhere, or quit."""
 
@@ -39,18 +35,30 @@ class NoDatabaseDialog:
         box = QMessageBox(parent)
         box.setObjectName("noDatabaseDialog")
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(_tr("No database to start on"))
+        box.setWindowTitle(QCoreApplication.translate("Startup", "No database to start on"))
         box.setText(why)
         box.setInformativeText(
-            _tr(
+            QCoreApplication.translate(
+                "Startup",
                 "Open a database you already have, or create a new one in a folder you can "
                 "write to (your Documents, for example). Without a database the program "
-                "cannot start."
+                "cannot start.",
             )
         )
-        open_button = box.addButton(_tr("Open a Database…"), QMessageBox.ButtonRole.AcceptRole)
-        create = box.addButton(_tr("Create a Database…"), QMessageBox.ButtonRole.ActionRole)
-        box.addButton(_tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+        open_button = box.addButton(
+            QCoreApplication.translate("Startup", "Open a Database…"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        create = box.addButton(
+            QCoreApplication.translate("Startup", "Create a Database…"),
+            QMessageBox.ButtonRole.ActionRole,
+        )
+        quit_button = box.addButton(
+            QCoreApplication.translate("Startup", "Quit"), QMessageBox.ButtonRole.RejectRole
+        )
+        open_button.setObjectName("openDatabaseButton")
+        create.setObjectName("createDatabaseButton")
+        quit_button.setObjectName("quitButton")
         box.setDefaultButton(open_button)
         box.exec()
         if box.clickedButton() is open_button:
@@ -102,7 +110,9 @@ def _own_database() -> Database | None:
     db = open_with_recovery(None, path)
     if db is None:  # the clerk was told why (a folder that cannot be written, a damaged file)
         return choose_elsewhere(
-            _tr("The program's own database “%1” cannot be opened either.").replace("%1", str(path))
+            QCoreApplication.translate(
+                "Startup", "The program's own database “%1” cannot be opened either."
+            ).replace("%1", str(path))
         )
     return db
 
@@ -126,9 +136,10 @@ def start_database(named: str | None, last: str | None) -> Database | None:
             # Ending here would end every start the same way, with no File menu to open
             # another database from: the program starts on its own database and says so.
             db.notes.append(
-                _tr(
+                QCoreApplication.translate(
+                    "Startup",
                     "The last database, “%1”, could not be opened; the program's own database "
-                    "is open instead. Open another one with File → Open Database…"
+                    "is open instead. Open another one with File → Open Database…",
                 ).replace("%1", last)
             )
         return db
