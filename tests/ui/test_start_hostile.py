@@ -411,3 +411,23 @@ def test_a_log_that_cannot_be_rotated_prints_nothing_on_the_terminal(
 
     err = capfd.readouterr().err
     assert "Logging error" not in err and "Traceback" not in err
+
+
+@pytest.mark.qt_no_exception_capture
+def test_open_recent_with_a_folder_name_no_disk_holds_says_so(
+    window, tmp_path: Path, monkeypatch, messages
+) -> None:
+    """The recent list comes from the settings file, which a clerk or another version may
+    have left with anything in it: «File name too long» came out of the menu's slot."""
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    error_dialog.install_excepthook()  # as the program runs: a raise is the error dialog
+    far = tmp_path / ("Сетевой диск отдела внешних связей " * 6) / "база.sqlite"
+    settings.RECENT_DATABASES.set([str(far)])
+    here = window.db.path
+
+    window.files.fill_recent_menu(window.recent_menu)
+    window.recent_menu.actions()[0].trigger()
+
+    assert len(messages) == 1 and "слишком длинное" in messages[0], messages
+    assert "Файл → Открыть базу данных…" in messages[0]  # what to do instead
+    assert window.db.path == here
