@@ -41,7 +41,9 @@ def _log_folder() -> Path:
         for folder in candidates:
             try:
                 make_folder(folder, what="Папку журнала")
-            except UserError:
+                if hasattr(os, "getuid") and folder.stat().st_uid != os.getuid():
+                    continue  # a folder of that name made by another user of a shared /tmp
+            except (UserError, OSError):
                 continue
             _folder.append(folder)
             break
