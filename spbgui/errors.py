@@ -14,41 +14,45 @@ class UserError(Exception):
 
 
 _log: logging.Logger | None = None
-_log_written = False  # whether the log is a file (else its folder could not be made)
+_log_written: Path | None = None  # the file the log goes to (None: none could be opened)
 _folder: list[Path] = []  # the log folder, once found
 
 
 def _temporary_log_folder() -> Path:
-    """Where the log goes when the user's log folder cannot be made or written."""
+    """Where the log goes when the user's log folder, or the log in it, cannot be written."""
     user = os.getuid() if hasattr(os, "getuid") else os.getpid()
     return Path(tempfile.gettempdir()) / f"spbgui-{user}-log"
 
 
-def _log_folder() -> Path:
-    """The user's log folder, made; when it cannot be (no home known, a file in its way,
-    a folder that cannot be written), a folder of the program's own in the temporary
-    folder, so that what went wrong is still written down somewhere the dialog can name.
-    """
-    if not _folder:
-        from spbgui.paths import log_dir, make_folder
+def _usable(folder: Path) -> bool:
+    """``folder`` made if need be, and ours to write in (not one of that name that another
+    user of a shared temporary folder made first)."""
+    from spbgui.paths import make_folder
 
-        candidates = []
-        try:
-            candidates.append(log_dir())
-        except UserError:
-            pass  # no home: the temporary folder only
-        candidates.append(_temporary_log_folder())
-        for folder in candidates:
-            try:
-                make_folder(folder, what="Папку журнала")
-                if hasattr(os, "getuid") and folder.stat().st_uid != os.getuid():
-                    continue  # a folder of that name made by another user of a shared /tmp
-            except (UserError, OSError):
-                continue
-            _folder.append(folder)
-            break
-        else:
-            _folder.append(candidates[0])  # named in messages; nothing is written there
+    try:
+        make_folder(folder, what="Папку журнала")
+        return not hasattr(os, "getuid") or folder.stat().st_uid == os.getuid()
+    except (UserError, OSError):
+        return False
+
+
+def _log_folders() -> list[Path]:
+    """The user's log folder, then the temporary one (no home known, a file in the way,
+    a folder that cannot be written): what went wrong is still written down somewhere
+    the error dialog can name."""
+    from spbgui.paths import log_dir
+
+    try:
+        return [log_dir(), _temporary_log_folder()]
+    except UserError:
+        return [_temporary_log_folder()]
+
+
+def _log_folder() -> Path:
+    """The first of :func:`_log_folders` that can be written in (the first, if none)."""
+    if not _folder:
+        folders = _log_folders()
+        _folder.append(next((f for f in folders if _usable(f)), folders[0]))
     return _folder[0]
 
 
@@ -64,20 +68,26 @@ def _quiet(handler: logging.Handler) -> logging.Handler:
 
 
 def logger() -> logging.Logger:
-    """The program's log: a rotating file in the user's log folder."""
+    """The program's log: a rotating file in the user's log folder (else in the temporary
+    folder: the log file itself may be what cannot be written)."""
     global _log, _log_written
     if _log is None:
         import logging.handlers  # (sockets, pickle, queues: not for a start-up that logs nothing)
 
         _log = logging.getLogger("spbgui")
         _log.setLevel(logging.INFO)
-        try:
-            handler: logging.Handler = logging.handlers.RotatingFileHandler(
-                log_file(), maxBytes=1_000_000, backupCount=5, encoding="utf-8"
-            )
-            _log_written = True
-        except OSError:
-            handler = logging.NullHandler()
+        handler: logging.Handler = logging.NullHandler()
+        for path in dict.fromkeys([log_file(), _temporary_log_folder() / "spbgui.log"]):
+            if not _usable(path.parent):
+                continue
+            try:
+                handler = logging.handlers.RotatingFileHandler(
+                    path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+                )
+            except OSError:
+                continue
+            _log_written = path
+            break
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         _log.addHandler(_quiet(handler))
     return _log
@@ -90,7 +100,7 @@ def log_unexpected(exc: BaseException) -> Path | None:
         "unexpected error\n%s",
         "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)),
     )
-    return log_file() if _log_written else None
+    return _log_written
 
 
 _crash_file = None

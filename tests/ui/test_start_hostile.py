@@ -321,7 +321,7 @@ def fresh_log(monkeypatch):
     import logging
 
     monkeypatch.setattr(errors, "_log", None)
-    monkeypatch.setattr(errors, "_log_written", False)
+    monkeypatch.setattr(errors, "_log_written", None)
     monkeypatch.setattr(errors, "_folder", [])
     log = logging.getLogger("spbgui")
     handlers = list(log.handlers)
@@ -431,3 +431,19 @@ def test_open_recent_with_a_folder_name_no_disk_holds_says_so(
     assert len(messages) == 1 and "слишком длинное" in messages[0], messages
     assert "Файл → Открыть базу данных…" in messages[0]  # what to do instead
     assert window.db.path == here
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_log_file_that_cannot_be_written_goes_elsewhere(
+    window, russian, tmp_path: Path, monkeypatch, fresh_log
+) -> None:
+    """The folder is there, the log file in it is not a file that can be written."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    (tmp_path / "state" / "spbgui" / "log" / "spbgui.log").mkdir(parents=True)
+    elsewhere = tmp_path / "temporary-log"
+    monkeypatch.setattr(errors, "_temporary_log_folder", lambda: elsewhere)
+
+    said = _error_in_a_slot(window, monkeypatch)
+
+    assert str(elsewhere / "spbgui.log") in said[0]
+    assert "ZeroDivisionError" in (elsewhere / "spbgui.log").read_text("utf-8")
