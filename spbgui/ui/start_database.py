@@ -128,7 +128,9 @@ def start_database(named: str | None, last: str | None) -> Database | None:
     if last and (own is None or not _same_file(last, own)):
         # create=False: a missing file (a network disk not connected) is said to be missing,
         # not made anew, empty, where the clerk expects the year's records.
-        db = open_with_recovery(None, last, create=False)
+        # A Path, never an address: a settings file edited by hand or damaged must not
+        # send the start to a server (a «postgresql://…» the program never remembered).
+        db = open_with_recovery(None, Path(last), create=False)
         if db is not None:
             return db
         db = _own_database()

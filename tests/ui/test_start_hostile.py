@@ -447,3 +447,24 @@ def test_a_log_file_that_cannot_be_written_goes_elsewhere(
 
     assert str(elsewhere / "spbgui.log") in said[0]
     assert "ZeroDivisionError" in (elsewhere / "spbgui.log").read_text("utf-8")
+
+
+def test_an_address_in_place_of_the_last_database_is_not_connected_to(
+    qapp, tmp_path: Path, monkeypatch, messages
+) -> None:
+    """Only files are remembered as the last database: an address found there (a settings
+    file edited by hand) is a file name that is not there, not a server to call at start."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    settings.LAST_DATABASE.set("postgresql+psycopg://clerk@127.0.0.1:1/spbgui")
+    from spbgui.store import database
+
+    def no_server(*args, **kwargs):
+        raise AssertionError("a server was called at start")
+
+    monkeypatch.setattr(database, "_open_server", no_server)
+
+    started = run_main(qapp, monkeypatch, [])
+
+    assert started.code == 0
+    assert started.database == str(tmp_path / "data" / "spbgui" / "spbgui.sqlite")
+    assert len(messages) == 1 and "не найден" in messages[0]
