@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import pwd
+import shutil
 import stat
 import sys
 from pathlib import Path
@@ -468,3 +469,24 @@ def test_an_address_in_place_of_the_last_database_is_not_connected_to(
     assert started.code == 0
     assert started.database == str(tmp_path / "data" / "spbgui" / "spbgui.sqlite")
     assert len(messages) == 1 and "не найден" in messages[0]
+
+
+@pytest.mark.parametrize("number", ["99999999999999999999999", "-99999999999999999999999"])
+def test_a_damaged_place_in_the_settings_is_forgotten(
+    qapp, tmp_path: Path, monkeypatch, messages, _sample_file: Path, number: str
+) -> None:
+    """Where the clerk left off is kept in the settings file as «partner:17»: a number
+    no database holds ended the start in the unexpected-error dialog."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    own = tmp_path / "data" / "spbgui" / "spbgui.sqlite"
+    own.parent.mkdir(parents=True)
+    shutil.copyfile(_sample_file, own)
+    settings.PLACE_DATABASE.set(str(own))
+    settings.PLACE_SELECTED.set(f"partner:{number}")
+    settings.PLACE_EXPANDED.set(["region:1", f"country:{number}"])
+
+    started = run_main(qapp, monkeypatch, [], [])
+
+    assert started.code == 0 and started.database == str(own)
+    _no_error_at_all(messages)
+    assert messages == []
