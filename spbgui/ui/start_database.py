@@ -111,7 +111,9 @@ def _own_database() -> Database | None:
     if db is None:  # the clerk was told why (a folder that cannot be written, a damaged file)
         return choose_elsewhere(
             QCoreApplication.translate(
-                "Startup", "The program's own database “%1” cannot be opened either."
+                "Startup",
+                "The program's own database “%1” cannot be opened, so the program has no "
+                "database to start on.",
             ).replace("%1", str(path))
         )
     return db
