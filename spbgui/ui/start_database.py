@@ -22,6 +22,7 @@ from spbgui.errors import UserError
 from spbgui.paths import default_database, made_default_database
 from spbgui.services.databases import Database
 from spbgui.ui.dialogs import FileDialogs
+from spbgui.ui.files import home_folder
 from spbgui.ui.recovery import open_with_recovery
 
 
@@ -68,15 +69,6 @@ class NoDatabaseDialog:
         return cls.QUIT
 
 
-def _home_folder() -> str:
-    """Where the file dialogs start: the home folder if there is one, else the current one."""
-    try:
-        home = Path.home()
-        return str(home) if home.is_dir() else ""
-    except (RuntimeError, OSError):
-        return ""
-
-
 def choose_elsewhere(why: str) -> Database | None:
     """Ask until a database is opened or created, or the clerk quits (None)."""
     while True:
@@ -84,9 +76,9 @@ def choose_elsewhere(why: str) -> Database | None:
         if choice == NoDatabaseDialog.QUIT:
             return None
         if choice == NoDatabaseDialog.OPEN:
-            path = FileDialogs.open_database(None, _home_folder())
+            path = FileDialogs.open_database(None, home_folder())
         else:
-            path = FileDialogs.new_database(None, _home_folder())
+            path = FileDialogs.new_database(None, home_folder())
         if path is None:
             continue  # the file dialog was closed: the question again
         db = open_with_recovery(None, path, create=choice == NoDatabaseDialog.CREATE)
