@@ -7,6 +7,7 @@ in the PyInstaller build) they are shipped inside the package as ``_db`` and
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from pathlib import Path
@@ -94,8 +95,8 @@ def make_folder(folder: Path, *, what: str) -> Path:
     try:
         if folder.is_dir():
             return folder
-        existing = folder
-        while not existing.exists() and existing != existing.parent:
+        existing = folder  # the nearest of it and the folders above it that is there
+        while not os.path.lexists(existing) and existing != existing.parent:
             existing = existing.parent
         if home and Path(home).is_absolute() and not Path(home).exists():
             if folder.is_relative_to(home):
@@ -103,6 +104,11 @@ def make_folder(folder: Path, *, what: str) -> Path:
                     f"домашней папки «{home}» нет (она на диске, который не подключён, "
                     "или удалена)."
                 )
+        if existing.is_symlink() and not existing.exists():
+            raise refused(
+                f"«{existing}» — ссылка на «{os.readlink(existing)}», а этой папки нет "
+                "(диск, на котором она, не подключён, или её удалили)."
+            )
         if not existing.is_dir():
             raise refused(f"«{existing}» — это файл, а не папка.")
         if not _may_write(existing):
@@ -111,8 +117,27 @@ def make_folder(folder: Path, *, what: str) -> Path:
     except DataFolderError:
         raise
     except OSError as exc:
-        raise refused(f"{exc.strerror or exc}.") from exc
+        raise refused(_os_reason(exc)) from exc
     return folder
+
+
+_REASONS = {
+    errno.EACCES: "нет права записи в папку, где она должна быть.",
+    errno.EPERM: "нет права записи в папку, где она должна быть.",
+    errno.EROFS: "диск доступен только для чтения.",
+    errno.ENOSPC: "на диске не хватает места.",
+    errno.EDQUOT: "на диске кончилось место, отведённое пользователю.",
+    errno.ENAMETOOLONG: "имя папки слишком длинное для диска.",
+    errno.ENOTDIR: "на её пути лежит файл, а не папка.",
+    errno.EEXIST: "на её месте лежит файл или ссылка с тем же именем.",
+    errno.ELOOP: "ссылки на её пути ведут по кругу.",
+    errno.EIO: "ошибка ввода-вывода (диск неисправен или отключился).",
+}
+
+
+def _os_reason(exc: OSError) -> str:
+    """Why the system refused, in Russian (its own words are English)."""
+    return _REASONS.get(exc.errno or 0, f"{exc.strerror or exc}.")
 
 
 DATA_FOLDER_HINT = (

@@ -13,7 +13,7 @@ import argparse
 from pathlib import Path
 
 from spbgui.errors import UserError
-from spbgui.paths import DataFolderError, made_default_database
+from spbgui.paths import DataFolderError, default_database, made_default_database
 from spbgui.services.databases import Database, open_records
 
 

@@ -490,3 +490,45 @@ def test_a_damaged_place_in_the_settings_is_forgotten(
     assert started.code == 0 and started.database == str(own)
     _no_error_at_all(messages)
     assert messages == []
+
+
+def test_a_data_folder_linked_to_a_disk_not_connected_is_said_in_russian(
+    qapp, tmp_path: Path, monkeypatch, messages
+) -> None:
+    """The data folder a link to a network disk that is not connected: the system's own
+    English «File exists» was the reason given."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "spbgui").symlink_to(tmp_path / "mnt" / "share" / "spbgui")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    asked = Asked()
+
+    started = run_main(qapp, monkeypatch, [], [asked.press("quitButton")])
+
+    assert "ссылка" in asked.said[0] and str(tmp_path / "mnt" / "share") in asked.said[0]
+    assert "File exists" not in asked.said[0]
+    assert started.code == 1 and not (tmp_path / "mnt").exists()
+
+
+@pytest.fixture
+def damaged_settings_file(tmp_path: Path):
+    """The settings file overwritten with bytes of no meaning (a disk fault, a bad copy)."""
+    fmt, scope = QSettings.Format.NativeFormat, QSettings.Scope.UserScope
+    home = os.environ["XDG_CONFIG_HOME"]
+    QSettings.setPath(fmt, scope, str(tmp_path / "config"))
+    name = Path(QSettings().fileName())
+    name.parent.mkdir(parents=True, exist_ok=True)
+    name.write_bytes(bytes(range(256)) * 20 + b"files/last=\x00\n[window]\ngeometry=@@@")
+    yield name
+    QSettings.setPath(fmt, scope, home)
+
+
+def test_a_damaged_settings_file_still_starts_and_is_written_anew(
+    qapp, tmp_path: Path, monkeypatch, messages, damaged_settings_file: Path
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+
+    started = run_main(qapp, monkeypatch, [])
+
+    assert started.code == 0 and messages == []
+    assert started.database == str(tmp_path / "data" / "spbgui" / "spbgui.sqlite")
+    assert settings.LAST_DATABASE.get() == started.database  # the next start finds it
