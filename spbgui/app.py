@@ -14,11 +14,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from spbgui import __version__
-from spbgui.paths import APP_NAME, default_database, resources_dir
+from spbgui.paths import APP_NAME, resources_dir
 
 ORG_NAME = "spbgui"
 
@@ -113,40 +113,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_translations(app)
 
     from spbgui.errors import enable_crash_log
+    from spbgui.ui import settings
     from spbgui.ui.error_dialog import install_excepthook
     from spbgui.ui.files import last_database, remember
     from spbgui.ui.main_window import MainWindow
-    from spbgui.ui.recovery import open_with_recovery
+    from spbgui.ui.start_database import start_database
 
     install_excepthook()
     enable_crash_log()
-    last = last_database()
-    target: str | Path
-    if args.db:
-        target = args.db  # a path or a SQLAlchemy URL
-    elif last and Path(last).exists():
-        target = Path(last)
-    else:
-        target = _default_database()
-    db = open_with_recovery(None, target)
-    if db is None and not args.db and target != _default_database():
-        # The last database cannot be opened (damaged with no sound copy, replaced by another
-        # program's file, written by a newer version): the user was told why. Ending here
-        # would end every start the same way, with no File menu to open another database
-        # from: start on the default database instead, and say so in the window.
-        db = open_with_recovery(None, _default_database())
-        if db is not None:
-            db.notes.append(
-                QCoreApplication.translate(
-                    "Startup",
-                    "The last database, “%1”, could not be opened; the program's own database "
-                    "is open instead. Open another one with File → Open Database…",
-                ).replace("%1", str(target))
-            )
+    db = start_database(args.db, last_database())
     if db is None:
         return 1
     if db.path is not None:
         remember(db.path)
+    if (why := settings.not_kept()) is not None:
+        db.notes.append(why)
     window = MainWindow(db)
     window.show()
     if os.environ.get("SPBGUI_QUIT_AFTER_SHOW"):
@@ -160,13 +141,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     QTimer.singleShot(0, lambda: _skip_feature_scan_of(LOADED_LATER))  # before the engine
     QTimer.singleShot(0, window.offer_first_start)
     return app.exec()
-
-
-def _default_database() -> Path:
-    """The database used when none is named, its folder made if need be."""
-    path = default_database()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def _end_now() -> None:

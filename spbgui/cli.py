@@ -156,7 +156,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             return EXIT_REFUSED
         where = log_unexpected(exc)
-        print(f"spbgui-cli: непредвиденная ошибка: {exc}. Подробности: {where}", file=sys.stderr)
+        details = f"Подробности: {where}" if where else "Журнал записать не удалось."
+        print(f"spbgui-cli: непредвиденная ошибка: {exc}. {details}", file=sys.stderr)
         return EXIT_REFUSED
 
 

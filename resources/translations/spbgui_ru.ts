@@ -807,6 +807,10 @@ Please send this file to the program's maintainers. You can go on working.</sour
 Пожалуйста, отправьте этот файл разработчикам программы. Работу можно продолжать.</translation>
     </message>
     <message>
+      <source>The details could not be written to a log: no folder for it can be written to. Press «Copy the Details» and send them to the program's maintainers by mail. You can go on working.</source>
+      <translation>Подробности не удалось записать в журнал: ни в одну папку для него нельзя записывать. Нажмите «Скопировать подробности» и отправьте их разработчикам программы по почте. Работу можно продолжать.</translation>
+    </message>
+    <message>
       <source>Open the Log Folder</source>
       <translation>Открыть папку журнала</translation>
     </message>
@@ -1670,6 +1674,10 @@ Please send this file to the program's maintainers. You can go on working.</sour
       <source>Unexpected error: {0}. Details are in {1}</source>
       <translation>Непредвиденная ошибка: {0}. Подробности в {1}</translation>
     </message>
+    <message>
+      <source>Unexpected error: {0}. The log could not be written.</source>
+      <translation>Непредвиденная ошибка: {0}. Журнал записать не удалось.</translation>
+    </message>
   </context>
   <context>
     <name>RecordActions</name>
@@ -1973,7 +1981,38 @@ Please send this file to the program's maintainers. You can go on working.</sour
     </message>
   </context>
   <context>
+    <name>Settings</name>
+    <message>
+      <source>The program's settings cannot be saved: the file “%1” cannot be written. The list of recent databases and the window's layout will not be remembered (the records are not affected). Ask the administrator to allow writing there.</source>
+      <translation>Настройки программы не сохраняются: в файл «%1» нельзя записывать. Список последних баз данных и вид окна не запомнятся (на записи в базе это не влияет). Попросите администратора разрешить запись туда.</translation>
+    </message>
+  </context>
+  <context>
     <name>Startup</name>
+    <message>
+      <source>No database to start on</source>
+      <translation>Нет базы данных для работы</translation>
+    </message>
+    <message>
+      <source>Open a database you already have, or create a new one in a folder you can write to (your Documents, for example). Without a database the program cannot start.</source>
+      <translation>Откройте базу данных, которая у вас уже есть, или создайте новую в папке, куда можно записывать (например, в «Документах»). Без базы данных программа работать не может.</translation>
+    </message>
+    <message>
+      <source>Open a Database…</source>
+      <translation>Открыть базу данных…</translation>
+    </message>
+    <message>
+      <source>Create a Database…</source>
+      <translation>Создать базу данных…</translation>
+    </message>
+    <message>
+      <source>Quit</source>
+      <translation>Выйти</translation>
+    </message>
+    <message>
+      <source>The program's own database “%1” cannot be opened, so the program has no database to start on.</source>
+      <translation>Собственную базу данных программы «%1» открыть нельзя, и программе не с чем начать работу.</translation>
+    </message>
     <message>
       <source>The last database, “%1”, could not be opened; the program's own database is open instead. Open another one with File → Open Database…</source>
       <translation>Последнюю базу данных, «%1», открыть не удалось; вместо неё открыта собственная база данных программы. Другую базу можно открыть: Файл → Открыть базу данных…</translation>

@@ -13,7 +13,7 @@ import argparse
 from pathlib import Path
 
 from spbgui.errors import UserError
-from spbgui.paths import default_database
+from spbgui.paths import DataFolderError, default_database, made_default_database
 from spbgui.services.databases import Database, open_records
 
 
@@ -23,9 +23,10 @@ class NoSuchDatabase(UserError):
 
 def _target(args: argparse.Namespace) -> str | Path:
     if not args.db:
-        path = default_database()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return path
+        try:
+            return made_default_database()
+        except DataFolderError as exc:
+            raise DataFolderError(f"{exc} Или укажите базу данных явно: --db ФАЙЛ.") from exc
     return args.db if "://" in args.db else Path(args.db).expanduser()
 
 

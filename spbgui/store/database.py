@@ -239,6 +239,11 @@ def open_database(
 NAME_MAX = 255
 
 
+def _name_size(name: str) -> int:
+    """A name's length as the disk counts it (bytes on Linux, letters on Windows)."""
+    return len(name) if os.name == "nt" else len(os.fsencode(name))
+
+
 def _check_name_length(path: Path) -> None:
     """Refuse a name the disk cannot hold with the ``-wal`` file SQLite puts beside it.
 
@@ -246,8 +251,18 @@ def _check_name_length(path: Path) -> None:
     short of the limit made the file itself, then failed on its ``-wal``: the window
     showed an unexpected error about «File name too long» and left an empty file.
     """
-    side = path.name + "-wal"
-    size = len(side) if os.name == "nt" else len(os.fsencode(side))
+    for folder in path.parents:
+        # A folder's name longer than a disk allows (a recent database's path, edited or
+        # damaged in the settings): no such folder can exist, and asking the disk raised
+        # «File name too long» past every message (an unexpected error at every start).
+        if _name_size(folder.name) > NAME_MAX:
+            shown = folder.name[:40] + "…"
+            raise StoreError(
+                f"Имя папки «{shown}» в пути к базе данных слишком длинное для диска "
+                f"({len(folder.name)} знаков): такой папки быть не может. Проверьте путь "
+                "к файлу базы данных или откройте её через Файл → Открыть базу данных…"
+            )
+    size = _name_size(path.name + "-wal")
     if size <= NAME_MAX:
         return
     shown = path.name if len(path.name) <= 40 else path.name[:40] + "…"

@@ -22,16 +22,18 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from spbgui.errors import UserError, log_unexpected
 
 
-def copy_details(what: str, log: Path) -> None:
+def copy_details(what: str, log: Path | None) -> None:
     """What a maintainer needs in one paste: the error, the version and where the log is."""
     from spbgui import __version__
 
-    QGuiApplication.clipboard().setText(f"spbgui {__version__}\n{what}\nlog: {log}")
+    QGuiApplication.clipboard().setText(f"spbgui {__version__}\n{what}\nlog: {log or '-'}")
 
 
 class ErrorDialog:
     @classmethod
-    def show_unexpected(cls, parent: QWidget | None, what: str, log: Path) -> None:
+    def show_unexpected(cls, parent: QWidget | None, what: str, log: Path | None) -> None:
+        """``log``: the file the details were written to; None when no log could be written
+        (its folder cannot be made): the dialog then does not send the clerk looking for it."""
         box = QMessageBox(parent)
         box.setObjectName("errorDialog")
         box.setIcon(QMessageBox.Icon.Critical)
@@ -43,25 +45,37 @@ class ErrorDialog:
                 "so far are saved in the database.",
             )
         )
-        box.setInformativeText(
-            QCoreApplication.translate(
-                "ErrorDialog",
-                "The details are written to the log: %1\nPlease send this file to the "
-                "program's maintainers. You can go on working.",
-            ).replace("%1", str(log))
-        )
+        if log is not None:
+            box.setInformativeText(
+                QCoreApplication.translate(
+                    "ErrorDialog",
+                    "The details are written to the log: %1\nPlease send this file to the "
+                    "program's maintainers. You can go on working.",
+                ).replace("%1", str(log))
+            )
+        else:
+            box.setInformativeText(
+                QCoreApplication.translate(
+                    "ErrorDialog",
+                    "The details could not be written to a log: no folder for it can be "
+                    "written to. Press «Copy the Details» and send them to the program's "
+                    "maintainers by mail. You can go on working.",
+                )
+            )
         box.setDetailedText(what)
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
-        show_log = box.addButton(
-            QCoreApplication.translate("ErrorDialog", "Open the Log Folder"),
-            QMessageBox.ButtonRole.ActionRole,
-        )
+        show_log = None
+        if log is not None:
+            show_log = box.addButton(
+                QCoreApplication.translate("ErrorDialog", "Open the Log Folder"),
+                QMessageBox.ButtonRole.ActionRole,
+            )
         copy = box.addButton(
             QCoreApplication.translate("ErrorDialog", "Copy the Details"),
             QMessageBox.ButtonRole.ActionRole,
         )
         box.exec()
-        if box.clickedButton() is show_log:
+        if log is not None and box.clickedButton() is show_log:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(log.parent)))
         elif box.clickedButton() is copy:
             copy_details(what, log)

@@ -63,6 +63,16 @@ def _is_empty_file(path: Path) -> bool:
         return False
 
 
+def home_folder() -> str:
+    """Where a file dialog starts with nothing better: the home folder if there is one (no
+    home known, or one on a disk not connected, raised or led nowhere), else the current."""
+    try:
+        home = Path.home()
+        return str(home) if home.is_dir() else ""
+    except (RuntimeError, OSError):
+        return ""
+
+
 def last_database() -> str | None:
     return settings.LAST_DATABASE.get() or None
 
@@ -83,7 +93,7 @@ class DatabaseFiles(QObject):
     def _folder(self) -> str:
         if self.db is not None and self.db.path is not None:
             return str(self.db.path.parent)
-        return str(Path.home())
+        return home_folder()
 
     def open_path(self, path: Path, *, create: bool = False, asked: bool = False) -> bool:
         """Show the database at ``path`` instead of this one; ``asked``: the clerk has

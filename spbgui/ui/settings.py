@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
 from spbgui.services.memory import DORMANT_YEARS as _DORMANT_YEARS
 from spbgui.services.memory import EXPIRING_MONTHS as _EXPIRING_MONTHS
@@ -154,3 +154,18 @@ def import_limits() -> ImportLimits:
     from spbgui.services.reading import ImportLimits
 
     return ImportLimits(max_file_mb=IMPORT_MAX_FILE_MB.get(), max_cells=IMPORT_MAX_CELLS.get())
+
+
+def not_kept() -> str | None:
+    """Why the settings cannot be kept between sessions (their file cannot be written: a
+    file in the way of its folder, a folder without the right to write), in words for the
+    clerk; None when they can. Qt drops such writes without a word."""
+    stored = QSettings()
+    if stored.isWritable():
+        return None
+    return QCoreApplication.translate(
+        "Settings",
+        "The program's settings cannot be saved: the file “%1” cannot be written. The "
+        "list of recent databases and the window's layout will not be remembered (the "
+        "records are not affected). Ask the administrator to allow writing there.",
+    ).replace("%1", stored.fileName())

@@ -50,6 +50,10 @@ class Task(QThread):
                 QCoreApplication.translate(
                     "QThread", "Unexpected error: {0}. Details are in {1}"
                 ).format(exc, where)
+                if where
+                else QCoreApplication.translate(
+                    "QThread", "Unexpected error: {0}. The log could not be written."
+                ).format(exc)
             )
         else:
             self.succeeded.emit(result)

@@ -80,12 +80,18 @@ def _ref_text(ref: NodeRef) -> str:
     return f"{ref.kind.value}:{ref.id}"
 
 
+# SQLite's ids are positive 64-bit integers: a larger number (a settings file edited by
+# hand or damaged) made the first query of the start raise OverflowError.
+ID_LIMIT = 2**63
+
+
 def _ref(text: str) -> NodeRef | None:
     kind, _, number = text.partition(":")
     try:
-        return NodeRef(NodeKind(kind), int(number))
+        ref = NodeRef(NodeKind(kind), int(number))
     except ValueError:
         return None
+    return ref if 0 < ref.id < ID_LIMIT else None
 
 
 def save_place(database: str, selected: NodeRef | None, expanded: Sequence[NodeRef]) -> None:
