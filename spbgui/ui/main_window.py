@@ -19,9 +19,11 @@ from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QLabel,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -114,7 +116,14 @@ class MainWindow(QMainWindow):
         self.left.setStretchFactor(1, 2)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self, objectName="mainSplitter")
         self.splitter.addWidget(self.left)
-        self.splitter.addWidget(self.details)
+        # The partner's page needs more height than a 1366×768 laptop leaves the window (more
+        # still with last year's events under it): below that it scrolls, instead of the
+        # window growing past the bottom of the screen, its status bar out of sight.
+        self.details_area = QScrollArea(self, objectName="detailsArea")
+        self.details_area.setWidget(self.details)
+        self.details_area.setWidgetResizable(True)
+        self.details_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.splitter.addWidget(self.details_area)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setSizes([420, 1000])
