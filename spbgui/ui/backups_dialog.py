@@ -24,6 +24,7 @@ from spbgui.errors import UserError
 from spbgui.services import backups
 from spbgui.services.databases import Database
 from spbgui.ui.dialogs import ConfirmDialog, MessageDialog
+from spbgui.ui.screen_size import fit_to_screen
 from spbgui.ui.translate import QT_TRANSLATE_NOOP
 
 REASONS = {
@@ -48,7 +49,7 @@ class BackupsDialog(QDialog):
         self.items: list[backups.BackupInfo] = []
         self.setObjectName("backupsDialog")
         self.setWindowTitle(self.tr("Backups"))
-        self.resize(820, 420)
+        fit_to_screen(self, 820, 420)
         folder = backups.folder(db=db) if db.path else ""
         intro = QLabel(
             self.tr(

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from spbgui.services import targets, tree, years
 from spbgui.services.export import ExportResult, export_workbook
 from spbgui.ui import settings
+from spbgui.ui.screen_size import fit_to_screen
 from spbgui.ui.tasks import Task, abandon, is_running, stop
 
 
@@ -55,7 +56,7 @@ class ExportDialog(QDialog):
         self._default_name = ""
         self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("Export to Excel"))
-        self.resize(620, 560)
+        fit_to_screen(self, 620, 560)
 
         self.yearCombo = QComboBox(objectName="exportYearCombo")
         for y in years.choices(db=db):

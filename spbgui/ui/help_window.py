@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from spbgui.paths import resources_dir
+from spbgui.ui.screen_size import fit_to_screen
 
 
 def guide_path() -> Path:
@@ -34,15 +35,14 @@ class HelpWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons)
-        self.resize(860, 700)
+        fit_to_screen(self, 860, 700)
 
     @classmethod
     def show_guide(cls, parent: QWidget) -> HelpWindow:
         """Show the guide beside the window (not modal: the clerk reads and works)."""
         existing = parent.findChild(HelpWindow, "helpWindow")
         window = existing if isinstance(existing, HelpWindow) else cls(parent)
-        screen = parent.screen().availableGeometry()
-        window.resize(min(860, int(screen.width() * 0.9)), min(700, int(screen.height() * 0.85)))
+        fit_to_screen(window, 860, 700)
         window.show()
         window.raise_()
         window.activateWindow()

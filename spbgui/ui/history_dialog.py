@@ -33,6 +33,7 @@ from spbgui.services.changes import ChangeSet, NodeRef
 from spbgui.services.databases import Database
 from spbgui.ui.dialogs import ConfirmDialog, MessageDialog
 from spbgui.ui.record_fields import stored_changes
+from spbgui.ui.screen_size import fit_to_screen
 from spbgui.ui.translate import QT_TRANSLATE_NOOP
 
 ACTIONS = {
@@ -104,7 +105,7 @@ class HistoryDialog(QDialog):
         self.changes: list[history.Change] = []
         self.setObjectName("historyDialog")
         self.setWindowTitle(self.tr("History of Changes"))
-        self.resize(1000, 520)
+        fit_to_screen(self, 1000, 520)
         self.everything = QCheckBox(self.tr("All records"), objectName="historyAllRecords")
         self.everything.setChecked(ref is None)
         self.everything.setEnabled(ref is not None)

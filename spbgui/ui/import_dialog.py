@@ -44,6 +44,7 @@ from spbgui.services.databases import Database
 from spbgui.services.importer import ImportResult, events_in_year, import_table
 from spbgui.services.reading import ImportCancelled, ParsedTable, file_kinds, read_table_file
 from spbgui.ui import settings
+from spbgui.ui.screen_size import fit_to_screen
 from spbgui.ui.tasks import Task, abandon, is_running
 
 
@@ -65,7 +66,7 @@ class ImportDialog(QDialog):
         self.import_ran = False  # an import step ran: the window refreshes whatever its end
         self.setObjectName("importDialog")
         self.setWindowTitle(self.tr("Import the committee's table"))
-        self.resize(900, 650)
+        fit_to_screen(self, 900, 650)
 
         self.fileEdit = QLineEdit(objectName="importFileEdit", readOnly=True)
         self.fileEdit.setPlaceholderText(

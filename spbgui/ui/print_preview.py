@@ -24,6 +24,7 @@ from spbgui.report.wording import file_stem
 from spbgui.services.databases import Database
 from spbgui.ui import settings
 from spbgui.ui.report_options import ReportOptionsDialog
+from spbgui.ui.screen_size import fit_to_screen
 
 __all__ = [
     "ReportOptionsDialog",
@@ -54,7 +55,7 @@ class ReportPreviewDialog(QPrintPreviewDialog):
         self.setObjectName("reportPreviewDialog")
         title = self.tr("Yearly report %1 — print preview")
         self.setWindowTitle(title.replace("%1", str(options.year)))
-        self.resize(1100, 800)
+        fit_to_screen(self, 1100, 800)
         self.paintRequested.connect(self.paint)
         self.pages_painted = 0
         self._add_actions()

@@ -28,6 +28,7 @@ from spbgui.report.options import ReportOptions
 from spbgui.services import years
 from spbgui.services.databases import Database
 from spbgui.services.table_data import load_table
+from spbgui.ui.screen_size import fit_to_screen
 
 _CHECKED = Qt.CheckState.Checked
 _UNCHECKED = Qt.CheckState.Unchecked
@@ -46,7 +47,7 @@ class ReportOptionsDialog(QDialog):
         self._prepared = options.prepared
         self.setObjectName("reportOptionsDialog")
         self.setWindowTitle(self.tr("Report options"))
-        self.resize(480, 560)
+        fit_to_screen(self, 480, 560)
 
         self.yearCombo = QComboBox(objectName="reportYearCombo")
         known = years.choices(db=db)

@@ -39,6 +39,7 @@ from spbgui.services.databases import Database
 from spbgui.services.stats_blocks import NOT_KNOWN
 from spbgui.ui import settings
 from spbgui.ui.focus import RecordFocus
+from spbgui.ui.screen_size import fit_to_screen
 from spbgui.ui.stats_chart import YearsChart
 from spbgui.ui.stats_models import TARGET_ROLE, EventsBehind, FiguresModel
 
@@ -117,7 +118,7 @@ class StatsWindow(QDialog):
         self.setObjectName("statsWindow")
         self.setWindowTitle(self.tr("Statistics across years"))
         self._db, self._year, self._today = db, year, today
-        self.resize(1000, 720)
+        fit_to_screen(self, 1000, 720)
 
         first, last, shown = self._default_years()
         self.tabs = QTabWidget(self, objectName="statsTabs")
