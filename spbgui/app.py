@@ -102,12 +102,36 @@ def make_app(argv: Sequence[str] = ()) -> QApplication:
     return app
 
 
+def no_display(qt_args: Sequence[str] = ()) -> str | None:
+    """Why the window cannot be shown, where there is plainly no screen for it; else None.
+
+    On Linux without DISPLAY or WAYLAND_DISPLAY (an SSH session, a service) Qt ends the
+    process with an English report about platform plugins and a core dump. A platform
+    chosen by hand (QT_QPA_PLATFORM, -platform) is left to Qt.
+    """
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if any(a == "-platform" or a.startswith("-platform=") for a in qt_args):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "spbgui: окно программы показать негде — нет графического рабочего стола "
+        "(не задана переменная DISPLAY или WAYLAND_DISPLAY; так бывает при входе по SSH). "
+        "Запустите программу на рабочем столе; без окна работает spbgui-cli "
+        "(список команд: spbgui-cli --help)."
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = argparse.ArgumentParser(prog="spbgui", description="Города-партнёры Санкт-Петербурга")
     parser.add_argument("--db", help="файл базы данных или адрес SQLAlchemy")
     parser.add_argument("--version", action="version", version=f"spbgui {__version__}")
     args, qt_args = parser.parse_known_args(argv)
+    if (why := no_display(qt_args)) is not None:
+        print(why, file=sys.stderr)
+        return 2
 
     app = make_app([sys.argv[0], *qt_args])
     install_translations(app)
