@@ -102,19 +102,42 @@ def make_app(argv: Sequence[str] = ()) -> QApplication:
     return app
 
 
-def no_display(qt_args: Sequence[str] = ()) -> str | None:
-    """Why the window cannot be shown, where there is plainly no screen for it; else None.
+XCB_CURSOR = "libxcb-cursor.so.0"
 
-    On Linux without DISPLAY or WAYLAND_DISPLAY (an SSH session, a service) Qt ends the
-    process with an English report about platform plugins and a core dump. A platform
-    chosen by hand (QT_QPA_PLATFORM, -platform) is left to Qt.
+
+def _loads(library: str) -> bool:
+    import ctypes
+
+    try:
+        ctypes.CDLL(library)
+    except OSError:
+        return False
+    return True
+
+
+def no_display(qt_args: Sequence[str] = ()) -> str | None:
+    """Why the window cannot be shown, where that is plain before Qt starts; else None.
+
+    On Linux without DISPLAY or WAYLAND_DISPLAY (an SSH session, a service), or on X11
+    without the library Qt's X11 plugin needs, Qt ends the process with an English
+    report about platform plugins and a core dump. A platform chosen by hand
+    (QT_QPA_PLATFORM, -platform) is left to Qt.
     """
     if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
         return None
     if any(a == "-platform" or a.startswith("-platform=") for a in qt_args):
         return None
-    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+    if os.environ.get("WAYLAND_DISPLAY"):
         return None
+    if os.environ.get("DISPLAY"):
+        if getattr(sys, "frozen", False) or _loads(XCB_CURSOR):
+            return None
+        # Qt's X11 plugin needs it (since Qt 6.5), and a fresh desktop may not have it.
+        return (
+            "spbgui: для окна программы не хватает системной библиотеки "
+            f"{XCB_CURSOR}. Установите её (Debian, Ubuntu, Astra: sudo apt-get install "
+            "libxcb-cursor0) и запустите программу снова."
+        )
     return (
         "spbgui: окно программы показать негде — нет графического рабочего стола "
         "(не задана переменная DISPLAY или WAYLAND_DISPLAY; так бывает при входе по SSH). "
