@@ -90,6 +90,18 @@ def window(qtbot, sample_db: Database):
 
 
 @pytest.fixture
+def empty_window(qtbot, db: Database):
+    """The window on an empty database (no first-start question: it is asked by app.main)."""
+    from spbgui.ui.main_window import MainWindow
+
+    w = MainWindow(db)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+@pytest.fixture
 def select_partner(window):
     """A function that selects a partner of the tree by name, as a click would; returns its id."""
     from spbgui.services import details, search

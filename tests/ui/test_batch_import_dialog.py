@@ -32,17 +32,6 @@ def workbooks(tmp_path_factory: pytest.TempPathFactory, fixture_xlsx: Path):
     return paths, ledger
 
 
-@pytest.fixture
-def empty_window(qtbot, db):
-    from spbgui.ui.main_window import MainWindow
-
-    w = MainWindow(db)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
-
-
 def _choose(monkeypatch, paths: list[Path]) -> None:
     monkeypatch.setattr(
         QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(p) for p in paths], ""))

@@ -9,8 +9,6 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
-
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
@@ -18,17 +16,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from spbgui.services import records
 from spbgui.store.database import open_database
 from spbgui.ui.batch_import_dialog import BatchImportDialog
-
-
-@pytest.fixture
-def empty_window(qtbot, db):
-    from spbgui.ui.main_window import MainWindow
-
-    w = MainWindow(db)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
 
 
 def _mime(*urls: QUrl) -> QMimeData:

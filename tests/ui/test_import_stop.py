@@ -25,15 +25,6 @@ from tests.ui import gestures
 from tests.ui.gestures import Answers
 
 
-@pytest.fixture
-def empty_window(qtbot, db):
-    w = MainWindow(db)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
-
-
 def _held_at_the_commit(monkeypatch) -> tuple[threading.Event, threading.Event]:
     """The writer stops just before its transaction ends, until ``release`` is set."""
     reached, release = threading.Event(), threading.Event()
