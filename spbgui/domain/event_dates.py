@@ -28,8 +28,11 @@ from spbgui.domain.dates import (
     DateError,
     EventDate,
     PartialDate,
+    cyrillic_look_alikes,
     month_number,
+    quote_typed,
 )
+from spbgui.domain.table_year import FIRST_YEAR, LAST_YEAR, is_table_year
 
 __all__ = [
     "EVENT_DATE_PATTERN",
@@ -141,10 +144,18 @@ def parse_event_date(text: str, year: int) -> EventDate:
     is refused with what is wrong, never shifted; a text that is no date is refused with
     examples of what is.
     """
-    folded = _fold(text)
+    folded = cyrillic_look_alikes(_fold(text))
     if not folded:
         return EventDate()
-    return read_event_date(folded, year)
+    try:
+        return read_event_date(folded, year)
+    except DateError:
+        # «Март.», «12.03.2024.»: a dot that ends the sentence is not part of the date
+        # (and a table's cell could not read it back before its dash).
+        bare = folded.rstrip(". ")
+        if bare == folded or not bare:
+            raise
+    return read_event_date(bare, year)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -158,7 +169,7 @@ def read_event_date(text: str, year: int) -> EventDate:
         if match is not None:
             start, end = _READERS[name](match.groupdict(), year, text)
             return EventDate(start, end, text)
-    raise DateError(f"Не удалось понять дату «{text}». {EVENT_HINT}")
+    raise DateError(f"Не удалось понять дату «{quote_typed(text)}». {EVENT_HINT}")
 
 
 # --- the readers of each form ---------------------------------------------------------------
@@ -178,8 +189,13 @@ def _year(written: str | None, table_year: int) -> int:
             value -= 100
         elif value < table_year - 50:
             value += 100
-    if not 1 <= value <= 9999:
-        raise DateError(f"Год {value} вне допустимых пределов: от 1 до 9999.")
+    if not is_table_year(value):
+        # «01.01.0001», «12.03.2224»: no table has such a year; moving the event there
+        # would start one.
+        raise DateError(
+            f"Год {value} не подходит: год таблицы должен быть от {FIRST_YEAR} до {LAST_YEAR}. "
+            "Проверьте, нет ли опечатки."
+        )
     return value
 
 
@@ -206,7 +222,7 @@ def _years(
 def _month(number: str, text: str) -> int:
     month = int(number)
     if not 1 <= month <= 12:
-        raise DateError(f"Нет такой даты: {text} — месяца {month} нет, их в году 12.")
+        raise DateError(f"Нет такой даты: {quote_typed(text)} — месяца {month} нет, их в году 12.")
     return month
 
 
