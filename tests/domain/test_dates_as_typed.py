@@ -116,3 +116,35 @@ def test_any_typed_text_is_read_or_refused_with_a_message(text: str) -> None:
             parse(text)
         except DateError as exc:
             assert str(exc) and not any("a" <= c <= "z" for c in str(exc).split("«")[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("весна 2024", "2024-03", "2024-05"),
+        ("Весной", "2024-03", "2024-05"),
+        ("летом 2024 года", "2024-06", "2024-08"),
+        ("осенью", "2024-09", "2024-11"),
+        ("в течение года", "2024-01", "2024-12"),
+        ("В течение всего года", "2024-01", "2024-12"),
+        ("в течение 2024 года", "2024-01", "2024-12"),
+        ("весь год", "2024-01", "2024-12"),
+    ],
+)
+def test_a_season_or_the_whole_year_is_its_months(text: str, start: str, end: str) -> None:
+    """Staff write «весна 2024», «в течение года» as readily as «II квартал»: the months,
+    kept as written; and a table's cell reads them back as the start of an event, so that an
+    exported event is not glued onto the one above it when the file is imported again."""
+    date = parse_event_date(text, 2024)
+    assert (date.start_iso(), date.end_iso(), date.written) == (start, end, text)
+    events = split_events(f"визит делегации.\n{text} – работа над проектом", 2024)
+    assert [(e.date.start_iso(), e.date.end_iso(), e.text) for e in events] == [
+        (None, None, "визит делегации."),
+        (start, end, "работа над проектом"),
+    ]
+
+
+@pytest.mark.parametrize("text", ["зимой", "по плану", "в течение недели", "летопись"])
+def test_what_is_no_season_stays_unread(text: str) -> None:
+    with pytest.raises(DateError):
+        parse_event_date(text, 2024)
