@@ -6,7 +6,8 @@ docs/TABLE_RULES.md («Events») lists the forms: days and ranges of days in wor
 («начало апреля», «вторая половина августа»: the month); several days («2 и 4 июля»,
 «5, 7 и 9 июня»: first to last day); quarters and halves («III квартал», «1 полугодие»: their
 months); «с 1 по 3 марта», «с июня по август» (a range said in words); «2024-07-12» and
-«12/07/2024» (a day as other programs write it). :func:`parse_event_date` reads a date typed
+«12/07/2024» (a day as other programs write it); seasons («весна 2024», «летом») and the
+whole year («в течение года»): their months. :func:`parse_event_date` reads a date typed
 on its own; :data:`EVENT_DATE_PATTERN` finds one where an event starts in a cell, and
 :func:`read_event_date` reads what it found. Either way the result keeps the text as
 written (:attr:`EventDate.written`), and a date that cannot exist («31.02.2025», «32 мая»,
@@ -81,6 +82,13 @@ _FORMS = {
     # 1 полугодие | I полугодие | второе полугодие 2025 г.
     "half": r"(?P<n>II|I|[12]|перв(?:ое|ом)|втор(?:ое|ом))(?:\s*-?\s*(?:е|ое|м))?"
     rf"\s+полугоди(?:е|я|и|ю)(?!\w)(?:\s+(?P<y>{_Y}){_G})?",
+    # весна 2024 | весной | летом 2025 года | осенью: the season's months (winter, across
+    # New Year, is no one range of the table's year: it stays unread)
+    "season": r"(?:(?P<spring>весн(?:а|ой|ою|у|ы|е))|(?P<summer>лет(?:о|ом|а|у|е))"
+    rf"|(?P<autumn>осен(?:ь|ью|и)))(?!\w)(?:\s+(?P<y>{_Y}){_G})?",
+    # в течение года | в течение всего 2025 года | весь год: January to December
+    "whole_year": r"(?:в\s+течение|на\s+протяжении)\s+(?:всего\s+)?"
+    rf"(?:(?P<y>{_Y})\s+)?года(?!\w)|(?:весь|круглый)\s+год(?!\w)",
     # с 1 по 3 марта | с 28 февраля по 2 марта 2025 г.: «3-6 июля» said in words
     "from_to_words": rf"с\s+(?P<d1>{_D})(?:\s+(?P<m1>{_M})(?:\s+(?P<y1>{_Y}){_G})?)?"
     rf"\s+по\s+(?P<d2>{_D})\s+(?P<m2>{_M})(?:\s+(?P<y2>{_Y}){_G})?",
@@ -322,6 +330,17 @@ def _half(g: Groups, year: int, text: str) -> Ends:
     return PartialDate(y, 6 * n - 5), PartialDate(y, 6 * n)
 
 
+def _season(g: Groups, year: int, text: str) -> Ends:
+    y = _year(g["y"], year)
+    first = 3 if g["spring"] else 6 if g["summer"] else 9
+    return PartialDate(y, first), PartialDate(y, first + 2)
+
+
+def _whole_year(g: Groups, year: int, text: str) -> Ends:
+    y = _year(g["y"], year)
+    return PartialDate(y, 1), PartialDate(y, 12)
+
+
 def _one_numeric(g: Groups, year: int, text: str) -> Ends:
     """«2024-07-12», «12/07/2024»: one day, its year written."""
     return _numeric({"d1": None, "m1": None, "y1": None, **g}, year, text)
@@ -336,6 +355,8 @@ _READERS = {
     "part": _part,
     "quarter": _quarter,
     "half": _half,
+    "season": _season,
+    "whole_year": _whole_year,
     "from_to_words": _words,
     "from_to_numeric": _numeric,
     "from_to_months": _months,
