@@ -148,3 +148,25 @@ def test_a_season_or_the_whole_year_is_its_months(text: str, start: str, end: st
 def test_what_is_no_season_stays_unread(text: str) -> None:
     with pytest.raises(DateError):
         parse_event_date(text, 2024)
+
+
+@pytest.mark.parametrize("text", ["0001", "01.01.0001", "31.12.9999", "12 марта 1024 г.", "2224"])
+def test_an_agreement_year_outside_the_tables_years_is_a_typo(text: str) -> None:
+    with pytest.raises(DateError) as error:
+        parse_agreement_dates(text)
+    message = str(error.value)
+    assert "от 1900 до 2100" in message and "опечат" in message, message
+
+
+@pytest.mark.parametrize(
+    ("text", "remark"),
+    [
+        ("1995 (продлено в 2020)", "(продлено в 2020)"),
+        ("09.12.2005 — подписано в Москве", "подписано в Москве"),
+    ],
+)
+def test_an_agreement_date_with_a_remark_points_to_the_note(text: str, remark: str) -> None:
+    with pytest.raises(DateError) as error:
+        parse_agreement_dates(text)
+    message = str(error.value)
+    assert f"«{remark}»" in message and "Примечание" in message, message

@@ -64,7 +64,7 @@ def test_an_agreement_date_as_staff_type_it_is_saved_and_undone(
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: _agreement_dates(window, pid, aid) == stored)
     cell = section.model.index(0, AgreementsModel.DATES)
-    assert section.model.draft(cell) is None and window.details.partner.pending() == []
+    assert section.model.draft(cell) is None and section.pending() == []
     qtbot.keyClick(section.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: _agreement_dates(window, pid, aid) == before)
     qtbot.keyClick(section.table, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
@@ -202,3 +202,27 @@ def test_seasons_typed_in_the_window_come_back_from_an_exported_file(
     finally:
         copy.close()
     assert back == mine
+
+
+@pytest.mark.parametrize("section_name", ["agreements", "events"])
+def test_escape_on_a_refused_date_gives_back_the_stored_one(
+    qtbot, window, select_partner, date_answers, section_name: str
+) -> None:
+    """A date refused stays in its cell, not saved; reopening the cell and pressing Escape
+    (the clerk gives up on it) shows the stored date again, with nothing left pending."""
+    select_partner("Ташкент")
+    section = getattr(window.details.partner, section_name)
+    column = AgreementsModel.DATES if section_name == "agreements" else EventsModel.DATE
+    cell = section.model.index(0, column)
+    before = cell.data()
+    editor = _open_editor(qtbot, section.table, column)
+    type_text(editor, "31.02.2024")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: section.model.draft(cell) is not None)
+    assert cell.data() == "31.02.2024" and section.pending()
+    editor = _open_editor(qtbot, section.table, column)
+    assert editor.text() == "31.02.2024"  # the refused text, to correct
+    type_text(editor, "30.02")
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert cell.data() == before
+    assert section.model.draft(cell) is None and section.pending() == []
