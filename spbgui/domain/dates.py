@@ -20,6 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from spbgui.domain.table_year import FIRST_YEAR, LAST_YEAR, is_table_year
+
 __all__ = [
     "DASH_CHARS",
     "MONTHS_GENITIVE",
@@ -361,10 +363,21 @@ def _full_year(written: str) -> int:
 
 
 def _parse_agreement_date(piece: str) -> PartialDate:
-    match = _agreement_date_re().fullmatch(cyrillic_look_alikes(piece))
+    piece = cyrillic_look_alikes(piece)
+    match = _agreement_date_re().fullmatch(piece)
     if match is None:
         raise DateError(_not_understood(piece))
-    g = match.groupdict()
+    d = _agreement_date(match.groupdict())
+    if not is_table_year(d.year):
+        # «0001», «31.12.9999»: no agreement of the committee's tables is dated so.
+        raise DateError(
+            f"Год {d.year} не подходит: дата соглашения должна быть от {FIRST_YEAR} до "
+            f"{LAST_YEAR} года. Проверьте, нет ли опечатки."
+        )
+    return d
+
+
+def _agreement_date(g: dict[str, str]) -> PartialDate:
     for d, m, y in (("d", "dm", "dy"), ("sd", "sm", "sy"), ("id", "im", "iy")):
         if g[y]:
             return PartialDate(_full_year(g[y]), int(g[m]), int(g[d]))
@@ -397,7 +410,25 @@ def _not_understood(piece: str) -> str:
                 f"Не удалось понять дату «{quote_typed(piece)}»: в ней нет года, а у даты "
                 f"соглашения он есть всегда. {_AGREEMENT_HINT}"
             )
+    remark = _remark(piece)
+    if remark:
+        return (
+            f"Не удалось понять дату «{quote_typed(piece)}». Пояснение «{quote_typed(remark)}» "
+            "запишите в столбец «Примечание», а здесь оставьте только даты."
+        )
     return f"Не удалось понять дату «{quote_typed(piece)}». {_AGREEMENT_HINT}"
+
+
+def _remark(piece: str) -> str:
+    """The words after a date that reads («1995 (продлено в 2020)»: «(продлено в 2020)»)."""
+    match = _agreement_date_re().match(piece)
+    if match is None or not match.group().strip():
+        return ""
+    rest = piece[match.end() :].strip().lstrip(DASH_CHARS + ":").strip()
+    return rest if _REMARK_WORD_RE.search(rest) else ""  # «2006 и 2007», «2017-06»: no remark
+
+
+_REMARK_WORD_RE = re.compile(r"[^\W\d_]{3,}")
 
 
 def parse_agreement_dates(text: str) -> list[PartialDate]:
