@@ -226,3 +226,26 @@ def test_escape_on_a_refused_date_gives_back_the_stored_one(
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     assert cell.data() == before
     assert section.model.draft(cell) is None and section.pending() == []
+
+
+def test_leaving_a_pasted_page_in_date_cells_asks_in_a_few_lines(
+    qtbot, window, select_partner, date_answers, pending_questions
+) -> None:
+    """The question «not saved: go back or discard?» listed each refused date in full."""
+    select_partner("Ташкент")
+    page = "Визит делегации в рамках соглашения. " * 270  # about 10,000 characters
+    QGuiApplication.clipboard().setText(page)
+    for section, column in (
+        (window.details.partner.agreements, AgreementsModel.DATES),
+        (window.details.partner.events, EventsModel.DATE),
+    ):
+        editor = _open_editor(qtbot, section.table, column)
+        qtbot.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        cell = section.model.index(0, column)
+        qtbot.waitUntil(lambda section=section, cell=cell: section.model.draft(cell) is not None)
+        assert cell.data() == " ".join(page.split())  # all of it stays in its cell
+    select_partner("Минск")  # as a click on another partner of the tree
+    [(_leaving, pending)] = pending_questions
+    assert len(pending) == 2
+    assert all(len(line) < 400 for line in pending), [len(line) for line in pending]
