@@ -249,3 +249,13 @@ def test_leaving_a_pasted_page_in_date_cells_asks_in_a_few_lines(
     [(_leaving, pending)] = pending_questions
     assert len(pending) == 2
     assert all(len(line) < 400 for line in pending), [len(line) for line in pending]
+
+
+def test_the_keep_as_written_question_quotes_a_pasted_page_short(qtbot) -> None:
+    from spbgui.ui.date_questions import KeepAsWritten
+
+    page = "Визит делегации в рамках соглашения. " * 270
+    box = KeepAsWritten.box(None, page, "Не удалось понять дату.")
+    qtbot.addWidget(box)
+    assert len(box.informativeText()) < 400, len(box.informativeText())
+    assert box.informativeText().count("Визит делегации") >= 1
