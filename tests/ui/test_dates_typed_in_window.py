@@ -259,3 +259,89 @@ def test_the_keep_as_written_question_quotes_a_pasted_page_short(qtbot) -> None:
     qtbot.addWidget(box)
     assert len(box.informativeText()) < 400, len(box.informativeText())
     assert box.informativeText().count("Визит делегации") >= 1
+
+
+TYPED = [
+    "12.3.24",
+    "19 и 21 сентября",
+    "I квартал",
+    "28.12.2024 – 05.01.2025",
+    "весна 2024",
+    "в течение года",
+    "3—6 июля",
+    "30 июня – 2 июля",
+]
+
+
+def test_typed_dates_show_the_same_sorted_in_history_and_after_a_restart(
+    qtbot, window, select_partner, messages, date_answers, db_path
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    from spbgui.services.changes import NodeRef
+    from spbgui.store.database import open_database
+    from spbgui.ui.actions import ActionId
+    from spbgui.ui.history_dialog import HistoryDialog
+    from spbgui.ui.main_window import MainWindow
+
+    pid = select_partner("Ташкент")
+    events = window.details.partner.events
+    ids = [events.model.record(n).id for n in range(len(TYPED))]
+    for eid, text in zip(ids, TYPED, strict=True):
+        editor = _open_editor(qtbot, events.table, EventsModel.DATE, events.model.row_for(eid))
+        type_text(editor, text)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda eid=eid, text=text: _event_date(window, eid) == text)
+    agreements = window.details.partner.agreements
+    editor = _open_editor(qtbot, agreements.table, AgreementsModel.DATES)
+    type_text(editor, "2024-03-12, дек. 2005")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    cell = agreements.model.index(0, AgreementsModel.DATES)
+    qtbot.waitUntil(lambda: cell.data() == "12.03.2024, декабрь 2005 г.")
+
+    window.actions_[ActionId.SORT_EVENTS].trigger()
+    rows = range(events.model.rowCount())
+    shown = [events.model.index(r, EventsModel.DATE).data() for r in rows]
+    stored = details.events(db=window.db, partner_id=pid, year=2024)
+    assert shown == [e.date_text for e in stored]
+    ends = [(e.date.start, e.date.end) for e in stored if e.date.start is not None]
+    assert ends == sorted(ends)
+    mine = [text for text in shown if text in TYPED]
+    assert mine == [
+        "I квартал",
+        "в течение года",
+        "весна 2024",  # March as a whole comes before a day of March
+        "12.3.24",
+        "30 июня – 2 июля",
+        "3—6 июля",
+        "19 и 21 сентября",
+        "28.12.2024 – 05.01.2025",
+    ]
+
+    seen: list[str] = []
+
+    def read_and_close() -> None:
+        for dialog in QApplication.topLevelWidgets():
+            if isinstance(dialog, HistoryDialog) and dialog.isVisible():
+                dialog.everything.setChecked(True)
+                t = dialog.table
+                seen.extend(t.item(r, 5).text() for r in range(t.rowCount()) if t.item(r, 5))
+                dialog.reject()
+
+    QTimer.singleShot(200, read_and_close)
+    qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(seen))
+    for text in TYPED:
+        assert any(f"«{text}»" in line for line in seen), text
+
+    window.close()
+    again = MainWindow(open_database(db_path))
+    qtbot.addWidget(again)
+    again.show()
+    assert again.tree.select_ref(again.db, NodeRef.partner(pid))
+    events = again.details.partner.events
+    assert [events.model.index(r, EventsModel.DATE).data() for r in rows] == shown
+    cell = again.details.partner.agreements.model.index(0, AgreementsModel.DATES)
+    assert cell.data() == "12.03.2024, декабрь 2005 г."
+    assert messages == [] and date_answers.asked == []
+    again.close()
