@@ -8,6 +8,7 @@ the services; the questions about a date are answered through their ``ask()``
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -17,11 +18,13 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from spbgui.io.xlsx.read import read_table
+from spbgui.report import ReportOptions, save_pdf
 from spbgui.services import details, records, search
 from spbgui.services.export import export_workbook
 from spbgui.services.importer import import_table
 from spbgui.store.database import open_database
 from spbgui.ui.table_models import AgreementsModel, EventsModel
+from tests.report.printing import tool
 from tests.ui.gestures import type_text
 
 
@@ -202,6 +205,15 @@ def test_seasons_typed_in_the_window_come_back_from_an_exported_file(
     finally:
         copy.close()
     assert back == mine
+    # the yearly report prints them as typed
+    pdf = tmp_path / "2024.pdf"
+    save_pdf(db=window.db, options=ReportOptions(2024), path=pdf)
+    words = subprocess.run(
+        [tool("pdftotext"), str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    printed = " ".join(words.split())
+    for text in typed.values():
+        assert f"{text} –" in printed, text
 
 
 @pytest.mark.parametrize("section_name", ["agreements", "events"])
