@@ -170,3 +170,21 @@ def test_an_agreement_date_with_a_remark_points_to_the_note(text: str, remark: s
         parse_agreement_dates(text)
     message = str(error.value)
     assert f"«{remark}»" in message and "Примечание" in message, message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12 марта 2024\u200b",  # a zero-width space, as web pages put in
+        "\ufeff12.03.2024",  # a byte-order mark at the start of a pasted cell
+        "12 ма\u00adрта 2024",  # a soft hyphen inside the word
+        "12.03.2024\u200e",  # a left-to-right mark
+        "12\u2060марта 2024",  # a word joiner
+    ],
+)
+def test_invisible_characters_pasted_with_a_date_do_not_hide_it(text: str) -> None:
+    """The clerk sees «12 марта 2024» or «12.03.2024»: it must read as what it shows."""
+    date = parse_event_date(text, 2024)
+    assert (date.start_iso(), date.end_iso()) == ("2024-03-12", "2024-03-12")
+    assert not any(c in date.written for c in "\u200b\ufeff\u00ad\u200e\u2060")
+    assert [d.iso() for d in parse_agreement_dates(text)] == ["2024-03-12"]
