@@ -24,6 +24,7 @@ from spbgui.domain.table_year import FIRST_YEAR, LAST_YEAR, is_table_year
 
 __all__ = [
     "DASH_CHARS",
+    "INVISIBLE_RE",
     "MONTHS_GENITIVE",
     "MONTHS_NOMINATIVE",
     "MONTH_PATTERN",
@@ -130,8 +131,14 @@ _EXCEL_LAST_SERIAL = (date(9999, 12, 31) - _EXCEL_EPOCH).days
 _AGREEMENT_HINT = "Пишите, например: 09.12.2005, июнь 2017 г., 2006."
 
 
+# Characters that show nothing (zero-width spaces, a byte-order mark, soft hyphens,
+# direction marks): a date pasted from a web page or Word brings them along unseen.
+INVISIBLE_RE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
 def _fold(text: str) -> str:
-    return _SPACES_RE.sub(" ", text).strip()
+    """White space folded and invisible characters dropped: the text as it shows."""
+    return _SPACES_RE.sub(" ", INVISIBLE_RE.sub("", text)).strip()
 
 
 # Latin letters that look like Cyrillic ones: «мaрта» typed with a Latin «a», «MAPTA» typed

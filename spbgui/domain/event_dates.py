@@ -24,6 +24,7 @@ import re
 
 from spbgui.domain.dates import (
     DASH_CHARS,
+    INVISIBLE_RE,
     MONTH_PATTERN,
     MONTHS_GENITIVE,
     DateError,
@@ -136,7 +137,7 @@ _ORDINAL_STEMS = (("перв", 1), ("втор", 2), ("трет", 3), ("четв"
 
 
 def _fold(text: str) -> str:
-    return _SPACES_RE.sub(" ", text).strip()
+    return _SPACES_RE.sub(" ", INVISIBLE_RE.sub("", text)).strip()
 
 
 def is_plain_form(text: str) -> bool:

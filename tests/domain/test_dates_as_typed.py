@@ -179,7 +179,7 @@ def test_an_agreement_date_with_a_remark_points_to_the_note(text: str, remark: s
         "\ufeff12.03.2024",  # a byte-order mark at the start of a pasted cell
         "12 ма\u00adрта 2024",  # a soft hyphen inside the word
         "12.03.2024\u200e",  # a left-to-right mark
-        "12\u2060марта 2024",  # a word joiner
+        "12 марта\u2060 2024",  # a word joiner
     ],
 )
 def test_invisible_characters_pasted_with_a_date_do_not_hide_it(text: str) -> None:
