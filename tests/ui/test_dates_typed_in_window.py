@@ -357,3 +357,30 @@ def test_typed_dates_show_the_same_sorted_in_history_and_after_a_restart(
     assert cell.data() == "12.03.2024, декабрь 2005 г."
     assert messages == [] and date_answers.asked == []
     again.close()
+
+
+def test_ctrl_z_on_a_refused_date_takes_it_back_not_an_earlier_change(
+    qtbot, window, select_partner, date_answers
+) -> None:
+    """Ctrl+Z on the red cell undid the change saved before it (another record's date) and
+    left the refused text where it was."""
+    select_partner("Ташкент")
+    events = window.details.partner.events
+    eid = events.model.record(0).id
+    editor = _open_editor(qtbot, events.table, EventsModel.DATE)
+    type_text(editor, "весна 2024")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _event_date(window, eid) == "весна 2024")  # saved
+
+    section = window.details.partner.agreements
+    cell = section.model.index(0, AgreementsModel.DATES)
+    before = cell.data()
+    editor = _open_editor(qtbot, section.table, AgreementsModel.DATES)
+    type_text(editor, "31.02.2024")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: section.model.draft(cell) is not None)
+    qtbot.keyClick(section.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert cell.data() == before and section.model.draft(cell) is None
+    assert _event_date(window, eid) == "весна 2024"  # the earlier change stays
+    qtbot.keyClick(section.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: _event_date(window, eid) != "весна 2024")  # then it is undone
