@@ -10,7 +10,6 @@ cell gives the draft up: the stored date shows again.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -30,16 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from spbgui.domain.dates import DateError
-from spbgui.ui.fields import mark_error
+from spbgui.ui.fields import HoldsDrafts, mark_error
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-@runtime_checkable
-class HoldsDrafts(Protocol):
-    """A model that keeps refused values as drafts in their cells (the details tables)."""
-
-    def drop_draft(self, index: Index) -> bool: ...
 
 
 class _DateEditor(QLineEdit):
