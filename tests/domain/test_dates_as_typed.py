@@ -188,3 +188,11 @@ def test_invisible_characters_pasted_with_a_date_do_not_hide_it(text: str) -> No
     assert (date.start_iso(), date.end_iso()) == ("2024-03-12", "2024-03-12")
     assert not any(c in date.written for c in "\u200b\ufeff\u00ad\u200e\u2060")
     assert [d.iso() for d in parse_agreement_dates(text)] == ["2024-03-12"]
+
+
+@pytest.mark.parametrize("text", ["2024", "2024 г.", "в 2024 году", "2024 год"])
+def test_an_event_date_of_only_a_year_says_what_is_missing(text: str) -> None:
+    with pytest.raises(DateError) as error:
+        parse_event_date(text, 2024)
+    message = str(error.value)
+    assert "только год" in message and "в течение года" in message, message
