@@ -162,9 +162,19 @@ def parse_event_date(text: str, year: int) -> EventDate:
         # «Март.», «12.03.2024.»: a dot that ends the sentence is not part of the date
         # (and a table's cell could not read it back before its dash).
         bare = folded.rstrip(". ")
+        if _only_a_year_re().fullmatch(bare):
+            raise DateError(
+                f"В дате «{bare}» только год: у мероприятия укажите месяц или день "
+                "(например, «март 2025» или «12 мая»), а для всего года пишите «в течение года»."
+            ) from None
         if bare == folded or not bare:
             raise
     return read_event_date(bare, year)
+
+
+@functools.cache
+def _only_a_year_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:в\s+)?{_Y}(?:\s*(?:г\.?|год[ау]?))?", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=8192)
