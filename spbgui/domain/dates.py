@@ -20,8 +20,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from spbgui.domain.table_year import FIRST_YEAR, LAST_YEAR, is_table_year
+
 __all__ = [
     "DASH_CHARS",
+    "INVISIBLE_RE",
     "MONTHS_GENITIVE",
     "MONTHS_NOMINATIVE",
     "MONTH_PATTERN",
@@ -29,10 +32,12 @@ __all__ = [
     "EventDate",
     "PartialDate",
     "Precision",
+    "cyrillic_look_alikes",
     "format_agreement_dates",
     "format_event_date",
     "month_number",
     "parse_agreement_dates",
+    "quote_typed",
 ]
 
 
@@ -87,10 +92,20 @@ _MONTH = MONTH_PATTERN
 # Hyphen, en and em dashes and their look-alikes that Word and web pages put in.
 DASH_CHARS = "-‐‑‒–—−"
 
+# Abbreviated months as staff type them in the agreements' column: «дек. 2005», «сент. 2005».
+_MONTH_ABBREVIATION = r"(?:янв|февр?|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек)(?:\.|(?!\w))"
+_ABBREVIATED_MONTHS = (
+    "янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек",
+)  # fmt: skip
+
 _AGREEMENT_DATE = rf"""
-    (?: (?P<d>\d{{1,2}})\.(?P<dm>\d{{1,2}})\.(?P<dy>\d{{4}})         # 09.12.2005
+    (?:(?:с|со|от)\s+)?                                               # с 2005 г., от 09.12.2005
+    (?: (?P<d>\d{{1,2}})\.(?P<dm>\d{{1,2}})\.(?P<dy>\d{{4}}|\d{{2}})  # 09.12.2005, 9.12.05
+      | (?P<sd>\d{{1,2}})/(?P<sm>\d{{1,2}})/(?P<sy>\d{{4}}|\d{{2}})   # 09/12/2005
+      | (?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})           # 2005-12-09
       | (?P<mm>\d{{1,2}})\.(?P<my>\d{{4}})                           # 06.2017
-      | (?:(?P<wd>\d{{1,2}})\s+)?(?P<wm>{_MONTH})\s+(?P<wy>\d{{4}})  # 16 декабря 2015, июнь 2017
+      | (?:(?P<wd>\d{{1,2}})\s+)?(?P<wm>{MONTH_PATTERN}|{_MONTH_ABBREVIATION})
+        \s*(?P<wy>\d{{4}})                                           # 16 декабря 2015, июнь 2017
       | (?P<y>\d{{4}})                                               # 2006
     )
     (?:\s*(?:г\.?|года?))?\.?                                        # г. | года
@@ -103,7 +118,8 @@ def _agreement_date_re() -> re.Pattern[str]:
     return re.compile(_AGREEMENT_DATE, re.IGNORECASE | re.VERBOSE)
 
 
-_LIST_SEPARATOR_RE = re.compile(r"[,;]")
+# Commas and semicolons; a cell pasted from a spreadsheet has its dates on lines of their own.
+_LIST_SEPARATOR_RE = re.compile(r"[,;\n\r\t]")
 _SPACES_RE = re.compile(r"\s+")
 _ISO_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -115,8 +131,48 @@ _EXCEL_LAST_SERIAL = (date(9999, 12, 31) - _EXCEL_EPOCH).days
 _AGREEMENT_HINT = "Пишите, например: 09.12.2005, июнь 2017 г., 2006."
 
 
+# Characters that show nothing (zero-width spaces, a byte-order mark, soft hyphens,
+# direction marks): a date pasted from a web page or Word brings them along unseen.
+INVISIBLE_RE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
 def _fold(text: str) -> str:
-    return _SPACES_RE.sub(" ", text).strip()
+    """White space folded and invisible characters dropped: the text as it shows."""
+    return _SPACES_RE.sub(" ", INVISIBLE_RE.sub("", text)).strip()
+
+
+# Latin letters that look like Cyrillic ones: «мaрта» typed with a Latin «a», «MAPTA» typed
+# in the wrong keyboard layout look right on screen and must read as they look.
+_LOOK_ALIKES = str.maketrans("AaBCcEeHKkMOoPpTXxYy", "АаВСсЕеНКкМОоРрТХхУу")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+_CYRILLIC_RE = re.compile(r"[А-Яа-яЁё]")
+_ROMAN_RE = re.compile(r"[IVX]+")  # «III квартал»: Roman numerals stay Latin
+
+
+def cyrillic_look_alikes(text: str) -> str:
+    """``text`` with the Latin look-alike letters of its Russian words written in Cyrillic.
+
+    A word with a Cyrillic letter, or one whose every Latin letter has a Cyrillic twin,
+    is a Russian word; Roman numerals and foreign words stay as they are.
+    """
+
+    def russian(match: re.Match[str]) -> str:
+        word = match[0]
+        if not _LATIN_RE.search(word) or _ROMAN_RE.fullmatch(word):
+            return word
+        mapped = word.translate(_LOOK_ALIKES)
+        if _CYRILLIC_RE.search(word) or not _LATIN_RE.search(mapped):
+            return mapped
+        return word
+
+    return _WORD_RE.sub(russian, text)
+
+
+def quote_typed(text: str, limit: int = 60) -> str:
+    """What was typed, short enough for a message: a pasted page is not repeated in full."""
+    text = _fold(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _is_int(value: object) -> bool:
@@ -176,7 +232,8 @@ class PartialDate:
         match = _ISO_RE.fullmatch(s.strip()) if isinstance(s, str) else None
         if match is None:
             raise DateError(
-                f"Не удалось понять дату «{s}»: нужен вид ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД."
+                f"Не удалось понять дату «{quote_typed(str(s))}»: нужен вид ГГГГ, ГГГГ-ММ или "
+                "ГГГГ-ММ-ДД."
             )
         year, month, day = match.groups()
         return cls(int(year), int(month) if month else None, int(day) if day else None)
@@ -303,25 +360,89 @@ class EventDate:
         return None
 
 
+def _full_year(written: str) -> int:
+    """«2005» as it is; «05» → 2005, «67» → 1967: two digits not past this year's are this
+    century's (an agreement is signed, not planned a lifetime ahead)."""
+    value = int(written)
+    if len(written) == 2:
+        value += 2000 if value <= date.today().year % 100 else 1900
+    return value
+
+
 def _parse_agreement_date(piece: str) -> PartialDate:
+    piece = cyrillic_look_alikes(piece)
     match = _agreement_date_re().fullmatch(piece)
     if match is None:
-        raise DateError(f"Не удалось понять дату «{piece}». {_AGREEMENT_HINT}")
-    g = match.groupdict()
-    if g["dy"]:
-        return PartialDate(int(g["dy"]), int(g["dm"]), int(g["d"]))
+        raise DateError(_not_understood(piece))
+    d = _agreement_date(match.groupdict())
+    if not is_table_year(d.year):
+        # «0001», «31.12.9999»: no agreement of the committee's tables is dated so.
+        raise DateError(
+            f"Год {d.year} не подходит: дата соглашения должна быть от {FIRST_YEAR} до "
+            f"{LAST_YEAR} года. Проверьте, нет ли опечатки."
+        )
+    return d
+
+
+def _agreement_date(g: dict[str, str]) -> PartialDate:
+    for d, m, y in (("d", "dm", "dy"), ("sd", "sm", "sy"), ("id", "im", "iy")):
+        if g[y]:
+            return PartialDate(_full_year(g[y]), int(g[m]), int(g[d]))
     if g["my"]:
         return PartialDate(int(g["my"]), int(g["mm"]))
     if g["wy"]:
         day = int(g["wd"]) if g["wd"] else None
-        return PartialDate(int(g["wy"]), _MONTH_BY_FORM[g["wm"].lower()], day)
+        word = g["wm"].lower().rstrip(".")
+        month = _MONTH_BY_FORM.get(word) or _ABBREVIATED_MONTHS.index(word[:3]) + 1
+        return PartialDate(int(g["wy"]), month, day)
     return PartialDate(int(g["y"]))
 
 
-def parse_agreement_dates(text: str) -> list[PartialDate]:
-    """Read the agreements' date column: dates separated by commas or semicolons.
+_FOUR_DIGITS_RE = re.compile(r"\d{4}")
 
-    «09.12.2005», «2006», «16 декабря 2015 г.», «июнь 2017 г.», «18.02.2004, 2011».
+
+def _not_understood(piece: str) -> str:
+    """Why an agreement's date cannot be read: an event's date with no year says so."""
+    if _FOUR_DIGITS_RE.search(piece) is None:
+        from spbgui.domain.event_dates import parse_event_date  # here: it imports this module
+
+        try:
+            parse_event_date(piece, 2000)  # a leap year: «29 февраля» is a date too
+        except DateError as exc:
+            no_year = str(exc).startswith("Нет такой даты")
+        else:
+            no_year = True
+        if no_year:
+            return (
+                f"Не удалось понять дату «{quote_typed(piece)}»: в ней нет года, а у даты "
+                f"соглашения он есть всегда. {_AGREEMENT_HINT}"
+            )
+    remark = _remark(piece)
+    if remark:
+        return (
+            f"Не удалось понять дату «{quote_typed(piece)}». Пояснение «{quote_typed(remark)}» "
+            "запишите в столбец «Примечание», а здесь оставьте только даты."
+        )
+    return f"Не удалось понять дату «{quote_typed(piece)}». {_AGREEMENT_HINT}"
+
+
+def _remark(piece: str) -> str:
+    """The words after a date that reads («1995 (продлено в 2020)»: «(продлено в 2020)»)."""
+    match = _agreement_date_re().match(piece)
+    if match is None or not match.group().strip():
+        return ""
+    rest = piece[match.end() :].strip().lstrip(DASH_CHARS + ":").strip()
+    return rest if _REMARK_WORD_RE.search(rest) else ""  # «2006 и 2007», «2017-06»: no remark
+
+
+_REMARK_WORD_RE = re.compile(r"[^\W\d_]{3,}")
+
+
+def parse_agreement_dates(text: str) -> list[PartialDate]:
+    """Read the agreements' date column: dates separated by commas, semicolons or lines.
+
+    «09.12.2005», «2006», «16 декабря 2015 г.», «июнь 2017 г.», «18.02.2004, 2011»; as staff
+    also type them, «9.12.05», «09/12/2005», «2005-12-09», «дек. 2005», «с 2005 г.».
     Empty text has no dates.
     """
     return [_parse_agreement_date(p) for p in map(_fold, _LIST_SEPARATOR_RE.split(text)) if p]

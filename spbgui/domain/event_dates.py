@@ -6,7 +6,8 @@ docs/TABLE_RULES.md («Events») lists the forms: days and ranges of days in wor
 («начало апреля», «вторая половина августа»: the month); several days («2 и 4 июля»,
 «5, 7 и 9 июня»: first to last day); quarters and halves («III квартал», «1 полугодие»: their
 months); «с 1 по 3 марта», «с июня по август» (a range said in words); «2024-07-12» and
-«12/07/2024» (a day as other programs write it). :func:`parse_event_date` reads a date typed
+«12/07/2024» (a day as other programs write it); seasons («весна 2024», «летом») and the
+whole year («в течение года»): their months. :func:`parse_event_date` reads a date typed
 on its own; :data:`EVENT_DATE_PATTERN` finds one where an event starts in a cell, and
 :func:`read_event_date` reads what it found. Either way the result keeps the text as
 written (:attr:`EventDate.written`), and a date that cannot exist («31.02.2025», «32 мая»,
@@ -23,13 +24,17 @@ import re
 
 from spbgui.domain.dates import (
     DASH_CHARS,
+    INVISIBLE_RE,
     MONTH_PATTERN,
     MONTHS_GENITIVE,
     DateError,
     EventDate,
     PartialDate,
+    cyrillic_look_alikes,
     month_number,
+    quote_typed,
 )
+from spbgui.domain.table_year import FIRST_YEAR, LAST_YEAR, is_table_year
 
 __all__ = [
     "EVENT_DATE_PATTERN",
@@ -78,6 +83,13 @@ _FORMS = {
     # 1 полугодие | I полугодие | второе полугодие 2025 г.
     "half": r"(?P<n>II|I|[12]|перв(?:ое|ом)|втор(?:ое|ом))(?:\s*-?\s*(?:е|ое|м))?"
     rf"\s+полугоди(?:е|я|и|ю)(?!\w)(?:\s+(?P<y>{_Y}){_G})?",
+    # весна 2024 | весной | летом 2025 года | осенью: the season's months (winter, across
+    # New Year, is no one range of the table's year: it stays unread)
+    "season": r"(?:(?P<spring>весн(?:а|ой|ою|у|ы|е))|(?P<summer>лет(?:о|ом|а|у|е))"
+    rf"|(?P<autumn>осен(?:ь|ью|и)))(?!\w)(?:\s+(?P<y>{_Y}){_G})?",
+    # в течение года | в течение всего 2025 года | весь год: January to December
+    "whole_year": r"(?:в\s+течение|на\s+протяжении)\s+(?:всего\s+)?"
+    rf"(?:(?P<y>{_Y})\s+)?года(?!\w)|(?:весь|круглый)\s+год(?!\w)",
     # с 1 по 3 марта | с 28 февраля по 2 марта 2025 г.: «3-6 июля» said in words
     "from_to_words": rf"с\s+(?P<d1>{_D})(?:\s+(?P<m1>{_M})(?:\s+(?P<y1>{_Y}){_G})?)?"
     rf"\s+по\s+(?P<d2>{_D})\s+(?P<m2>{_M})(?:\s+(?P<y2>{_Y}){_G})?",
@@ -125,7 +137,7 @@ _ORDINAL_STEMS = (("перв", 1), ("втор", 2), ("трет", 3), ("четв"
 
 
 def _fold(text: str) -> str:
-    return _SPACES_RE.sub(" ", text).strip()
+    return _SPACES_RE.sub(" ", INVISIBLE_RE.sub("", text)).strip()
 
 
 def is_plain_form(text: str) -> bool:
@@ -141,10 +153,28 @@ def parse_event_date(text: str, year: int) -> EventDate:
     is refused with what is wrong, never shifted; a text that is no date is refused with
     examples of what is.
     """
-    folded = _fold(text)
+    folded = cyrillic_look_alikes(_fold(text))
     if not folded:
         return EventDate()
-    return read_event_date(folded, year)
+    try:
+        return read_event_date(folded, year)
+    except DateError:
+        # «Март.», «12.03.2024.»: a dot that ends the sentence is not part of the date
+        # (and a table's cell could not read it back before its dash).
+        bare = folded.rstrip(". ")
+        if _only_a_year_re().fullmatch(bare):
+            raise DateError(
+                f"В дате «{bare}» только год: у мероприятия укажите месяц или день "
+                "(например, «март 2025» или «12 мая»), а для всего года пишите «в течение года»."
+            ) from None
+        if bare == folded or not bare:
+            raise
+    return read_event_date(bare, year)
+
+
+@functools.cache
+def _only_a_year_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:в\s+)?{_Y}(?:\s*(?:г\.?|год[ау]?))?", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -158,7 +188,7 @@ def read_event_date(text: str, year: int) -> EventDate:
         if match is not None:
             start, end = _READERS[name](match.groupdict(), year, text)
             return EventDate(start, end, text)
-    raise DateError(f"Не удалось понять дату «{text}». {EVENT_HINT}")
+    raise DateError(f"Не удалось понять дату «{quote_typed(text)}». {EVENT_HINT}")
 
 
 # --- the readers of each form ---------------------------------------------------------------
@@ -178,8 +208,13 @@ def _year(written: str | None, table_year: int) -> int:
             value -= 100
         elif value < table_year - 50:
             value += 100
-    if not 1 <= value <= 9999:
-        raise DateError(f"Год {value} вне допустимых пределов: от 1 до 9999.")
+    if not is_table_year(value):
+        # «01.01.0001», «12.03.2224»: no table has such a year; moving the event there
+        # would start one.
+        raise DateError(
+            f"Год {value} не подходит: год таблицы должен быть от {FIRST_YEAR} до {LAST_YEAR}. "
+            "Проверьте, нет ли опечатки."
+        )
     return value
 
 
@@ -206,7 +241,7 @@ def _years(
 def _month(number: str, text: str) -> int:
     month = int(number)
     if not 1 <= month <= 12:
-        raise DateError(f"Нет такой даты: {text} — месяца {month} нет, их в году 12.")
+        raise DateError(f"Нет такой даты: {quote_typed(text)} — месяца {month} нет, их в году 12.")
     return month
 
 
@@ -306,6 +341,17 @@ def _half(g: Groups, year: int, text: str) -> Ends:
     return PartialDate(y, 6 * n - 5), PartialDate(y, 6 * n)
 
 
+def _season(g: Groups, year: int, text: str) -> Ends:
+    y = _year(g["y"], year)
+    first = 3 if g["spring"] else 6 if g["summer"] else 9
+    return PartialDate(y, first), PartialDate(y, first + 2)
+
+
+def _whole_year(g: Groups, year: int, text: str) -> Ends:
+    y = _year(g["y"], year)
+    return PartialDate(y, 1), PartialDate(y, 12)
+
+
 def _one_numeric(g: Groups, year: int, text: str) -> Ends:
     """«2024-07-12», «12/07/2024»: one day, its year written."""
     return _numeric({"d1": None, "m1": None, "y1": None, **g}, year, text)
@@ -320,6 +366,8 @@ _READERS = {
     "part": _part,
     "quarter": _quarter,
     "half": _half,
+    "season": _season,
+    "whole_year": _whole_year,
     "from_to_words": _words,
     "from_to_numeric": _numeric,
     "from_to_months": _months,

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spbgui.domain.dates import parse_agreement_dates
+from spbgui.domain.dates import parse_agreement_dates, quote_typed
 from spbgui.services import details
 from spbgui.ui.delegates import DateDelegate
 from spbgui.ui.dialogs import AgreementDialog, ConfirmDialog
@@ -183,7 +183,7 @@ class AgreementsSection(QWidget):
         """Dates typed here and refused, still shown in their cells."""
         return [
             self.tr("dates «%1» of the agreement «%2»: %3")
-            .replace("%1", text)
+            .replace("%1", quote_typed(text))
             .replace("%2", self.model.record(row).title[:60])
             .replace("%3", why)
             for row, _col, text, why in self.model.drafts()

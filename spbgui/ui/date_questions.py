@@ -11,11 +11,21 @@ import enum
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from spbgui.domain.dates import quote_typed
+
 
 class KeepAsWritten:
     @classmethod
     def ask(cls, parent: QWidget | None, text: str, why: str) -> bool:
         """«весной» cannot be read: keep it as written (True) or go back and correct it."""
+        box = cls.box(parent, text, why)
+        box.exec()
+        clicked = box.clickedButton()
+        return clicked is not None and box.buttonRole(clicked) == QMessageBox.ButtonRole.AcceptRole
+
+    @classmethod
+    def box(cls, parent: QWidget | None, text: str, why: str) -> QMessageBox:
+        """The question, not yet shown; what was typed is quoted short (a pasted page too)."""
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             QCoreApplication.translate("DateQuestions", "The date is not understood"),
@@ -28,9 +38,9 @@ class KeepAsWritten:
                 "DateQuestions",
                 "Keep “%1” as written? The event will count as undated until the date is "
                 "corrected; Edit → Dates Not Understood lists such events.",
-            ).replace("%1", text)
+            ).replace("%1", quote_typed(text))
         )
-        keep = box.addButton(
+        box.addButton(
             QCoreApplication.translate("DateQuestions", "Keep as Written"),
             QMessageBox.ButtonRole.AcceptRole,
         )
@@ -39,8 +49,7 @@ class KeepAsWritten:
             QMessageBox.ButtonRole.RejectRole,
         )
         box.setDefaultButton(fix)
-        box.exec()
-        return box.clickedButton() is keep
+        return box
 
 
 class YearChoice(enum.Enum):

@@ -3,14 +3,23 @@
 A date editor shows the reason an entry cannot be read while the user types
 (red frame, reason as tooltip) and still hands the text to the model on
 commit: the model keeps an unreadable date as a draft in its cell instead of
-losing it (see :mod:`spbgui.ui.table_models`).
+losing it (see :mod:`spbgui.ui.table_models`). Escape in the editor of such a
+cell gives the draft up: the stored date shows again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
@@ -20,9 +29,17 @@ from PySide6.QtWidgets import (
 )
 
 from spbgui.domain.dates import DateError
-from spbgui.ui.fields import mark_error
+from spbgui.ui.fields import HoldsDrafts, mark_error
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+class _DateEditor(QLineEdit):
+    """The cell's line editor, knowing its cell (Escape gives that cell's draft up)."""
+
+    def __init__(self, cell: Index, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.cell = QPersistentModelIndex(cell)
 
 
 class DateDelegate(QStyledItemDelegate):
@@ -33,10 +50,23 @@ class DateDelegate(QStyledItemDelegate):
         self._parse = parse
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        editor = QLineEdit(parent)
+        editor = _DateEditor(index, parent)
         editor.setObjectName("dateEditor")
         editor.textChanged.connect(lambda text: self._check(editor, text))
         return editor
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Escape on a refused date («31.02.2024» kept in its cell, not saved): the clerk gives
+        # it up, and the cell shows the stored date again, as Escape does on any other cell.
+        if (
+            isinstance(watched, _DateEditor)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and isinstance(model := watched.cell.model(), HoldsDrafts)
+        ):
+            model.drop_draft(watched.cell)
+        return super().eventFilter(watched, event)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         assert isinstance(editor, QLineEdit)

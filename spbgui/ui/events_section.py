@@ -312,7 +312,7 @@ class EventsSection(QWidget):
         """What was typed here and is not saved: refused dates, a new event not added yet."""
         out = [
             self.tr("date «%1» of the event «%2»: %3")
-            .replace("%1", text)
+            .replace("%1", _short(text))
             .replace("%2", _short(self.model.record(row).text))
             .replace("%3", why)
             for row, _col, text, why in self.model.drafts()

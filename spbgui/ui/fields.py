@@ -13,8 +13,9 @@ act on the typing in the focused field, as Ctrl+Z and Ctrl+Y there do.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -187,12 +188,27 @@ def after_typing(widget: QWidget, handler: Callable[[], object]) -> Callable[...
     return slot
 
 
+@runtime_checkable
+class HoldsDrafts(Protocol):
+    """A table model that keeps refused values as drafts in their cells (the details tables)."""
+
+    def drop_draft(self, index: QModelIndex | QPersistentModelIndex) -> bool: ...
+
+
 def undo_typing(window: QWidget, redo: bool = False) -> bool:
     """Undo (or redo) the typing in the focused field of ``window`` if it has any, as
-    Ctrl+Z (Ctrl+Y) pressed in it does; False if the records' history should act."""
+    Ctrl+Z (Ctrl+Y) pressed in it does; False if the records' history should act.
+
+    A table's current cell holding a value typed and refused (not saved) is the field's
+    typing too: Undo gives it up before any change of the records is undone."""
     focus = QApplication.focusWidget()
     if focus is None or not window.isAncestorOf(focus) or focus.objectName() == "searchField":
         return False
+    if isinstance(focus, QAbstractItemView):
+        model = focus.model()
+        return (
+            not redo and isinstance(model, HoldsDrafts) and model.drop_draft(focus.currentIndex())
+        )
     if isinstance(focus, QLineEdit) and not focus.isReadOnly():
         available = focus.isRedoAvailable() if redo else focus.isUndoAvailable()
     elif isinstance(focus, QPlainTextEdit) and not focus.isReadOnly():

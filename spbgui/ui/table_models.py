@@ -112,6 +112,13 @@ class _RecordsModel(QAbstractTableModel):
             self._drafts = {}
             self.endResetModel()
 
+    def drop_draft(self, index: Index) -> bool:
+        """Give up the value refused in one cell: the stored one shows again."""
+        if not index.isValid() or self.draft(index) is None:
+            return False
+        self._clear_draft(index)
+        return True
+
     def draft(self, index: Index) -> tuple[str, str] | None:
         if not index.isValid():
             return None

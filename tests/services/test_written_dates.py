@@ -80,7 +80,7 @@ def typed(db: Database) -> tuple[Database, int]:
             text=f"мероприятие {n}.",
             agreement_id=agreement,
         )
-    for text in ("31.02", "Весной"):  # impossible, and no date at all: kept as written
+    for text in ("31.02", "По плану"):  # impossible, and no date at all: kept as written
         edit.add_event(
             db=db,
             partner_id=partner,
@@ -95,7 +95,7 @@ def typed(db: Database) -> tuple[Database, int]:
 def test_stored_with_their_ends_and_shown_as_written(typed: tuple[Database, int]) -> None:
     db, partner = typed
     stored = _stored(db, partner)
-    assert [s[2] for s in stored] == [*WRITTEN, "31.02", "Весной"]
+    assert [s[2] for s in stored] == [*WRITTEN, "31.02", "По плану"]
     assert stored[WRITTEN.index("III квартал")][:2] == ("2025-07", "2025-09")
     assert stored[WRITTEN.index("09.12.2024")][:2] == ("2024-12-09", "2024-12-09")
     assert [s[3] for s in stored] == [False] * len(WRITTEN) + [True, True]
@@ -109,7 +109,7 @@ def test_stored_with_their_ends_and_shown_as_written(typed: tuple[Database, int]
     assert dumped["31.02: уточнить."] == "31.02"
     # the filter «даты не распознаны»
     found = search.dates_not_understood(db=db, year=YEAR)
-    assert [h.date_text for h in found.events] == ["31.02", "Весной"]
+    assert [h.date_text for h in found.events] == ["31.02", "По плану"]
     assert found.partners == frozenset({partner})
     assert search.dates_not_understood(db=db, year=YEAR - 1).events == ()
 
@@ -119,7 +119,7 @@ def test_export_then_import_gives_the_same_dates_and_words(
 ) -> None:
     db, partner = typed
     path = tmp_path / "2025.xlsx"
-    # «Весной» is no date to a reader of the table: the export says that one event will
+    # «По плану» is no date to a reader of the table: the export says that one event will
     # read back otherwise (as an undated text); every written date reads back as it is
     [warning] = export_workbook(db=db, year=YEAR, path=path).warnings
     assert "будет прочитано иначе: мероприятия" in warning
@@ -139,9 +139,9 @@ def test_export_then_import_gives_the_same_dates_and_words(
         again = _stored(copy, new_partner)
     finally:
         copy.close()
-    # «Весной – …» is no date where an event starts: it comes back as an undated text
+    # «По плану – …» is no date where an event starts: it comes back as an undated text
     assert again[:-1] == _stored(db, partner)[:-1]
-    assert again[-1] == (None, None, "", False, "Весной – Весной: уточнить.")
+    assert again[-1] == (None, None, "", False, "По плану – По плану: уточнить.")
     # the import report lists the date kept as written and the date of another year
     messages = "\n".join(str(w) for w in table.warnings)
     assert "дата «31.02» не распознана (Нет такой даты: 31 февраля.)" in messages

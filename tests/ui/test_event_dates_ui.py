@@ -134,8 +134,8 @@ def test_a_date_not_understood_is_kept_as_written_marked_and_listed_until_fixed(
     # the clerk fixes the date from the list: the list empties, the count comes back
     panel.eventActivated.emit(panel.model.hits[0])
     events = window.details.partner.events
-    _type_into_date_cell(qtbot, events, events.model.row_for(event_id), "весна", date_answers)
-    assert date_answers.asked[-1][:2] == ("keep", "весна")  # still not a date: asked again
+    _type_into_date_cell(qtbot, events, events.model.row_for(event_id), "по плану", date_answers)
+    assert date_answers.asked[-1][:2] == ("keep", "по плану")  # still not a date: asked again
     date_answers.keep_as_written = False
     _type_into_date_cell(qtbot, events, events.model.row_for(event_id), "середина мая")
     stored = details.event(db=window.db, event_id=event_id)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from spbgui.domain.dates import format_event_date, quote_typed
 from spbgui.io.table.countries import normalize_name
 from spbgui.io.table.grid import Grid, normalize
 from spbgui.io.table.header import find_header
@@ -42,8 +43,27 @@ def _which(original: TableAgreement, back: TableAgreement) -> list[str]:
     if back.note != original.note:
         parts.append("примечание")
     if back.events != original.events:
-        parts.append("мероприятия")
+        parts.append("мероприятия" + _first_event_lost(original, back))
     return parts
+
+
+def _first_event_lost(original: TableAgreement, back: TableAgreement) -> str:
+    """« («по плану – обмен…»: дата «по плану» не распознаётся …)»: the first exported event
+    that does not come back as it is, and, for a date kept as written, what to do."""
+    missing = [e for e in original.events if e not in back.events]
+    if not missing:
+        return ""
+    # A date kept as written is the likely cause (the event above it takes its text in):
+    # named first.
+    lost = next((e for e in missing if e.date.not_understood), missing[0])
+    when = format_event_date(lost.date)
+    what = quote_typed(f"{when} – {lost.text}" if when else lost.text, 80)
+    if not lost.date.not_understood:
+        return f" («{what}»)"
+    return (
+        f" («{what}»: дата «{quote_typed(when)}» не распознаётся при загрузке таблицы — "
+        "исправьте её: Правка → Даты не распознаны)"
+    )
 
 
 def check_plan(
