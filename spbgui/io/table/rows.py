@@ -34,6 +34,7 @@ from spbgui.io.table.header import (
     EVENTS,
     NOTE,
     NUMBER,
+    REGION,
     TITLE,
     Header,
     numbers_columns,
@@ -89,6 +90,7 @@ class _Row:
     events: Cell = None
     note: Cell = None
     counter: Cell = None  # the «№ п/п» column
+    region: Cell = None  # a «Регион» column, where the table has one instead of region rows
     extra: Mapping[int, Cell] = field(default_factory=lambda: _NOTHING)  # own dict if any
     # The first non-empty cell, column and value; a «№ п/п» cell that numbers the row does
     # not count («I | ЕВРОПА» is a region row as «ЕВРОПА» is).
@@ -108,6 +110,7 @@ class _Row:
             self.events,
             self.note,
             self.counter,
+            self.region,
             *self.extra.values(),
         ]
 
@@ -263,7 +266,8 @@ class RowReader:
     def _collect_rows(self) -> list[_Row]:
         """The rows under the header, cells sorted by role (the hot loop: indexes, not dicts)."""
         cols = self.header.cols
-        index = [cols.get(role, -1) for role in (COUNTRY, CITY, TITLE, DATES, EVENTS, NOTE, NUMBER)]
+        roles = (COUNTRY, CITY, TITLE, DATES, EVENTS, NOTE, NUMBER, REGION)
+        index = [cols.get(role, -1) for role in roles]
         need = max(index) + 1
         required: Callable[[list[Cell]], tuple[Cell, ...]] = itemgetter(*index[:5])
         if min(index[:5]) < 0:  # never from find_header, which wants all five
@@ -271,7 +275,7 @@ class RowReader:
             def required(cells: list[Cell]) -> tuple[Cell, ...]:
                 return tuple(cells[i] if i >= 0 else None for i in index[:5])
 
-        note_col, number_col = index[5], index[6]
+        note_col, number_col, region_col = index[5], index[6], index[7]
         width = max((len(cells) for cells in self.grid.rows), default=0)
         extra_cols = [c for c in range(width) if c not in set(cols.values())]
         role_of = {c: role for role, c in cols.items()}
@@ -310,6 +314,8 @@ class RowReader:
             note = cells[note_col] if note_col >= 0 else None
             counter = cells[number_col] if number_col >= 0 else None
             row = _Row(r + 1, country, city, title, dates, events, note, counter)
+            if region_col >= 0:
+                row.region = cells[region_col]
             if extra_cols:
                 extra = {c: cells[c] for c in extra_cols if c < len(cells) and cells[c] is not None}
                 if extra:
@@ -348,6 +354,8 @@ class RowReader:
         for v in (row.country, row.city, row.title, row.dates, row.events, row.note, row.counter):
             if v is not None:
                 present += 1
+        if row.region is not None:
+            present += 1
         if not present:
             return "empty"
         if (present == 1 or (present == 2 and self._numbered(row))) and self._is_region_cell(row):
@@ -381,15 +389,17 @@ class RowReader:
         """Only the first cell has text, in capitals (or a known region's name).
 
         «First» is the table's leftmost column whatever it holds («№ п/п», or the
-        title when columns were moved), or the country column.
+        title when columns were moved), or the country column. A known region's name
+        alone on its row is a region row in any column: staff centre it by hand, and
+        read as a continuation it would be glued onto the title above.
         """
         col, text = row.lead
-        if col > self._leftmost and col != self.header.cols[COUNTRY]:
-            return False
         if not isinstance(text, str):
             return False
         if is_known_region(text):
             return True
+        if col > self._leftmost and col != self.header.cols[COUNTRY]:
+            return False
         label = region_label(text)
         return is_capitals(label) and not is_country(plain(label))
 
@@ -460,6 +470,7 @@ class RowReader:
 
     def read(self) -> ParsedTable:
         self._fold_continuations()
+        below = self._below_the_table()
         half = len(self.rows) // 2
         region: TableRegion | None = None
         country: TableCountry | None = None
@@ -485,6 +496,22 @@ class RowReader:
                     self.table.regions.append(region)
                 country = None
                 continue
+            if row.number >= below and self._signs_off(row):
+                self.warn(
+                    row.number,
+                    "строка под таблицей (после пустой строки, без основания и даты, в столбце "
+                    "«Страна» не страна) не импортирована: " + _row_text(row),
+                )
+                continue
+            if row.region is not None:
+                # A «Регион» column: the row's own region (a blank cell repeats the one above).
+                name = region_name(self._plain_text(row.region))
+                if region is None or region.name != name:
+                    region = regions.get(name)
+                    if region is None:
+                        region = regions[name] = TableRegion(name=name)
+                        self.table.regions.append(region)
+                    country = None
             if region is None:
                 region = regions[NO_REGION] = TableRegion(name=NO_REGION)
                 self.table.regions.append(region)
@@ -502,6 +529,28 @@ class RowReader:
                 f"мероприятия, они отнесены к строке {first + 1}",
             )
         return self.table
+
+    def _below_the_table(self) -> int:
+        """The sheet row from which rows stand under the table: the first empty row after the
+        last row with an agreement's title or date (a signature, «Исполнитель: …»)."""
+        last = -1
+        for i, row in enumerate(self.rows):
+            if row.kind == "data" and (row.title is not None or row.dates is not None):
+                last = i
+        for row in self.rows[last + 1 :]:
+            if row.kind == "empty":
+                return row.number
+        return 1 << 62
+
+    def _signs_off(self, row: _Row) -> bool:
+        """Whether a data row under the table is no agreement: no title and no date, and the
+        country column holds no country («Начальник отдела … И. И. Иванов»). A partner
+        without an agreement (a city, the country column blank) is still read."""
+        if row.kind != "data" or row.title is not None or row.dates is not None:
+            return False
+        if row.country is None:
+            return row.city is None
+        return not self._is_country(self._plain_text(row.country))
 
     def _grew(
         self, region: TableRegion, country: TableCountry, partner: TablePartner | None = None
