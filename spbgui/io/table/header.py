@@ -61,6 +61,7 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (NUMBER, re.compile(r"^(?:№+|n|no)(?:\s?п/?п)?$|^п/п$")),
     (NOTE, re.compile(r"^примечани")),
 )
+_EVENTS = dict(_ROLE_PATTERNS)[EVENTS]
 _YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 
 
@@ -154,7 +155,11 @@ def repeats_header(row: list[object], header: Header) -> bool:
     if not isinstance(country, str) or country.lstrip()[:5].lower() != "стран":
         return False  # the cheap test first: nearly every row stops here
     cols, _extra = _roles_in_row(row)
-    return all(cols.get(role) == header.cols[role] for role in REQUIRED)
+    # The events column by its name alone: where last year's column stands beside this
+    # year's, the row's first events column need not be the one the header chose.
+    return EVENTS in cols and all(
+        cols.get(role) == header.cols[role] for role in REQUIRED if role != EVENTS
+    )
 
 
 def numbers_columns(row: list[object]) -> bool:
@@ -197,6 +202,15 @@ def find_header(grid: Grid) -> tuple[Header | None, set[str]]:
         bottom = below[c] if last > r and below is not None and c < len(below) else None
         events_title = " ".join(_joined(top, bottom).split())
         m = _YEAR.search(events_title)
+        # Last year's events column kept beside this year's («…в 2023 году», «…в 2024 году»):
+        # the latest year's is the table's; the other is an extra column, named in the report.
+        for c2, text in list(extra.items()):
+            m2 = _YEAR.search(text)
+            if m2 and _EVENTS.search(_norm(text)) and (m is None or m2.group(1) > m.group(1)):
+                extra[cols[EVENTS]] = events_title
+                del extra[c2]
+                cols[EVENTS], events_title, m = c2, text, m2
+        extra = dict(sorted(extra.items()))
         header = Header(
             row=r,
             cols=cols,

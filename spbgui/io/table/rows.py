@@ -60,6 +60,7 @@ from spbgui.io.table.text import (
     partner_kind,
     partner_name,
     plain,
+    raw_paragraphs,
     region_label,
     region_name,
 )
@@ -115,6 +116,11 @@ class _Row:
         ]
 
 
+# A document's name at the start of a line of the title cell: «Соглашение…», «Договор…».
+_DOCUMENT = re.compile(
+    r"^[«\"]?(?:Соглашени|Договор|Меморандум|Протокол|Программ|План|Дорожная карта"
+    r"|Декларац|Заявлени|Совместн|Устав|Решени|Распоряжени|Письм)"
+)
 _COUNTER = re.compile(r"^\d{1,6}[.)]?$")
 _LIST_MARK = re.compile(r"^\s*(?:\d{1,3}[.)]|[-–—•·▪●*])\s+")
 _NUMBERING = re.compile(r"^(?:\d{1,6}|[IVXLC]{1,8})[.)]?$")  # a row's number, or a section's
@@ -636,7 +642,7 @@ class RowReader:
                 f"к соглашению этой строки",
             )
         if agreement is not None:
-            partner.agreements.append(agreement)
+            partner.agreements += self._several(row, agreement)
         elif row.anchor is not None:
             self.warn(
                 row.number,
@@ -696,6 +702,60 @@ class RowReader:
         return TableAgreement(
             title=title, dates=dates, note="\n".join(notes), events=events, row=row.number
         )
+
+    def _several(self, row: _Row, agreement: TableAgreement) -> list[TableAgreement]:
+        """The agreements of a row whose title cell lists several documents, one a line.
+
+        «Соглашение о…» and «Меморандум о…» on two lines of one cell, with two dates on two
+        lines of the date cell, are two agreements; the row's events (and note) go with the
+        first, as nothing says which is whose. Where the dates do not pair with the titles
+        line by line, the row stays one agreement and the report says what to check.
+        """
+        if not isinstance(row.title, str) or ("\n" not in row.title and "<" not in row.title):
+            return [agreement]
+        titles = raw_paragraphs(row.title)[0]
+        if len(titles) < 2 or not all(_DOCUMENT.match(t) for t in titles):
+            return [agreement]
+        n = len(titles)
+        lines = raw_paragraphs(row.dates)[0] if isinstance(row.dates, str) else [row.dates] * 0
+        if row.dates is not None and len(lines) != n:
+            self.warn(
+                row.number,
+                f"в ячейке основания {n} документа, каждый со своей строки, а даты не "
+                f"разбиты по строкам так же — записаны как одно соглашение; проверьте и при "
+                f"необходимости разделите их на отдельные строки таблицы",
+            )
+            return [agreement]
+        out: list[TableAgreement] = []
+        for i, title in enumerate(titles):
+            dates: list[PartialDate] = []
+            note = agreement.note if i == 0 else ""
+            if lines:
+                found, error = _cell_dates(lines[i])
+                dates = list(found)
+                if error is not None:
+                    written = fold(lines[i])
+                    self.warn(
+                        row.number,
+                        f"дата «{written}» не прочитана ({error}) — сохранена в примечании "
+                        "к соглашению",
+                    )
+                    note = "\n".join(n for n in (note, f"Дата: {written}") if n)
+            out.append(
+                TableAgreement(
+                    title=plain(title),
+                    dates=dates,
+                    note=note,
+                    events=agreement.events if i == 0 else [],
+                    row=row.number,
+                )
+            )
+        self.warn(
+            row.number,
+            f"в ячейке основания {n} документа, каждый со своей строки, — записаны {n} "
+            f"соглашения; мероприятия строки отнесены к первому: «{_clip(out[0].title, 80)}»",
+        )
+        return out
 
     def _dates(self, row: _Row) -> tuple[list[PartialDate], str]:
         value = row.dates
@@ -786,9 +846,14 @@ class RowReader:
         )
 
 
+_NO_DATE = " \t\n\xa0-‐‑‒–—―"
+
+
 def _cell_dates(value: Cell) -> tuple[tuple[PartialDate, ...], str | None]:
     """The dates of an agreement's date cell, or why they cannot be read."""
     if isinstance(value, str):
+        if not value.strip(_NO_DATE):
+            return (), None  # «—»: staff's «no date», as a blank cell
         value = typed_dates(fold(value.replace("\n", ", ").replace(";", ",")))
     try:
         return tuple(PartialDate.from_cell(value)), None
