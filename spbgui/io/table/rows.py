@@ -717,11 +717,12 @@ class RowReader:
         if len(titles) < 2 or not all(_DOCUMENT.match(t) for t in titles):
             return [agreement]
         n = len(titles)
-        lines = raw_paragraphs(row.dates)[0] if isinstance(row.dates, str) else [row.dates] * 0
+        lines = raw_paragraphs(row.dates)[0] if isinstance(row.dates, str) else []
+        documents = f"{n} {_plural(n, 'документ', 'документа', 'документов')}"
         if row.dates is not None and len(lines) != n:
             self.warn(
                 row.number,
-                f"в ячейке основания {n} документа, каждый со своей строки, а даты не "
+                f"в ячейке основания {documents}, каждый со своей строки, а даты не "
                 f"разбиты по строкам так же — записаны как одно соглашение; проверьте и при "
                 f"необходимости разделите их на отдельные строки таблицы",
             )
@@ -729,7 +730,7 @@ class RowReader:
         out: list[TableAgreement] = []
         for i, title in enumerate(titles):
             dates: list[PartialDate] = []
-            note = agreement.note if i == 0 else ""
+            note = self._plain_text(row.note) if i == 0 and row.note is not None else ""
             if lines:
                 found, error = _cell_dates(lines[i])
                 dates = list(found)
@@ -740,7 +741,7 @@ class RowReader:
                         f"дата «{written}» не прочитана ({error}) — сохранена в примечании "
                         "к соглашению",
                     )
-                    note = "\n".join(n for n in (note, f"Дата: {written}") if n)
+                    note = "\n".join(part for part in (note, f"Дата: {written}") if part)
             out.append(
                 TableAgreement(
                     title=plain(title),
@@ -752,8 +753,9 @@ class RowReader:
             )
         self.warn(
             row.number,
-            f"в ячейке основания {n} документа, каждый со своей строки, — записаны {n} "
-            f"соглашения; мероприятия строки отнесены к первому: «{_clip(out[0].title, 80)}»",
+            f"в ячейке основания {documents}, каждый со своей строки, — записаны "
+            f"{n} {_plural(n, 'соглашение', 'соглашения', 'соглашений')}; мероприятия строки "
+            f"отнесены к первому: «{_clip(out[0].title, 80)}»",
         )
         return out
 
@@ -867,6 +869,14 @@ def _folded(event: EventText) -> EventText:
     if "  " in text or text[:1].isspace() or text[-1:].isspace() or "\n" in text:
         return EventText(date=event.date, text=fold(text))
     return event
+
+
+def _plural(n: int, one: str, few: str, many: str) -> str:
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
 
 
 def _clip(text: str, limit: int = 120) -> str:
