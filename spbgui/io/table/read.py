@@ -276,7 +276,7 @@ def _notes_on_reading(
     if grid.hidden:
         notes.append(ImportWarning(None, source.hidden.format(part=grid.name)))
     table_year = year if year is not None else header.year
-    named = [n for n in others if (m := _YEAR_IN_NAME.search(n)) and int(m[1]) != table_year]
+    named = [n for n in others if (m := _YEAR_IN_NAME.search(n)) and int(m[1]) > (table_year or 0)]
     if named and not source.joined:
         # «2023» read while «2024» waits on the next sheet: the table is the first one found,
         # so say plainly which year was read and how to read the other.
@@ -285,7 +285,7 @@ def _notes_on_reading(
             ImportWarning(
                 None,
                 f"прочитана таблица за {table_year} год {source.on_part} «{grid.name}»; "
-                f"по названию {listed} — за другой год. Чтобы импортировать оттуда, скройте "
+                f"по названию {listed} — за более поздний год. Чтобы импортировать оттуда, скройте "
                 f"или удалите «{grid.name}» и импортируйте файл снова",
             )
         )
