@@ -235,6 +235,19 @@ def test_invisible_characters_and_other_line_breaks(
     assert records == expected_records
 
 
+def test_countries_typed_in_capitals(
+    cells: list[list[Any]], tmp_path: Path, expected_records: dict[str, Any]
+) -> None:
+    """«ВЕНГРИЯ», as some tables set countries apart from cities: a country still, never a
+    region row, written as the country list writes it («КНДР» and «ЮАР» stay)."""
+    rows = copy.deepcopy(cells)
+    for row in rows[HEADER + 1 :]:
+        if isinstance(row[0], str) and row[0] not in REGIONS and row[0] != "Минск":
+            row[0] = row[0].upper()
+    records, _table = read(save(tmp_path / "t.xlsx", rows, _with_title(rows)))
+    assert records == expected_records
+
+
 def test_a_signature_under_the_table_is_reported_not_a_partner(
     cells: list[list[Any]], tmp_path: Path, expected_records: dict[str, Any]
 ) -> None:

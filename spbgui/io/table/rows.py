@@ -25,7 +25,7 @@ from spbgui.domain.events_text import (
     split_paragraph,
     why_not_understood,
 )
-from spbgui.io.table.countries import is_country, normalize_name
+from spbgui.io.table.countries import is_country, normalize_name, written_form
 from spbgui.io.table.grid import Cell, Grid, column_letter
 from spbgui.io.table.header import (
     CITY,
@@ -599,6 +599,8 @@ class RowReader:
                 self.warn(row.number, f"строка пропущена: «{name}» — не страна и не регион")
                 return current
             if known or current is None or row.city is not None:
+                if known and is_capitals(name):
+                    name = written_form(name) or name  # «ВЕНГРИЯ» → «Венгрия»; «КНДР» stays
                 if not known:
                     self.warn(
                         row.number,
