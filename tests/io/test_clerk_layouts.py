@@ -199,6 +199,21 @@ def test_a_region_column_instead_of_region_rows(
     assert not any("Регион" in m or "Без региона" in m for m in messages(table))
 
 
+def test_a_region_column_of_provinces_is_reported_not_made_regions(
+    write_rows: Callable[..., Path], header_row: Callable[..., list[str]], tmp_path: Path
+) -> None:
+    """«Регион» as a clerk may mean it: the province of the country, not a part of the world."""
+    rows = [
+        ["Регион", *header_row()],
+        [None, "АЗИЯ"],
+        ["провинция Сычуань", "Китай", "Чэнду", "Соглашение о партнёрстве", 2017],
+    ]
+    records, table = read(write_rows(tmp_path / "t.xlsx", rows))
+    assert records["regions"] == ["Азия"]
+    assert [(p["country"], p["name"]) for p in records["partners"]] == [("Китай", "Чэнду")]
+    assert any(w.row == 3 and "«провинция Сычуань»" in w.message for w in table.warnings)
+
+
 def test_a_region_name_typed_in_another_column(
     cells: list[list[Any]], tmp_path: Path, expected_records: dict[str, Any]
 ) -> None:

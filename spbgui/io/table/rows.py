@@ -509,9 +509,9 @@ class RowReader:
                     "«Страна» не страна) не импортирована: " + _row_text(row),
                 )
                 continue
-            if row.region is not None:
+            name = self._region_of(row)
+            if name is not None:
                 # A «Регион» column: the row's own region (a blank cell repeats the one above).
-                name = region_name(self._plain_text(row.region))
                 if region is None or region.name != name:
                     region = regions.get(name)
                     if region is None:
@@ -535,6 +535,22 @@ class RowReader:
                 f"мероприятия, они отнесены к строке {first + 1}",
             )
         return self.table
+
+    def _region_of(self, row: _Row) -> str | None:
+        """The region a «Регион» column gives the row, if it names one as region rows do
+        («Европа», «АЗИЯ»). A province or a country's region («провинция Сычуань») is no
+        world region: reported, and the row stays in the region above."""
+        if row.region is None:
+            return None
+        text = self._plain_text(row.region)
+        if is_known_region(text) or is_capitals(region_label(text)):
+            return region_name(text)
+        self.warn(
+            row.number,
+            f"текст в столбце «Регион» не импортирован: «{text}» — это не регион мира "
+            "(Европа, Азия, СНГ, Африка, Латинская Америка)",
+        )
+        return None
 
     def _below_the_table(self) -> int:
         """The sheet row from which rows stand under the table: the first empty row after the
