@@ -276,11 +276,11 @@ def _notes_on_reading(
     if grid.hidden:
         notes.append(ImportWarning(None, source.hidden.format(part=grid.name)))
     table_year = year if year is not None else header.year
-    named = [n for n in others if (m := _YEAR_IN_NAME.search(n)) and int(m[1]) > (table_year or 0)]
-    if named and not source.joined:
+    later = [n for n in others if (m := _YEAR_IN_NAME.search(n)) and int(m[1]) > (table_year or 0)]
+    if later and not source.joined:
         # «2023» read while «2024» waits on the next sheet: the table is the first one found,
         # so say plainly which year was read and how to read the other.
-        listed = ", ".join(f"«{n}»" for n in named)
+        listed = ", ".join(f"«{n}»" for n in later)
         notes.append(
             ImportWarning(
                 None,

@@ -272,8 +272,8 @@ class RowReader:
     def _collect_rows(self) -> list[_Row]:
         """The rows under the header, cells sorted by role (the hot loop: indexes, not dicts)."""
         cols = self.header.cols
-        roles = (COUNTRY, CITY, TITLE, DATES, EVENTS, NOTE, NUMBER, REGION)
-        index = [cols.get(role, -1) for role in roles]
+        in_order = (COUNTRY, CITY, TITLE, DATES, EVENTS, NOTE, NUMBER, REGION)
+        index = [cols.get(role, -1) for role in in_order]
         need = max(index) + 1
         required: Callable[[list[Cell]], tuple[Cell, ...]] = itemgetter(*index[:5])
         if min(index[:5]) < 0:  # never from find_header, which wants all five
@@ -509,13 +509,13 @@ class RowReader:
                     "«Страна» не страна) не импортирована: " + _row_text(row),
                 )
                 continue
-            name = self._region_of(row)
-            if name is not None:
+            own = self._region_of(row)
+            if own is not None:
                 # A «Регион» column: the row's own region (a blank cell repeats the one above).
-                if region is None or region.name != name:
-                    region = regions.get(name)
+                if region is None or region.name != own:
+                    region = regions.get(own)
                     if region is None:
-                        region = regions[name] = TableRegion(name=name)
+                        region = regions[own] = TableRegion(name=own)
                         self.table.regions.append(region)
                     country = None
             if region is None:
