@@ -53,12 +53,14 @@ _MIDNIGHT = dt.time(0)
 # (Word's vertical tab, Unicode's line and paragraph separators).
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\u2028\u2029]")
+_ODD = re.compile("[\r\x0b\x0c\u2028\u2029\u00ad\u200b\u200c\u200d\u2060\ufeff]").search
 
 
 def normalize(v: Any) -> Cell:
     t = type(v)
     if t is str:
-        if not v.isprintable():  # C-fast; false for a line break, a tab, a no-break space…
+        # isprintable() is false for a plain line break too: the search looks closer.
+        if not v.isprintable() and _ODD(v) is not None:
             v = _LINE_BREAKS.sub("\n", _INVISIBLE.sub("", v))
         if not v or v.isspace():
             return None
