@@ -125,6 +125,23 @@ def test_header_words_broken_onto_the_next_row(
     assert not any("не импортирован" in m for m in messages(table))
 
 
+def test_the_year_in_the_title_when_the_events_header_has_none(
+    cells: list[list[Any]], tmp_path: Path, expected_records: dict[str, Any]
+) -> None:
+    rows = copy.deepcopy(cells)
+    rows[0][0] = "Сотрудничество Санкт-Петербурга с городами-партнерами в 2024 году"
+    rows[HEADER][4] = "Основные мероприятия"
+    records, table = read(save(tmp_path / "t.xlsx", rows, _with_title(rows)))
+    assert records == expected_records
+    assert any(
+        m.startswith(f"{HEADER + 1}: ") and "по названию таблицы" in m for m in messages(table)
+    )
+    # Two years over the table: which one is meant is not for the import to guess.
+    rows[1][0] = "Отчёт за 2023 год"
+    with pytest.raises(Exception, match="не указан год"):
+        read_file(save(tmp_path / "two.xlsx", rows, _with_title(rows)))
+
+
 HEADERS = [
     ["Страна", "Город (регион)", "Документ", "Дата подписания", "Мероприятия 2024 года"],
     ["Страна", "Партнёр", "Наименование документа", "Год/дата подписания", "Мероприятия в 2024 г."],

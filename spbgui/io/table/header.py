@@ -73,6 +73,7 @@ class Header:
     year: int | None = None
     events_title: str = ""
     last_row: int = 0  # the header's last row (more than ``row`` when merged downwards)
+    year_from: str = ""  # the title above the table that gave the year, if the header did not
 
 
 def _roles_in_row(row: list[object]) -> tuple[dict[str, int], dict[int, str]]:
@@ -171,6 +172,23 @@ def numbers_columns(row: list[object]) -> bool:
     return numbers == [str(n) for n in range(1, len(numbers) + 1)]
 
 
+# «…с городами-партнерами в 2024 году», «Мероприятия за 2024 г.»: the year of a title.
+_TITLE_YEAR = re.compile(r"\b(?:в|за)\s+(1[89]\d\d|2[01]\d\d)\s*(?:г\.|год)", re.IGNORECASE)
+
+
+def _title_year(above: list[list[object]]) -> tuple[int | None, str]:
+    """The year a title over the table names («… в 2024 году»), when the events header has
+    none; only if the titles name one year and no other."""
+    years: set[int] = set()
+    said = ""
+    for row in above:
+        for value in row:
+            if isinstance(value, str) and (found := _TITLE_YEAR.findall(value)):
+                years.update(int(y) for y in found)
+                said = said or " ".join(value.split())
+    return (years.pop(), said) if len(years) == 1 else (None, "")
+
+
 def find_header(grid: Grid) -> tuple[Header | None, set[str]]:
     """The header of this sheet, or None and the required columns its best row had.
 
@@ -219,6 +237,8 @@ def find_header(grid: Grid) -> tuple[Header | None, set[str]]:
             events_title=events_title,
             last_row=last,
         )
+        if header.year is None:
+            header.year, header.year_from = _title_year(rows[:r])
         # A header cell merged downwards (a two-row header) covers the rows under it.
         for r1, c1, r2, _c2 in grid.merged:
             if r1 <= r <= r2 and r2 > header.last_row and c1 in cols.values():

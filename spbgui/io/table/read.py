@@ -289,6 +289,14 @@ def _notes_on_reading(
                 f"или удалите «{grid.name}» и импортируйте файл снова",
             )
         )
+    if year is None and header.year_from:
+        notes.append(
+            ImportWarning(
+                header.row + 1,
+                f"в заголовке «{header.events_title}» нет года; мероприятия отнесены к "
+                f"{header.year} году по названию таблицы «{header.year_from}»",
+            )
+        )
     if year is not None and header.year is not None and header.year != year:
         notes.append(
             ImportWarning(
