@@ -294,6 +294,22 @@ def test_a_signature_under_the_table_is_reported_not_a_partner(
     assert any(m.startswith(f"{n}: строка под таблицей") and "Петрова А. А." in m for m in said)
 
 
+def test_footnote_marks_after_names_and_the_footnotes_under_the_table(
+    cells: list[list[Any]], tmp_path: Path, expected_records: dict[str, Any]
+) -> None:
+    rows = copy.deepcopy(cells)
+    for row in rows[HEADER + 1 :]:
+        row[0] = "Китай*" if row[0] == "Китай" else row[0]
+        row[1] = "Пекин¹" if row[1] == "Пекин" else row[1]
+    rows += [[None] * 5, ["* КНР", None, None, None, None], ["¹ столица", None, None, None, None]]
+    records, table = read(save(tmp_path / "t.xlsx", rows, _with_title(rows)))
+    assert records == expected_records
+    said = messages(table)
+    assert any("сноски «*» после «Китай»" in m for m in said)
+    assert any("сноски «¹» после «Пекин»" in m for m in said)
+    assert any(m.startswith(f"{len(rows) - 1}: ") and "* КНР" in m for m in said)
+
+
 def test_a_partner_without_agreement_under_the_table_is_kept(
     write_rows: Callable[..., Path], header_row: Callable[..., list[str]], tmp_path: Path
 ) -> None:

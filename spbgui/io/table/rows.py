@@ -121,6 +121,7 @@ _DOCUMENT = re.compile(
     r"^[«\"]?(?:Соглашени|Договор|Меморандум|Протокол|Программ|План|Дорожная карта"
     r"|Декларац|Заявлени|Совместн|Устав|Решени|Распоряжени|Письм)"
 )
+_MARKS = "*\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"  # *, ¹ ² ³ …
 _COUNTER = re.compile(r"^\d{1,6}[.)]?$")
 _LIST_MARK = re.compile(r"^\s*(?:\d{1,3}[.)]|[-–—•·▪●*])\s+")
 _NUMBERING = re.compile(r"^(?:\d{1,6}|[IVXLC]{1,8})[.)]?$")  # a row's number, or a section's
@@ -400,8 +401,8 @@ class RowReader:
         read as a continuation it would be glued onto the title above.
         """
         col, text = row.lead
-        if not isinstance(text, str):
-            return False
+        if not isinstance(text, str) or text.lstrip()[:1] in _MARKS:
+            return False  # «* КНР — …»: a footnote under the table, not a region
         if is_known_region(text):
             return True
         if col > self._leftmost and col != self.header.cols[COUNTRY]:
@@ -536,6 +537,21 @@ class RowReader:
             )
         return self.table
 
+    def _unmarked(self, row: int, name: str) -> str:
+        """A name without the footnote mark after it («Китай*», «Пекин¹»): the mark points to a
+        note under the table, it is no part of the name. The report keeps it."""
+        if name[-1:] not in _MARKS:
+            return name  # nearly every name: one look at its last character
+        bare = name.rstrip(_MARKS + " ")
+        if not bare or not bare[-1].isalpha():
+            return name
+        self.warn(
+            row,
+            f"знак сноски «{name[len(bare) :].strip()}» после «{bare}» не входит в название — "
+            "снят; сноску под таблицей проверьте сами",
+        )
+        return bare
+
     def _region_of(self, row: _Row) -> str | None:
         """The region a «Регион» column gives the row, if it names one as region rows do
         («Европа», «АЗИЯ»). A province or a country's region («провинция Сычуань») is no
@@ -605,7 +621,7 @@ class RowReader:
 
         partner_from_country_col: str | None = None
         if row.country is not None:
-            name = self._plain_text(row.country)
+            name = self._unmarked(row.number, self._plain_text(row.country))
             known = self._is_country(name)
             has_agreement = not (
                 row.title is None and row.dates is None and row.events is None and row.note is None
@@ -640,7 +656,7 @@ class RowReader:
             return None
 
         if row.city is not None:
-            pname: str | None = self._partner_name(row.city) or None
+            pname: str | None = self._unmarked(row.number, self._partner_name(row.city)) or None
         else:
             pname = partner_from_country_col
         agreement = self._agreement(row)
