@@ -267,6 +267,25 @@ def test_invisible_characters_and_other_line_breaks(
     assert records == expected_records
 
 
+def test_a_dash_for_none(
+    cells: list[list[Any]], tmp_path: Path, expected_records: dict[str, Any]
+) -> None:
+    """«—» in the city cell of a country's own agreement, «-» for no events, «–» for the
+    country of the row above: each an empty cell, never a partner «—» or an event «-»."""
+    rows = copy.deepcopy(cells)
+    for row in rows[HEADER + 1 :]:
+        if row[0] in REGIONS:
+            continue
+        if row[1] is None and (row[0] is not None or row[3] is not None):
+            row[1] = "—"
+        if row[4] is None and row[2] is not None:
+            row[4] = " - "
+        if row[0] is None and row[1] not in (None, "—"):
+            row[0] = "–"
+    records, _table = read(save(tmp_path / "t.xlsx", rows, _with_title(rows)))
+    assert records == expected_records
+
+
 def test_countries_typed_in_capitals(
     cells: list[list[Any]], tmp_path: Path, expected_records: dict[str, Any]
 ) -> None:

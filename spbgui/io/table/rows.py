@@ -318,6 +318,16 @@ class RowReader:
             if len(cells) < need:
                 cells = cells + [None] * (need - len(cells))
             country, city, title, dates, events = required(cells)
+            # «—» for «none» (no city: the country as a whole; no events) or, in the country
+            # column, for «the same»: an empty cell.
+            if type(country) is str and len(country) < 4 and not country.strip(_NO_DATE):
+                country = None
+            if type(city) is str and len(city) < 4 and not city.strip(_NO_DATE):
+                city = None
+            if type(events) is str and len(events) < 4 and not events.strip(_NO_DATE):
+                events = None
+            if type(title) is str and len(title) < 4 and not title.strip(_NO_DATE):
+                title = None
             note = cells[note_col] if note_col >= 0 else None
             counter = cells[number_col] if number_col >= 0 else None
             row = _Row(r + 1, country, city, title, dates, events, note, counter)
