@@ -286,6 +286,23 @@ def test_a_dash_for_none(
     assert records == expected_records
 
 
+def test_names_retyped_at_the_top_of_a_page(
+    cells: list[list[Any]], tmp_path: Path, expected_records: dict[str, Any]
+) -> None:
+    """The rest of «Соглашение о» / «сотрудничестве в…» on the next page, the clerk having
+    typed «Киргизия», «Бишкек» again over it: one agreement, not a second one in lower case."""
+    rows = copy.deepcopy(cells)
+    again = [r for r, row in enumerate(rows) if row[1] in ("Бишкек", "Ташкент")]
+    for r in again:
+        assert rows[r + 1][:2] == [None, None] and rows[r + 1][3] is None
+        rows[r + 1][:2] = ["Киргизия" if rows[r][1] == "Бишкек" else "Узбекистан", rows[r][1]]
+    records, table = read(save(tmp_path / "t.xlsx", rows, _with_title(rows)))
+    assert records == expected_records
+    said = messages(table)
+    for r in again:
+        assert any(m.startswith(f"{r + 2}: строка без даты повторяет") for m in said), r
+
+
 def test_countries_typed_in_capitals(
     cells: list[list[Any]], tmp_path: Path, expected_records: dict[str, Any]
 ) -> None:

@@ -423,13 +423,22 @@ class RowReader:
     def _fold_continuations(self) -> None:
         last: dict[str, _Row] = {}  # the nearest row above with text in each column
         by_number = {row.number: row for row in self.rows} if self._anchor else {}
+        country: Cell = None  # the country and partner of the last agreement row
+        partner: Cell = None
         for i, row in enumerate(self.rows):
             if i % STEP == 0:
                 self.tick(i // 2)
             row.kind = self._classify(row)
             if row.kind == "region":
                 last.clear()  # a page break never splits a cell across a region row
+                country = partner = None
                 continue
+            if row.kind == "data":
+                if self._names_again(row, country, partner, last.get(TITLE)):
+                    row.kind = "continuation"
+                else:
+                    country = row.country if row.country is not None else country
+                    partner = row.city
             if row.kind == "continuation":
                 anchor = by_number.get(row.anchor) if row.anchor is not None else None
                 if anchor is not None and anchor.kind == "data":
@@ -441,6 +450,20 @@ class RowReader:
             for role in (TITLE, EVENTS, NOTE):
                 if getattr(row, role) is not None:
                     last[role] = row
+
+    def _names_again(self, row: _Row, country: Cell, partner: Cell, above: _Row | None) -> bool:
+        """Whether a row that names the country and partner of the row above again, with no
+        date and a title going on in lower case («…о» / «сотрудничестве…»), is the rest of
+        that row after a page break, its names retyped at the top of the page."""
+        if row.dates is not None or row.city is None or above is None or partner is None:
+            return False
+        title = row.title
+        if not isinstance(title, str) or not title.lstrip()[:1].islower():
+            return False
+        same = self._plain_text(row.city) == self._plain_text(partner)
+        if row.country is not None and country is not None:
+            same = same and self._plain_text(row.country) == self._plain_text(country)
+        return same
 
     def _append_continuation(self, row: _Row, last: dict[str, _Row]) -> None:
         joined = []
@@ -474,7 +497,13 @@ class RowReader:
             )
             self.warn(
                 row.number,
-                "строка без страны, города и даты — продолжение ячеек выше (разрыв страницы); "
+                (
+                    "строка без даты повторяет страну и партнёра строки выше, основание "
+                    "продолжается со строчной буквы"
+                    if row.city is not None
+                    else "строка без страны, города и даты"
+                )
+                + " — продолжение ячеек выше (разрыв страницы); "
                 f"текст присоединён к {where}",
             )
 
