@@ -419,6 +419,39 @@ def test_several_documents_in_one_title_cell(
     assert any(m.startswith("4: ") and "записаны как одно соглашение" in m for m in said)
 
 
+def test_several_partners_and_documents_in_one_row(
+    write_rows: Callable[..., Path], header_row: Callable[..., list[str]], tmp_path: Path
+) -> None:
+    """Partners one a line in the city cell, paired line by line with the titles and dates;
+    a name wrapped over two lines under a single title stays one partner."""
+    rows = [
+        header_row(),
+        ["АЗИЯ"],
+        [
+            "Вьетнам",
+            "Хошимин\nХайфон",
+            "Соглашение о партнёрстве с Хошимином\nСоглашение о партнёрстве",
+            "09.12.2005\n2006",
+            "17-22 мая – Неделя Вьетнама",
+        ],
+        [
+            "Китай",
+            "Муниципальный район Сюхуэй,\nг. Шанхай",
+            "Соглашение о партнёрстве",
+            "24.05.2004",
+        ],
+    ]
+    records, table = read(write_rows(tmp_path / "t.xlsx", rows))
+    got = [(a["partner"], a["title"], a["dates"], len(a["events"])) for a in records["agreements"]]
+    assert got == [
+        ("Хошимин", "Соглашение о партнёрстве с Хошимином", ["2005-12-09"], 1),
+        ("Хайфон", "Соглашение о партнёрстве", ["2006"], 0),
+        ("Муниципальный район Сюхуэй, г. Шанхай", "Соглашение о партнёрстве", ["2004-05-24"], 0),
+    ]
+    assert [p["name"] for p in records["partners"]] == [g[0] for g in got]
+    assert any(w.row == 3 and "«Хошимин», «Хайфон»" in w.message for w in table.warnings)
+
+
 # --- sheets -----------------------------------------------------------------------------------
 
 

@@ -703,6 +703,9 @@ class RowReader:
             # Only the country's name on the row: the country is kept, nothing else to read.
             self.warn(row.number, f"у страны «{current.name}» в этой строке нет соглашения")
             return current
+        pieces = self._several(row, agreement) if agreement is not None else []
+        if pieces and pieces[0][0] is not None:
+            pname = pieces[0][0]  # partners one a line in the city cell, paired with titles
         partner = self._partner(current, pname)
         self._grew(region, current, partner)
         last = self._event_spans.pop(row.number - 1, None)
@@ -714,16 +717,19 @@ class RowReader:
                 f"мероприятия ({len(agreement.events)}), записаны один раз — {who}, "
                 f"к соглашению этой строки",
             )
-        if agreement is not None:
-            partner.agreements += self._several(row, agreement)
-        elif row.anchor is not None:
+        for named, piece in pieces:
+            target = partner if named is None else self._partner(current, named)
+            if target is not partner:
+                self._grew(region, current, target)
+            target.agreements.append(piece)
+        if agreement is None and row.anchor is not None:
             self.warn(
                 row.number,
                 f"у партнёра «{pname}» в этой строке нет своего соглашения: основание — в ячейке, "
                 f"объединённой со строкой {row.anchor}, это одно соглашение, записано к строке "
                 f"{row.anchor}",
             )
-        else:
+        elif agreement is None:
             self.warn(row.number, f"у партнёра «{pname}» в этой строке нет соглашения")
         return current
 
@@ -776,19 +782,23 @@ class RowReader:
             title=title, dates=dates, note="\n".join(notes), events=events, row=row.number
         )
 
-    def _several(self, row: _Row, agreement: TableAgreement) -> list[TableAgreement]:
-        """The agreements of a row whose title cell lists several documents, one a line.
+    def _several(
+        self, row: _Row, agreement: TableAgreement
+    ) -> list[tuple[str | None, TableAgreement]]:
+        """The agreements of a row whose title cell lists several documents, one a line, each
+        with the partner it names when the city cell lists as many partners (else None).
 
         «Соглашение о…» and «Меморандум о…» on two lines of one cell, with two dates on two
         lines of the date cell, are two agreements; the row's events (and note) go with the
         first, as nothing says which is whose. Where the dates do not pair with the titles
         line by line, the row stays one agreement and the report says what to check.
         """
+        one: list[tuple[str | None, TableAgreement]] = [(None, agreement)]
         if not isinstance(row.title, str) or ("\n" not in row.title and "<" not in row.title):
-            return [agreement]
+            return one
         titles = raw_paragraphs(row.title)[0]
         if len(titles) < 2 or not all(_DOCUMENT.match(t) for t in titles):
-            return [agreement]
+            return one
         n = len(titles)
         lines = raw_paragraphs(row.dates)[0] if isinstance(row.dates, str) else []
         documents = f"{n} {_plural(n, 'документ', 'документа', 'документов')}"
@@ -799,8 +809,12 @@ class RowReader:
                 f"разбиты по строкам так же — записаны как одно соглашение; проверьте и при "
                 f"необходимости разделите их на отдельные строки таблицы",
             )
-            return [agreement]
-        out: list[TableAgreement] = []
+            return one
+        cities = raw_paragraphs(row.city)[0] if isinstance(row.city, str) else []
+        names: list[str | None] = [None] * n
+        if len(cities) == n:
+            names = [self._unmarked(row.number, partner_name(c)) or None for c in cities]
+        out: list[tuple[str | None, TableAgreement]] = []
         for i, title in enumerate(titles):
             dates: list[PartialDate] = []
             note = self._plain_text(row.note) if i == 0 and row.note is not None else ""
@@ -815,20 +829,24 @@ class RowReader:
                         "к соглашению",
                     )
                     note = "\n".join(part for part in (note, f"Дата: {written}") if part)
-            out.append(
-                TableAgreement(
-                    title=plain(title),
-                    dates=dates,
-                    note=note,
-                    events=agreement.events if i == 0 else [],
-                    row=row.number,
-                )
+            piece = TableAgreement(
+                title=plain(title),
+                dates=dates,
+                note=note,
+                events=agreement.events if i == 0 else [],
+                row=row.number,
             )
+            out.append((names[i], piece))
         self.warn(
             row.number,
             f"в ячейке основания {documents}, каждый со своей строки, — записаны "
             f"{n} {_plural(n, 'соглашение', 'соглашения', 'соглашений')}; мероприятия строки "
-            f"отнесены к первому: «{_clip(out[0].title, 80)}»",
+            f"отнесены к первому: «{_clip(out[0][1].title, 80)}»"
+            + (
+                ", партнёры по строкам ячейки «Город»: " + ", ".join(f"«{n}»" for n in names)
+                if names[0] is not None
+                else ""
+            ),
         )
         return out
 
