@@ -123,6 +123,10 @@ def test_header_words_broken_onto_the_next_row(
     records, table = read(save(tmp_path / "t.xlsx", rows, _with_title(rows)))
     assert records == expected_records
     assert not any("не импортирован" in m for m in messages(table))
+    # The year alone under the events header, «2024 г.», is the header's too.
+    rows[HEADER + 1][4] = "2024 г."
+    records, table = read(save(tmp_path / "y.xlsx", rows, _with_title(rows)))
+    assert records == expected_records
 
 
 def test_the_year_in_the_title_when_the_events_header_has_none(

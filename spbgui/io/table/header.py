@@ -112,6 +112,9 @@ def _joined(top: object, bottom: object) -> str:
     return " ".join(parts)
 
 
+_YEAR_ALONE = re.compile(r"^\s*(?:1[89]|2[01])\d\d\s*(?:г\.?|год[ауе]?)?\.?\s*$")
+
+
 def _header_tail(row: list[object], below: list[object]) -> bool:
     """Whether ``below`` is the rest of the header's texts, broken onto a second row
     («Основание для» / «сотрудничества», «Основные мероприятия» / «в 2024 году»): every
@@ -124,7 +127,7 @@ def _header_tail(row: list[object], below: list[object]) -> bool:
         if not isinstance(value, str) or c >= len(row) or not isinstance(row[c], str):
             return False
         first = value.lstrip()[:1]
-        if not (first.islower() or first == "("):
+        if not (first.islower() or first == "(" or _YEAR_ALONE.match(value)):
             return False
         any_text = True
     return any_text
