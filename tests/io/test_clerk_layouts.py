@@ -104,6 +104,17 @@ def test_a_group_heading_over_two_header_rows(
     records, table = read(save(tmp_path / "t.xlsx", rows, merges))
     assert records == expected_records
     assert not any("не импортирован" in m for m in messages(table))
+    # Both rows again at the top of a later page, merged as above or not merged at all.
+    at = 25
+    rows[at:at] = copy.deepcopy(rows[HEADER : HEADER + 2])
+    again = [(at, 0, at + 1, 0), (at, 1, at + 1, 1), (at, 2, at, 3), (at, 4, at + 1, 4)]
+    for name, more in {"merged": again, "plain": []}.items():
+        records, table = read(save(tmp_path / f"{name}.xlsx", rows, merges + more))
+        assert records == expected_records, name
+        said = messages(table)
+        for r in (at + 1, at + 2):
+            assert f"{r}: повтор строки заголовка (перенос на новую страницу) пропущен" in said
+        assert not any("объединена" in m for m in said), name
 
 
 def test_header_words_broken_onto_the_next_row(

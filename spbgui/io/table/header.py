@@ -76,6 +76,9 @@ class Header:
     events_title: str = ""
     last_row: int = 0  # the header's last row (more than ``row`` when merged downwards)
     year_from: str = ""  # the title above the table that gave the year, if the header did not
+    # Column → the texts of its header cells (each header row's, lower case, spaces folded):
+    # a row of these alone is the header again (a two-row header repeated on a new page).
+    names: dict[int, frozenset[str]] = field(default_factory=dict)
 
 
 def _roles_in_row(row: list[object]) -> tuple[dict[str, int], dict[int, str]]:
@@ -159,13 +162,36 @@ def repeats_header(row: list[object], header: Header) -> bool:
     """Whether a row below the header is the header again (Word repeats it on every page)."""
     country = row[header.cols[COUNTRY]] if header.cols[COUNTRY] < len(row) else None
     if not isinstance(country, str) or country.lstrip()[:5].lower() != "стран":
+        title = row[header.cols[TITLE]] if header.cols[TITLE] < len(row) else None
+        if header.last_row > header.row and isinstance(title, str) and _is_named(title, header):
+            return _only_names(row, header)  # the lower row of a two-row header, again
         return False  # the cheap test first: nearly every row stops here
+    if header.last_row > header.row and _only_names(row, header):
+        return True
     cols, _extra = _roles_in_row(row)
     # The events column by its name alone: where last year's column stands beside this
     # year's, the row's first events column need not be the one the header chose.
     return EVENTS in cols and all(
         cols.get(role) == header.cols[role] for role in REQUIRED if role != EVENTS
     )
+
+
+def _is_named(text: str, header: Header) -> bool:
+    return " ".join(text.split()).lower() in header.names.get(header.cols[TITLE], ())
+
+
+def _only_names(row: list[object], header: Header) -> bool:
+    """Whether every text of the row is its column's header text (two of them at least)."""
+    seen = 0
+    for c, value in enumerate(row):
+        if value is None:
+            continue
+        if not isinstance(value, str) or " ".join(value.split()).lower() not in header.names.get(
+            c, ()
+        ):
+            return False
+        seen += 1
+    return seen >= 2
 
 
 def numbers_columns(row: list[object]) -> bool:
@@ -248,5 +274,11 @@ def find_header(grid: Grid) -> tuple[Header | None, set[str]]:
         for r1, c1, r2, _c2 in grid.merged:
             if r1 <= r <= r2 and r2 > header.last_row and c1 in cols.values():
                 header.last_row = r2
+        names: dict[int, set[str]] = {}
+        for head in rows[r : header.last_row + 1]:
+            for c, value in enumerate(head):
+                if isinstance(value, str) and value.strip():
+                    names.setdefault(c, set()).add(" ".join(value.split()).lower())
+        header.names = {c: frozenset(texts) for c, texts in names.items()}
         return header, found
     return None, best

@@ -310,6 +310,7 @@ class RowReader:
             # (a whole events cell, once split) are freed as the reading goes, not at its end.
             grid_rows[r] = _NO_CELLS
             if repeats_header(cells, self.header):
+                self._event_spans.pop(r, None)  # a merged header cell, not a set of events
                 self.warn(r + 1, "повтор строки заголовка (перенос на новую страницу) пропущен")
                 continue
             if r == first and numbers_columns(cells):
