@@ -412,6 +412,23 @@ def test_agreement_dates_as_clerks_type_them(
     assert table.warnings == []
 
 
+def test_years_typed_into_cells_formatted_as_dates(
+    cells: list[list[Any]], tmp_path: Path, expected_records: dict[str, Any]
+) -> None:
+    """«2006» typed where the column is formatted as dates: Excel shows «28.06.1905»."""
+    rows = copy.deepcopy(cells)
+    years = [r for r, row in enumerate(rows) if r > HEADER and isinstance(row[3], int)]
+    path = save(tmp_path / "t.xlsx", rows, _with_title(rows))
+    wb = openpyxl.load_workbook(path)
+    for r in years:
+        wb.active.cell(r + 1, 4).number_format = "DD.MM.YYYY"
+    wb.save(path)
+    records, table = read(path)
+    assert records == expected_records
+    said = messages(table)
+    assert any(m.startswith(f"{years[0] + 1}: в ячейке даты стоит 28.06.1905") for m in said)
+
+
 def test_several_documents_in_one_title_cell(
     write_rows: Callable[..., Path], header_row: Callable[..., list[str]], tmp_path: Path
 ) -> None:

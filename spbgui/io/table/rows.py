@@ -10,6 +10,7 @@ its text, so the import report shows all that was not taken as it stands.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
@@ -67,6 +68,7 @@ from spbgui.io.table.text import (
 from spbgui.io.table.typed_dates import typed_dates
 
 NO_REGION = "Без региона"
+_EXCEL_EPOCH = dt.date(1899, 12, 30)  # day 0 of an Excel serial date (as Excel counts)
 _CONTINUED_NAME = re.compile(
     r"^\s*(?P<name>\S.*?)\s*\(продолжение\)\s*$", re.IGNORECASE | re.DOTALL
 )
@@ -855,6 +857,18 @@ class RowReader:
         value = row.dates
         if value is None:
             return [], ""
+        if isinstance(value, dt.date) and value.year == 1905:
+            # «2006» typed into a cell formatted as a date: Excel keeps day 2006 after
+            # 30.12.1899 and shows «28.06.1905». No agreement of the table is that old.
+            day = value.date() if isinstance(value, dt.datetime) else value
+            serial = (day - _EXCEL_EPOCH).days
+            if 1940 <= serial <= 2100:
+                self.warn(
+                    row.number,
+                    f"в ячейке даты стоит {day:%d.%m.%Y} — это год {serial}, набранный в "
+                    f"ячейке с форматом даты; принят {serial} год",
+                )
+                return [PartialDate(serial)], ""
         key = (type(value), value)  # 2006 and 2006.0 are one key to a dict, not to a reader
         read = self._cell_dates.get(key)
         if read is None:
