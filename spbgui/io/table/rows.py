@@ -103,6 +103,7 @@ class _Row:
     # Rows: one agreement, stored on that row), or None.
     anchor: int | None = None
     kind: str = "data"  # data | region | continuation | empty
+    retyped: bool = False  # a continuation under the names of the row above, typed again
 
     def values(self) -> list[Cell]:
         return [
@@ -438,7 +439,7 @@ class RowReader:
                 continue
             if row.kind == "data":
                 if self._names_again(row, country, partner, last.get(TITLE)):
-                    row.kind = "continuation"
+                    row.kind, row.retyped = "continuation", True
                 else:
                     country = row.country if row.country is not None else country
                     partner = row.city
@@ -503,7 +504,7 @@ class RowReader:
                 (
                     "строка без даты повторяет страну и партнёра строки выше, основание "
                     "продолжается со строчной буквы"
-                    if row.city is not None
+                    if row.retyped
                     else "строка без страны, города и даты"
                 )
                 + " — продолжение ячеек выше (разрыв страницы); "
