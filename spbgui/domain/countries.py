@@ -121,6 +121,30 @@ def _names() -> dict[str, str]:
     return names
 
 
+@lru_cache(maxsize=1)
+def _written() -> dict[str, str]:
+    """Every known form of a country's name (normalized) → that form as it is written."""
+    ru = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"], fallback=True)
+    forms: dict[str, str] = {}
+    for entry in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            english = getattr(entry, attr, None)
+            if english and (russian := ru.gettext(english)) != english:
+                forms.setdefault(normalize_name(russian), russian)
+    for variants in VARIANTS.values():
+        for variant in variants:
+            forms[normalize_name(variant)] = variant
+    return forms
+
+
+def written_form(name: str) -> str | None:
+    """How the country list writes the country ``name`` names («ВЕНГРИЯ» → «Венгрия»;
+    «КНДР» stays), or None for a name that is no country."""
+    if country_code(name) is None:
+        return None
+    return _written().get(normalize_name(name))
+
+
 @lru_cache(maxsize=4096)  # asked for every row that names a country
 def country_code(name: str) -> str | None:
     """The ISO 3166 code of a country written ``name`` in any of its forms, or None."""

@@ -3,12 +3,15 @@
 Every reader (xlsx today) fills a :class:`Grid`; the header finder and the row
 reader work on grids only. Values are normalised by :func:`normalize` so that
 every source gives the same grid: empty and blank cells are None, whole floats
-are ints, dates at midnight are dates, line breaks are "\\n".
+are ints, dates at midnight are dates, line breaks are "\\n", and the invisible
+characters that come with text copied from web pages and Word (soft hyphens,
+zero-width spaces, byte-order marks) are gone: «Ки\\xadтай» is «Китай».
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,15 +49,21 @@ def column_letter(col: int) -> str:
 
 
 _MIDNIGHT = dt.time(0)
+# Invisible characters that are no part of any word, and the other ways to break a line
+# (Word's vertical tab, Unicode's line and paragraph separators).
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\u2028\u2029]")
+_ODD = re.compile("[\r\x0b\x0c\u2028\u2029\u00ad\u200b\u200c\u200d\u2060\ufeff]").search
 
 
 def normalize(v: Any) -> Cell:
     t = type(v)
     if t is str:
+        # isprintable() is false for a plain line break too: the search looks closer.
+        if not v.isprintable() and _ODD(v) is not None:
+            v = _LINE_BREAKS.sub("\n", _INVISIBLE.sub("", v))
         if not v or v.isspace():
             return None
-        if "\r" in v:
-            v = v.replace("\r\n", "\n").replace("\r", "\n")
         return v
     if v is None:
         return None

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ from spbgui.io.table.records import (
 from spbgui.io.table.rows import RowReader
 from spbgui.io.table.text import is_known_region
 
+_YEAR_IN_NAME = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
@@ -273,6 +275,28 @@ def _notes_on_reading(
         notes.append(ImportWarning(None, source.read_from.format(part=grid.name, others=listed)))
     if grid.hidden:
         notes.append(ImportWarning(None, source.hidden.format(part=grid.name)))
+    table_year = year if year is not None else header.year
+    later = [n for n in others if (m := _YEAR_IN_NAME.search(n)) and int(m[1]) > (table_year or 0)]
+    if later and not source.joined:
+        # «2023» read while «2024» waits on the next sheet: the table is the first one found,
+        # so say plainly which year was read and how to read the other.
+        listed = ", ".join(f"«{n}»" for n in later)
+        notes.append(
+            ImportWarning(
+                None,
+                f"прочитана таблица за {table_year} год {source.on_part} «{grid.name}»; "
+                f"по названию {listed} — за более поздний год. Чтобы импортировать оттуда, скройте "
+                f"или удалите «{grid.name}» и импортируйте файл снова",
+            )
+        )
+    if year is None and header.year_from:
+        notes.append(
+            ImportWarning(
+                header.row + 1,
+                f"в заголовке «{header.events_title}» нет года; мероприятия отнесены к "
+                f"{header.year} году по названию таблицы «{header.year_from}»",
+            )
+        )
     if year is not None and header.year is not None and header.year != year:
         notes.append(
             ImportWarning(

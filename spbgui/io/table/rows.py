@@ -10,6 +10,7 @@ its text, so the import report shows all that was not taken as it stands.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
@@ -25,7 +26,7 @@ from spbgui.domain.events_text import (
     split_paragraph,
     why_not_understood,
 )
-from spbgui.io.table.countries import is_country, normalize_name
+from spbgui.io.table.countries import is_country, normalize_name, written_form
 from spbgui.io.table.grid import Cell, Grid, column_letter
 from spbgui.io.table.header import (
     CITY,
@@ -34,6 +35,7 @@ from spbgui.io.table.header import (
     EVENTS,
     NOTE,
     NUMBER,
+    REGION,
     TITLE,
     Header,
     numbers_columns,
@@ -59,12 +61,14 @@ from spbgui.io.table.text import (
     partner_kind,
     partner_name,
     plain,
+    raw_paragraphs,
     region_label,
     region_name,
 )
 from spbgui.io.table.typed_dates import typed_dates
 
 NO_REGION = "Без региона"
+_EXCEL_EPOCH = dt.date(1899, 12, 30)  # day 0 of an Excel serial date (as Excel counts)
 _CONTINUED_NAME = re.compile(
     r"^\s*(?P<name>\S.*?)\s*\(продолжение\)\s*$", re.IGNORECASE | re.DOTALL
 )
@@ -89,6 +93,7 @@ class _Row:
     events: Cell = None
     note: Cell = None
     counter: Cell = None  # the «№ п/п» column
+    region: Cell = None  # a «Регион» column, where the table has one instead of region rows
     extra: Mapping[int, Cell] = field(default_factory=lambda: _NOTHING)  # own dict if any
     # The first non-empty cell, column and value; a «№ п/п» cell that numbers the row does
     # not count («I | ЕВРОПА» is a region row as «ЕВРОПА» is).
@@ -98,6 +103,7 @@ class _Row:
     # Rows: one agreement, stored on that row), or None.
     anchor: int | None = None
     kind: str = "data"  # data | region | continuation | empty
+    retyped: bool = False  # a continuation under the names of the row above, typed again
 
     def values(self) -> list[Cell]:
         return [
@@ -108,10 +114,17 @@ class _Row:
             self.events,
             self.note,
             self.counter,
+            self.region,
             *self.extra.values(),
         ]
 
 
+# A document's name at the start of a line of the title cell: «Соглашение…», «Договор…».
+_DOCUMENT = re.compile(
+    r"^[«\"]?(?:Соглашени|Договор|Меморандум|Протокол|Программ|План|Дорожная карта"
+    r"|Декларац|Заявлени|Совместн|Устав|Решени|Распоряжени|Письм)"
+)
+_MARKS = "*\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"  # *, ¹ ² ³ …
 _COUNTER = re.compile(r"^\d{1,6}[.)]?$")
 _LIST_MARK = re.compile(r"^\s*(?:\d{1,3}[.)]|[-–—•·▪●*])\s+")
 _NUMBERING = re.compile(r"^(?:\d{1,6}|[IVXLC]{1,8})[.)]?$")  # a row's number, or a section's
@@ -263,7 +276,8 @@ class RowReader:
     def _collect_rows(self) -> list[_Row]:
         """The rows under the header, cells sorted by role (the hot loop: indexes, not dicts)."""
         cols = self.header.cols
-        index = [cols.get(role, -1) for role in (COUNTRY, CITY, TITLE, DATES, EVENTS, NOTE, NUMBER)]
+        in_order = (COUNTRY, CITY, TITLE, DATES, EVENTS, NOTE, NUMBER, REGION)
+        index = [cols.get(role, -1) for role in in_order]
         need = max(index) + 1
         required: Callable[[list[Cell]], tuple[Cell, ...]] = itemgetter(*index[:5])
         if min(index[:5]) < 0:  # never from find_header, which wants all five
@@ -271,7 +285,7 @@ class RowReader:
             def required(cells: list[Cell]) -> tuple[Cell, ...]:
                 return tuple(cells[i] if i >= 0 else None for i in index[:5])
 
-        note_col, number_col = index[5], index[6]
+        note_col, number_col, region_col = index[5], index[6], index[7]
         width = max((len(cells) for cells in self.grid.rows), default=0)
         extra_cols = [c for c in range(width) if c not in set(cols.values())]
         role_of = {c: role for role, c in cols.items()}
@@ -299,6 +313,7 @@ class RowReader:
             # (a whole events cell, once split) are freed as the reading goes, not at its end.
             grid_rows[r] = _NO_CELLS
             if repeats_header(cells, self.header):
+                self._event_spans.pop(r, None)  # a merged header cell, not a set of events
                 self.warn(r + 1, "повтор строки заголовка (перенос на новую страницу) пропущен")
                 continue
             if r == first and numbers_columns(cells):
@@ -307,9 +322,21 @@ class RowReader:
             if len(cells) < need:
                 cells = cells + [None] * (need - len(cells))
             country, city, title, dates, events = required(cells)
+            # «—» for «none» (no city: the country as a whole; no events) or, in the country
+            # column, for «the same»: an empty cell.
+            if type(country) is str and len(country) < 4 and not country.strip(_NO_DATE):
+                country = None
+            if type(city) is str and len(city) < 4 and not city.strip(_NO_DATE):
+                city = None
+            if type(events) is str and len(events) < 4 and not events.strip(_NO_DATE):
+                events = None
+            if type(title) is str and len(title) < 4 and not title.strip(_NO_DATE):
+                title = None
             note = cells[note_col] if note_col >= 0 else None
             counter = cells[number_col] if number_col >= 0 else None
             row = _Row(r + 1, country, city, title, dates, events, note, counter)
+            if region_col >= 0:
+                row.region = cells[region_col]
             if extra_cols:
                 extra = {c: cells[c] for c in extra_cols if c < len(cells) and cells[c] is not None}
                 if extra:
@@ -348,6 +375,8 @@ class RowReader:
         for v in (row.country, row.city, row.title, row.dates, row.events, row.note, row.counter):
             if v is not None:
                 present += 1
+        if row.region is not None:
+            present += 1
         if not present:
             return "empty"
         if (present == 1 or (present == 2 and self._numbered(row))) and self._is_region_cell(row):
@@ -381,28 +410,39 @@ class RowReader:
         """Only the first cell has text, in capitals (or a known region's name).
 
         «First» is the table's leftmost column whatever it holds («№ п/п», or the
-        title when columns were moved), or the country column.
+        title when columns were moved), or the country column. A known region's name
+        alone on its row is a region row in any column: staff centre it by hand, and
+        read as a continuation it would be glued onto the title above.
         """
         col, text = row.lead
-        if col > self._leftmost and col != self.header.cols[COUNTRY]:
-            return False
-        if not isinstance(text, str):
-            return False
+        if not isinstance(text, str) or text.lstrip()[:1] in _MARKS:
+            return False  # «* КНР — …»: a footnote under the table, not a region
         if is_known_region(text):
             return True
+        if col > self._leftmost and col != self.header.cols[COUNTRY]:
+            return False
         label = region_label(text)
         return is_capitals(label) and not is_country(plain(label))
 
     def _fold_continuations(self) -> None:
         last: dict[str, _Row] = {}  # the nearest row above with text in each column
         by_number = {row.number: row for row in self.rows} if self._anchor else {}
+        country: Cell = None  # the country and partner of the last agreement row
+        partner: Cell = None
         for i, row in enumerate(self.rows):
             if i % STEP == 0:
                 self.tick(i // 2)
             row.kind = self._classify(row)
             if row.kind == "region":
                 last.clear()  # a page break never splits a cell across a region row
+                country = partner = None
                 continue
+            if row.kind == "data":
+                if self._names_again(row, country, partner, last.get(TITLE)):
+                    row.kind, row.retyped = "continuation", True
+                else:
+                    country = row.country if row.country is not None else country
+                    partner = row.city
             if row.kind == "continuation":
                 anchor = by_number.get(row.anchor) if row.anchor is not None else None
                 if anchor is not None and anchor.kind == "data":
@@ -414,6 +454,20 @@ class RowReader:
             for role in (TITLE, EVENTS, NOTE):
                 if getattr(row, role) is not None:
                     last[role] = row
+
+    def _names_again(self, row: _Row, country: Cell, partner: Cell, above: _Row | None) -> bool:
+        """Whether a row that names the country and partner of the row above again, with no
+        date and a title going on in lower case («…о» / «сотрудничестве…»), is the rest of
+        that row after a page break, its names retyped at the top of the page."""
+        if row.dates is not None or row.city is None or above is None or partner is None:
+            return False
+        title = row.title
+        if not isinstance(title, str) or not title.lstrip()[:1].islower():
+            return False
+        same = self._plain_text(row.city) == self._plain_text(partner)
+        if row.country is not None and country is not None:
+            same = same and self._plain_text(row.country) == self._plain_text(country)
+        return same
 
     def _append_continuation(self, row: _Row, last: dict[str, _Row]) -> None:
         joined = []
@@ -447,7 +501,13 @@ class RowReader:
             )
             self.warn(
                 row.number,
-                "строка без страны, города и даты — продолжение ячеек выше (разрыв страницы); "
+                (
+                    "строка без даты повторяет страну и партнёра строки выше, основание "
+                    "продолжается со строчной буквы"
+                    if row.retyped
+                    else "строка без страны, города и даты"
+                )
+                + " — продолжение ячеек выше (разрыв страницы); "
                 f"текст присоединён к {where}",
             )
 
@@ -460,6 +520,7 @@ class RowReader:
 
     def read(self) -> ParsedTable:
         self._fold_continuations()
+        below = self._below_the_table()
         half = len(self.rows) // 2
         region: TableRegion | None = None
         country: TableCountry | None = None
@@ -485,6 +546,22 @@ class RowReader:
                     self.table.regions.append(region)
                 country = None
                 continue
+            if row.number >= below and self._signs_off(row):
+                self.warn(
+                    row.number,
+                    "строка под таблицей (после пустой строки, без основания и даты, в столбце "
+                    "«Страна» не страна) не импортирована: " + _row_text(row),
+                )
+                continue
+            own = self._region_of(row)
+            if own is not None:
+                # A «Регион» column: the row's own region (a blank cell repeats the one above).
+                if region is None or region.name != own:
+                    region = regions.get(own)
+                    if region is None:
+                        region = regions[own] = TableRegion(name=own)
+                        self.table.regions.append(region)
+                    country = None
             if region is None:
                 region = regions[NO_REGION] = TableRegion(name=NO_REGION)
                 self.table.regions.append(region)
@@ -502,6 +579,59 @@ class RowReader:
                 f"мероприятия, они отнесены к строке {first + 1}",
             )
         return self.table
+
+    def _unmarked(self, row: int, name: str) -> str:
+        """A name without the footnote mark after it («Китай*», «Пекин¹»): the mark points to a
+        note under the table, it is no part of the name. The report keeps it."""
+        if name[-1:] not in _MARKS:
+            return name  # nearly every name: one look at its last character
+        bare = name.rstrip(_MARKS + " ")
+        if not bare or not bare[-1].isalpha():
+            return name
+        self.warn(
+            row,
+            f"знак сноски «{name[len(bare) :].strip()}» после «{bare}» не входит в название — "
+            "снят; сноску под таблицей проверьте сами",
+        )
+        return bare
+
+    def _region_of(self, row: _Row) -> str | None:
+        """The region a «Регион» column gives the row, if it names one as region rows do
+        («Европа», «АЗИЯ»). A province or a country's region («провинция Сычуань») is no
+        world region: reported, and the row stays in the region above."""
+        if row.region is None:
+            return None
+        text = self._plain_text(row.region)
+        if is_known_region(text) or is_capitals(region_label(text)):
+            return region_name(text)
+        self.warn(
+            row.number,
+            f"текст в столбце «Регион» не импортирован: «{text}» — это не регион мира "
+            "(Европа, Азия, СНГ, Африка, Латинская Америка)",
+        )
+        return None
+
+    def _below_the_table(self) -> int:
+        """The sheet row from which rows stand under the table: the first empty row after the
+        last row with an agreement's title or date (a signature, «Исполнитель: …»)."""
+        last = -1
+        for i, row in enumerate(self.rows):
+            if row.kind == "data" and (row.title is not None or row.dates is not None):
+                last = i
+        for row in self.rows[last + 1 :]:
+            if row.kind == "empty":
+                return row.number
+        return 1 << 62
+
+    def _signs_off(self, row: _Row) -> bool:
+        """Whether a data row under the table is no agreement: no title and no date, and the
+        country column holds no country («Начальник отдела … И. И. Иванов»). A partner
+        without an agreement (a city, the country column blank) is still read."""
+        if row.kind != "data" or row.title is not None or row.dates is not None:
+            return False
+        if row.country is None:
+            return row.city is None
+        return not self._is_country(self._plain_text(row.country))
 
     def _grew(
         self, region: TableRegion, country: TableCountry, partner: TablePartner | None = None
@@ -534,7 +664,7 @@ class RowReader:
 
         partner_from_country_col: str | None = None
         if row.country is not None:
-            name = self._plain_text(row.country)
+            name = self._unmarked(row.number, self._plain_text(row.country))
             known = self._is_country(name)
             has_agreement = not (
                 row.title is None and row.dates is None and row.events is None and row.note is None
@@ -544,6 +674,8 @@ class RowReader:
                 self.warn(row.number, f"строка пропущена: «{name}» — не страна и не регион")
                 return current
             if known or current is None or row.city is not None:
+                if known and is_capitals(name):
+                    name = written_form(name) or name  # «ВЕНГРИЯ» → «Венгрия»; «КНДР» stays
                 if not known:
                     self.warn(
                         row.number,
@@ -567,7 +699,7 @@ class RowReader:
             return None
 
         if row.city is not None:
-            pname: str | None = self._partner_name(row.city) or None
+            pname: str | None = self._unmarked(row.number, self._partner_name(row.city)) or None
         else:
             pname = partner_from_country_col
         agreement = self._agreement(row)
@@ -575,6 +707,9 @@ class RowReader:
             # Only the country's name on the row: the country is kept, nothing else to read.
             self.warn(row.number, f"у страны «{current.name}» в этой строке нет соглашения")
             return current
+        pieces = self._several(row, agreement) if agreement is not None else []
+        if pieces and pieces[0][0] is not None:
+            pname = pieces[0][0]  # partners one a line in the city cell, paired with titles
         partner = self._partner(current, pname)
         self._grew(region, current, partner)
         last = self._event_spans.pop(row.number - 1, None)
@@ -586,16 +721,19 @@ class RowReader:
                 f"мероприятия ({len(agreement.events)}), записаны один раз — {who}, "
                 f"к соглашению этой строки",
             )
-        if agreement is not None:
-            partner.agreements.append(agreement)
-        elif row.anchor is not None:
+        for named, piece in pieces:
+            target = partner if named is None else self._partner(current, named)
+            if target is not partner:
+                self._grew(region, current, target)
+            target.agreements.append(piece)
+        if agreement is None and row.anchor is not None:
             self.warn(
                 row.number,
                 f"у партнёра «{pname}» в этой строке нет своего соглашения: основание — в ячейке, "
                 f"объединённой со строкой {row.anchor}, это одно соглашение, записано к строке "
                 f"{row.anchor}",
             )
-        else:
+        elif agreement is None:
             self.warn(row.number, f"у партнёра «{pname}» в этой строке нет соглашения")
         return current
 
@@ -648,10 +786,90 @@ class RowReader:
             title=title, dates=dates, note="\n".join(notes), events=events, row=row.number
         )
 
+    def _several(
+        self, row: _Row, agreement: TableAgreement
+    ) -> list[tuple[str | None, TableAgreement]]:
+        """The agreements of a row whose title cell lists several documents, one a line, each
+        with the partner it names when the city cell lists as many partners (else None).
+
+        «Соглашение о…» and «Меморандум о…» on two lines of one cell, with two dates on two
+        lines of the date cell, are two agreements; the row's events (and note) go with the
+        first, as nothing says which is whose. Where the dates do not pair with the titles
+        line by line, the row stays one agreement and the report says what to check.
+        """
+        one: list[tuple[str | None, TableAgreement]] = [(None, agreement)]
+        if not isinstance(row.title, str) or ("\n" not in row.title and "<" not in row.title):
+            return one
+        titles = raw_paragraphs(row.title)[0]
+        if len(titles) < 2 or not all(_DOCUMENT.match(t) for t in titles):
+            return one
+        n = len(titles)
+        lines = raw_paragraphs(row.dates)[0] if isinstance(row.dates, str) else []
+        documents = f"{n} {_plural(n, 'документ', 'документа', 'документов')}"
+        if row.dates is not None and len(lines) != n:
+            self.warn(
+                row.number,
+                f"в ячейке основания {documents}, каждый со своей строки, а даты не "
+                f"разбиты по строкам так же — записаны как одно соглашение; проверьте и при "
+                f"необходимости разделите их на отдельные строки таблицы",
+            )
+            return one
+        cities = raw_paragraphs(row.city)[0] if isinstance(row.city, str) else []
+        names: list[str | None] = [None] * n
+        if len(cities) == n:
+            names = [self._unmarked(row.number, partner_name(c)) or None for c in cities]
+        out: list[tuple[str | None, TableAgreement]] = []
+        for i, title in enumerate(titles):
+            dates: list[PartialDate] = []
+            note = self._plain_text(row.note) if i == 0 and row.note is not None else ""
+            if lines:
+                found, error = _cell_dates(lines[i])
+                dates = list(found)
+                if error is not None:
+                    written = fold(lines[i])
+                    self.warn(
+                        row.number,
+                        f"дата «{written}» не прочитана ({error}) — сохранена в примечании "
+                        "к соглашению",
+                    )
+                    note = "\n".join(part for part in (note, f"Дата: {written}") if part)
+            piece = TableAgreement(
+                title=plain(title),
+                dates=dates,
+                note=note,
+                events=agreement.events if i == 0 else [],
+                row=row.number,
+            )
+            out.append((names[i], piece))
+        self.warn(
+            row.number,
+            f"в ячейке основания {documents}, каждый со своей строки, — записаны "
+            f"{n} {_plural(n, 'соглашение', 'соглашения', 'соглашений')}; мероприятия строки "
+            f"отнесены к первому: «{_clip(out[0][1].title, 80)}»"
+            + (
+                ", партнёры по строкам ячейки «Город»: " + ", ".join(f"«{n}»" for n in names)
+                if names[0] is not None
+                else ""
+            ),
+        )
+        return out
+
     def _dates(self, row: _Row) -> tuple[list[PartialDate], str]:
         value = row.dates
         if value is None:
             return [], ""
+        if isinstance(value, dt.date) and value.year == 1905:
+            # «2006» typed into a cell formatted as a date: Excel keeps day 2006 after
+            # 30.12.1899 and shows «28.06.1905». No agreement of the table is that old.
+            day = value.date() if isinstance(value, dt.datetime) else value
+            serial = (day - _EXCEL_EPOCH).days
+            if 1940 <= serial <= 2100:
+                self.warn(
+                    row.number,
+                    f"в ячейке даты стоит {day:%d.%m.%Y} — это год {serial}, набранный в "
+                    f"ячейке с форматом даты; принят {serial} год",
+                )
+                return [PartialDate(serial)], ""
         key = (type(value), value)  # 2006 and 2006.0 are one key to a dict, not to a reader
         read = self._cell_dates.get(key)
         if read is None:
@@ -737,9 +955,14 @@ class RowReader:
         )
 
 
+_NO_DATE = " \t\n\xa0-‐‑‒–—―"
+
+
 def _cell_dates(value: Cell) -> tuple[tuple[PartialDate, ...], str | None]:
     """The dates of an agreement's date cell, or why they cannot be read."""
     if isinstance(value, str):
+        if not value.strip(_NO_DATE):
+            return (), None  # «—»: staff's «no date», as a blank cell
         value = typed_dates(fold(value.replace("\n", ", ").replace(";", ",")))
     try:
         return tuple(PartialDate.from_cell(value)), None
@@ -753,6 +976,14 @@ def _folded(event: EventText) -> EventText:
     if "  " in text or text[:1].isspace() or text[-1:].isspace() or "\n" in text:
         return EventText(date=event.date, text=fold(text))
     return event
+
+
+def _plural(n: int, one: str, few: str, many: str) -> str:
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
 
 
 def _clip(text: str, limit: int = 120) -> str:

@@ -57,6 +57,15 @@ def _part(text: str) -> str:
     return _ABBREVIATED.sub(lambda m: _MONTHS[m[1].lower()], text)
 
 
+# «1995, 2006 гг.»: the plural «годы» after a list of years belongs to all of them.
+_YEARS_WORD = re.compile(r"(?<=\d)\s*(?:гг|г\.\s?г)\.?\s*$", re.IGNORECASE)
+# «2009 и 2024», «июнь 2017 г. и 2020»: «и» between two dates is a comma.
+_AND = re.compile(r"(?<=[\d.])\s+и\s+(?=\d)")
+# «2006.0»: a year that went through a program that writes every number with a fraction.
+_FLOAT_YEAR = re.compile(r"^(\d{4})\.0+$")
+
+
 def typed_dates(text: str) -> str:
     """The cell's text with each comma-separated date in a form the date reader takes."""
-    return ", ".join(_part(part) for part in text.split(","))
+    text = _AND.sub(", ", _YEARS_WORD.sub("", text))
+    return ", ".join(_part(_FLOAT_YEAR.sub(r"\1", part.strip())) for part in text.split(","))
