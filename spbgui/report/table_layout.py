@@ -223,10 +223,23 @@ class TableLayout:
                 cell.lines[b].bottom - cell.lines[a].top <= room - 2 * self.pad_y + EPS
             ):
                 b += 1
-            if b < len(cell.lines) and cell.column in self.unsplit and not rb.row.full_width:
+            if (
+                b < len(cell.lines)
+                and cell.column in self.unsplit
+                and not rb.row.full_width
+                and self._fits_a_page(cell, a)
+            ):
                 return tuple(start)  # a cell that must stay whole does not fit: none here
             end.append(self._whole_paragraphs(cell.lines, a, b))
         return tuple(end)
+
+    def _fits_a_page(self, cell: _Cell, a: int) -> bool:
+        """Would lines ``a``.. of ``cell`` fit on a page of their own? A cell kept whole
+        (a title in the Word file) that would not goes on over pages, as in the PDF,
+        rather than a line a page."""
+        page = self._page or float("inf")
+        height = cell.lines[-1].bottom - cell.lines[a].top + 2 * self.pad_y
+        return self.header_height + height <= page + EPS
 
     @staticmethod
     def _whole_paragraphs(lines: Sequence[Line], a: int, b: int) -> int:
