@@ -1,4 +1,5 @@
-"""A file name the file system refuses for its length, and how to say so.
+"""A file name the file system refuses for its length, or one with no name before its
+extension, and how to say so.
 
 Shared by every writer of files (the Excel export's atomic writing, the report, the
 export dialog through services.targets).
@@ -28,4 +29,17 @@ def too_long_message(path: Path) -> str:
     return (
         f"Имя файла «{shown}» слишком длинное для диска ({len(path.name)} знаков). "
         "Сократите имя файла или путь к нему."
+    )
+
+
+def only_extension(path: Path, suffixes: tuple[str, ...]) -> bool:
+    """Whether the name is an extension alone, «.xlsx»: no name before it (Linux would
+    make it a hidden file, and the message «must end with .xlsx» would make no sense)."""
+    return path.name.lower() in suffixes
+
+
+def only_extension_message(path: Path) -> str:
+    return (
+        f"Укажите имя файла перед «{path.name}»: сейчас имени нет, только расширение "
+        f"(например, «Сотрудничество{path.name}»)."
     )

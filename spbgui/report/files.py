@@ -73,20 +73,29 @@ def _why(exc: OSError) -> str:
 
 def _put(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file beside it, all or nothing."""
+    if targets.only_extension(path, (".pdf", ".docx")):
+        raise ReportError(targets.only_extension_message(path))
     if targets.too_long(path):
         raise ReportError(targets.too_long_message(path))
     if targets.is_protected(path):
         raise ReportError(targets.protected_message(path))
     targets.remove_stale_temporaries(path, targets.report_temporaries(path))
     tmp = path.with_name(f".{path.stem}-{secrets.token_hex(4)}{path.suffix}")
+    created = False
     try:
         # Created like any file the user saves (the umask decides), not 0600 as mkstemp.
         with tmp.open("xb") as fh:
+            created = True
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except OSError as exc:
+        if not created and isinstance(exc, PermissionError):
+            # No new file may be made there at all: the folder, not an open file.
+            raise ReportError(
+                f"Нет прав на запись в папку «{path.parent}». Выберите другую папку."
+            ) from exc
         raise ReportError(f"Не удалось сохранить отчёт в «{path}»: {_why(exc)}.") from exc
     finally:
         with contextlib.suppress(OSError):

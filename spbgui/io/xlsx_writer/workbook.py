@@ -136,6 +136,13 @@ def _discard_sheet_files(wb: Workbook) -> None:
     in the temporary folder until the program ends (the window runs for days).
     """
     for ws in wb.worksheets:
+        if not getattr(ws, "closed", True):
+            # A sheet still being written (the «Итоги» sheet goes row by row through
+            # openpyxl until the workbook is saved) is finished first: left open, its
+            # writer complains on stderr when it is collected («Exception ignored in:
+            # <generator …> LxmlSyntaxError»), after the one-line message.
+            with contextlib.suppress(Exception):
+                ws.close()
         out = getattr(getattr(ws, "_writer", None), "out", None)
         if isinstance(out, str) and os.path.exists(out):
             with contextlib.suppress(OSError):
