@@ -83,6 +83,9 @@ def _cell(ws: Any, value: Cell | None, style: str, bold: bool = False) -> SheetC
     if isinstance(value, str):
         text = cell_text(value)
         cell = WriteOnlyCell(ws, value=text)
+        # openpyxl makes a formula of any text that starts with «=» (a region or partner
+        # named «=HYPERLINK(…)»); and «#N/A» it would call an error: text it is.
+        cell.data_type = "s"
         cell.style = style
         if needs_quote(text):
             cell.quotePrefix = True  # «-3» of a difference is text, never a formula
