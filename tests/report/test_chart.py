@@ -54,9 +54,10 @@ def test_every_region_has_a_colour_of_its_own() -> None:
 
 def _legend_text(names: list[str], tmp_path) -> str:
     """The chart drawn into a PDF as the report draws it, and the PDF's text."""
+    from pypdf import PdfReader
+
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QPainter, QPdfWriter
-    from pypdf import PdfReader
 
     from spbgui.report.chart import draw_chart
     from spbgui.report.document import page_layout
