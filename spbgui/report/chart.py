@@ -53,6 +53,8 @@ def _legend_side(names: list[str], font: QFont, width: float) -> Qt.AlignmentFla
     metrics = QFontMetricsF(font)
     need = sum(metrics.horizontalAdvance(n) + LEGEND_EXTRA * metrics.height() for n in names)
     return Qt.AlignmentFlag.AlignBottom if need <= width * 0.95 else Qt.AlignmentFlag.AlignRight
+
+
 SCENE_DPI = 96.0  # the scene's pixels per inch: chart fonts are sized in these pixels
 
 

@@ -22,6 +22,7 @@ from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QPdfWriter
 
 from spbgui.errors import UserError
+from spbgui.io.file_names import write_reason
 from spbgui.report.content import ReportContent, build_content
 from spbgui.report.document import page_layout, paint_report
 from spbgui.report.options import ReportOptions
@@ -68,7 +69,7 @@ def _why(exc: OSError) -> str:
         return "нет прав на запись или файл открыт в другой программе — закройте его"
     if exc.errno == errno.EROFS:
         return "папка доступна только для чтения, выберите другую"
-    return exc.strerror or str(exc)
+    return write_reason(exc)
 
 
 def _put(path: Path, data: bytes) -> None:

@@ -24,6 +24,7 @@ from spbgui.io.file_names import (
     only_extension_message,
     too_long,
     too_long_message,
+    write_reason,
 )
 from spbgui.io.xlsx_writer.cells import ExportError
 
@@ -60,9 +61,7 @@ def failure_message(exc: OSError, target: Path, stage: str) -> str:
         return f"Нет прав на запись в папку «{target.parent}». Выберите другую папку."
     if exc.errno == errno.EROFS:
         return f"Папка «{target.parent}» доступна только для чтения. Выберите другую папку."
-    return (
-        f"Файл «{name}» не записан: {exc.strerror or exc}. Прежний файл с этим именем не изменён."
-    )
+    return f"Файл «{name}» не записан: {write_reason(exc)}. Прежний файл с этим именем не изменён."
 
 
 def check_target(path: str | os.PathLike[str]) -> Path:

@@ -27,6 +27,7 @@ from openpyxl import Workbook
 from openpyxl.writer.excel import ExcelWriter
 
 from spbgui.domain.figures import FigureBlock
+from spbgui.io.file_names import write_reason
 from spbgui.io.table.records import ParsedTable
 from spbgui.io.xlsx_writer.atomic import (
     DISK_FULL,
@@ -121,7 +122,7 @@ def write_table(
         if exc.errno in DISK_FULL:
             raise ExportError(failure_message(exc, target, "write")) from exc
         raise ExportError(
-            f"Файл «{target.name}» не записан: {exc.strerror or exc}. "
+            f"Файл «{target.name}» не записан: {write_reason(exc)}. "
             "Прежний файл с этим именем не изменён."
         ) from exc
     finally:
