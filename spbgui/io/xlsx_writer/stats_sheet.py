@@ -113,7 +113,6 @@ class _Row:
 # set_page), in points, with some room to spare for the program printing it.
 PAGE_BODY_PT = (210 / 25.4 * 72 - 0.5 * 72 - 0.6 * 72) * 0.95
 SPACER_PT = 15.0
-SMALL_SHARE = 1 / 3  # a table no taller than this share of a page is never split
 
 
 def write_stats_sheet(wb: Any, title: str, blocks: Sequence[FigureBlock]) -> int:
@@ -124,8 +123,8 @@ def write_stats_sheet(wb: Any, title: str, blocks: Sequence[FigureBlock]) -> int
     span the sheet's width instead of wrapping inside the first column.
 
     A sheet repeats one set of rows on every printed page (its title here), not each
-    table's headers: so the pages are broken here. A small table that would run over the
-    foot of a page starts on the next one; a longer one goes on over the page break
+    table's headers: so the pages are broken here. A table that would run over the foot
+    of a page starts on the next one; one taller than a page goes on over the page break
     under its heading «… (продолжение)» and its column headers again.
     """
     ws = wb.create_sheet(SHEET)
@@ -202,9 +201,10 @@ def write_stats_sheet(wb: Any, title: str, blocks: Sequence[FigureBlock]) -> int
             body.append(_Row(lambda note=note: [_cell(ws, note, LIST_TEXT)], height, 0))
         spacer = _Row(lambda: [], SPACER_PT)
         whole = sum(r.height for r in head + body)
-        # A small table is kept whole; a long one starts where a few of its rows fit
-        # under its headers, and goes on over the page break under them again.
-        start = whole if whole <= room * SMALL_SHARE else sum(r.height for r in head + body[:3])
+        # A table that fits on a page is kept whole (staff sort and sum these rows: a
+        # header repeated among them would be in their way); a longer one starts where a
+        # few of its rows fit, and goes on over the page break under its headers again.
+        start = whole if whole <= room else sum(r.height for r in head + body[:3])
         if used and used + spacer.height + start > room:
             page_break()  # the table starts on the next page
         if not fresh:
