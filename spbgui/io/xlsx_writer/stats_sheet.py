@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from openpyxl.cell import WriteOnlyCell
@@ -97,6 +98,10 @@ def _cell(ws: Any, value: Cell | None, style: str, bold: bool = False) -> SheetC
     if bold:
         cell.font = Font(name=cell.font.name, size=cell.font.sz, bold=True)
     return cell
+
+
+def _note_cells(ws: Any, note: str) -> list[SheetCell]:
+    return [_cell(ws, note, LIST_TEXT)]
 
 
 @dataclass
@@ -196,9 +201,8 @@ def write_stats_sheet(wb: Any, title: str, blocks: Sequence[FigureBlock]) -> int
         if block.total is not None and block.rows:
             body.append(line(block.total, LIST_TEXT, stretched, bold=True))
         if block.note:
-            note = block.note
-            height = row_height(lines_needed(note, sum(widths)))
-            body.append(_Row(lambda note=note: [_cell(ws, note, LIST_TEXT)], height, 0))
+            height = row_height(lines_needed(block.note, sum(widths)))
+            body.append(_Row(partial(_note_cells, ws, block.note), height, 0))
         spacer = _Row(lambda: [], SPACER_PT)
         whole = sum(r.height for r in head + body)
         # A table that fits on a page is kept whole (staff sort and sum these rows: a
