@@ -47,12 +47,14 @@ def register(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None]) -> Non
 
 def _target(output: str) -> Path:
     path = Path(output).expanduser()
+    from spbgui.services import targets
+
+    if targets.only_extension(path, tuple(KINDS)):
+        raise ReportRefused(targets.only_extension_message(path))
     if path.suffix.lower() not in KINDS:
         raise ReportRefused(
             f"Не понимаю, в каком виде сохранить «{path.name}»: укажите файл .pdf или .docx."
         )
-    from spbgui.services import targets
-
     if targets.too_long(path):
         raise ReportRefused(targets.too_long_message(path))
     if not path.parent.is_dir():

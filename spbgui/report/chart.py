@@ -19,7 +19,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
 from spbgui.report import fonts
@@ -32,6 +32,29 @@ protect_none()
 # Told apart by lightness as well as hue, so a black-and-white office printer keeps
 # the regions distinguishable.
 PALETTE = ("#1f4e79", "#e0a030", "#5b9b3a", "#a9c6e8", "#8c3b3b", "#7a5aa6", "#4d4d4d")
+# Legend marker and gaps around a name, in the legend font's heights (Qt's own layout).
+LEGEND_EXTRA = 3.0
+
+
+def region_colour(n: int) -> QColor:
+    """The colour of the ``n``-th region: the palette, then colours of their own (hues a
+    golden angle apart, lightness alternating), so no two regions ever share one."""
+    if n < len(PALETTE):
+        return QColor(PALETTE[n])
+    k = n - len(PALETTE)
+    hue = round((30 + k * 137.508) % 360)
+    lightness = (70, 150, 110)[k % 3]
+    return QColor.fromHsl(hue, 150, lightness)
+
+
+def _legend_side(names: list[str], font: QFont, width: float) -> Qt.AlignmentFlag:
+    """Under the chart when the names fit in one row there, else to its right, one a line:
+    Qt cuts names that do not fit to «Латинска...»."""
+    metrics = QFontMetricsF(font)
+    need = sum(metrics.horizontalAdvance(n) + LEGEND_EXTRA * metrics.height() for n in names)
+    return Qt.AlignmentFlag.AlignBottom if need <= width * 0.95 else Qt.AlignmentFlag.AlignRight
+
+
 SCENE_DPI = 96.0  # the scene's pixels per inch: chart fonts are sized in these pixels
 
 
@@ -65,7 +88,7 @@ def make_chart(data: ChartData, size_px: tuple[float, float]) -> QChart:
     for n, (name, values) in enumerate(data.series):
         bar = QBarSet(name)
         bar.append([float(v) for v in values])
-        color = QColor(PALETTE[n % len(PALETTE)])
+        color = region_colour(n)
         bar.setColor(color)
         bar.setBorderColor(QColor("white"))
         # White labels on the dark colours, black on the light ones.
@@ -105,8 +128,9 @@ def make_chart(data: ChartData, size_px: tuple[float, float]) -> QChart:
     _add_totals(chart, shown, months, counts)
 
     legend = chart.legend()
-    legend.setAlignment(Qt.AlignmentFlag.AlignBottom)
     legend.setFont(_font(fonts.SIZES["chart"]))
+    names = [name for name, _values in data.series]
+    legend.setAlignment(_legend_side(names, legend.font(), size_px[0]))
     chart.resize(*size_px)
     return chart
 

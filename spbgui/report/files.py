@@ -22,6 +22,7 @@ from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QPdfWriter
 
 from spbgui.errors import UserError
+from spbgui.io.file_names import write_reason
 from spbgui.report.content import ReportContent, build_content
 from spbgui.report.document import page_layout, paint_report
 from spbgui.report.options import ReportOptions
@@ -68,25 +69,34 @@ def _why(exc: OSError) -> str:
         return "нет прав на запись или файл открыт в другой программе — закройте его"
     if exc.errno == errno.EROFS:
         return "папка доступна только для чтения, выберите другую"
-    return exc.strerror or str(exc)
+    return write_reason(exc)
 
 
 def _put(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file beside it, all or nothing."""
+    if targets.only_extension(path, (".pdf", ".docx")):
+        raise ReportError(targets.only_extension_message(path))
     if targets.too_long(path):
         raise ReportError(targets.too_long_message(path))
     if targets.is_protected(path):
         raise ReportError(targets.protected_message(path))
     targets.remove_stale_temporaries(path, targets.report_temporaries(path))
     tmp = path.with_name(f".{path.stem}-{secrets.token_hex(4)}{path.suffix}")
+    created = False
     try:
         # Created like any file the user saves (the umask decides), not 0600 as mkstemp.
         with tmp.open("xb") as fh:
+            created = True
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except OSError as exc:
+        if not created and isinstance(exc, PermissionError):
+            # No new file may be made there at all: the folder, not an open file.
+            raise ReportError(
+                f"Нет прав на запись в папку «{path.parent}». Выберите другую папку."
+            ) from exc
         raise ReportError(f"Не удалось сохранить отчёт в «{path}»: {_why(exc)}.") from exc
     finally:
         with contextlib.suppress(OSError):

@@ -41,6 +41,7 @@ SLIVER_LINES = 3  # a row moves whole rather than leave fewer lines than this be
 # are followed on their page by the next region.)
 TAIL_ROWS = 3
 TAIL_SHARE = 0.25  # of a page's height
+UNBREAKABLE_SHARE = 0.25  # of the table's width: a longer word is not kept whole
 
 
 def column_widths(
@@ -55,6 +56,9 @@ def column_widths(
     portrait paper; the room comes from the columns that have some to spare."""
     total = sum(table.widths)
     widths = [width * w / total for w in table.widths]
+    # A word wider than this (a web address) is broken wherever it falls: counted, it
+    # would leave no room to keep the other columns' words whole.
+    too_wide = width * UNBREAKABLE_SHARE
     need = [0.0] * len(widths)
     metrics: dict[str, QFontMetricsF] = {}
     rows = [Row(table.header), *table.rows]
@@ -69,7 +73,9 @@ def column_widths(
                 if style not in metrics:
                     metrics[style] = QFontMetricsF(font(style, device))
                 for word in _WORD.findall(text):
-                    need[col] = max(need[col], metrics[style].horizontalAdvance(word))
+                    advance = metrics[style].horizontalAdvance(word)
+                    if advance <= too_wide:
+                        need[col] = max(need[col], advance)
     need = [n + 2 * pad_x + 1 for n in need]
     deficit = sum(max(0.0, n - w) for n, w in zip(need, widths, strict=True))
     spare = [max(0.0, w - n) for n, w in zip(need, widths, strict=True)]
@@ -223,10 +229,23 @@ class TableLayout:
                 cell.lines[b].bottom - cell.lines[a].top <= room - 2 * self.pad_y + EPS
             ):
                 b += 1
-            if b < len(cell.lines) and cell.column in self.unsplit and not rb.row.full_width:
+            if (
+                b < len(cell.lines)
+                and cell.column in self.unsplit
+                and not rb.row.full_width
+                and self._fits_a_page(cell, a)
+            ):
                 return tuple(start)  # a cell that must stay whole does not fit: none here
             end.append(self._whole_paragraphs(cell.lines, a, b))
         return tuple(end)
+
+    def _fits_a_page(self, cell: _Cell, a: int) -> bool:
+        """Would lines ``a``.. of ``cell`` fit on a page of their own? A cell kept whole
+        (a title in the Word file) that would not goes on over pages, as in the PDF,
+        rather than a line a page."""
+        page = self._page or float("inf")
+        height = cell.lines[-1].bottom - cell.lines[a].top + 2 * self.pad_y
+        return self.header_height + height <= page + EPS
 
     @staticmethod
     def _whole_paragraphs(lines: Sequence[Line], a: int, b: int) -> int:

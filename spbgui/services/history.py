@@ -8,16 +8,23 @@ was deleted with it, from its delete entry.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
+import errno
+import io
 import json
 import os
+import secrets
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import IO, Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from spbgui.errors import UserError
+from spbgui.io.file_names import write_reason
 from spbgui.services.changes import ChangeSet
 from spbgui.services.positions import EditError
 from spbgui.services.removal import KINDS, Snapshot, _changes, restore
@@ -94,25 +101,70 @@ def export_history(
     table: str | None = None,
     record_id: int | None = None,
 ) -> int:
-    """Write the history as a CSV file (UTF-8 with BOM, so Excel reads the Cyrillic); the count."""
+    """Write the history as a CSV file (UTF-8 with BOM, so Excel reads the Cyrillic); the count.
+
+    The file is made beside the target and moved over it whole: an earlier file open in
+    Excel, a full disk, or a folder without write access leaves the earlier file as it
+    was, and the refusal (:class:`HistoryFileError`) says so in Russian.
+    """
     changes = history(db=db, table=table, record_id=record_id)
-    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-        out = csv.writer(fh)
-        out.writerow(["№", "когда (UTC)", "кто", "таблица", "запись", "действие", "было", "стало"])
-        for c in changes:
-            out.writerow(
-                [
-                    c.id,
-                    c.at.isoformat(sep=" ", timespec="seconds"),
-                    c.who,
-                    c.table,
-                    "" if c.record_id is None else c.record_id,
-                    ACTIONS_RU.get(c.action, c.action),
-                    "" if c.before is None else json.dumps(c.before, ensure_ascii=False),
-                    "" if c.after is None else json.dumps(c.after, ensure_ascii=False),
-                ]
-            )
+    text = io.StringIO(newline="")
+    _write_csv(text, changes)
+    _put(Path(path), text.getvalue().encode("utf-8-sig"))
     return len(changes)
+
+
+class HistoryFileError(UserError):
+    """The history could not be saved; the message is one Russian line."""
+
+
+def _put(target: Path, data: bytes) -> None:
+    name = target.name
+    created = False
+    tmp = target.with_name(f".~{target.stem}-{secrets.token_hex(4)}.tmp")
+    try:
+        with tmp.open("xb") as fh:
+            created = True
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        if isinstance(exc, PermissionError):
+            why = (
+                f"нет прав на запись в папку «{target.parent}». Выберите другую папку"
+                if not created
+                else "он открыт в другой программе (например, в Excel) или защищён от записи. "
+                "Закройте его и сохраните ещё раз"
+            )
+        elif exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            why = "на диске не хватает места. Освободите место или выберите другую папку"
+        else:
+            why = write_reason(exc)
+        raise HistoryFileError(
+            f"История не сохранена в файл «{name}»: {why}. Прежний файл с этим именем не изменён."
+        ) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+def _write_csv(fh: IO[str], changes: list[Change]) -> None:
+    out = csv.writer(fh)
+    out.writerow(["№", "когда (UTC)", "кто", "таблица", "запись", "действие", "было", "стало"])
+    for c in changes:
+        out.writerow(
+            [
+                c.id,
+                c.at.isoformat(sep=" ", timespec="seconds"),
+                c.who,
+                c.table,
+                "" if c.record_id is None else c.record_id,
+                ACTIONS_RU.get(c.action, c.action),
+                "" if c.before is None else json.dumps(c.before, ensure_ascii=False),
+                "" if c.after is None else json.dumps(c.after, ensure_ascii=False),
+            ]
+        )
 
 
 def restore_deleted(*, db: Database, change_id: int) -> ChangeSet:

@@ -16,6 +16,8 @@ import re
 import time
 from pathlib import Path
 
+from spbgui.io.file_names import only_extension as only_extension
+from spbgui.io.file_names import only_extension_message as only_extension_message
 from spbgui.io.file_names import too_long as too_long
 from spbgui.io.file_names import too_long_message as too_long_message
 

@@ -215,7 +215,9 @@ class ExportDialog(QDialog):
         path = Path(text.strip()).expanduser()
         if not path.is_absolute():
             path = self._folder() / path
-        return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
+        if path.suffix.lower() == ".xlsx" or targets.only_extension(path, (".xlsx",)):
+            return path  # «.xlsx» alone: the export asks for a name, not a hidden «.xlsx.xlsx»
+        return path.with_name(path.name + ".xlsx")
 
     def _update_buttons(self, *_args: object) -> None:
         has_file = bool(self.fileEdit.text().strip())

@@ -144,7 +144,8 @@ class ReportPreviewDialog(QPrintPreviewDialog):
         if not path:
             return None
         target = Path(path)
-        if target.suffix.lower() != suffix:
+        # «.pdf» alone stays as it is: saving asks for a name (not a hidden «.pdf.pdf»).
+        if target.suffix.lower() != suffix and target.name.lower() != suffix:
             target = target.with_name(target.name + suffix)
         settings.REPORT_FOLDER.set(str(target.parent))
         return target

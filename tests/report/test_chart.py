@@ -32,3 +32,54 @@ def test_a_year_of_one_region_has_no_totals() -> None:
     chart = _chart([("СНГ", [2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 4])])
     (tops,) = [s for s in chart.series() if isinstance(s, QScatterSeries)]
     assert tops.points() == []
+
+
+# Regions beyond the committee's five: a region of its own for North America, the
+# Middle East, Oceania…, each named as staff name them.
+MANY = [
+    "Европа", "Азия", "СНГ", "Африка", "Латинская Америка",
+    "Северная Америка и Карибский бассейн", "Ближний Восток", "Океания и острова Тихого океана",
+    "Юго-Восточная Азия", "Скандинавия и Балтия", "Центральная Азия", "Антарктида",
+]  # fmt: skip
+
+
+def test_every_region_has_a_colour_of_its_own() -> None:
+    """Seven colours went round: with twelve regions Антарктида had Латинская Америка's
+    colour, Юго-Восточная Азия Азия's, and the chart could not say which was which."""
+    chart = _chart([(name, [1] * 12) for name in MANY])
+    (bars,) = [s for s in chart.series() if isinstance(s, QStackedBarSeries)]
+    colours = [b.color().name() for b in bars.barSets()]
+    assert len(set(colours)) == len(MANY), colours
+
+
+def _legend_text(names: list[str], tmp_path) -> str:
+    """The chart drawn into a PDF as the report draws it, and the PDF's text."""
+    from pypdf import PdfReader
+
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QPainter, QPdfWriter
+
+    from spbgui.report.chart import draw_chart
+    from spbgui.report.document import page_layout
+
+    ensure_application()
+    path = tmp_path / "chart.pdf"
+    writer = QPdfWriter(str(path))
+    writer.setPageLayout(page_layout(True))
+    writer.setResolution(1200)
+    painter = QPainter(writer)
+    data = ChartData("t", [str(n) for n in range(1, 13)], [(n, [1] * 12) for n in names], "")
+    width = float(writer.width())
+    draw_chart(painter, QRectF(0, 0, width, width * 0.45), data, 1200)
+    painter.end()
+    return " ".join((PdfReader(path).pages[0].extract_text() or "").split())
+
+
+def test_the_legend_names_each_region_in_full(tmp_path) -> None:
+    """In one row under the chart the twelve names were cut to «Латинска…», «Северная …»:
+    the legend goes to the right, one name a line, when one row cannot hold them."""
+    for names in (MANY[:5], MANY):
+        text = _legend_text(names, tmp_path)
+        assert "…" not in text and "..." not in text, text
+        for name in names:
+            assert name in text, (name, text)

@@ -19,7 +19,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from spbgui.io.file_names import too_long, too_long_message
+from spbgui.io.file_names import (
+    only_extension,
+    only_extension_message,
+    too_long,
+    too_long_message,
+    write_reason,
+)
 from spbgui.io.xlsx_writer.cells import ExportError
 
 # A full disk or quota; EFBIG is a file over what the disk takes (FAT's 4 GB) or a size limit.
@@ -55,14 +61,14 @@ def failure_message(exc: OSError, target: Path, stage: str) -> str:
         return f"Нет прав на запись в папку «{target.parent}». Выберите другую папку."
     if exc.errno == errno.EROFS:
         return f"Папка «{target.parent}» доступна только для чтения. Выберите другую папку."
-    return (
-        f"Файл «{name}» не записан: {exc.strerror or exc}. Прежний файл с этим именем не изменён."
-    )
+    return f"Файл «{name}» не записан: {write_reason(exc)}. Прежний файл с этим именем не изменён."
 
 
 def check_target(path: str | os.PathLike[str]) -> Path:
     """The target as a Path, or an ExportError if it cannot be a file we write."""
     target = Path(path)
+    if only_extension(target, (".xlsx",)):
+        raise ExportError(only_extension_message(target))
     if target.suffix.lower() != ".xlsx":
         raise ExportError(f"Имя файла «{target.name}» должно оканчиваться на .xlsx.")
     if too_long(target):

@@ -33,6 +33,52 @@ def split_events_cell(events: list[EventText], width: float, where: str) -> list
     return _Chunker(width, where).chunks(events)
 
 
+_BROKEN_WORD = re.compile(r"[^\W\d_]-$")  # the reader joins «научно-» + «техн…» without a space
+
+
+def split_text_cell(text: str, width: float) -> list[str]:
+    """A title or note cell taller than a row may be, as one text per row.
+
+    The reader joins a title (or note) continued in the next row to the text above with
+    one space (``table.text.join_text``), or with none after a word broken at a hyphen
+    when the next part starts in lower case. So the text is cut only at a single space
+    between two words, and not after «социально-» before a lower-case word. A text with
+    no such space stays whole (taller than its row, as before).
+    """
+    if lines_needed(text, width) <= MAX_LINES:
+        return [text]
+    limit = min(MAX_CELL_CHARS - 16, (MAX_LINES - 1) * chars_per_line(width))
+    chunks: list[str] = []
+    rest = text
+    while lines_needed(rest, width) > MAX_LINES:
+        cut = _text_cut(rest, limit)
+        while cut is not None and lines_needed(rest[:cut], width) > MAX_LINES:
+            cut = _text_cut(rest, cut - 1)  # long words wrap early: cut sooner
+        if cut is None:
+            break
+        chunks.append(rest[:cut])
+        rest = rest[cut + 1 :]
+    chunks.append(rest)
+    return chunks
+
+
+def _text_cut(text: str, limit: int) -> int | None:
+    """The last space before ``limit`` where the reader glues the two parts back as they
+    were."""
+    i = text.rfind(" ", 0, limit)
+    while i > 0:
+        before, after = text[i - 1], text[i + 1 : i + 2]
+        if (
+            not before.isspace()
+            and after
+            and not after.isspace()
+            and not (_BROKEN_WORD.search(text, 0, i) and after.islower())
+        ):
+            return i
+        i = text.rfind(" ", 0, i)
+    return None
+
+
 _ENDS_SENTENCE = tuple('.!?…»")')  # the reader's test of a finished paragraph (xlsx_text)
 _STARTS_WITH_EVENT = re.compile(rf"(?:{EVENT_DATE_PATTERN})\s*[{DASH_CHARS}]", re.IGNORECASE)
 

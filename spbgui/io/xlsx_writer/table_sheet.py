@@ -10,11 +10,12 @@ the committee's Word table.
 
 An events cell too long for one row (Excel's 32,767 characters, or taller than
 the 409 points a row may have) goes on in the next rows, as the committee's
-table does at a page break: rows with only the events cell filled, which the
-reader appends to the cell above (docs/TABLE_RULES.md, «Rows», 5; where to cut is
-:mod:`~spbgui.io.xlsx_writer.chunks`). The country's and the partner's merged
-cells stop above such a row, because a merged value belongs to every row it
-spans; the row after it names them again, as at the top of a printed page.
+table does at a page break, and so does a title or note taller than a row: rows
+with only those cells filled, which the reader appends to the cell above
+(docs/TABLE_RULES.md, «Rows», 5; where to cut is :mod:`~spbgui.io.xlsx_writer.chunks`).
+The country's and the partner's merged cells stop above such a row, because a
+merged value belongs to every row it spans; the row after it names them again,
+as at the top of a printed page.
 
 The layout is plain data (:class:`TablePlan`), so the same rows can be handed
 to the reader's own row logic to check that the file reads back as it was
@@ -41,7 +42,7 @@ from spbgui.io.xlsx_writer.cells import (
     RowCells,
     cell_text,
 )
-from spbgui.io.xlsx_writer.chunks import split_events_cell
+from spbgui.io.xlsx_writer.chunks import split_events_cell, split_text_cell
 from spbgui.io.xlsx_writer.styles import (
     CELL,
     CELL_OPEN,
@@ -237,26 +238,35 @@ class _Planner:
                 city_run = None
             if city_run is None:
                 city_run = (at, partner.name)
-            chunks = self._events_chunks(agreement.events, rec)
+            # A cell taller than a row may be goes on in the rows below (see chunks).
+            parts = {
+                EVENTS: self._events_chunks(agreement.events, rec),
+                AGREEMENT: self._text_chunks(agreement.title, AGREEMENT),
+            }
+            if self.width > NOTE:
+                parts[NOTE] = self._text_chunks(agreement.note, NOTE)
+            chunks = parts[EVENTS]
             values: list[str | None] = [
                 country.name if at == named_at else None,
                 partner.name if at == city_run[0] else None,
-                agreement.title or None,
+                parts[AGREEMENT][0] if parts[AGREEMENT] else None,
                 format_agreement_dates(agreement.dates) or None,
                 chunks[0] if chunks else None,
             ]
             if self.width > NOTE:
-                values.append(agreement.note or None)
+                values.append(parts[NOTE][0] if parts[NOTE] else None)
             self._row("agreement", values, rec)
             self.plan.agreements[at] = (rec, agreement)
-            if len(chunks) > 1:
+            rows_taken = max(len(p) for p in parts.values())
+            if rows_taken > 1:
                 self._merge(named_at, COUNTRY, at, COUNTRY)
                 self._merge(city_run[0], CITY, at, CITY)
                 city_run = None
                 self.plan.rows[-1].goes_on = True
-                for chunk in chunks[1:]:
+                for n in range(1, rows_taken):
                     cont: list[str | None] = [None] * self.width
-                    cont[EVENTS] = chunk
+                    for col, texts in parts.items():
+                        cont[col] = texts[n] if n < len(texts) else None
                     self._row("continuation", cont, rec).goes_on = True
                 self.plan.rows[-1].goes_on = False
                 self._merge(at + 1, COUNTRY, self.plan.next_row - 1, COUNTRY)  # a blank cell
@@ -267,7 +277,16 @@ class _Planner:
         if named_at <= end:
             self._merge(named_at, COUNTRY, end, COUNTRY)
 
-    # --- an events cell over more than one row ------------------------------------------------
+    # --- a cell over more than one row ---------------------------------------------------------
+
+    def _text_chunks(self, text: str, col: int) -> list[str]:
+        """A title or note as one text per row: more than one only when taller than a row
+        may be. A text longer than a cell holds is refused whole, as before."""
+        if not text:
+            return []
+        if excel_length(text) > MAX_CELL_CHARS:
+            return [text]  # _row refuses it, naming the record
+        return split_text_cell(text, self.plan.widths[col])
 
     def _events_chunks(self, events: list[EventText], rec: Record) -> list[str]:
         if not events:

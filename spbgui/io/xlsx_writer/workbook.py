@@ -27,6 +27,7 @@ from openpyxl import Workbook
 from openpyxl.writer.excel import ExcelWriter
 
 from spbgui.domain.figures import FigureBlock
+from spbgui.io.file_names import write_reason
 from spbgui.io.table.records import ParsedTable
 from spbgui.io.xlsx_writer.atomic import (
     DISK_FULL,
@@ -121,7 +122,7 @@ def write_table(
         if exc.errno in DISK_FULL:
             raise ExportError(failure_message(exc, target, "write")) from exc
         raise ExportError(
-            f"Файл «{target.name}» не записан: {exc.strerror or exc}. "
+            f"Файл «{target.name}» не записан: {write_reason(exc)}. "
             "Прежний файл с этим именем не изменён."
         ) from exc
     finally:
@@ -136,6 +137,13 @@ def _discard_sheet_files(wb: Workbook) -> None:
     in the temporary folder until the program ends (the window runs for days).
     """
     for ws in wb.worksheets:
+        if not getattr(ws, "closed", True):
+            # A sheet still being written (the «Итоги» sheet goes row by row through
+            # openpyxl until the workbook is saved) is finished first: left open, its
+            # writer complains on stderr when it is collected («Exception ignored in:
+            # <generator …> LxmlSyntaxError»), after the one-line message.
+            with contextlib.suppress(Exception):
+                ws.close()
         out = getattr(getattr(ws, "_writer", None), "out", None)
         if isinstance(out, str) and os.path.exists(out):
             with contextlib.suppress(OSError):
