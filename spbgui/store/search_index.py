@@ -39,6 +39,10 @@ _INSERT_RE = re.compile(
 
 SWITCH_INTERVAL = 0.0005  # seconds: Python's switch interval while a bulk write lasts
 
+# A table's queued rows: "INSERT INTO t (columns) ", the SELECT that unpacks them from one
+# JSON text, and the rows themselves (plain values in the order of the columns).
+_Rows = tuple[str, str, list[tuple[Any, ...]]]
+
 
 class BulkIndex:
     """The new rows of a bulk insert, written and indexed batch by batch (see :func:`bulk_index`).
@@ -52,7 +56,7 @@ class BulkIndex:
         self._conn = conn
         self._plans = plans  # table → INSERT … SELECT of its rows with ids in [?, ?)
         self._done = {table: first_ids[table] for table in plans}  # indexed below this id
-        self._inserts: list[tuple[str, list[tuple[Any, ...]]]] = []  # the batch's rows
+        self._inserts: list[_Rows] = []  # the batch's rows
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
         self.takes_rows = _has_json(conn)
@@ -66,11 +70,8 @@ class BulkIndex:
         assert self.takes_rows
         quote = self._conn.dialect.identifier_preparer.quote
         values = ", ".join(f"json_extract(value, '$[{i}]')" for i in range(len(columns)))
-        statement = (
-            f"INSERT INTO {quote(table)} ({', '.join(quote(c) for c in columns)}) "
-            f"SELECT {values} FROM json_each(?)"
-        )
-        self._inserts.append((statement, rows))
+        into = f"INSERT INTO {quote(table)} ({', '.join(quote(c) for c in columns)}) "
+        self._inserts.append((into, f"SELECT {values} FROM json_each(?)", rows))
 
     def written(self, next_ids: dict[str, int]) -> None:
         """Every row with an id below ``next_ids[table]`` is in its table, or queued by
@@ -115,26 +116,27 @@ class BulkIndex:
             self._done[table] = end
         return batch
 
-    def _run(
-        self, inserts: list[tuple[str, list[tuple[Any, ...]]]], batch: dict[str, tuple[int, int]]
-    ) -> None:
+    def _run(self, inserts: list[_Rows], batch: dict[str, tuple[int, int]]) -> None:
         try:
             self._write(inserts, batch)
         except BaseException as exc:  # raised in the caller's thread by wait()
             self._error = exc
 
-    def _write(
-        self, inserts: list[tuple[str, list[tuple[Any, ...]]]], batch: dict[str, tuple[int, int]]
-    ) -> None:
+    def _write(self, inserts: list[_Rows], batch: dict[str, tuple[int, int]]) -> None:
         # Through the caller's connection, which it does not use meanwhile: SQLite's errors
         # come out wrapped as any other statement's (a full disk is told in words). The JSON
         # is made here, one table at a time: one text of a batch is alive at a time.
         while inserts:
-            statement, rows = inserts.pop(0)
+            into, select, rows = inserts.pop(0)
             # A lone surrogate in a text is refused here, as binding it would be.
             text = json.dumps(rows, ensure_ascii=False)
+            if "\\u0000" in text:
+                # SQLite's JSON ends a text at a NUL (json_extract): such rows are bound.
+                marks = ", ".join("?" * len(rows[0]))
+                self._conn.exec_driver_sql(f"{into}VALUES ({marks})", rows)
+                continue
             del rows
-            self._conn.exec_driver_sql(statement, (text,))
+            self._conn.exec_driver_sql(into + select, (text,))
             del text
         for table, (first, end) in batch.items():
             self._conn.exec_driver_sql(self._plans[table], (first, end))
