@@ -51,13 +51,9 @@ def column_letter(col: int) -> str:
 _MIDNIGHT = dt.time(0)
 # Invisible characters that are no part of any word, and the other ways to break a line
 # (Word's vertical tab, Unicode's line and paragraph separators).
-# (Control characters too, NUL among them: no part of any text a clerk wrote, and a NUL
-# cut the text at it on its way into the database.)
-_INVISIBLE = re.compile("[\x00-\x08\x0e-\x1f\x7f\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\u2028\u2029]")
-_ODD = re.compile(
-    "[\x00-\x08\x0e-\x1f\x7f\r\x0b\x0c\u2028\u2029\u00ad\u200b\u200c\u200d\u2060\ufeff]"
-).search
+_ODD = re.compile("[\r\x0b\x0c\u2028\u2029\u00ad\u200b\u200c\u200d\u2060\ufeff]").search
 
 
 def normalize(v: Any) -> Cell:
