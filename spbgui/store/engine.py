@@ -157,6 +157,14 @@ class Sessions:
                     "изменения не сохранены."
                 ) from exc
             raise
+        except UnicodeEncodeError as exc:
+            # Half of a UTF-16 pair (a lone surrogate), pasted from another program: no
+            # database can store it, and the driver said so in English.
+            raise StoreError(
+                "В тексте есть испорченный знак (обрывок символа; такой обычно приходит при "
+                "вставке из другой программы): изменения не сохранены. Удалите этот знак "
+                "или наберите это место заново."
+            ) from exc
         except StaleDataError as exc:
             # The version check of revision 0006: the row changed or went since it was read.
             raise RecordChanged(
