@@ -97,6 +97,8 @@ class Editor(QObject):
                     self.changed.emit(ChangeSet.everything())  # show what is stored now
                     return False
                 command.expected_version = exc.their_version
+                if isinstance(command, EditCommand):
+                    command.shown = None  # theirs was shown now, and ours chosen over it
             except DatabaseBusy as exc:
                 # Another program holds the file locked: the edit stays in this command,
                 # and the user chooses to try again (the lock is usually gone) or to drop it.
@@ -241,11 +243,19 @@ class Editor(QObject):
         return cmd.record_id if self.run(cmd) else None
 
     def update_event(
-        self, event_id: int, field: str, value: object, version: int | None = None
+        self,
+        event_id: int,
+        field: str,
+        value: object,
+        version: int | None = None,
+        shown: dict[str, Any] | None = None,
     ) -> bool:
+        """Change a field of an event; ``version`` and ``shown``: the event as the window
+        showed it, refused as a conflict if someone changed or replaced it meanwhile."""
         update = partial(edit.update_event, db=self.db, event_id=event_id)
         cmd = EditCommand(self, undo_text("event", field), update, RecordFocus.event(event_id))
         cmd.expected_version = version
+        cmd.shown = shown
         return self.run(cmd.set_changes(**{field: value}))
 
     def move_event_to_year(

@@ -1,0 +1,115 @@
+"""Two writers on one database file, as an office has them: a window open while
+``spbgui-cli import`` runs in another process, and a second window on the same file.
+
+Whatever the other writer did, what the clerk typed is never written over someone
+else's record without being asked, and nothing typed is lost without a word.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from spbgui.services import details, search
+from spbgui.services.changes import NodeRef
+from spbgui.ui.dialogs import ConflictDialog
+from spbgui.ui.table_models import EventsModel
+from tests.conftest import DATA
+from tests.ui import gestures
+
+CLI = "import sys; from spbgui.cli import main; sys.exit(main())"
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """spbgui-cli as another process, as a colleague's terminal runs it."""
+    return subprocess.run(
+        [sys.executable, "-c", CLI, *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def _activate(window) -> None:
+    """Bring the window forward, as a click on it does (keys go to the active window)."""
+    window.activateWindow()
+    for _ in range(100):
+        QApplication.processEvents()
+        if QApplication.activeWindow() is window:
+            return
+        QTest.qWait(10)
+    raise AssertionError("the window did not become active")
+
+
+def _select(window, name: str) -> int:
+    found = search.search(db=window.db, query=name, year=None).partners
+    ids = [p for p in found if details.partner(db=window.db, partner_id=p).name == name]
+    assert len(ids) == 1, (name, found)
+    assert window.tree.select_ref(window.db, NodeRef.partner(ids[0]))
+    return ids[0]
+
+
+def _type_in_cell(window, table, row: int, column: int, text: str) -> QLineEdit:
+    """F2 on a cell, select what is there and type over it; the editor stays open."""
+    _activate(window)
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(row, column))
+    QTest.keyClick(table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit), editor
+    editor.selectAll()
+    gestures.type_text(editor, text)
+    return editor
+
+
+def _corrected_table(tmp_path: Path) -> Path:
+    """The 2024 table with its first event struck out, as a colleague corrects it: every
+    event after it is stored under the id of the one before (SQLite's ids are max + 1)."""
+    text = (DATA / "cooperation_2024.txt").read_text("utf-8")
+    struck = "3-6 июля – визит делегации Научно-технологического парка Республики Сербской. "
+    assert struck in text
+    path = tmp_path / "cooperation_2024_corrected.txt"
+    path.write_text(text.replace(struck, "", 1), "utf-8")
+    return path
+
+
+def _stored_texts(window) -> dict[int, str]:
+    """Every event's text by id, read by a connection of its own."""
+    import sqlite3
+
+    with sqlite3.connect(window.db.path) as c:
+        return dict(c.execute("SELECT id, text FROM event"))
+
+
+def test_typing_over_a_reimported_year_does_not_land_on_another_event(
+    qtbot, window, tmp_path, messages, monkeypatch
+) -> None:
+    _select(window, "Ташкент")
+    shown = window.details.partner.events.model.record(0)
+    cell = _type_in_cell(
+        window, window.details.partner.events.table, 0, EventsModel.TEXT, "моя правка"
+    )
+    # Meanwhile a colleague loads the corrected table over the year from the command line.
+    done = _cli(
+        "import", "--replace-year", "--db", str(window.db.path), str(_corrected_table(tmp_path))
+    )
+    assert done.returncode == 0, done.stderr
+    imported = _stored_texts(window)
+    assert imported[shown.id] != shown.text  # the id now holds another event of the table
+
+    asked: list[tuple[dict, dict]] = []
+
+    def keep_theirs(cls, parent, error):
+        asked.append((error.theirs, error.yours))
+        return False
+
+    monkeypatch.setattr(ConflictDialog, "ask", classmethod(keep_theirs))
+    QTest.keyClick(cell, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    # The record under that id is not the one the clerk was typing in: asked, not overwritten.
+    assert _stored_texts(window) == imported
+    assert len(asked) == 1, messages
+    assert asked[0][1]["text"] == "моя правка"
+    assert asked[0][0]["text"] == imported[shown.id]
