@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
@@ -113,3 +115,54 @@ def test_typing_over_a_reimported_year_does_not_land_on_another_event(
     assert len(asked) == 1, messages
     assert asked[0][1]["text"] == "моя правка"
     assert asked[0][0]["text"] == imported[shown.id]
+
+
+@pytest.fixture
+def colleague(qtbot, sample_db):
+    """A second window on the same file, as a colleague's computer has it open."""
+    from spbgui.store.database import open_database
+    from spbgui.ui.main_window import MainWindow
+
+    db = open_database(sample_db.path)
+    other = MainWindow(db)
+    qtbot.addWidget(other)
+    other.show()
+    qtbot.waitExposed(other)
+    yield other
+    other.close()
+    db.close()
+
+
+def test_ctrl_z_of_a_delete_after_a_colleague_added_an_event(
+    qtbot, window, colleague, messages, monkeypatch
+) -> None:
+    from spbgui.ui.dialogs import ConfirmDialog
+
+    last = max(_stored_texts(window))  # the newest event: its id is the one handed out next
+    owner = details.owner(db=window.db, kind="event", record_id=last)
+    _select(window, details.partner(db=window.db, partner_id=owner).name)
+    events = window.details.partner.events
+    _activate(window)
+    events.table.setFocus()
+    events.table.selectRow(events.model.row_for(last))
+    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, *a, **k: True))
+    deleted_text = _stored_texts(window)[last]
+    gestures.press(events.table, "Del")
+    assert last not in _stored_texts(window)
+
+    # The colleague adds an event to another partner in their window, by its entry row.
+    _select(colleague, "Ташкент")
+    _activate(colleague)
+    theirs = colleague.details.partner.events
+    theirs.new_text.setFocus()
+    gestures.type_text(theirs.new_text, "событие коллеги")
+    QTest.keyClick(theirs.new_text, Qt.Key.Key_Return)
+    assert "событие коллеги" in _stored_texts(window).values()
+
+    _activate(window)
+    gestures.press(window, "Ctrl+Z")  # the clerk takes the delete back
+    QApplication.processEvents()
+    stored = _stored_texts(window)
+    assert deleted_text in stored.values(), messages
+    assert "событие коллеги" in stored.values()
+    assert messages == []
