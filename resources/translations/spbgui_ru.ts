@@ -706,6 +706,10 @@
       <translation>Изменение не сохранено: база данных осталась занятой другой программой.</translation>
     </message>
     <message>
+      <source>What you typed is on the clipboard: “%1”. Paste it (Ctrl+V) where the record is added again.</source>
+      <translation>Введённое вами скопировано в буфер обмена: «%1». Вставьте его (Ctrl+V) туда, где запись будет добавлена заново.</translation>
+    </message>
+    <message>
       <source>The change could not be undone or redone: %1 The history of changes was cleared.</source>
       <translation>Не удалось отменить или повторить изменение: %1 История изменений очищена.</translation>
     </message>

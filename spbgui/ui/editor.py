@@ -18,7 +18,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from spbgui.domain.dates import EventDate
@@ -93,7 +93,7 @@ class Editor(QObject):
                 keep_mine = not exc.deleted and ConflictDialog.ask(self._owner(), exc)
                 if not keep_mine:
                     if exc.deleted:
-                        self.failed.emit(str(exc))
+                        self.failed.emit(self._typing_kept(str(exc), exc.yours))
                     self.changed.emit(ChangeSet.everything())  # show what is stored now
                     return False
                 command.expected_version = exc.their_version
@@ -114,6 +114,26 @@ class Editor(QObject):
             self.stack.push(command)
         self.command_done(changes, command.focus_after_do)
         return True
+
+    def _typing_kept(self, message: str, yours: dict[str, Any]) -> str:
+        """The record was deleted under the edit: what was typed goes to the clipboard,
+        and the message shows it, so that it can be pasted where the record is put again."""
+        typed = [
+            value.strip()
+            for key in ("name", "title", "text", "note")
+            if isinstance(value := yours.get(key), str) and value.strip()
+        ]
+        if not typed:
+            return message
+        QGuiApplication.clipboard().setText("\n".join(typed))
+        return (
+            message
+            + " "
+            + self.tr(
+                "What you typed is on the clipboard: “%1”. Paste it (Ctrl+V) where "
+                "the record is added again."
+            ).replace("%1", " / ".join(typed))
+        )
 
     def _owner(self) -> QWidget | None:
         owner = self.parent()

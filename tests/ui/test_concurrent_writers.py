@@ -166,3 +166,31 @@ def test_ctrl_z_of_a_delete_after_a_colleague_added_an_event(
     assert deleted_text in stored.values(), messages
     assert "событие коллеги" in stored.values()
     assert messages == []
+
+
+def test_typing_in_an_event_of_a_partner_a_colleague_deleted_is_kept(
+    qtbot, russian, window, colleague, messages, monkeypatch
+) -> None:
+    from spbgui.ui.actions import ActionId
+    from spbgui.ui.dialogs import ConfirmDialog
+
+    pid = _select(window, "Ташкент")
+    _select(colleague, "Ташкент")
+    cell = _type_in_cell(
+        window, window.details.partner.events.table, 0, EventsModel.TEXT, "визит мэра, уточнённый"
+    )
+    # The colleague deletes the partner in their window meanwhile (on their own computer:
+    # their window is not brought forward here, which would end the clerk's typing).
+    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, *a, **k: True))
+    colleague.actions_[ActionId.DELETE].trigger()
+    assert details.partner(db=window.db, partner_id=pid) is None
+    assert QApplication.focusWidget() is cell  # still typing
+
+    QTest.keyClick(cell, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    # Not saved (the event is gone), but what was typed is not lost: the message shows it,
+    # and it is on the clipboard to paste wherever the clerk puts the event again.
+    assert len(messages) == 1
+    assert "удалили" in messages[0] and "«визит мэра, уточнённый»" in messages[0]
+    assert "скопировано в буфер обмена" in messages[0]
+    assert QApplication.clipboard().text() == "визит мэра, уточнённый"
