@@ -1467,6 +1467,14 @@ Please send this file to the program's maintainers. You can go on working.</sour
       <translation>%1 — Города-партнёры Санкт-Петербурга</translation>
     </message>
     <message>
+      <source>Deleted by someone else</source>
+      <translation>Запись удалена другим пользователем</translation>
+    </message>
+    <message>
+      <source>The record you were typing on was deleted in another window or program. What you typed and had not saved is on the clipboard: %1. Paste it (Ctrl+V) where it belongs.</source>
+      <translation>Запись, в которой вы печатали, удалили в другом окне или другой программой. То, что вы ввели и не успели сохранить, скопировано в буфер обмена: %1. Вставьте его (Ctrl+V) туда, где оно нужно.</translation>
+    </message>
+    <message>
       <source>Not saved: %1</source>
       <translation>Не сохранено: %1</translation>
     </message>

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
         self.open_folder.clicked.connect(self._open_written_folder)
         self._written: Path | None = None
         self._following_edit = False  # the tree is being brought up to date with an edit
+        self._by_others = False  # a change made in another window or program is being shown
         self.statusBar().addWidget(self.file_label, 1)
         self.statusBar().addPermanentWidget(self.open_folder)
         self.statusBar().addPermanentWidget(self.counts_label)
@@ -287,7 +288,7 @@ class MainWindow(QMainWindow):
         self.search.eventActivated.connect(self._event_activated)
         self.search_field.escaped.connect(self.tree.setFocus)
         self.files.opened.connect(self.set_database)
-        self.live.changed_elsewhere.connect(lambda: self._changed(ChangeSet.everything()))
+        self.live.changed_elsewhere.connect(self._changed_elsewhere)
         self.files.imported.connect(self._imported)
 
     def _after_typing(self, handler: Callable[[], object]) -> Callable[[], None]:
@@ -465,6 +466,31 @@ class MainWindow(QMainWindow):
         self._status_timer.start()
         self.recordsChanged.emit(changes)
 
+    def _changed_elsewhere(self) -> None:
+        """Another window or program changed the records: show what is stored now."""
+        self._by_others = True
+        try:
+            self._changed(ChangeSet.everything())
+        finally:
+            self._by_others = False
+
+    def _keep_typing_of_removed(self) -> None:
+        """The node shown was deleted by someone else, with what was typed on it and not
+        saved: nobody asked this clerk. The typing goes to the clipboard, and they are told."""
+        typed = self.details.typed()
+        if not typed:
+            return
+        QGuiApplication.clipboard().setText("\n".join(typed))
+        MessageDialog.warn(
+            self,
+            self.tr("Deleted by someone else"),
+            self.tr(
+                "The record you were typing on was deleted in another window or program. "
+                "What you typed and had not saved is on the clipboard: %1. Paste it "
+                "(Ctrl+V) where it belongs."
+            ).replace("%1", "; ".join(f"«{t}»" for t in typed)),
+        )
+
     def focus(self, target: FocusTarget | None) -> None:
         """Show what an edit or its undo touched: a node, an event, an agreement, a year."""
         if isinstance(target, NodeRef):
@@ -523,7 +549,10 @@ class MainWindow(QMainWindow):
             return  # _changed settles the selection once the tree is up to date
         shown = self.details.ref
         if shown is not None and ref != shown and not tree.path(db=self.db, ref=shown):
-            # Deleted, after a confirmation that said what goes with it: its typing too.
+            # Deleted, after a confirmation that said what goes with it: its typing too;
+            # deleted by someone else, nobody asked: the typing is kept for the clerk.
+            if self._by_others:
+                self._keep_typing_of_removed()
             self.details.discard_pending()
         if ref != self.details.ref and not self.settle_pending(
             self.tr("You are leaving this partner.")

@@ -194,3 +194,32 @@ def test_typing_in_an_event_of_a_partner_a_colleague_deleted_is_kept(
     assert "удалили" in messages[0] and "«визит мэра, уточнённый»" in messages[0]
     assert "скопировано в буфер обмена" in messages[0]
     assert QApplication.clipboard().text() == "визит мэра, уточнённый"
+
+
+def test_a_new_event_being_typed_under_a_partner_a_colleague_deleted_is_kept(
+    qtbot, russian, window, colleague, messages, monkeypatch
+) -> None:
+    from spbgui.ui.actions import ActionId
+    from spbgui.ui.dialogs import ConfirmDialog
+
+    pid = _select(window, "Ташкент")
+    _select(colleague, "Ташкент")
+    _activate(window)
+    events = window.details.partner.events
+    events.new_date.setFocus()
+    gestures.type_text(events.new_date, "5 мая")
+    events.new_text.setFocus()
+    gestures.type_text(events.new_text, "встреча с консулом, подробности позже")
+    window.tree.setFocus()  # the clerk looks something up; the new event is not added yet
+    QApplication.clipboard().clear()
+
+    monkeypatch.setattr(ConfirmDialog, "ask", classmethod(lambda cls, *a, **k: True))
+    colleague.actions_[ActionId.DELETE].trigger()  # the colleague deletes the partner
+    assert details.partner(db=window.db, partner_id=pid) is None
+    qtbot.waitUntil(lambda: window.details.ref is None, timeout=5000)  # the window follows
+
+    # The partner is gone with what was typed under it; the typing is not lost unsaid.
+    assert len(messages) == 1, messages
+    assert "удал" in messages[0] and "встреча с консулом, подробности позже" in messages[0]
+    clipboard = QApplication.clipboard().text()
+    assert "5 мая" in clipboard and "встреча с консулом, подробности позже" in clipboard
