@@ -1467,6 +1467,10 @@ Please send this file to the program's maintainers. You can go on working.</sour
       <translation>%1 — Города-партнёры Санкт-Петербурга</translation>
     </message>
     <message>
+      <source>The database is busy: another program (an import, another window) is writing to it. Your change will be saved as soon as it finishes…</source>
+      <translation>База данных занята: в неё сейчас пишет другая программа (загрузка таблицы, другое окно). Ваше изменение будет сохранено, как только она закончит…</translation>
+    </message>
+    <message>
       <source>Deleted by someone else</source>
       <translation>Запись удалена другим пользователем</translation>
     </message>

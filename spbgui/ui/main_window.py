@@ -15,9 +15,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEventLoop, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFrame,
     QLabel,
@@ -145,6 +146,7 @@ class MainWindow(QMainWindow):
         self._written: Path | None = None
         self._following_edit = False  # the tree is being brought up to date with an edit
         self._by_others = False  # a change made in another window or program is being shown
+        self._lock_waiting = False  # a save waits for another program's lock
         self.statusBar().addWidget(self.file_label, 1)
         self.statusBar().addPermanentWidget(self.open_folder)
         self.statusBar().addPermanentWidget(self.counts_label)
@@ -384,6 +386,7 @@ class MainWindow(QMainWindow):
 
     def _database_shown(self) -> None:
         self.live.watch(self.db)
+        self.db.wait_for_locks_with(self._waiting_for_lock)
         name = self.db.path.name if self.db.path else self.db.display_name
         self.setWindowTitle(self.tr("%1 — St Petersburg's partner cities").replace("%1", name))
         self.file_label.setText(self.db.display_name)
@@ -465,6 +468,30 @@ class MainWindow(QMainWindow):
             self.search.run()
         self._status_timer.start()
         self.recordsChanged.emit(changes)
+
+    def _waiting_for_lock(self, done: bool) -> None:
+        """A save waits for another program's write lock (a long import, a database
+        browser): the window says so and keeps itself drawn, taking no input meanwhile
+        (the edit being saved is still under way), and no refresh that would reload the
+        tables under it."""
+        if done:
+            if self._lock_waiting:
+                self._lock_waiting = False
+                QApplication.restoreOverrideCursor()
+                self.statusBar().clearMessage()
+                self.live.timer.start()
+            return
+        if not self._lock_waiting:
+            self._lock_waiting = True
+            self.live.timer.stop()
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            self.statusBar().showMessage(
+                self.tr(
+                    "The database is busy: another program (an import, another window) is "
+                    "writing to it. Your change will be saved as soon as it finishes…"
+                )
+            )
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
     def _changed_elsewhere(self) -> None:
         """Another window or program changed the records: show what is stored now."""

@@ -223,3 +223,87 @@ def test_a_new_event_being_typed_under_a_partner_a_colleague_deleted_is_kept(
     assert "удал" in messages[0] and "встреча с консулом, подробности позже" in messages[0]
     clipboard = QApplication.clipboard().text()
     assert "5 мая" in clipboard and "встреча с консулом, подробности позже" in clipboard
+
+
+_HOLDER = """
+import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN IMMEDIATE")  # as a long import holds the write lock
+c.execute("UPDATE region SET note = note")
+print("held", flush=True)
+time.sleep(float(sys.argv[2]))
+c.execute("COMMIT")
+"""
+
+
+def test_a_save_while_an_import_holds_the_file_waits_with_the_window_alive(
+    qtbot, russian, window, messages, monkeypatch
+) -> None:
+    """Another program writes for seconds: the window's save waits for it, saying so in the
+    status bar, and the window keeps drawing itself (a window that stops answering for
+    seconds is marked «не отвечает» and gets closed by force)."""
+    from PySide6.QtCore import QTimer
+
+    from spbgui.ui.dialogs import RetryDialog
+
+    monkeypatch.setattr(
+        RetryDialog, "ask", classmethod(lambda cls, *a: pytest.fail("the lock was let go"))
+    )
+    pid = _select(window, "Ташкент")
+    cell = _type_in_cell(
+        window, window.details.partner.events.table, 0, EventsModel.TEXT, "визит мэра"
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLDER, str(window.db.path), "2.5"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        seen: list[str] = []  # what the status bar said while the save waited
+        QTimer.singleShot(800, lambda: seen.append(window.statusBar().currentMessage()))
+        QTest.keyClick(cell, Qt.Key.Key_Return)
+        QApplication.processEvents()
+    finally:
+        holder.wait(timeout=30)
+    assert holder.returncode == 0
+    assert len(seen) == 1 and "занята" in seen[0], seen  # the event loop ran meanwhile
+    assert details.events(db=window.db, partner_id=pid, year=2024)[0].text == "визит мэра"
+    assert messages == []
+    assert QApplication.overrideCursor() is None  # the wait cursor is gone again
+
+
+def test_a_lock_held_too_long_asks_and_keeps_the_change(
+    qtbot, russian, window, messages, monkeypatch
+) -> None:
+    from spbgui.store import engine
+    from spbgui.ui.dialogs import RetryDialog
+
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 600)  # the wait before the question
+    pid = _select(window, "Ташкент")
+    cell = _type_in_cell(
+        window, window.details.partner.events.table, 0, EventsModel.TEXT, "визит мэра"
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLDER, str(window.db.path), "1.5"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    asked: list[str] = []
+
+    def try_again_when_done(cls, parent, text):
+        asked.append(text)
+        assert QApplication.overrideCursor() is None  # no wait cursor over the question
+        holder.wait(timeout=30)  # the clerk waits for the import, then presses «Повторить»
+        return True
+
+    monkeypatch.setattr(RetryDialog, "ask", classmethod(try_again_when_done))
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        QTest.keyClick(cell, Qt.Key.Key_Return)
+        QApplication.processEvents()
+    finally:
+        holder.wait(timeout=30)
+    assert len(asked) == 1 and "занята другой программой" in asked[0]
+    assert details.events(db=window.db, partner_id=pid, year=2024)[0].text == "визит мэра"
+    assert messages == []
