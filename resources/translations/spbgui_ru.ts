@@ -1471,6 +1471,10 @@ Please send this file to the program's maintainers. You can go on working.</sour
       <translation>База данных занята: в неё сейчас пишет другая программа (загрузка таблицы, другое окно). Ваше изменение будет сохранено, как только она закончит…</translation>
     </message>
     <message>
+      <source>The table was imported in another window or program: what you did before that can no longer be undone.</source>
+      <translation>Таблицу загрузили в другом окне или другой программой: то, что вы сделали до этого, отменить больше нельзя.</translation>
+    </message>
+    <message>
       <source>Deleted by someone else</source>
       <translation>Запись удалена другим пользователем</translation>
     </message>

@@ -59,8 +59,11 @@ from spbgui.ui.tree_marks import TreeMarks
 from spbgui.ui.tree_model import NavigationModel
 
 if TYPE_CHECKING:
+    from spbgui.services import history
     from spbgui.services.search import EventHit, SearchResult
     from spbgui.ui.stats_page import StatsWindow
+else:
+    history = lazy.lazy_module("spbgui.services.history")  # SQLAlchemy: not for the first screen
 
 STATUS_SECONDS = 15  # how long a passing message stays in the status bar
 LOAD_ENGINE_AFTER_MS = 100  # after the first paint, long before a person's first action
@@ -147,6 +150,7 @@ class MainWindow(QMainWindow):
         self._following_edit = False  # the tree is being brought up to date with an edit
         self._by_others = False  # a change made in another window or program is being shown
         self._lock_waiting = False  # a save waits for another program's lock
+        self._import_before_undo: int | None = None  # the newest import when undo began
         self.statusBar().addWidget(self.file_label, 1)
         self.statusBar().addPermanentWidget(self.open_folder)
         self.statusBar().addPermanentWidget(self.counts_label)
@@ -291,6 +295,7 @@ class MainWindow(QMainWindow):
         self.search_field.escaped.connect(self.tree.setFocus)
         self.files.opened.connect(self.set_database)
         self.live.changed_elsewhere.connect(self._changed_elsewhere)
+        self.editor.stack.indexChanged.connect(self._undo_history_changed)
         self.files.imported.connect(self._imported)
 
     def _after_typing(self, handler: Callable[[], object]) -> Callable[[], None]:
@@ -305,12 +310,14 @@ class MainWindow(QMainWindow):
         does), else the last change of the records."""
         if not undo_typing(self):
             finish_typing(self)
-            self.editor.stack.undo()
+            if not self._undo_stopped_by_import():
+                self.editor.stack.undo()
 
     def redo(self) -> None:
         if not undo_typing(self, redo=True):
             finish_typing(self)
-            self.editor.stack.redo()
+            if not self._undo_stopped_by_import():
+                self.editor.stack.redo()
 
     def _rename(self, ref: NodeRef, name: str) -> None:
         """A name typed in the tree (F2): written over the version the window shows; one the
@@ -493,8 +500,41 @@ class MainWindow(QMainWindow):
             )
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
+    def _undo_history_changed(self, _index: int) -> None:
+        """Note which import the undo history was begun after (_undo_stopped_by_import)."""
+        try:
+            count = self.editor.stack.count()
+        except RuntimeError:  # the window is being destroyed: the stack empties itself
+            return
+        if count == 0:
+            self._import_before_undo = None
+        elif self._import_before_undo is None:
+            self._import_before_undo = history.last_import(db=self.db)
+
+    def _undo_stopped_by_import(self) -> bool:
+        """Has anyone imported the table since the undo history began? Then undo stops
+        there (the history is cleared, with a word), as after this window's own import:
+        the import replaced the year's events, and the ids the history holds may now be
+        other records (Ctrl+Z of «add event» deleted an imported event, silently). Asked
+        before each undo and redo (the window may not have refreshed yet: it waits while
+        the clerk types) and on each refresh."""
+        if self._import_before_undo is None or (
+            history.last_import(db=self.db) == self._import_before_undo
+        ):
+            return False
+        self.editor.stack.clear()
+        self.statusBar().showMessage(
+            self.tr(
+                "The table was imported in another window or program: what you did before "
+                "that can no longer be undone."
+            ),
+            STATUS_SECONDS * 1000,
+        )
+        return True
+
     def _changed_elsewhere(self) -> None:
         """Another window or program changed the records: show what is stored now."""
+        self._undo_stopped_by_import()
         self._by_others = True
         try:
             self._changed(ChangeSet.everything())

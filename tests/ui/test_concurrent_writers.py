@@ -307,3 +307,36 @@ def test_a_lock_held_too_long_asks_and_keeps_the_change(
     assert len(asked) == 1 and "занята другой программой" in asked[0]
     assert details.events(db=window.db, partner_id=pid, year=2024)[0].text == "визит мэра"
     assert messages == []
+
+
+def test_ctrl_z_after_a_colleague_imported_the_year_again_deletes_nothing_of_theirs(
+    qtbot, russian, window, tmp_path, messages
+) -> None:
+    """The clerk adds an event; a colleague loads the year again from the command line,
+    from a table with one more event; the clerk's Ctrl+Z must not take away one of the
+    imported events (the one now stored under the id the clerk's event had)."""
+    _select(window, "Ташкент")
+    events = window.details.partner.events
+    _activate(window)
+    events.new_text.setFocus()
+    gestures.type_text(events.new_text, "встреча с консулом")
+    QTest.keyClick(events.new_text, Qt.Key.Key_Return)
+    assert "встреча с консулом" in _stored_texts(window).values()
+
+    text = (DATA / "cooperation_2024.txt").read_text("utf-8")
+    last = "Ведется работа по установке памятника в Ташкенте"
+    assert last in text
+    table = tmp_path / "cooperation_2024_more.txt"
+    more = text.replace(last, "1 декабря – итоговое заседание.</p> <p>" + last, 1)
+    table.write_text(more, "utf-8")
+    done = _cli("import", "--replace-year", "--db", str(window.db.path), str(table))
+    assert done.returncode == 0, done.stderr
+    imported = _stored_texts(window)
+    qtbot.wait(1200)  # (the window does not refresh yet: the clerk is in the entry line)
+
+    gestures.press(window, "Ctrl+Z")
+    QApplication.processEvents()
+    assert _stored_texts(window) == imported  # none of the imported events is gone
+    assert window.editor.stack.count() == 0
+    assert "Таблицу загрузили в другом окне" in window.statusBar().currentMessage()
+    assert messages == []
