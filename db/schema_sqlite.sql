@@ -1,6 +1,6 @@
 -- The schema of a new SQLite database at the head revision: made by
 -- `python -m spbgui.store.schema_file`; do not edit (see spbgui/store/schema_file.py).
--- revision 0014
+-- revision 0015
 
 CREATE TABLE alembic_version (
 	version_num VARCHAR(32) NOT NULL, 
@@ -149,4 +149,22 @@ CREATE TRIGGER search_event_update AFTER UPDATE OF id, text, year ON event BEGIN
 
 CREATE TRIGGER search_event_delete AFTER DELETE ON event BEGIN DELETE FROM search_index WHERE rowid = OLD.id * 8 + 5; END;
 
-INSERT INTO "alembic_version" VALUES ('0014');
+CREATE TABLE id_floor (
+	name VARCHAR(40) NOT NULL, 
+	seq INTEGER NOT NULL, 
+	CONSTRAINT pk_id_floor PRIMARY KEY (name)
+);
+
+CREATE TRIGGER id_floor_region AFTER DELETE ON region BEGIN INSERT INTO id_floor (name, seq) VALUES ('region', OLD.id) ON CONFLICT (name) DO UPDATE SET seq = max(seq, excluded.seq); END;
+
+CREATE TRIGGER id_floor_country AFTER DELETE ON country BEGIN INSERT INTO id_floor (name, seq) VALUES ('country', OLD.id) ON CONFLICT (name) DO UPDATE SET seq = max(seq, excluded.seq); END;
+
+CREATE TRIGGER id_floor_partner AFTER DELETE ON partner BEGIN INSERT INTO id_floor (name, seq) VALUES ('partner', OLD.id) ON CONFLICT (name) DO UPDATE SET seq = max(seq, excluded.seq); END;
+
+CREATE TRIGGER id_floor_agreement AFTER DELETE ON agreement BEGIN INSERT INTO id_floor (name, seq) VALUES ('agreement', OLD.id) ON CONFLICT (name) DO UPDATE SET seq = max(seq, excluded.seq); END;
+
+CREATE TRIGGER id_floor_agreement_date AFTER DELETE ON agreement_date BEGIN INSERT INTO id_floor (name, seq) VALUES ('agreement_date', OLD.id) ON CONFLICT (name) DO UPDATE SET seq = max(seq, excluded.seq); END;
+
+CREATE TRIGGER id_floor_event AFTER DELETE ON event BEGIN INSERT INTO id_floor (name, seq) VALUES ('event', OLD.id) ON CONFLICT (name) DO UPDATE SET seq = max(seq, excluded.seq); END;
+
+INSERT INTO "alembic_version" VALUES ('0015');

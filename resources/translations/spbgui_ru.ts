@@ -706,6 +706,10 @@
       <translation>Изменение не сохранено: база данных осталась занятой другой программой.</translation>
     </message>
     <message>
+      <source>What you typed is on the clipboard: “%1”. Paste it (Ctrl+V) where the record is added again.</source>
+      <translation>Введённое вами скопировано в буфер обмена: «%1». Вставьте его (Ctrl+V) туда, где запись будет добавлена заново.</translation>
+    </message>
+    <message>
       <source>The change could not be undone or redone: %1 The history of changes was cleared.</source>
       <translation>Не удалось отменить или повторить изменение: %1 История изменений очищена.</translation>
     </message>
@@ -1461,6 +1465,22 @@ Please send this file to the program's maintainers. You can go on working.</sour
     <message>
       <source>%1 — St Petersburg's partner cities</source>
       <translation>%1 — Города-партнёры Санкт-Петербурга</translation>
+    </message>
+    <message>
+      <source>The database is busy: another program (an import, another window) is writing to it. Your change will be saved as soon as it finishes…</source>
+      <translation>База данных занята: в неё сейчас пишет другая программа (загрузка таблицы, другое окно). Ваше изменение будет сохранено, как только она закончит…</translation>
+    </message>
+    <message>
+      <source>The table was imported in another window or program: what you did before that can no longer be undone.</source>
+      <translation>Таблицу загрузили в другом окне или другой программой: то, что вы сделали до этого, отменить больше нельзя.</translation>
+    </message>
+    <message>
+      <source>Deleted by someone else</source>
+      <translation>Запись удалена другим пользователем</translation>
+    </message>
+    <message>
+      <source>The record you were typing on was deleted in another window or program. What you typed and had not saved is on the clipboard: %1. Paste it (Ctrl+V) where it belongs.</source>
+      <translation>Запись, в которой вы печатали, удалили в другом окне или другой программой. То, что вы ввели и не успели сохранить, скопировано в буфер обмена: %1. Вставьте его (Ctrl+V) туда, где оно нужно.</translation>
     </message>
     <message>
       <source>Not saved: %1</source>

@@ -109,6 +109,38 @@ def check_version(
     return obj
 
 
+def check_shown(
+    obj: Any,
+    table: str,
+    stored: dict[str, Any],
+    shown: dict[str, Any] | None,
+    yours: dict[str, Any],
+    expected_version: int | None,
+) -> None:
+    """Refuse (:class:`ConflictError`) when the record under this id is not the one shown.
+
+    The version alone cannot tell: SQLite gives a new row ``max(id) + 1``, so when the
+    record shown was deleted (a year re-imported with its events replaced, a delete and
+    an add in another window), the next row added takes its id and starts again at
+    version 1, the version most records shown have. ``shown`` is what the window showed
+    of the record; ``stored`` the same fields as stored now. Equal versions with other
+    values mean another record, and the edit would land on it unasked.
+    """
+    if not shown or all(stored.get(k) == v for k, v in shown.items()):
+        return
+    what, it = _WHAT.get(table, ("Запись", "её"))
+    raise ConflictError(
+        f"{what} (№{obj.id}) заменили другой записью, пока вы {it} правили (например, год "
+        "загрузили из таблицы заново): ваши изменения не сохранены. Сравните свою и чужую "
+        "версию и выберите, какую оставить.",
+        table=table,
+        record_id=obj.id,
+        theirs=stored_fields(obj),
+        yours=dict(yours),
+        expected_version=expected_version,
+    )
+
+
 def current_version(*, db: Database, table: str, record_id: int) -> int | None:
     """The stored version of a record (None if there is none): what a caller shows and keeps."""
     from spbgui.services.removal import KINDS

@@ -23,7 +23,7 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from spbgui.domain.dates import EventDate, PartialDate
 from spbgui.services.changes import ROOT, ChangeSet, NodeRef
-from spbgui.services.conflicts import check_version, written_version
+from spbgui.services.conflicts import check_shown, check_version, written_version
 from spbgui.services.details import event_date
 from spbgui.services.errors import PARTNER_KINDS as PARTNER_KINDS  # (its home before)
 from spbgui.services.positions import (
@@ -457,10 +457,15 @@ def update_event(
     year: int | _Unset = UNSET,
     index: int | _Unset | None = UNSET,
     expected_version: int | None = None,
+    shown: dict[str, Any] | None = None,
 ) -> Edited[EventFields]:
     """Change an event; a new ``year`` moves it to that year's table, last among its events
     there («09.12.2024» typed in the 2025 table, and the clerk agreed to put it in 2024), or
-    at ``index`` (an undo puts it back where it stood; ``before.index`` says where that was)."""
+    at ``index`` (an undo puts it back where it stood; ``before.index`` says where that was).
+
+    ``shown``: the event as the window showed it (``partner_id``, ``year``, ``date``,
+    ``text``, ``agreement_id``, any of them); another event stored under its id since is
+    refused as a conflict (:func:`~spbgui.services.conflicts.check_shown`)."""
     with db.write() as s:
         yours = _given(text=text, agreement_id=agreement_id, year=year)
         if date is not UNSET:
@@ -481,6 +486,14 @@ def update_event(
             e.year,
             None if index is UNSET else index_of(s, Event, siblings, e.id),
         )
+        stored = {
+            "partner_id": e.partner_id,
+            "year": before.year,
+            "date": before.date,
+            "text": before.text,
+            "agreement_id": before.agreement_id,
+        }
+        check_shown(e, "event", stored, shown, yours, expected_version)
         after = EventFields(
             _pick(date, before.date),
             before.text if text is UNSET else text.strip(),

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from spbgui.errors import UserError
@@ -92,6 +92,15 @@ def history(
         query = query.where(ChangeLog.record_id == record_id)
     with db.read() as s:
         return [_change(r) for r in s.scalars(query)]
+
+
+def last_import(*, db: Database) -> int:
+    """A number that changes with every import into the database, by anyone (the id of
+    the newest import entry; 0 before the first): an undo history made before it refers
+    to records the import may have replaced."""
+    with db.read() as s:
+        newest = s.scalar(select(func.max(ChangeLog.id)).where(ChangeLog.table_name == "import"))
+    return int(newest or 0)
 
 
 def export_history(

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session
 
-    from spbgui.store.engine import Sessions
+    from spbgui.store.engine import LockWait, Sessions
 
 
 _ENGINE_LOCK = threading.RLock()
@@ -48,6 +48,7 @@ class Database:
     notes: list[str] = field(default_factory=list)  # things worth telling the user once
     _engine: Engine | None = field(default=None, repr=False)
     _sessions: Sessions | None = field(default=None, repr=False)
+    _lock_wait: tuple[int, LockWait] | None = field(default=None, repr=False)
     _quick: sqlite3.Connection | None = field(default=None, repr=False)
     _quick_thread: int = field(default=0, repr=False)
     _version: sqlite3.Connection | None = field(default=None, repr=False)
@@ -117,7 +118,16 @@ class Database:
         if self.readonly:
             raise StoreError("База данных открыта только для чтения: изменения невозможны.")
         self._check_file()
+        wait = self._lock_wait
+        if wait is not None and wait[0] == threading.get_ident() and self.path is not None:
+            return self.sessions.write(lock_wait=wait[1])
         return self.sessions.write()
+
+    def wait_for_locks_with(self, wait: LockWait | None) -> None:
+        """Writes made from this thread (the window's) wait for another program's lock in
+        short steps, calling ``wait`` between them, instead of standing still inside SQLite.
+        None: as before. Nothing changes for a server database."""
+        self._lock_wait = None if wait is None else (threading.get_ident(), wait)
 
     def remember_file(self, *, network: bool = False) -> None:
         """Note which file was opened, for write() to check it is still the one there."""

@@ -13,7 +13,8 @@ import contextlib
 import os
 import re
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event
@@ -23,7 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from spbgui.store.changelog import watch_session
-from spbgui.store.errors import RecordChanged, StoreError, sqlite_error
+from spbgui.store.errors import DatabaseBusy, RecordChanged, StoreError, sqlite_error
 from spbgui.store.sqlite_file import (
     BUSY_TIMEOUT_MS,
     connect_file,
@@ -85,8 +86,52 @@ def _setup_sqlite(engine: Engine, *, readonly: bool) -> None:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
-        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
-        conn.exec_driver_sql(f"BEGIN {mode}")
+        options = conn.get_execution_options()
+        mode = options.get("sqlite_begin", "DEFERRED")
+        wait = options.get("sqlite_wait")
+        if wait is None:
+            conn.exec_driver_sql(f"BEGIN {mode}")
+        else:
+            _begin_waiting(conn, mode, wait)
+
+
+LockWait = Callable[[bool], None]
+"""Called while a write waits for another program's lock (False), then once when the
+wait is over (True), however it ended: the window keeps itself drawn and says why."""
+
+WAIT_STEP_MS = 100  # how long SQLite itself waits between two calls of the LockWait
+
+
+def _begin_waiting(conn: Connection, mode: str, wait: LockWait) -> None:
+    """``BEGIN`` that waits for the lock in short steps, calling ``wait`` between them.
+
+    SQLite's busy timeout waits inside one call: a window that writes from its own
+    thread stood still for as long as another program (an import of a big table) held
+    the file, up to :data:`BUSY_TIMEOUT_MS`, and looked hung. As long in all, but in
+    steps; then :class:`DatabaseBusy` as before.
+    """
+    raw = conn.connection.dbapi_connection
+    assert isinstance(raw, sqlite3.Connection)
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    waited = False
+    raw.execute(f"PRAGMA busy_timeout = {WAIT_STEP_MS}")
+    try:
+        while True:
+            try:
+                raw.execute(f"BEGIN {mode}")
+                return
+            except sqlite3.OperationalError as exc:
+                busy = sqlite_error(exc)
+                if not isinstance(busy, DatabaseBusy):
+                    raise
+                if time.monotonic() > deadline:
+                    raise busy from exc
+                waited = True
+                wait(False)
+    finally:
+        raw.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if waited:
+            wait(True)
 
 
 def make_engine(url: str, *, readonly: bool = False) -> Engine:
@@ -131,8 +176,8 @@ class Sessions:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._reader = sessionmaker(engine, expire_on_commit=False)
-        writer_engine = engine.execution_options(sqlite_begin="IMMEDIATE")
-        self._writer = sessionmaker(writer_engine, expire_on_commit=False)
+        self._writer_engine = engine.execution_options(sqlite_begin="IMMEDIATE")
+        self._writer = sessionmaker(self._writer_engine, expire_on_commit=False)
         # Every change made through a write session goes into the history (revision 0007).
         watch_session(self._writer)
 
@@ -142,10 +187,17 @@ class Sessions:
             yield session
 
     @contextlib.contextmanager
-    def write(self) -> Iterator[Session]:
-        """One transaction that commits at the end or rolls back on any error."""
+    def write(self, lock_wait: LockWait | None = None) -> Iterator[Session]:
+        """One transaction that commits at the end or rolls back on any error.
+
+        ``lock_wait`` (SQLite): wait for another program's lock in short steps, calling it
+        between them (see :func:`_begin_waiting`), instead of inside SQLite.
+        """
+        binds = {}
+        if lock_wait is not None:
+            binds["bind"] = self._writer_engine.execution_options(sqlite_wait=lock_wait)
         try:
-            with self._writer() as session, session.begin():
+            with self._writer(**binds) as session, session.begin():
                 yield session
         except OperationalError as exc:
             raise translate_error(exc) from exc

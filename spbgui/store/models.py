@@ -32,10 +32,12 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import event as sa_event
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 
 from spbgui.domain.countries import country_code
 from spbgui.domain.terms import Term, term_from_title
+from spbgui.store.fresh_ids import give_fresh_id
 
 # Stable constraint names, so that Alembic batch migrations on SQLite can find them.
 NAMING = {
@@ -294,6 +296,23 @@ class ChangeLog(Base):
     detail: Mapped[str | None] = mapped_column(Text)
 
 
+class IdFloor(Base):
+    """The largest id a table ever gave away and took back (revision 0015, SQLite only).
+
+    SQLite hands a new row ``max(id) + 1``: once the newest record is deleted, the next
+    one added takes its id. A window that still showed the deleted record then took the
+    newcomer for it (its version starts at 1 again, as the deleted one's did), and an
+    undo of the delete found its id taken. Triggers write each deleted id here; new rows
+    get an id past it (:mod:`spbgui.store.fresh_ids`). PostgreSQL's sequences never hand
+    an id out twice and leave this table empty.
+    """
+
+    __tablename__ = "id_floor"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)  # the table
+    seq: Mapped[int] = mapped_column(Integer)
+
+
 SEARCH_INDEX = "search_index"
 """The FTS5 table of revision 0003 (with its shadow tables ``search_index_*``)."""
 
@@ -311,3 +330,8 @@ def max_length(column: object) -> int | None:
     """How many characters a text column holds (None: no limit)."""
     length = getattr(getattr(column, "type", None), "length", None)
     return int(length) if length else None
+
+
+# Ids given once are not given again (revision 0015): see spbgui.store.fresh_ids.
+for _model in (Region, Country, Partner, Agreement, AgreementDate, Event):
+    sa_event.listen(_model, "before_insert", give_fresh_id)

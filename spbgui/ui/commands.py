@@ -228,10 +228,15 @@ class EditCommand(Command):
     # The version of the record the window showed; checked on the first do() only (a redo
     # re-applies our own change). None: no check beyond the ORM's own.
     expected_version: int | None = None
+    # The record as the window showed it (fields by name), sent with the first do() to a
+    # service that takes it: equal versions do not prove it is the same record (see
+    # services.conflicts.check_shown). None once the user chose to write over theirs.
+    shown: dict[str, Any] | None = None
 
     def do(self) -> ChangeSet:
         if not self._before and self.expected_version is not None:
-            edited = self._update(**self._after, expected_version=self.expected_version)
+            seen = {} if self.shown is None else {"shown": self.shown}
+            edited = self._update(**self._after, expected_version=self.expected_version, **seen)
         elif self._before:  # a redo: the record must still be as our undo left it
             edited = self._update(**self._after, **self._expect())
         else:

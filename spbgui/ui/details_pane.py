@@ -445,6 +445,21 @@ class DetailsPane(QStackedWidget):
             + self.partner.events.pending()
         )
 
+    def typed(self) -> list[str]:
+        """What :meth:`pending` describes, as it was typed (each value whole, not cut short):
+        what the clerk would have to type again if it went."""
+        out: list[str] = []
+        for name in (self.summary.name, self.partner.name):
+            if name.property("error") and name.is_typed():
+                out.append(name.text())
+        for section in (self.partner.agreements, self.partner.events):
+            out += [text for _row, _col, text, _why in section.model.drafts()]
+        entry = self.partner.events
+        new_event = " ".join(t.strip() for t in (entry.new_date.text(), entry.new_text.text()))
+        if new_event.strip():
+            out.append(new_event.strip())
+        return out
+
     def focus_pending(self) -> None:
         if self.currentWidget() is self.summary:
             self.summary.name.setFocus()

@@ -18,7 +18,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from spbgui.domain.dates import EventDate
@@ -93,10 +93,12 @@ class Editor(QObject):
                 keep_mine = not exc.deleted and ConflictDialog.ask(self._owner(), exc)
                 if not keep_mine:
                     if exc.deleted:
-                        self.failed.emit(str(exc))
+                        self.failed.emit(self._typing_kept(str(exc), exc.yours))
                     self.changed.emit(ChangeSet.everything())  # show what is stored now
                     return False
                 command.expected_version = exc.their_version
+                if isinstance(command, EditCommand):
+                    command.shown = None  # theirs was shown now, and ours chosen over it
             except DatabaseBusy as exc:
                 # Another program holds the file locked: the edit stays in this command,
                 # and the user chooses to try again (the lock is usually gone) or to drop it.
@@ -112,6 +114,26 @@ class Editor(QObject):
             self.stack.push(command)
         self.command_done(changes, command.focus_after_do)
         return True
+
+    def _typing_kept(self, message: str, yours: dict[str, Any]) -> str:
+        """The record was deleted under the edit: what was typed goes to the clipboard,
+        and the message shows it, so that it can be pasted where the record is put again."""
+        typed = [
+            value.strip()
+            for key in ("name", "title", "text", "note")
+            if isinstance(value := yours.get(key), str) and value.strip()
+        ]
+        if not typed:
+            return message
+        QGuiApplication.clipboard().setText("\n".join(typed))
+        return (
+            message
+            + " "
+            + self.tr(
+                "What you typed is on the clipboard: “%1”. Paste it (Ctrl+V) where "
+                "the record is added again."
+            ).replace("%1", " / ".join(typed))
+        )
 
     def _owner(self) -> QWidget | None:
         owner = self.parent()
@@ -241,11 +263,19 @@ class Editor(QObject):
         return cmd.record_id if self.run(cmd) else None
 
     def update_event(
-        self, event_id: int, field: str, value: object, version: int | None = None
+        self,
+        event_id: int,
+        field: str,
+        value: object,
+        version: int | None = None,
+        shown: dict[str, Any] | None = None,
     ) -> bool:
+        """Change a field of an event; ``version`` and ``shown``: the event as the window
+        showed it, refused as a conflict if someone changed or replaced it meanwhile."""
         update = partial(edit.update_event, db=self.db, event_id=event_id)
         cmd = EditCommand(self, undo_text("event", field), update, RecordFocus.event(event_id))
         cmd.expected_version = version
+        cmd.shown = shown
         return self.run(cmd.set_changes(**{field: value}))
 
     def move_event_to_year(

@@ -383,7 +383,24 @@ class EventsSection(QWidget):
     # -- edits ----------------------------------------------------------------------------------
 
     def _edit(self, event_id: int, field: str, value: object) -> None:
-        self.editor.update_event(event_id, field, value, self.model.version_of(event_id))
+        self.editor.update_event(
+            event_id, field, value, self.model.version_of(event_id), self._shown(event_id)
+        )
+
+    def _shown(self, event_id: int) -> dict[str, object] | None:
+        """The event as this table shows it: the service refuses to write the edit on
+        another event that took its id meanwhile (a year imported again, say)."""
+        row = self.model.row_for(event_id)
+        if row < 0 or self.partner_id is None:
+            return None
+        shown = self.model.record(row)
+        return {
+            "partner_id": self.partner_id,
+            "year": shown.year,
+            "date": shown.date,
+            "text": shown.text,
+            "agreement_id": shown.agreement_id,
+        }
 
     def _keep_as_written(self, event_id: int, text: str, why: str) -> None:
         """A date typed into the table was not understood: keep it as written if asked to."""
@@ -391,19 +408,23 @@ class EventsSection(QWidget):
             return
         if KeepAsWritten.ask(self, text, why):
             self.editor.update_event(
-                event_id, "date", EventDate.as_written(text), self.model.version_of(event_id)
+                event_id,
+                "date",
+                EventDate.as_written(text),
+                self.model.version_of(event_id),
+                self._shown(event_id),
             )
 
     def _other_year(self, event_id: int, date: EventDate, year: int) -> None:
         """A date of another year typed into the table: move the event there, keep it, or not."""
         if not self._still_typed(event_id):
             return
-        version = self.model.version_of(event_id)
+        version, shown = self.model.version_of(event_id), self._shown(event_id)
         choice = OtherYear.ask(self, date.written, year, self.model.year)
         if choice is YearChoice.MOVE:
             self.editor.move_event_to_year(event_id, date, year, version)
         elif choice is YearChoice.KEEP:
-            self.editor.update_event(event_id, "date", date, version)
+            self.editor.update_event(event_id, "date", date, version, shown)
 
     def _still_typed(self, event_id: int) -> bool:
         """Is the date typed into the table, asked about once its editor closed, still in its
@@ -419,7 +440,9 @@ class EventsSection(QWidget):
         index = self.table.currentIndex()
         if index.isValid():
             record = self.model.record(index.row())
-            self.editor.update_event(record.id, "text", text, record.version)
+            self.editor.update_event(
+                record.id, "text", text, record.version, self._shown(record.id)
+            )
 
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})

@@ -15,9 +15,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtCore import QEventLoop, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFrame,
     QLabel,
@@ -58,8 +59,11 @@ from spbgui.ui.tree_marks import TreeMarks
 from spbgui.ui.tree_model import NavigationModel
 
 if TYPE_CHECKING:
+    from spbgui.services import history
     from spbgui.services.search import EventHit, SearchResult
     from spbgui.ui.stats_page import StatsWindow
+else:
+    history = lazy.lazy_module("spbgui.services.history")  # SQLAlchemy: not for the first screen
 
 STATUS_SECONDS = 15  # how long a passing message stays in the status bar
 LOAD_ENGINE_AFTER_MS = 100  # after the first paint, long before a person's first action
@@ -144,6 +148,9 @@ class MainWindow(QMainWindow):
         self.open_folder.clicked.connect(self._open_written_folder)
         self._written: Path | None = None
         self._following_edit = False  # the tree is being brought up to date with an edit
+        self._by_others = False  # a change made in another window or program is being shown
+        self._lock_waiting = False  # a save waits for another program's lock
+        self._import_before_undo: int | None = None  # the newest import when undo began
         self.statusBar().addWidget(self.file_label, 1)
         self.statusBar().addPermanentWidget(self.open_folder)
         self.statusBar().addPermanentWidget(self.counts_label)
@@ -287,7 +294,8 @@ class MainWindow(QMainWindow):
         self.search.eventActivated.connect(self._event_activated)
         self.search_field.escaped.connect(self.tree.setFocus)
         self.files.opened.connect(self.set_database)
-        self.live.changed_elsewhere.connect(lambda: self._changed(ChangeSet.everything()))
+        self.live.changed_elsewhere.connect(self._changed_elsewhere)
+        self.editor.stack.indexChanged.connect(self._undo_history_changed)
         self.files.imported.connect(self._imported)
 
     def _after_typing(self, handler: Callable[[], object]) -> Callable[[], None]:
@@ -302,12 +310,14 @@ class MainWindow(QMainWindow):
         does), else the last change of the records."""
         if not undo_typing(self):
             finish_typing(self)
-            self.editor.stack.undo()
+            if not self._undo_stopped_by_import():
+                self.editor.stack.undo()
 
     def redo(self) -> None:
         if not undo_typing(self, redo=True):
             finish_typing(self)
-            self.editor.stack.redo()
+            if not self._undo_stopped_by_import():
+                self.editor.stack.redo()
 
     def _rename(self, ref: NodeRef, name: str) -> None:
         """A name typed in the tree (F2): written over the version the window shows; one the
@@ -383,6 +393,7 @@ class MainWindow(QMainWindow):
 
     def _database_shown(self) -> None:
         self.live.watch(self.db)
+        self.db.wait_for_locks_with(self._waiting_for_lock)
         name = self.db.path.name if self.db.path else self.db.display_name
         self.setWindowTitle(self.tr("%1 — St Petersburg's partner cities").replace("%1", name))
         self.file_label.setText(self.db.display_name)
@@ -465,6 +476,88 @@ class MainWindow(QMainWindow):
         self._status_timer.start()
         self.recordsChanged.emit(changes)
 
+    def _waiting_for_lock(self, done: bool) -> None:
+        """A save waits for another program's write lock (a long import, a database
+        browser): the window says so and keeps itself drawn, taking no input meanwhile
+        (the edit being saved is still under way), and no refresh that would reload the
+        tables under it."""
+        if done:
+            if self._lock_waiting:
+                self._lock_waiting = False
+                QApplication.restoreOverrideCursor()
+                self.statusBar().clearMessage()
+                self.live.timer.start()
+            return
+        if not self._lock_waiting:
+            self._lock_waiting = True
+            self.live.timer.stop()
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            self.statusBar().showMessage(
+                self.tr(
+                    "The database is busy: another program (an import, another window) is "
+                    "writing to it. Your change will be saved as soon as it finishes…"
+                )
+            )
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+
+    def _undo_history_changed(self, _index: int) -> None:
+        """Note which import the undo history was begun after (_undo_stopped_by_import)."""
+        try:
+            count = self.editor.stack.count()
+        except RuntimeError:  # the window is being destroyed: the stack empties itself
+            return
+        if count == 0:
+            self._import_before_undo = None
+        elif self._import_before_undo is None:
+            self._import_before_undo = history.last_import(db=self.db)
+
+    def _undo_stopped_by_import(self) -> bool:
+        """Has anyone imported the table since the undo history began? Then undo stops
+        there (the history is cleared, with a word), as after this window's own import:
+        the import replaced the year's events, and the ids the history holds may now be
+        other records (Ctrl+Z of «add event» deleted an imported event, silently). Asked
+        before each undo and redo (the window may not have refreshed yet: it waits while
+        the clerk types) and on each refresh."""
+        if self._import_before_undo is None or (
+            history.last_import(db=self.db) == self._import_before_undo
+        ):
+            return False
+        self.editor.stack.clear()
+        self.statusBar().showMessage(
+            self.tr(
+                "The table was imported in another window or program: what you did before "
+                "that can no longer be undone."
+            ),
+            STATUS_SECONDS * 1000,
+        )
+        return True
+
+    def _changed_elsewhere(self) -> None:
+        """Another window or program changed the records: show what is stored now."""
+        self._undo_stopped_by_import()
+        self._by_others = True
+        try:
+            self._changed(ChangeSet.everything())
+        finally:
+            self._by_others = False
+
+    def _keep_typing_of_removed(self) -> None:
+        """The node shown was deleted by someone else, with what was typed on it and not
+        saved: nobody asked this clerk. The typing goes to the clipboard, and they are told."""
+        typed = self.details.typed()
+        if not typed:
+            return
+        QGuiApplication.clipboard().setText("\n".join(typed))
+        MessageDialog.warn(
+            self,
+            self.tr("Deleted by someone else"),
+            self.tr(
+                "The record you were typing on was deleted in another window or program. "
+                "What you typed and had not saved is on the clipboard: %1. Paste it "
+                "(Ctrl+V) where it belongs."
+            ).replace("%1", "; ".join(f"«{t}»" for t in typed)),
+        )
+
     def focus(self, target: FocusTarget | None) -> None:
         """Show what an edit or its undo touched: a node, an event, an agreement, a year."""
         if isinstance(target, NodeRef):
@@ -523,7 +616,10 @@ class MainWindow(QMainWindow):
             return  # _changed settles the selection once the tree is up to date
         shown = self.details.ref
         if shown is not None and ref != shown and not tree.path(db=self.db, ref=shown):
-            # Deleted, after a confirmation that said what goes with it: its typing too.
+            # Deleted, after a confirmation that said what goes with it: its typing too;
+            # deleted by someone else, nobody asked: the typing is kept for the clerk.
+            if self._by_others:
+                self._keep_typing_of_removed()
             self.details.discard_pending()
         if ref != self.details.ref and not self.settle_pending(
             self.tr("You are leaving this partner.")
