@@ -45,6 +45,7 @@ from spbgui.store.backup import make_backup
 from spbgui.store.changelog import log_change
 from spbgui.store.database import Database
 from spbgui.store.errors import StoreError
+from spbgui.store.fresh_ids import first_free_id
 from spbgui.store.models import (
     Agreement,
     AgreementDate,
@@ -645,7 +646,9 @@ class _Writer:
         """The id the next queued row of ``model`` gets."""
         new_id = self.next_id.get(model)
         if new_id is None:
-            new_id = (self.s.scalar(select(func.max(model.id))) or 0) + 1
+            # Past the ids of records deleted too (revision 0015): a replaced year's events
+            # do not give theirs to the imported ones, which a stale window could then edit.
+            new_id = first_free_id(self.s.connection(), model.__tablename__)
         return new_id
 
     def _insert(self, model: Any, *values: Any) -> int:
