@@ -86,8 +86,10 @@ def _stored_texts(window) -> dict[int, str]:
 
 
 def test_typing_over_a_reimported_year_does_not_land_on_another_event(
-    qtbot, window, tmp_path, messages, monkeypatch
+    qtbot, russian, window, tmp_path, messages, monkeypatch
 ) -> None:
+    """The colleague's import gives its events ids no record had (revision 0015): the id
+    the clerk types under holds nothing now. Not saved, and the typing is kept."""
     _select(window, "Ташкент")
     shown = window.details.partner.events.model.record(0)
     cell = _type_in_cell(
@@ -99,7 +101,31 @@ def test_typing_over_a_reimported_year_does_not_land_on_another_event(
     )
     assert done.returncode == 0, done.stderr
     imported = _stored_texts(window)
-    assert imported[shown.id] != shown.text  # the id now holds another event of the table
+    assert shown.id not in imported  # (SQLite's max + 1 gave it to another event before)
+
+    QTest.keyClick(cell, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert _stored_texts(window) == imported
+    assert len(messages) == 1 and "«моя правка»" in messages[0]
+    assert QApplication.clipboard().text() == "моя правка"
+
+
+def test_typing_over_an_event_another_program_put_under_the_same_id_is_asked(
+    qtbot, window, messages, monkeypatch
+) -> None:
+    """Another program (or an older spbgui) replaced the event under the same id, version 1
+    again: equal versions do not prove the same record, the event as shown is compared."""
+    import sqlite3
+
+    _select(window, "Ташкент")
+    shown = window.details.partner.events.model.record(0)
+    cell = _type_in_cell(
+        window, window.details.partner.events.table, 0, EventsModel.TEXT, "моя правка"
+    )
+    with sqlite3.connect(window.db.path) as c:
+        c.execute("UPDATE event SET text = 'другое мероприятие' WHERE id = ?", (shown.id,))
+        c.execute("UPDATE event SET version = 1 WHERE id = ?", (shown.id,))
+    replaced = _stored_texts(window)
 
     asked: list[tuple[dict, dict]] = []
 
@@ -111,10 +137,10 @@ def test_typing_over_a_reimported_year_does_not_land_on_another_event(
     QTest.keyClick(cell, Qt.Key.Key_Return)
     QApplication.processEvents()
     # The record under that id is not the one the clerk was typing in: asked, not overwritten.
-    assert _stored_texts(window) == imported
+    assert _stored_texts(window) == replaced
     assert len(asked) == 1, messages
     assert asked[0][1]["text"] == "моя правка"
-    assert asked[0][0]["text"] == imported[shown.id]
+    assert asked[0][0]["text"] == "другое мероприятие"
 
 
 @pytest.fixture
