@@ -138,6 +138,13 @@ def goals(window: object, db: object, year: int) -> None:
 
     started = time.perf_counter()
     marks = getattr(window, "tree_marks", None)
+    # They start on a timer once SQLAlchemy is loaded: wait for them to start (a database
+    # upgraded as it was opened has its engine before that timer fires), then to end.
+    while marks is not None and getattr(marks, "_task", None) is None:
+        if time.perf_counter() - started > 10:
+            break
+        app.processEvents()
+        time.sleep(0.005)
     while marks is not None and is_running(getattr(marks, "_task", None)):
         app.processEvents()
         time.sleep(0.005)
