@@ -41,6 +41,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
@@ -72,31 +73,57 @@ def _source(path: Path) -> Source:
     return Source(name=path.name, parts=["Лист1"])
 
 
+class _TimedConnection:
+    """The writer's connection, each statement timed (processor time of its thread)."""
+
+    def __init__(self, conn: Any, spent: dict[str, float]) -> None:
+        self._conn, self._spent = conn, spent
+
+    def exec_driver_sql(self, statement: str, *args: Any) -> Any:
+        t = time.thread_time()
+        try:
+            return self._conn.exec_driver_sql(statement, *args)
+        finally:
+            key = "index" if statement.startswith("INSERT INTO search_index") else "rows"
+            self._spent[key] += time.thread_time() - t
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._conn, name)
+
+
+class _TimedJson:
+    def __init__(self, spent: dict[str, float]) -> None:
+        self._spent = spent
+
+    def dumps(self, *args: Any, **kwargs: Any) -> str:
+        t = time.thread_time()
+        try:
+            return json.dumps(*args, **kwargs)
+        finally:
+            self._spent["json"] += time.thread_time() - t
+
+
 @contextlib.contextmanager
 def _sqlite_timed(spent: dict[str, float]) -> Iterator[None]:
     """Time every statement the bulk writer sends (rows from JSON, index batches), and the
-    JSON encoding apart: the real writer, only timed."""
+    JSON encoding apart: the real writer, through a timed connection."""
     real_write = search_index.BulkIndex._write
 
-    def timed(self, inserts, batch) -> None:  # the body of BulkIndex._write, timed
-        while inserts:
-            statement, rows = inserts.pop(0)
-            t = time.thread_time()
-            text = json.dumps(rows, ensure_ascii=False)
-            spent["json"] += time.thread_time() - t
-            t = time.thread_time()
-            self._conn.exec_driver_sql(statement, (text,))
-            spent["rows"] += time.thread_time() - t
-        for table, (first, end) in batch.items():
-            t = time.thread_time()
-            self._conn.exec_driver_sql(self._plans[table], (first, end))
-            spent["index"] += time.thread_time() - t
+    def timed(self: Any, inserts: Any, batch: Any) -> None:
+        conn = self._conn
+        self._conn = _TimedConnection(conn, spent)
+        try:
+            real_write(self, inserts, batch)
+        finally:
+            self._conn = conn
 
     search_index.BulkIndex._write = timed  # type: ignore[method-assign]
+    search_index.json = _TimedJson(spent)  # type: ignore[assignment]
     try:
         yield
     finally:
         search_index.BulkIndex._write = real_write  # type: ignore[method-assign]
+        search_index.json = json  # type: ignore[assignment]
 
 
 def _median(runs: int, setup: Callable[[], object], part: Callable[[object], object]) -> float:
