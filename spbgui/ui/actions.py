@@ -165,11 +165,14 @@ SPECS: dict[ActionId, Spec] = {
         ),
     ),
     ActionId.ADD_REGION: Spec(
-        QT_TRANSLATE_NOOP("Actions", "Add &Region…"), QT_TRANSLATE_NOOP("Actions", "Add a region")
+        QT_TRANSLATE_NOOP("Actions", "Add &Region…"),
+        QT_TRANSLATE_NOOP("Actions", "Add a region"),
+        "Ctrl+Shift+R",
     ),
     ActionId.ADD_COUNTRY: Spec(
         QT_TRANSLATE_NOOP("Actions", "Add &Country…"),
         QT_TRANSLATE_NOOP("Actions", "Add a country to the selected region"),
+        "Ctrl+Shift+C",
     ),
     ActionId.ADD_PARTNER: Spec(
         QT_TRANSLATE_NOOP("Actions", "Add &Partner…"),
