@@ -8,14 +8,12 @@ was deleted with it, from its delete entry.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 import errno
 import io
 import json
 import os
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -24,6 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from spbgui.errors import UserError
+from spbgui.io.atomic_file import WriteFailed, write_in_place
 from spbgui.io.file_names import write_reason
 from spbgui.services.changes import ChangeSet
 from spbgui.services.positions import EditError
@@ -128,21 +127,14 @@ class HistoryFileError(UserError):
 
 
 def _put(target: Path, data: bytes) -> None:
-    name = target.name
-    created = False
-    tmp = target.with_name(f".~{target.stem}-{secrets.token_hex(4)}.tmp")
     try:
-        with tmp.open("xb") as fh:
-            created = True
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except OSError as exc:
+        write_in_place(target, lambda fh: fh.write(data))
+    except WriteFailed as failed:
+        exc = failed.error
         if isinstance(exc, PermissionError):
             why = (
                 f"нет прав на запись в папку «{target.parent}». Выберите другую папку"
-                if not created
+                if failed.stage == "create"
                 else "он открыт в другой программе (например, в Excel) или защищён от записи. "
                 "Закройте его и сохраните ещё раз"
             )
@@ -151,11 +143,9 @@ def _put(target: Path, data: bytes) -> None:
         else:
             why = write_reason(exc)
         raise HistoryFileError(
-            f"История не сохранена в файл «{name}»: {why}. Прежний файл с этим именем не изменён."
+            f"История не сохранена в файл «{target.name}»: {why}. "
+            "Прежний файл с этим именем не изменён."
         ) from exc
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
 
 
 def _write_csv(fh: IO[str], changes: list[Change]) -> None:

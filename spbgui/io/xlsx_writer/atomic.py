@@ -1,24 +1,20 @@
-"""Putting a file in place all at once, so a failed export never spoils an earlier one.
+"""Putting a workbook in place all at once, so a failed export never spoils an earlier one.
 
-The workbook is written to a temporary file in the target's own folder (so the
-final move is a rename within one file system), flushed to the disk with
-fsync, and only then moved over the target with ``os.replace``, which is
-atomic on POSIX and on Windows. A crash, a full disk or a cancel before that
-leaves the earlier file with that name byte for byte as it was, and the
-temporary file is removed.
+The target is checked (an .xlsx file in a folder that exists), the workbook written
+beside it and moved over it by :func:`spbgui.io.atomic_file.write_in_place`: a crash,
+a full disk or a cancel before that leaves the earlier file with that name byte for
+byte as it was. A failure is worded for the export (:func:`failure_message`).
 """
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
-import stat
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from spbgui.io.atomic_file import WriteFailed, write_in_place
 from spbgui.io.file_names import (
     only_extension,
     only_extension_message,
@@ -30,16 +26,6 @@ from spbgui.io.xlsx_writer.cells import ExportError
 
 # A full disk or quota; EFBIG is a file over what the disk takes (FAT's 4 GB) or a size limit.
 DISK_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
-
-
-def _mode_for(target: Path) -> int:
-    """The permissions the file should get: the old file's, or what a new file gets."""
-    try:
-        return stat.S_IMODE(target.stat().st_mode)
-    except OSError:
-        umask = os.umask(0o022)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 def failure_message(exc: OSError, target: Path, stage: str) -> str:
@@ -87,37 +73,8 @@ def replace_atomically(path: str | os.PathLike[str], write: Callable[[BinaryIO],
     removes the temporary file; an OSError becomes an :class:`ExportError`.
     """
     target = check_target(path)
-    stage = "create"
-    tmp: str | None = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".~{target.stem}.", suffix=".tmp", dir=target.parent)
-        stage = "write"
-        with os.fdopen(fd, "wb") as fh:
-            write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        with contextlib.suppress(OSError):  # a file system without modes (FAT, SMB) is fine
-            os.chmod(tmp, _mode_for(target))
-        stage = "replace"
-        os.replace(tmp, target)
-        tmp = None
-    except OSError as exc:
-        raise ExportError(failure_message(exc, target, stage)) from exc
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-    _sync_folder(target.parent)
+        write_in_place(target, write)
+    except WriteFailed as failed:
+        raise ExportError(failure_message(failed.error, target, failed.stage)) from failed.error
     return target
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX; Windows has no directory handles to sync)."""
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
