@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QApplication,
     QDialog,
     QDialogButtonBox,
@@ -43,6 +44,19 @@ def type_text(widget: QWidget, text: str) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             event = QKeyEvent(kind, _key_of(ch), Qt.KeyboardModifier.NoModifier, ch)
             QApplication.sendEvent(widget, event)
+
+
+def type_over_cell(table: QAbstractItemView, row: int, column: int, text: str) -> QLineEdit:
+    """Select a table's cell, F2, select what is there and type over it; the editor stays
+    open (Enter, Tab or Escape next, as the test needs)."""
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(row, column))
+    QTest.keyClick(table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit), editor
+    editor.selectAll()
+    type_text(editor, text)
+    return editor
 
 
 def _key_of(ch: str) -> int:

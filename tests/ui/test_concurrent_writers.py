@@ -56,14 +56,7 @@ def _select(window, name: str) -> int:
 def _type_in_cell(window, table, row: int, column: int, text: str) -> QLineEdit:
     """F2 on a cell, select what is there and type over it; the editor stays open."""
     _activate(window)
-    table.setFocus()
-    table.setCurrentIndex(table.model().index(row, column))
-    QTest.keyClick(table, Qt.Key.Key_F2)
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit), editor
-    editor.selectAll()
-    gestures.type_text(editor, text)
-    return editor
+    return gestures.type_over_cell(table, row, column, text)
 
 
 def _corrected_table(tmp_path: Path) -> Path:

@@ -15,14 +15,7 @@ from tests.ui import gestures
 
 
 def _type_date(table, row: int, text: str) -> QLineEdit:
-    table.setFocus()
-    table.setCurrentIndex(table.model().index(row, EventsModel.DATE))
-    QTest.keyClick(table, Qt.Key.Key_F2)
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit), editor
-    editor.selectAll()
-    gestures.type_text(editor, text)
-    return editor
+    return gestures.type_over_cell(table, row, EventsModel.DATE, text)
 
 
 def test_cancel_on_another_year_keeps_the_typed_date_in_its_cell(

@@ -10,24 +10,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication
 
 from spbgui.services import details
 from spbgui.ui.actions import ActionId
 from spbgui.ui.table_models import AgreementsModel, EventsModel
 from tests.ui import gestures
-
-
-def _open_cell(table, row: int, column: int, text: str) -> QLineEdit:
-    """Select a cell, F2, select what is there and type over it; the editor stays open."""
-    table.setFocus()
-    table.setCurrentIndex(table.model().index(row, column))
-    QTest.keyClick(table, Qt.Key.Key_F2)
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit), editor
-    editor.selectAll()
-    gestures.type_text(editor, text)
-    return editor
 
 
 def _press_on_focus(sequence: str) -> None:
@@ -44,7 +32,7 @@ def test_ctrl_pgdown_with_a_cell_being_typed_writes_it_first(
 ) -> None:
     pid = select_partner("Ташкент")
     events = window.details.partner.events
-    _open_cell(events.table, 0, EventsModel.TEXT, "визит мэра, уточнённый")
+    gestures.type_over_cell(events.table, 0, EventsModel.TEXT, "визит мэра, уточнённый")
     _press_on_focus("Ctrl+PgDown")
     assert window.editor.year == 2025
     assert _texts(window, pid)[0] == "визит мэра, уточнённый"
@@ -57,7 +45,7 @@ def test_ctrl_pgdown_with_an_agreement_cell_being_typed_writes_it_first(
 ) -> None:
     pid = select_partner("Ташкент")
     agreements = window.details.partner.agreements
-    _open_cell(agreements.table, 0, AgreementsModel.NOTE, "продлено до 2030")
+    gestures.type_over_cell(agreements.table, 0, AgreementsModel.NOTE, "продлено до 2030")
     _press_on_focus("Ctrl+PgDown")
     assert window.editor.year == 2025
     assert details.agreements(db=window.db, partner_id=pid)[0].note == "продлено до 2030"
@@ -92,7 +80,7 @@ def test_ctrl_pgdown_with_the_partner_name_being_typed_writes_it_first(
 def test_f5_with_a_cell_being_typed_writes_it_first(window, select_partner) -> None:
     pid = select_partner("Ташкент")
     events = window.details.partner.events
-    _open_cell(events.table, 1, EventsModel.TEXT, "форум, дополнено")
+    gestures.type_over_cell(events.table, 1, EventsModel.TEXT, "форум, дополнено")
     _press_on_focus("F5")
     assert _texts(window, pid)[1] == "форум, дополнено"
 
