@@ -16,6 +16,7 @@ import pytest
 from spbgui.domain.dates import EventDate, PartialDate
 from spbgui.services import edit
 from spbgui.store.database import Database, open_database
+from tests.ui.windows import shown_window
 
 
 def fill_from_expected(db: Database, expected: dict[str, Any]) -> None:
@@ -80,25 +81,13 @@ def _app_names(qapp):
 
 @pytest.fixture
 def window(qtbot, sample_db: Database):
-    from spbgui.ui.main_window import MainWindow
-
-    w = MainWindow(sample_db)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+    return shown_window(qtbot, sample_db)
 
 
 @pytest.fixture
 def empty_window(qtbot, db: Database):
     """The window on an empty database (no first-start question: it is asked by app.main)."""
-    from spbgui.ui.main_window import MainWindow
-
-    w = MainWindow(db)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+    return shown_window(qtbot, db)
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from spbgui.services import records
 from spbgui.store.database import open_database
 from spbgui.ui.batch_import_dialog import BatchImportDialog
+from tests.ui.windows import shown_window
 
 
 def _mime(*urls: QUrl) -> QMimeData:
@@ -149,14 +150,10 @@ def test_a_web_link_or_text_is_not_taken(window) -> None:
 def test_a_read_only_database_takes_no_table_but_opens_another(
     qtbot, sample_db, db_path: Path, tmp_path: Path, fixture_xlsx: Path
 ) -> None:
-    from spbgui.ui.main_window import MainWindow
 
     sample_db.close()
     readonly = open_database(db_path, readonly=True)
-    w = MainWindow(readonly)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
+    w = shown_window(qtbot, readonly)
     try:
         assert not _drag(w.tree.viewport(), _mime(QUrl.fromLocalFile(str(fixture_xlsx))))
         other = tmp_path / "other.sqlite"

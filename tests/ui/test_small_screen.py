@@ -12,6 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from spbgui.services import years
+from tests.ui.windows import shown_window
 
 SMALL = 600  # the height a 1366×768 screen leaves a window, less its title and the taskbar
 
@@ -29,13 +30,9 @@ def _fits(window) -> None:
 
 
 def test_the_window_fits_the_screen_with_last_years_events_shown(qtbot, sample_db) -> None:
-    from spbgui.ui.main_window import MainWindow
 
     years.start_year(db=sample_db, year=2025)  # 2024's events shown for reference
-    window = MainWindow(sample_db)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_window(qtbot, sample_db)
     select_partner_in(window, qtbot, "Будапешт")
     assert window.details.partner.events.previous_table.isVisible()
     _fits(window)

@@ -24,6 +24,7 @@ from spbgui.store.database import Database, open_database
 from spbgui.ui.actions import ActionId
 from spbgui.ui.stats_models import FiguresModel
 from tests import multiyear
+from tests.ui.windows import shown_window
 
 
 @pytest.fixture(scope="module")
@@ -50,13 +51,7 @@ def ledger(_years_file):
 
 @pytest.fixture
 def years_window(qtbot, years_db: Database):
-    from spbgui.ui.main_window import MainWindow
-
-    w = MainWindow(years_db)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+    return shown_window(qtbot, years_db)
 
 
 def _open(window, qtbot, by_key: bool = False):
