@@ -51,15 +51,21 @@ def select_partner_in(window, qtbot, name: str) -> None:
 def test_tab_through_the_page_brings_each_field_into_sight(qtbot, window, select_partner) -> None:
     _fits(window)
     select_partner("Будапешт")
+    window.resize(1000, 420)  # less than the page needs: it scrolls
+    qtbot.waitUntil(lambda: window.details_area.verticalScrollBar().maximum() > 0)
     area = window.details_area
     window.details.partner.name.setFocus()
+    seen = set()
     for _ in range(12):
         focused = QApplication.focusWidget()
         if focused is None or not window.details.isAncestorOf(focused):
             break
+        seen.add(focused)
         top_left = focused.mapTo(area.viewport(), focused.rect().topLeft())
         assert area.viewport().rect().contains(top_left), focused.objectName()
         QTest.keyClick(focused, Qt.Key.Key_Tab)
+    assert len(seen) >= 4
+    assert area.verticalScrollBar().value() > 0  # it did scroll to show the lower fields
 
 
 def _within_the_screen(widget) -> None:
